@@ -1,0 +1,47 @@
+import { cleanText, stripChatMarkup } from './markup.js';
+import { SpellingCorrector } from './spelling.js';
+import { STOPWORDS } from './stopwords.js';
+import { foldSynonyms, SYNONYMS, synonymVocabulary } from './synonyms.js';
+import { stem, words } from './tokens.js';
+
+export interface NormalizedText {
+  /** What is left once markup is gone: the text a person typed. */
+  readonly plain: string;
+  /** Lower-case words after spelling correction, before synonyms and stop words. */
+  readonly words: readonly string[];
+  /** Topic terms: synonyms folded, stop words dropped, stemmed. */
+  readonly terms: readonly string[];
+  readonly corrections: readonly string[];
+  readonly synonyms: readonly string[];
+}
+
+const CANONICAL: ReadonlySet<string> = new Set(SYNONYMS.phrases.values());
+
+/** The one pipeline that training phrases and questions both go through, so they meet. */
+export class Normalizer {
+  private readonly speller: SpellingCorrector;
+
+  constructor(vocabulary: Iterable<string>) {
+    const vocab = [...vocabulary].flatMap((text) => words(text));
+    this.speller = new SpellingCorrector([...vocab, ...synonymVocabulary()], STOPWORDS);
+  }
+
+  normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {
+    const plain = cleanText(stripChatMarkup(cleanText(text)));
+    const corrections: string[] = [];
+    const typed = words(plain).map((word) => {
+      if (options.correct === false) return word;
+      const corrected = this.speller.correct(word);
+      if (corrected === undefined) return word;
+      corrections.push(`${word} → ${corrected}`);
+      return corrected;
+    });
+    const { words: folded, folded: synonyms } = foldSynonyms(typed);
+    const terms = folded.filter((w) => !STOPWORDS.has(w)).map((w) => (CANONICAL.has(w) ? w : stem(w)));
+    return { plain, words: typed, terms, corrections, synonyms };
+  }
+
+  isKnownWord(word: string): boolean {
+    return this.speller.isKnown(word);
+  }
+}

@@ -1,0 +1,27 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/**
+ * Lower-case words, apostrophes folded. natural's tokenizers split on ASCII classes and would cut
+ * "Ciudad Juárez" in two; a Unicode letter class keeps any script whole.
+ */
+export function words(text: string): string[] {
+  const prepared = text
+    // "US" in capitals is the country; "us" in lower case is the pronoun.
+    .replace(/\bU\.?S\.?A?\b\.?/g, ' u s ')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+  const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+  // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
+  return found.map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, '')).filter((w) => w.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
+    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
