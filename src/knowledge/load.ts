@@ -30,7 +30,7 @@ export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
   return {
-    sources: new Map([...sources.values()].map((s) => [s.id, s.source])),
+    sources: new Map([...sources.values()].map((s) => [s.source.id, s.source])),
     topics: new Map([...topics.values()].map((t) => [t.topic.id, t.topic])),
     examples,
   };
@@ -74,15 +74,15 @@ function yamlFiles(dir: string, report: Report): string[] {
   }
 }
 
-interface Located<T> {
+interface Located {
   readonly file: string;
   readonly index: number;
 }
 
-function loadSources(root: string, report: Report): Map<string, Located<unknown> & { source: Source }> {
+function loadSources(root: string, report: Report): Map<string, Located & { source: Source }> {
   const file = join(root, 'content', 'sources.yaml');
   const entries = validate(sourcesFileSchema, readYaml(file, report), file, report) ?? [];
-  const byId = new Map<string, Located<unknown> & { source: Source }>();
+  const byId = new Map<string, Located & { source: Source }>();
   entries.forEach((entry, index) => {
     if (byId.has(entry.id)) {
       report(file, `[${index}].id`, `duplicate source id "${entry.id}"`);
@@ -112,9 +112,9 @@ function loadSources(root: string, report: Report): Map<string, Located<unknown>
   return byId;
 }
 
-function loadTopics(root: string, report: Report): Map<IntentId, Located<unknown> & { topic: Topic }> {
+function loadTopics(root: string, report: Report): Map<IntentId, Located & { topic: Topic }> {
   const dir = join(root, 'content', 'topics');
-  const byId = new Map<IntentId, Located<unknown> & { topic: Topic }>();
+  const byId = new Map<IntentId, Located & { topic: Topic }>();
   for (const file of yamlFiles(dir, report)) {
     const entry: TopicEntry | undefined = validate(topicSchema, readYaml(file, report), file, report);
     if (!entry) continue;
@@ -162,8 +162,8 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
 
 function crossCheck(
   root: string,
-  topics: Map<IntentId, Located<unknown> & { topic: Topic }>,
-  sources: Map<string, Located<unknown> & { source: Source }>,
+  topics: Map<IntentId, Located & { topic: Topic }>,
+  sources: Map<string, Located & { source: Source }>,
   examples: readonly TrainingExample[],
   report: Report,
 ): void {

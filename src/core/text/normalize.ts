@@ -20,10 +20,20 @@ const CANONICAL: ReadonlySet<string> = new Set(SYNONYMS.phrases.values());
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
   private readonly speller: SpellingCorrector;
+  /** Word frequencies of the knowledge base's own texts: what typos are corrected towards. */
+  readonly vocabulary: ReadonlyMap<string, number>;
 
-  constructor(vocabulary: Iterable<string>) {
-    const vocab = [...vocabulary].flatMap((text) => words(text));
-    this.speller = new SpellingCorrector([...vocab, ...synonymVocabulary()], STOPWORDS);
+  static fromTexts(texts: Iterable<string>): Normalizer {
+    const frequency = new Map<string, number>();
+    for (const word of [...texts].flatMap((text) => words(text)).concat(synonymVocabulary())) {
+      frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    }
+    return new Normalizer(frequency);
+  }
+
+  constructor(vocabulary: ReadonlyMap<string, number>) {
+    this.vocabulary = vocabulary;
+    this.speller = new SpellingCorrector(vocabulary, STOPWORDS);
   }
 
   normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {

@@ -9,9 +9,8 @@ export class SpellingCorrector {
   private readonly known: ReadonlySet<string>;
   private readonly frequency: ReadonlyMap<string, number>;
 
-  constructor(vocabulary: Iterable<string>, alsoKnown: Iterable<string> = []) {
-    const frequency = new Map<string, number>();
-    for (const word of vocabulary) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  /** @param frequency how often each vocabulary word occurs: ties go to the commoner word. */
+  constructor(frequency: ReadonlyMap<string, number>, alsoKnown: Iterable<string> = []) {
     this.frequency = frequency;
     for (const word of frequency.keys()) {
       if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue;

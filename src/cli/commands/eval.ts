@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import type { PolicyAssistant } from '../../core/index.js';
+import { readLabelled } from '../../eval/dataset.js';
+import { type EvalReport, score } from '../../eval/metrics.js';
+import { type Command, writeLine } from '../io.js';
+import { openAssistant } from '../../runtime/open.js';
+
+export function evaluate(assistant: PolicyAssistant, file: string): EvalReport {
+  // Each question stands alone: no conversation carries over between labelled questions.
+  return score(
+    readLabelled(file).map((item) => {
+      const answer = assistant.ask(item.q);
+      return { item, predicted: answer.intent, confidence: answer.confidence };
+    }),
+  );
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export const evalCommand = {
+  name: 'eval',
+  summary: 'score the assistant on a labelled JSONL file ({"q": "...", "ok": ["intent.id"]})',
+  usage: 'policybot eval FILE [--json] [--min-accuracy 0.95] [--min-oos-recall 0.95] [--min-oos-precision 0.9]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'min-accuracy': { type: 'string' },
+        'min-oos-recall': { type: 'string' },
+        'min-oos-precision': { type: 'string' },
+      },
+    });
+    const file = positionals[0];
+    if (!file) {
+      writeLine(io.stderr, `usage: ${evalCommand.usage}`);
+      return 2;
+    }
+    const report = evaluate(await openAssistant(io.env), file);
+    if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
+    else writeLine(io.stdout, formatReport(report));
+    const floors: [string | undefined, number, string][] = [
+      [values['min-accuracy'], report.inScope.accuracy, 'in-scope accuracy'],
+      [values['min-oos-recall'], report.outOfScope.recall, 'out-of-scope recall'],
+      [values['min-oos-precision'], report.outOfScope.precision, 'out-of-scope precision'],
+    ];
+    let failed = false;
+    for (const [floor, value, name] of floors) {
+      if (floor !== undefined && value < Number(floor)) {
+        writeLine(io.stderr, `${name} ${pct(value)} is under the floor ${pct(Number(floor))}`);
+        failed = true;
+      }
+    }
+    return failed ? 1 : 0;
+  },
+} satisfies Command;
+
+export function formatReport(r: EvalReport): string {
+  const lines = [
+    `Questions: ${r.total} (${r.inScope.total} in scope, ${r.outOfScope.total} out of scope)`,
+    `In-scope accuracy:       ${pct(r.inScope.accuracy)} (${r.inScope.correct}/${r.inScope.total})`,
+    `Out-of-scope recall:     ${pct(r.outOfScope.recall)} (declined when it should)`,
+    `Out-of-scope precision:  ${pct(r.outOfScope.precision)} (declines that were right)`,
+    `Overall accuracy:        ${pct(r.overallAccuracy)}   macro F1: ${r.macroF1.toFixed(3)}`,
+    '',
+    'Per intent (precision / recall / F1, support):',
+    ...r.perIntent.map(
+      (s) => `  ${s.intent.padEnd(22)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${s.f1.toFixed(2)}  ${s.support}`,
+    ),
+  ];
+  if (r.confusions.length > 0) {
+    lines.push('', 'Most confused (expected -> answered):');
+    for (const c of r.confusions.slice(0, 10)) lines.push(`  ${c.count} × ${c.expected} -> ${c.predicted}`);
+  }
+  if (r.misses.length > 0) {
+    lines.push('', 'Misses:');
+    for (const m of r.misses) lines.push(`  ${JSON.stringify(m.q)}  expected ${m.ok.join('|')}, got ${m.predicted} (${m.confidence.toFixed(2)})`);
+  }
+  return lines.join('\n');
+}

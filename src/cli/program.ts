@@ -1,0 +1,57 @@
+import { KnowledgeBaseError } from '../knowledge/errors.js';
+import { ConfigError } from '../config/errors.js';
+import type { CliIO, Command } from './io.js';
+import { writeLine } from './io.js';
+
+/** Commands load on demand, so answering a question never pulls in eval, chat or a platform SDK. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  ask: { summary: 'answer a question (or one per line of stdin)', load: async () => (await import('./commands/ask.js')).ask },
+  chat: { summary: 'talk in the terminal', load: async () => (await import('./commands/chat.js')).chat },
+  start: { summary: 'what `npm start` runs: the terminal chat', load: async () => (await import('./commands/chat.js')).chat },
+  topics: { summary: 'list what it can answer', load: async () => (await import('./commands/topics.js')).topics },
+  check: { summary: 'validate intents/ and content/', load: async () => (await import('./commands/check.js')).check },
+  eval: { summary: 'score on a labelled JSONL file', load: async () => (await import('./commands/eval.js')).evalCommand },
+};
+
+function usage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return `policybot — answers on transnational crime threats and 1787's solutions, with citations.
+
+Usage: policybot <command> [options]
+
+${rows.join('\n')}
+
+Run "policybot <command> --help" for a command's options.`;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    writeLine(name === undefined ? io.stderr : io.stdout, usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    writeLine(io.stderr, `Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  const command = await entry.load();
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(io.stdout, `usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError || error instanceof ConfigError) {
+      writeLine(io.stderr, error.message);
+      return 1;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      writeLine(io.stderr, `${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,47 @@
+import type { Answer } from '../core/index.js';
+
+export interface Style {
+  bold(s: string): string;
+  italic(s: string): string;
+  dim(s: string): string;
+  accent(s: string): string;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const COLOUR: Style = { bold: ansi(1, 22), italic: ansi(3, 23), dim: ansi(2, 22), accent: ansi(36, 39) };
+export const PLAIN: Style = { bold: (s) => s, italic: (s) => s, dim: (s) => s, accent: (s) => s };
+
+/** The answers' Markdown subset, for a terminal. */
+export function renderMarkdown(text: string, style: Style): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const inline = (s: string): string =>
+        s
+          .replace(/\*\*(.+?)\*\*/g, (_, b: string) => style.bold(b))
+          .replace(/(^|[\s(])_(.+?)_(?=$|[\s).,;:!?])/g, (_, pre: string, i: string) => `${pre}${style.italic(i)}`)
+          .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_, label: string, url: string) => `${label} (${style.dim(url)})`);
+      if (line.startsWith('> ')) return style.dim('│ ') + style.italic(inline(line.slice(2)));
+      if (line.startsWith('- ')) return `  • ${inline(line.slice(2))}`;
+      return inline(line);
+    })
+    .join('\n');
+}
+
+/** A whole answer: heading, text, quotes with their references, and what to ask next. */
+export function renderAnswer(answer: Answer, style: Style): string {
+  const out: string[] = [style.accent(style.bold(answer.title)), renderMarkdown(answer.text, style)];
+  if (answer.followUp !== 'source') {
+    const quoted = answer.citations.filter((c) => c.quote);
+    for (const c of quoted) {
+      if (answer.followUp === null && !answer.text.includes(c.quote ?? '')) {
+        out.push(`${style.dim('│ ')}${style.italic(`“${c.quote}”`)}`);
+      }
+    }
+    const refs = answer.citations.map((c) => `  ${c.reference}`);
+    if (refs.length > 0) out.push(`${style.bold('Source')}\n${refs.join('\n')}`);
+  }
+  if (answer.related.length > 0) out.push(`${style.bold('Related:')} ${answer.related.map((r) => r.title).join(' · ')}`);
+  if (answer.suggestions.length > 0) out.push(style.dim(`Try: ${answer.suggestions.join(' · ')}`));
+  return out.join('\n\n');
+}

@@ -1,0 +1,145 @@
+import { FALLBACK_ID, type IntentId } from '../knowledge/ids.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { Answer, AskContext, Assistant, FollowUpKind } from './answer.js';
+import type { ReferenceFormatter } from './citations/index.js';
+import { Composer } from './compose.js';
+import { ConversationStore } from './conversation.js';
+import { detectFollowUp, onlyRefersBack } from './followups.js';
+import type { Candidate } from './matcher/matcher.js';
+import { type TrainedModel, trainModel } from './model.js';
+import type { NormalizedText } from './text/normalize.js';
+
+export interface AssistantOptions {
+  /** Below this calibrated confidence the answer is a polite decline. */
+  readonly threshold?: number;
+  /** Longer questions are declined unread: nobody types a memo into a chat box. */
+  readonly maxQuestionLength?: number;
+  readonly conversationTtlMs?: number;
+  readonly maxConversations?: number;
+  readonly formatReference?: ReferenceFormatter;
+  readonly now?: () => number;
+  /** A model trained earlier on this same knowledge base (from the start-up cache); trained here if absent. */
+  readonly model?: TrainedModel;
+}
+
+export interface Explanation {
+  readonly normalized: NormalizedText;
+  readonly followUp: FollowUpKind | null;
+  readonly candidates: readonly Candidate[];
+  readonly unknown: readonly string[];
+  readonly confidence: number;
+  readonly threshold: number;
+}
+
+export interface PolicyAssistant extends Assistant {
+  /** Same as ask, plus the evidence: top candidates, their scores and the terms that decided. */
+  explain(question: string, context?: AskContext): { answer: Answer; explanation: Explanation };
+  readonly knowledgeBase: KnowledgeBase;
+  readonly threshold: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_MAX_QUESTION_LENGTH = 500;
+
+/** A score this low shares at most a stray word with a topic: not worth offering as "Did you mean". */
+const SUGGESTION_FLOOR = 0.2;
+
+export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {}): PolicyAssistant {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
+  // Negatives are matched like any intent: a question nearest to one is declined.
+  const { normalizer, matcher } = options.model ?? trainModel(kb);
+  const composer = new Composer(kb, options.formatReference);
+  const conversations = new ConversationStore({
+    ...(options.conversationTtlMs === undefined ? {} : { ttlMs: options.conversationTtlMs }),
+    ...(options.maxConversations === undefined ? {} : { maxConversations: options.maxConversations }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+
+  const nearestTopics = (candidates: readonly Candidate[]): IntentId[] =>
+    candidates
+      .filter((c) => c.intent !== FALLBACK_ID && !c.intent.startsWith('bot.') && c.score >= SUGGESTION_FLOOR)
+      .slice(0, 3)
+      .map((c) => c.intent);
+
+  const explain = (question: string, context: AskContext = {}): { answer: Answer; explanation: Explanation } => {
+    const normalized = normalizer.normalize(question.length > maxLength ? '' : question);
+    const empty: Explanation = { normalized, followUp: null, candidates: [], unknown: [], confidence: 0, threshold };
+    if (question.length > maxLength) {
+      const reason = `That question is ${question.length} characters long; please ask in ${maxLength} characters or fewer.`;
+      return { answer: composer.decline([], 0, reason), explanation: empty };
+    }
+    if (normalized.words.length === 0) {
+      return { answer: composer.decline([], 0, 'I did not catch a question there.'), explanation: empty };
+    }
+
+    const previous = context.conversationId === undefined ? undefined : conversations.get(context.conversationId);
+    const ranking = matcher.rank(normalized.terms);
+    const top = ranking.candidates[0];
+    const confident = top !== undefined && top.intent !== FALLBACK_ID && ranking.confidence >= threshold;
+
+    let answer: Answer;
+    let followUp: FollowUpKind | null = null;
+    let candidates = ranking.candidates;
+    let confidence = ranking.confidence;
+    const cue = detectFollowUp(normalized.plain);
+    if (cue) {
+      // The cue's own words ("tell me more", "source?") say nothing of the topic: rank what is left.
+      const rest = normalizer.normalize(cue.rest);
+      const restRanking = rest.terms.length > 0 ? matcher.rank(rest.terms) : undefined;
+      const restTop = restRanking?.candidates[0];
+      const named =
+        restTop !== undefined &&
+        restRanking !== undefined &&
+        isContent(restTop.intent) &&
+        restRanking.confidence >= threshold &&
+        !onlyRefersBack(cue.rest);
+      if (named) {
+        followUp = cue.kind;
+        candidates = restRanking.candidates;
+        confidence = restRanking.confidence;
+        answer = composer.answer(restTop.intent, confidence, followUpFor(cue.kind, restTop.intent));
+      } else if (previous && (onlyRefersBack(cue.rest) || !confident)) {
+        followUp = cue.kind;
+        confidence = 1;
+        answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
+      } else {
+        answer = decide();
+      }
+    } else {
+      answer = decide();
+    }
+    if (answer.topic !== null && context.conversationId !== undefined) {
+      conversations.set(context.conversationId, { topic: answer.topic });
+    }
+    return {
+      answer,
+      explanation: { normalized, followUp, candidates, unknown: ranking.unknown, confidence, threshold },
+    };
+
+    function decide(): Answer {
+      if (confident && top) return composer.answer(top.intent, ranking.confidence);
+      // Declining is as sure as the nearest negative is, or as unsure as the best topic was.
+      const sure = top?.intent === FALLBACK_ID ? ranking.confidence : 1 - ranking.confidence;
+      return composer.decline(nearestTopics(ranking.candidates), sure);
+    }
+  };
+
+  return {
+    knowledgeBase: kb,
+    threshold,
+    explain,
+    ask: (question, context) => explain(question, context).answer,
+  };
+}
+
+function isContent(id: IntentId): boolean {
+  return id !== FALLBACK_ID && !id.startsWith('bot.');
+}
+
+/** "What should we do about it?" after a solution is answered by the solution itself. */
+function followUpFor(kind: FollowUpKind, topic: IntentId): FollowUpKind | null {
+  if (kind === 'solutions' && !topic.startsWith('threat.')) return topic.startsWith('solution.') ? null : kind;
+  if (kind === 'threats' && !topic.startsWith('solution.')) return null;
+  return kind;
+}

@@ -1,0 +1,45 @@
+import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
+import type { Citation } from '../answer.js';
+import { plainReference } from './plain.js';
+
+export type ReferenceFormatter = (source: Source, via?: Source) => string;
+
+/**
+ * Citations for a set of quotes and background facts. A second-hand quote cites its source "as
+ * quoted in" the relaying page, and the relaying page is listed in its own right after it, once.
+ */
+export function citationsFor(
+  kb: KnowledgeBase,
+  quotes: readonly Quote[],
+  background: readonly Quote[] = [],
+  format: ReferenceFormatter = plainReference,
+): Citation[] {
+  const out: Citation[] = [];
+  const listed = new Set<string>();
+  const cite = (source: Source, quote?: string): void => {
+    const via = source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
+    out.push({
+      sourceId: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      date: source.date ?? null,
+      url: source.url ?? null,
+      ...(quote === undefined ? {} : { quote }),
+      ...(via === undefined ? {} : { via: via.id }),
+      reference: format(source, via),
+    });
+    if (quote === undefined) listed.add(source.id);
+  };
+  for (const quote of quotes) {
+    const source = kb.sources.get(quote.source);
+    if (source) cite(source, quote.text);
+  }
+  const relays = quotes
+    .map((q) => kb.sources.get(q.source)?.quotedIn)
+    .filter((id): id is string => id !== undefined);
+  for (const id of [...relays, ...background.map((b) => b.source)]) {
+    const source = kb.sources.get(id);
+    if (source && !listed.has(id) && !quotes.some((q) => q.source === id)) cite(source);
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+export type { Answer, AskContext, Assistant, Citation, FollowUpKind, RelatedTopic } from './answer.js';
+export {
+  createAssistant,
+  DEFAULT_MAX_QUESTION_LENGTH,
+  DEFAULT_THRESHOLD,
+  type AssistantOptions,
+  type Explanation,
+  type PolicyAssistant,
+} from './assistant.js';

@@ -1,0 +1,39 @@
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { Matcher, type MatcherState } from './matcher/matcher.js';
+import { Normalizer } from './text/normalize.js';
+
+/** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
+export const MODEL_VERSION = 1;
+
+export interface TrainedModel {
+  readonly normalizer: Normalizer;
+  readonly matcher: Matcher;
+}
+
+export interface ModelState {
+  readonly version: number;
+  readonly vocabulary: readonly (readonly [string, number])[];
+  readonly matcher: MatcherState;
+}
+
+/** Learns the vocabulary and the matcher from the knowledge base's phrases and texts. */
+export function trainModel(kb: KnowledgeBase): TrainedModel {
+  const normalizer = Normalizer.fromTexts([
+    ...kb.examples.map((e) => e.text),
+    ...[...kb.topics.values()].flatMap((t) => [t.title, t.summary]),
+  ]);
+  // Training phrases are taken as written: correcting them towards each other would blur intents.
+  const matcher = Matcher.train(
+    kb.examples.map((e) => ({ intent: e.intent, text: e.text, terms: normalizer.normalize(e.text, { correct: false }).terms })),
+  );
+  return { normalizer, matcher };
+}
+
+export function modelToState(model: TrainedModel): ModelState {
+  return { version: MODEL_VERSION, vocabulary: [...model.normalizer.vocabulary], matcher: model.matcher.toState() };
+}
+
+export function modelFromState(state: ModelState): TrainedModel | undefined {
+  if (state.version !== MODEL_VERSION) return undefined;
+  return { normalizer: new Normalizer(new Map(state.vocabulary)), matcher: new Matcher(state.matcher) };
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { MODEL_VERSION, type ModelState } from '../core/model.js';
+import type { IntentId } from '../knowledge/ids.js';
+import type { KnowledgeBase, Source, Topic, TrainingExample } from '../knowledge/types.js';
+
+/**
+ * The validated knowledge base and its trained model, stored under a fingerprint of every file
+ * they came from. A warm start reads one JSON file instead of parsing YAML, validating and
+ * training; any edit changes the fingerprint, and the next start validates and trains afresh.
+ */
+export interface CompiledKnowledge {
+  readonly fingerprint: string;
+  readonly topics: readonly Topic[];
+  readonly sources: readonly Source[];
+  readonly examples: readonly TrainingExample[];
+  readonly model: ModelState;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+export function fingerprint(root: string): string {
+  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\n`);
+  for (const file of [...listFiles(join(root, 'intents')), ...listFiles(join(root, 'content'))]) {
+    hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n');
+  }
+  return hash.digest('hex');
+}
+
+export function cacheFile(root: string, env: NodeJS.ProcessEnv): string {
+  if (env.POLICYBOT_CACHE_DIR) return join(env.POLICYBOT_CACHE_DIR, 'knowledge.json');
+  const local = join(root, 'node_modules');
+  const base = existsSync(local) ? join(local, '.cache', 'policybot') : join(tmpdir(), 'policybot-cache');
+  return join(base, `${createHash('sha256').update(root).digest('hex').slice(0, 12)}.json`);
+}
+
+export function readCompiled(file: string, expected: string): CompiledKnowledge | undefined {
+  try {
+    const compiled = JSON.parse(readFileSync(file, 'utf8')) as CompiledKnowledge;
+    return compiled.fingerprint === expected ? compiled : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a read-only install simply trains at every start. */
+export function writeCompiled(file: string, compiled: CompiledKnowledge): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(compiled));
+    renameSync(temporary, file);
+  } catch {
+    // Not writable here: nothing is lost but start-up time.
+  }
+}
+
+export function compile(kb: KnowledgeBase, model: ModelState, print: string): CompiledKnowledge {
+  return {
+    fingerprint: print,
+    topics: [...kb.topics.values()],
+    sources: [...kb.sources.values()],
+    examples: kb.examples,
+    model,
+  };
+}
+
+export function knowledgeFrom(compiled: CompiledKnowledge): KnowledgeBase {
+  return {
+    topics: new Map(compiled.topics.map((t) => [t.id as IntentId, t])),
+    sources: new Map(compiled.sources.map((s) => [s.id, s])),
+    examples: compiled.examples,
+  };
+}
