@@ -42,6 +42,11 @@ export interface AskContext {
   /** Keys a conversation: platform, channel, thread or user. Without it every question stands alone. */
   readonly conversationId?: string;
   readonly platform?: string;
+  /**
+   * The topic a follow-up refers to, when the platform knows it better than the conversation does
+   * (a "Tell me more" button on an older answer).
+   */
+  readonly topic?: IntentId;
 }
 
 /** The core's port: one call, a question in and an answer out. */

@@ -73,7 +73,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       return { answer: composer.decline([], 0, 'I did not catch a question there.'), explanation: empty };
     }
 
-    const previous = context.conversationId === undefined ? undefined : conversations.get(context.conversationId);
+    const previous =
+      context.topic !== undefined
+        ? { topic: context.topic }
+        : context.conversationId === undefined
+          ? undefined
+          : conversations.get(context.conversationId);
     const ranking = matcher.rank(normalized.terms);
     const top = ranking.candidates[0];
     const confident = top !== undefined && top.intent !== FALLBACK_ID && ranking.confidence >= threshold;

@@ -1,0 +1,31 @@
+import type { PolicyAssistant } from '../core/index.js';
+import type { HttpRoutes } from '../runtime/http.js';
+import type { Logger } from '../runtime/logger.js';
+
+export interface PlatformDeps {
+  readonly assistant: PolicyAssistant;
+  readonly env: NodeJS.ProcessEnv;
+  /** Register webhook paths here; `serve` listens on PORT once every platform has started. */
+  readonly http: HttpRoutes;
+  readonly logger: Logger;
+}
+
+export interface RunningPlatform {
+  readonly name: string;
+  /** Connected (gateway, socket) or ready to take webhooks. */
+  isReady(): boolean;
+  /** Stops taking new work and closes connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A chat platform in front of the core. Platform types (Bolt, discord.js) stay inside the adapter's
+ * folder; the adapter's index.ts is loaded lazily so the terminal paths never load an SDK.
+ */
+export interface PlatformAdapter {
+  readonly name: string;
+  /** Whether the environment asks for this platform at all (its main token is set). */
+  isConfigured(env: NodeJS.ProcessEnv): boolean;
+  /** Validates the platform's configuration (naming any missing variable) and starts it. */
+  start(deps: PlatformDeps): Promise<RunningPlatform>;
+}

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from './logger.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * One HTTP server on PORT for every platform that takes webhooks (Slack's /slack/events, Discord's
+ * /discord/interactions) and for operations endpoints, so a deployment exposes a single port.
+ */
+export class HttpRoutes {
+  private readonly routes = new Map<string, RouteHandler>();
+
+  /** Registers a handler for an exact path (any method: handlers check their own). */
+  add(path: string, handler: RouteHandler): void {
+    if (this.routes.has(path)) throw new Error(`route ${path} is registered twice`);
+    this.routes.set(path, handler);
+  }
+
+  get size(): number {
+    return this.routes.size;
+  }
+
+  paths(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** Starts listening; a handler that throws gets a 500 and a log line, never a crashed process. */
+  async listen(port: number, host: string | undefined, logger: Logger): Promise<Server> {
+    const server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const handler = this.routes.get(path);
+      if (!handler) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        return;
+      }
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
+          logger.error({ err: error instanceof Error ? error.message : String(error), path }, 'http handler failed');
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('Internal error\n');
+        });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    logger.info({ port: address.port, paths: this.paths() }, 'http listening');
+    return server;
+  }
+}
+
+/** Reads a request body with a size cap: platform payloads are small, and a flood must not fill memory. */
+export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
