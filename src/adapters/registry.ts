@@ -1,0 +1,12 @@
+import type { PlatformAdapter } from './types.js';
+
+/** Every platform `policybot serve` knows, loaded only when the environment configures it. */
+export const PLATFORMS: ReadonlyArray<{
+  readonly name: string;
+  isConfigured(env: NodeJS.ProcessEnv): boolean;
+  load(): Promise<PlatformAdapter>;
+}> = [];
+
+export function configuredPlatforms(env: NodeJS.ProcessEnv): typeof PLATFORMS {
+  return PLATFORMS.filter((p) => p.isConfigured(env));
+}
