@@ -5,7 +5,8 @@ import type { ReferenceFormatter } from './citations/index.js';
 import { Composer } from './compose.js';
 import { ConversationStore } from './conversation.js';
 import { detectFollowUp, onlyRefersBack } from './followups.js';
-import type { Candidate } from './matcher/matcher.js';
+import type { Candidate, Ranking } from './matcher/matcher.js';
+import { outOfScopeReason, stripOpener } from './scope.js';
 import { type TrainedModel, trainModel } from './model.js';
 import type { NormalizedText } from './text/normalize.js';
 
@@ -48,13 +49,39 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   // Negatives are matched like any intent: a question nearest to one is declined.
-  const { normalizer, matcher } = options.model ?? trainModel(kb);
+  const { normalizer, matcher, phrases } = options.model ?? trainModel(kb);
   const composer = new Composer(kb, options.formatReference);
   const conversations = new ConversationStore({
     ...(options.conversationTtlMs === undefined ? {} : { ttlMs: options.conversationTtlMs }),
     ...(options.maxConversations === undefined ? {} : { maxConversations: options.maxConversations }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
+
+  /**
+   * An exact training phrase is answered outright (it may be all stop words: "what can you do");
+   * a greeting in front of a question yields to the question.
+   */
+  const rankQuestion = (normalized: NormalizedText): Ranking => {
+    const exact = phrases.get(normalized.words.join(' '));
+    const full = matcher.rank(normalized.terms);
+    if (exact !== undefined) {
+      const hit = full.candidates.find((c) => c.intent === exact) ?? {
+        intent: exact,
+        score: 1,
+        nearest: normalized.plain,
+        evidence: [],
+      };
+      const candidates = [hit, ...full.candidates.filter((c) => c !== hit)];
+      return { ...full, candidates, confidence: 1 };
+    }
+    const opened = stripOpener(normalized.plain);
+    if (opened.length > 0 && opened !== normalized.plain.toLowerCase()) {
+      const rest = matcher.rank(normalizer.normalize(opened).terms);
+      const restTop = rest.candidates[0];
+      if (restTop && isContent(restTop.intent) && rest.confidence >= threshold) return rest;
+    }
+    return full;
+  };
 
   const nearestTopics = (candidates: readonly Candidate[]): IntentId[] =>
     candidates
@@ -73,13 +100,14 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       return { answer: composer.decline([], 0, 'I did not catch a question there.'), explanation: empty };
     }
 
+    const limit = outOfScopeReason(normalized.plain);
     const previous =
       context.topic !== undefined
         ? { topic: context.topic }
         : context.conversationId === undefined
           ? undefined
           : conversations.get(context.conversationId);
-    const ranking = matcher.rank(normalized.terms);
+    const ranking = rankQuestion(normalized);
     const top = ranking.candidates[0];
     const confident = top !== undefined && top.intent !== FALLBACK_ID && ranking.confidence >= threshold;
 
@@ -123,6 +151,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     };
 
     function decide(): Answer {
+      if (limit !== undefined) return composer.decline(nearestTopics(ranking.candidates), 1, limit);
       if (confident && top) return composer.answer(top.intent, ranking.confidence);
       // Declining is as sure as the nearest negative is, or as unsure as the best topic was.
       const sure = top?.intent === FALLBACK_ID ? ranking.confidence : 1 - ranking.confidence;

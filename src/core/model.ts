@@ -1,19 +1,23 @@
+import type { IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { Matcher, type MatcherState } from './matcher/matcher.js';
 import { Normalizer } from './text/normalize.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface TrainedModel {
   readonly normalizer: Normalizer;
   readonly matcher: Matcher;
+  /** Each training phrase's words, for exact matches: the phrase's own intent, with certainty. */
+  readonly phrases: ReadonlyMap<string, IntentId>;
 }
 
 export interface ModelState {
   readonly version: number;
   readonly vocabulary: readonly (readonly [string, number])[];
   readonly matcher: MatcherState;
+  readonly phrases: readonly (readonly [string, IntentId])[];
 }
 
 /** Learns the vocabulary and the matcher from the knowledge base's phrases and texts. */
@@ -26,14 +30,24 @@ export function trainModel(kb: KnowledgeBase): TrainedModel {
   const matcher = Matcher.train(
     kb.examples.map((e) => ({ intent: e.intent, text: e.text, terms: normalizer.normalize(e.text, { correct: false }).terms })),
   );
-  return { normalizer, matcher };
+  const phrases = new Map(kb.examples.map((e) => [normalizer.normalize(e.text, { correct: false }).words.join(' '), e.intent] as const));
+  return { normalizer, matcher, phrases };
 }
 
 export function modelToState(model: TrainedModel): ModelState {
-  return { version: MODEL_VERSION, vocabulary: [...model.normalizer.vocabulary], matcher: model.matcher.toState() };
+  return {
+    version: MODEL_VERSION,
+    vocabulary: [...model.normalizer.vocabulary],
+    matcher: model.matcher.toState(),
+    phrases: [...model.phrases],
+  };
 }
 
 export function modelFromState(state: ModelState): TrainedModel | undefined {
   if (state.version !== MODEL_VERSION) return undefined;
-  return { normalizer: new Normalizer(new Map(state.vocabulary)), matcher: new Matcher(state.matcher) };
+  return {
+    normalizer: new Normalizer(new Map(state.vocabulary)),
+    matcher: new Matcher(state.matcher),
+    phrases: new Map(state.phrases),
+  };
 }

@@ -28,7 +28,7 @@ export class SpellingCorrector {
   /** The closest vocabulary word within the allowance, or undefined. */
   correct(word: string): string | undefined {
     if (this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
-    const allowance = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    const allowance = word.length >= 9 ? 2 : word.length >= 6 ? 1 : 0;
     if (allowance === 0) return undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;

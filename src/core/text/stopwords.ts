@@ -17,6 +17,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   anything something everything say talk talks mention mentions mentioned regarding re: concerning anyone someone
   whatever okay ok um uh hmm pretty basically actually exactly briefly brief summary summarize summarise quickly
   explain describe give show me may might one ones two`
+    // Chat filler and the words of staff work: they frame a request but never change its topic.
+    .concat(` ` + `anyway anyways btw fyi tl dr tldr eli5 imo iirc lol pls folks team guys
+  latest gist overview section part line piece info information detail details update updates news view views
+  position stance take angle context background memo memos boss director draft drafting drafted paste copy
+  exact exactly precise ideally basically essentially generally specifically top headline main key
+  summary points talking brief briefing briefer deck slide slides one pager pagers writeup write writing hearing
+  hearings prep prepping testimony remarks statement speech op ed blurb bullet bullets quickly short shortly
+  paragraph word words wording terms list listing outline rundown lowdown breakdown
+  per according claims claim believe think thinks thought considered consider regard regards
+  finding findings says saying tell telling told`)
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -17,7 +17,22 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
     `office of the director of national intelligence|director of national intelligence|national intelligence|
      intelligence community|dni|odni|the ic|spy agencies`,
   ],
-  ['ata', 'annual threat assessment|annual threat assessments|threat assessment|worldwide threat assessment|ata'],
+  [
+    'ata',
+    `annual threat assessment|annual threat assessments|threat assessment|worldwide threat assessment|ata|
+     intel report|intelligence report|intelligence assessment|threat report|threats report|intel assessment`,
+  ],
+  [
+    'solut',
+    `solutions|solution|recommendations|recommendation|recommend|recommends|recommended|proposals|proposal|
+     propose|proposes|proposed|remedies|remedy|fixes|policy options|policy fixes|policy prescriptions|counter|
+     countering|combat|combating|combatting|tackle|tackling`,
+  ],
+  [
+    'fraud',
+    `ripping off|rip off|rips off|ripped off|scams|scam|scammers|scammer|scamming|swindle|swindling|defraud|
+     defrauding|defrauds|defrauded|fraudsters|fraudster|fraudulent|frauds|fraud`,
+  ],
   [
     'inl',
     `bureau of international narcotics and law enforcement affairs|international narcotics and law enforcement affairs|
@@ -41,6 +56,12 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   ['canada', 'canadian|canadians|canada|rcmp|royal canadian mounted police'],
   ['migrat', 'migrants|migrant|migration|migrations|migrate|migrating'],
   ['1787', '1787s|1787'],
+  [
+    'penalti',
+    `penalties|penalty|penalize|penalizes|penalizing|penalise|penalising|punish|punishes|punishing|punishment|
+     punishments|prosecute|prosecutes|prosecuting|prosecution|prosecutions|sentencing|harsher sentences|jail time|prison time`,
+  ],
+  ['dismantl', 'dismantle|dismantles|dismantling|dismantled|break up|breaking up|take down|taking down|bust up|roll up'],
 ];
 
 export interface SynonymTable {
@@ -92,5 +113,6 @@ export function foldSynonyms(words: readonly string[], table: SynonymTable = SYN
 
 /** Every canonical token, so the spelling corrector can aim at them too. */
 export function synonymVocabulary(table: SynonymTable = SYNONYMS): string[] {
-  return [...table.phrases.keys()].flatMap((p) => p.split(' '));
+  // Short forms ("ileas", "tcos") are not typo targets: one edit from them is usually another word.
+  return [...table.phrases.keys()].flatMap((p) => p.split(' ')).filter((w) => w.length >= 6);
 }

@@ -12,8 +12,33 @@ export function words(text: string): string[] {
     .toLowerCase();
   const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
   // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
-  return found.map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, '')).filter((w) => w.length > 0);
+  return found
+    .map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, ''))
+    .flatMap((w) => CHAT_SPEAK.get(w) ?? [w])
+    .filter((w) => w.length > 0);
 }
+
+/** Chat shorthand, spelled out so it meets the training phrases. */
+const CHAT_SPEAK: ReadonlyMap<string, string[]> = new Map(
+  Object.entries({
+    u: ['you'],
+    ur: ['your'],
+    r: ['are'],
+    abt: ['about'],
+    thx: ['thanks'],
+    thnx: ['thanks'],
+    tx: ['thanks'],
+    ty: ['thank', 'you'],
+    tysm: ['thank', 'you'],
+    wat: ['what'],
+    wht: ['what'],
+    govt: ['government'],
+    gov: ['government'],
+    natsec: ['national', 'security'],
+    intl: ['international'],
+    info: ['information'],
+  }),
+);
 
 const stemCache = new Map<string, string>();
 
