@@ -152,6 +152,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
     function decide(): Answer {
       if (limit !== undefined) return composer.decline(nearestTopics(ranking.candidates), 1, limit);
+      if (mostlyUnknown(normalized, ranking)) return composer.decline(nearestTopics(ranking.candidates), 1 - ranking.confidence);
       if (confident && top) return composer.answer(top.intent, ranking.confidence);
       // Declining is as sure as the nearest negative is, or as unsure as the best topic was.
       const sure = top?.intent === FALLBACK_ID ? ranking.confidence : 1 - ranking.confidence;
@@ -165,6 +166,17 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     explain,
     ask: (question, context) => explain(question, context).answer,
   };
+}
+
+/**
+ * Half or more of the question's topic words are unknown to the knowledge base: whatever it
+ * shares with a topic, it is mostly about something else ("canada tariffs", "how is meth made").
+ */
+function mostlyUnknown(normalized: NormalizedText, ranking: Ranking): boolean {
+  if (ranking.confidence >= 1) return false;
+  const unknown = new Set(ranking.unknown);
+  const distinct = new Set(normalized.terms);
+  return distinct.size > 0 && [...distinct].filter((t) => unknown.has(t)).length * 2 >= distinct.size;
 }
 
 function isContent(id: IntentId): boolean {

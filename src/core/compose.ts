@@ -79,7 +79,11 @@ export class Composer {
   /** A threat's solutions, or the threats a solution answers. */
   private linked(topic: Topic, confidence: number, kind: 'solutions' | 'threats'): Answer {
     const wanted = kind === 'solutions' ? 'solution' : 'threat';
-    const ids = topic.related.filter((id) => this.kb.topics.get(id)?.group === wanted && !id.endsWith('.overview'));
+    const inGroup = topic.related.filter((id) => this.kb.topics.get(id)?.group === wanted);
+    const ids = inGroup.filter((id) => !id.endsWith('.overview'));
+    // The overall threat is answered by the list of all solutions, and the reverse.
+    const overview = inGroup.find((id) => id.endsWith('.overview'));
+    if (ids.length === 0 && overview) return { ...this.answer(overview, confidence, null), followUp: kind };
     if (ids.length === 0) return this.answer(topic.id, confidence, null);
     const linked = ids.map((id) => this.topic(id));
     const heading =

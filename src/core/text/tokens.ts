@@ -22,6 +22,8 @@ export function words(text: string): string[] {
 const CHAT_SPEAK: ReadonlyMap<string, string[]> = new Map(
   Object.entries({
     u: ['you'],
+    w: ['with'],
+    thru: ['through'],
     ur: ['your'],
     r: ['are'],
     abt: ['about'],
