@@ -42,6 +42,9 @@ export interface PolicyAssistant extends Assistant {
 export const DEFAULT_THRESHOLD = 0.5;
 export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 
+/** A greeting or thanks is answered as such only when nothing else was said ("traffic this morning" is no greeting). */
+const SOCIAL: ReadonlySet<IntentId> = new Set(['bot.greeting', 'bot.thanks']);
+
 /** A score this low shares at most a stray word with a topic: not worth offering as "Did you mean". */
 const SUGGESTION_FLOOR = 0.2;
 
@@ -109,7 +112,11 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
           : conversations.get(context.conversationId);
     const ranking = rankQuestion(normalized);
     const top = ranking.candidates[0];
-    const confident = top !== undefined && top.intent !== FALLBACK_ID && ranking.confidence >= threshold;
+    const confident =
+      top !== undefined &&
+      top.intent !== FALLBACK_ID &&
+      ranking.confidence >= threshold &&
+      !(SOCIAL.has(top.intent) && saysMore(top, ranking.candidates));
 
     let answer: Answer;
     let followUp: FollowUpKind | null = null;
@@ -176,7 +183,17 @@ function mostlyUnknown(normalized: NormalizedText, ranking: Ranking): boolean {
   if (ranking.confidence >= 1) return false;
   const unknown = new Set(ranking.unknown);
   const distinct = new Set(normalized.terms);
-  return distinct.size > 0 && [...distinct].filter((t) => unknown.has(t)).length * 2 >= distinct.size;
+  const unknownCount = [...distinct].filter((t) => unknown.has(t)).length;
+  // Two words, one unknown: "canada tariffs". Longer questions carry more context: strictly more than half.
+  return unknownCount * 2 > distinct.size || (distinct.size <= 2 && unknownCount * 2 >= distinct.size);
+}
+
+/** A greeting that also mentions what other intents know about ("traffic this morning") is not just a greeting. */
+function saysMore(social: Candidate, candidates: readonly Candidate[]): boolean {
+  const own = new Set(social.evidence.map((e) => e.term));
+  return candidates.some(
+    (c) => !c.intent.startsWith('bot.') && c.evidence.some((e) => !own.has(e.term)),
+  );
 }
 
 function isContent(id: IntentId): boolean {

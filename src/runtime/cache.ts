@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MODEL_VERSION, type ModelState } from '../core/model.js';
 import type { IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase, Source, Topic, TrainingExample } from '../knowledge/types.js';
@@ -27,8 +28,27 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
+/**
+ * The running code takes part in the fingerprint: a rebuilt bundle may normalize or match
+ * differently, so its files' sizes and times invalidate the cache like a content edit does.
+ */
+function codeStamp(): string {
+  const here = fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  return listFiles(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const s = statSync(f);
+      return `${relative(dir, f)}:${s.size}:${s.mtimeMs}`;
+    })
+    .join('|');
+}
+
+/** Running from TypeScript sources (tests, tsx): the code changes under us, so never cache. */
+export const cacheable = !import.meta.url.endsWith('.ts');
+
 export function fingerprint(root: string): string {
-  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\n`);
+  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\n${codeStamp()}\n`);
   for (const file of [...listFiles(join(root, 'intents')), ...listFiles(join(root, 'content'))]) {
     hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n');
   }

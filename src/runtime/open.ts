@@ -6,7 +6,7 @@ import type { CoreConfig } from '../config/env.js';
 import { type AssistantOptions, createAssistant, type PolicyAssistant } from '../core/index.js';
 import { modelFromState, modelToState, type TrainedModel, trainModel } from '../core/model.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { cacheFile, compile, fingerprint, knowledgeFrom, readCompiled, writeCompiled } from './cache.js';
+import { cacheable, cacheFile, compile, fingerprint, knowledgeFrom, readCompiled, writeCompiled } from './cache.js';
 
 /** The folder with intents/ and content/: the package root, found upwards from this file in src/ or dist/. */
 export function defaultKnowledgeDir(): string {
@@ -34,16 +34,17 @@ export async function openKnowledge(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ kb: KnowledgeBase; model: TrainedModel; root: string }> {
   const root = await knowledgeDir(env);
-  const print = fingerprint(root);
+  const useCache = cacheable && !env.POLICYBOT_NO_CACHE;
+  const print = useCache ? fingerprint(root) : '';
   const file = cacheFile(root, env);
-  const cached = env.POLICYBOT_NO_CACHE ? undefined : readCompiled(file, print);
+  const cached = useCache ? readCompiled(file, print) : undefined;
   if (cached) {
     const model = modelFromState(cached.model);
     if (model) return { kb: knowledgeFrom(cached), model, root };
   }
   const kb = await loadValidated(root);
   const model = trainModel(kb);
-  if (!env.POLICYBOT_NO_CACHE) writeCompiled(file, compile(kb, modelToState(model), print));
+  if (useCache) writeCompiled(file, compile(kb, modelToState(model), print));
   return { kb, model, root };
 }
 

@@ -16,6 +16,8 @@ export interface NormalizedText {
 }
 
 const CANONICAL: ReadonlySet<string> = new Set(SYNONYMS.phrases.values());
+/** Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". */
+const STOP_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].filter((w) => /^\p{L}+$/u.test(w)).map(stem));
 
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
@@ -47,7 +49,10 @@ export class Normalizer {
       return corrected;
     });
     const { words: folded, folded: synonyms } = foldSynonyms(typed);
-    const terms = folded.filter((w) => !STOPWORDS.has(w)).map((w) => (CANONICAL.has(w) ? w : stem(w)));
+    const terms = folded
+      .filter((w) => !STOPWORDS.has(w))
+      .map((w) => (CANONICAL.has(w) ? w : stem(w)))
+      .filter((t) => CANONICAL.has(t) || !STOP_STEMS.has(t));
     return { plain, words: typed, terms, corrections, synonyms };
   }
 

@@ -26,7 +26,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   hearings prep prepping testimony remarks statement speech op ed blurb bullet bullets quickly short shortly
   paragraph word words wording terms list listing outline rundown lowdown breakdown
   per according claims claim believe think thinks thought considered consider regard regards
-  finding findings says saying tell telling told overall roughly broadly language phrasing mean means`)
+  finding findings says saying tell telling told overall roughly broadly language phrasing mean means
+  mate buddy pal dude man folks wants wanted every all`)
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -9,7 +9,8 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
     `transnational criminal organizations|transnational criminal organization|transnational criminal organisations|
      transnational organized crime|transnational organised crime|transnational criminals|transnational organized criminals|
      criminal organizations|criminal organization|criminal organisations|criminal organisation|organized crime|organised crime|
-     organized criminals|criminal groups|crime groups|criminal syndicates|crime syndicates|syndicates|syndicate|cartels|cartel|
+     organized criminals|criminal groups|crime groups|criminal syndicates|crime syndicates|syndicates|syndicate|
+     cartel bosses|cartel leaders|cartel members|gang members|kingpins|kingpin|capos|narcos|cartels|cartel|
      narco gangs|gangs|mafia|mafias|tcos|tco|tocs|toc`,
   ],
   [
@@ -26,7 +27,8 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
     'solut',
     `solutions|solution|recommendations|recommendation|recommend|recommends|recommended|proposals|proposal|
      propose|proposes|proposed|remedies|remedy|fixes|policy options|policy fixes|policy prescriptions|counter|
-     countering|combat|combating|combatting|tackle|tackling`,
+     countering|combat|combating|combatting|tackle|tackling|plan|plans|strategy|strategies|approach|approaches|
+     dealing with|deal with|agenda`,
   ],
   [
     'fraud',
@@ -59,8 +61,15 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   [
     'penalti',
     `penalties|penalty|penalize|penalizes|penalizing|penalise|penalising|punish|punishes|punishing|punishment|
-     punishments|prosecute|prosecutes|prosecuting|prosecution|prosecutions|sentencing|harsher sentences|jail time|prison time`,
+     punishments|prosecute|prosecutes|prosecuting|prosecution|prosecutions|sentencing|harsher sentences|jail time|prison time|
+     prison sentences|prison terms|jail sentences|tougher sentences|longer sentences|stiffer sentences`,
   ],
+  [
+    'oversight',
+    `oversight|oversee|oversees|overseeing|watch over|watches over|watching over|keep an eye on|monitoring|monitor|
+     monitors|supervision|supervise|supervising|audit|audits|auditing|evaluation|evaluations|evaluate|evaluating`,
+  ],
+  ['abroad', 'abroad|overseas|foreign countries|other countries|in foreign countries'],
   ['dismantl', 'dismantle|dismantles|dismantling|dismantled|break up|breaking up|take down|taking down|bust up|roll up'],
 ];
 
