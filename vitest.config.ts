@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/build.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -45,7 +45,7 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
     `international law enforcement academy|international law enforcement academies|law enforcement academy|
      law enforcement academies|ileas|ilea`,
   ],
-  ['traffick', 'smuggling|smuggle|smuggles|smuggled|smuggler|smugglers|coyotes|coyote'],
+  ['traffick', 'smuggling|smuggle|smuggles|smuggled|smuggler|smugglers'],
   ['launder', 'money laundering|laundering|launders|laundered|launder'],
   ['ransomwar', 'ransomware|ransom ware|ransom|ransoms|cyber extortion|cyberextortion'],
   ['corrupt', 'corruption|corrupt|bribery|bribes|bribe|graft|kleptocracy'],
@@ -53,7 +53,7 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   ['opioid', 'opioids|opioid|opiates|opiate'],
   ['methamphetamin', 'methamphetamines|methamphetamine|meth|crystal meth'],
   ['cocain', 'cocaine|coke'],
-  ['unitedst', 'united states of america|united states|u s a|usa|america|american|americans|u s'],
+  ['unitedst', 'united states of america|united states|unitedstates|usa|america|american|americans'],
   ['mexico', 'mexican|mexicans|mexico'],
   ['canada', 'canadian|canadians|canada|rcmp|royal canadian mounted police'],
   ['migrat', 'migrants|migrant|migration|migrations|migrate|migrating'],

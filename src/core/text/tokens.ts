@@ -7,7 +7,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 export function words(text: string): string[] {
   const prepared = text
     // "US" in capitals is the country; "us" in lower case is the pronoun.
-    .replace(/\bU\.?S\.?A?\b\.?/g, ' u s ')
+    .replace(/\bU\.?S\.?A?\b\.?|\bu\.s\.(?:a\.)?/g, ' unitedstates ')
     .replace(/[’‘`´]/g, "'")
     .toLowerCase();
   const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];

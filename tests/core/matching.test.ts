@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { assistant } from '../support/assistant.js';
+
+const bot = assistant();
+
+describe('answering the questions staff actually type', () => {
+  it.each([
+    ['fentanil from mexico?', 'threat.drugs'],
+    ["what's INL", 'solution.inl'],
+    ['cite the ransomware bit', 'threat.ransomware'],
+    ['what does the report say about fentanyl', 'threat.drugs'],
+    ['corruptoin', 'solution.corruption'],
+    ['is human traffiking a big threat', 'threat.trafficking'],
+    ['ILEA?', 'solution.ilea'],
+    ['what are 1787s solutions', 'solution.overview'],
+    ['where can I read the threat assessment', 'source.ata'],
+    ['hey bot, what does the DNI say about money laundering', 'threat.fraud'],
+    ['how do we counter TCOs', 'solution.overview'],
+    ['hi', 'bot.greeting'],
+    ['thanks!', 'bot.thanks'],
+    ['what can u do', 'bot.help'],
+  ])('%s -> %s', (question, intent) => {
+    const answer = bot.ask(question);
+    expect(answer.intent).toBe(intent);
+    expect(answer.confidence).toBeGreaterThanOrEqual(bot.threshold);
+  });
+
+  it('answers a threat with the verbatim quote, attributed to the 2024 assessment as quoted by 1787', () => {
+    const answer = bot.ask('what does the report say about fentanyl');
+    const [quoted, relay] = answer.citations;
+    expect(quoted?.sourceId).toBe('odni-ata-2024');
+    expect(quoted?.quote).toContain('Illicit drugs including fentanyl, heroin, methamphetamine, and South American-sourced cocaine');
+    expect(quoted?.date).toBe('2024-02-05');
+    expect(quoted?.via).toBe('1787-transnational-crime');
+    expect(quoted?.reference).toMatch(/Office of the Director of National Intelligence.*2024.*quoted in 1787/);
+    expect(relay?.sourceId).toBe('1787-transnational-crime');
+    expect(relay?.url).toBe('https://1787securityplatform.com/transnationalcrime');
+    expect(answer.related.map((r) => r.intent)).toContain('solution.mexico');
+    expect(answer.text.split(/(?<=[.!?])\s+/).length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers a solution with 1787 as its source', () => {
+    const answer = bot.ask('what does 1787 want done about INL');
+    expect(answer.intent).toBe('solution.inl');
+    expect(answer.citations[0]?.sourceId).toBe('1787-transnational-crime');
+    expect(answer.citations[0]?.quote).toContain('Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).');
+  });
+});
+
+describe('declining what it does not know, politely and with suggestions', () => {
+  it.each([
+    "what's the capital of Canada",
+    'weather in Mexico City',
+    'what does the DNI say about Russia',
+    'treaty of versailles summary',
+    'how many people died of fentanyl last year',
+    'what page of the ATA covers ransomware',
+    'who is the current DNI',
+    'what does the 2025 threat assessment say about cartels',
+    'asdfghjkl',
+    'write me a poem about the border',
+  ])('declines %s', (question) => {
+    const answer = bot.ask(question);
+    expect(answer.intent).toBe('fallback');
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).toMatch(/I can only answer questions about transnational organized crime/);
+  });
+
+  it('offers the nearest topics as "Did you mean"', () => {
+    const answer = bot.ask('fentanyl statistics for ohio');
+    expect(answer.intent).toBe('fallback');
+    expect(answer.text).toMatch(/figures/);
+    expect(answer.related[0]?.intent).toBe('threat.drugs');
+    expect(answer.text).toContain('Did you mean');
+  });
+
+  it('gives confidence as a probability', () => {
+    for (const q of ['fentanyl', 'weather in mexico city', 'hello', '']) {
+      const { confidence } = bot.ask(q);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('lets the threshold be set: at 1 only exact phrases are answered', () => {
+    const strict = assistant({ threshold: 1 });
+    expect(strict.ask('fentanil from mexico?').intent).toBe('fallback');
+  });
+
+  it('explains its choice: candidates, scores and the deciding terms', () => {
+    const { explanation } = bot.explain('fentanil from mexico?');
+    expect(explanation.normalized.corrections).toContain('fentanil → fentanyl');
+    expect(explanation.candidates[0]?.intent).toBe('threat.drugs');
+    expect(explanation.candidates[0]?.evidence.map((e) => e.term)).toContain('fentanyl');
+    expect(explanation.candidates[0]?.score ?? 0).toBeGreaterThan(explanation.candidates[1]?.score ?? 1);
+  });
+});

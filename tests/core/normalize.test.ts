@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { trainModel } from '../../src/core/model.js';
+import { cleanText, stripChatMarkup } from '../../src/core/text/markup.js';
+import { knowledgeBase } from '../support/assistant.js';
+
+const { normalizer } = trainModel(knowledgeBase());
+
+describe('normalizing a question', () => {
+  it('strips Slack and Discord markup: mentions, channels, links, emoji codes', () => {
+    const plain = cleanText(
+      stripChatMarkup('<@U123ABC> <!here> see <https://example.org|the ATA> in <#C1|policy> <@!8812> <:flag:123> :rotating_light: at 10:30'),
+    );
+    expect(plain).toBe('see the ATA in at 10:30');
+  });
+
+  it('folds Unicode compatibility forms and drops control and zero-width characters', () => {
+    expect(cleanText('ｆｅｎｔａｎｙｌ\u200B\u0000 ﬁnance')).toBe('fentanyl finance');
+  });
+
+  it.each([
+    ['fentanil', 'fentanyl'],
+    ['ransomeware', 'ransomware'],
+    ['corruptoin', 'corruption'],
+    ['traffiking', 'trafficking'],
+  ])('corrects the typo %s to %s against the knowledge base vocabulary', (typo, word) => {
+    expect(normalizer.normalize(`what about ${typo}`).corrections).toContain(`${typo} → ${word}`);
+  });
+
+  it('leaves short words and unknown real words alone', () => {
+    expect(normalizer.normalize('weather in mexico city').corrections).toEqual([]);
+    expect(normalizer.normalize('what is an ileus').corrections).toEqual([]);
+  });
+
+  it('folds synonyms and acronyms into one term', () => {
+    const terms = (q: string) => normalizer.normalize(q).terms;
+    for (const q of ['cartels', 'criminal organizations', 'TCOs', 'crime syndicates', 'transnational criminal organizations']) {
+      expect(terms(q), q).toEqual(['tco']);
+    }
+    expect(terms('DNI')).toEqual(terms('Office of the Director of National Intelligence'));
+    expect(terms('the threat assessment')).toEqual(terms('ATA'));
+    expect(terms('Bureau of International Narcotics and Law Enforcement Affairs')).toEqual(['inl']);
+    expect(terms('International Law Enforcement Academy')).toEqual(['ilea']);
+    expect(terms('smuggling')).toEqual(terms('trafficking'));
+  });
+
+  it('keeps "US" the country apart from "us" the pronoun', () => {
+    expect(normalizer.normalize('threats to the US').terms).toContain('unitedst');
+    expect(normalizer.normalize('tell us about fentanyl').terms).not.toContain('unitedst');
+  });
+});

@@ -1,0 +1,154 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import {
+  CONTENT_INTENT_IDS,
+  containsVerbatim,
+  KnowledgeBaseError,
+  loadKnowledgeBase,
+} from '../../src/knowledge/index.js';
+import { knowledgeBase, ROOT } from '../support/assistant.js';
+
+const copies: string[] = [];
+
+/** A copy of the real knowledge base to break on purpose. */
+function copyOfKnowledgeBase(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'policybot-kb-'));
+  cpSync(join(ROOT, 'intents'), join(dir, 'intents'), { recursive: true });
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  copies.push(dir);
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (data: Record<string, unknown>) => void): void {
+  const path = join(dir, file);
+  const data = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  change(data);
+  writeFileSync(path, stringify(data));
+}
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledgeBase({ root: dir });
+  } catch (error) {
+    expect(error).toBeInstanceOf(KnowledgeBaseError);
+    return (error as KnowledgeBaseError).problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+  }
+  throw new Error('expected the knowledge base to fail loading');
+}
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the knowledge base', () => {
+  const kb = knowledgeBase();
+
+  it('has a topic and at least 15 training phrases for every content intent of the contract', () => {
+    for (const id of CONTENT_INTENT_IDS) {
+      expect(kb.topics.has(id), id).toBe(true);
+      expect(kb.examples.filter((e) => e.intent === id).length, id).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  it('quotes every threat from the assessment as relayed by 1787, verbatim in the stored page', () => {
+    const page = readFileSync(join(ROOT, 'content/sources/1787-transnational-crime.txt'), 'utf8');
+    for (const topic of kb.topics.values()) {
+      for (const quote of topic.quotes) expect(containsVerbatim(page, quote.text), quote.text).toBe(true);
+      if (topic.group === 'threat') {
+        expect(topic.quotes.length, topic.id).toBeGreaterThan(0);
+        expect(topic.quotes.every((q) => q.source === 'odni-ata-2024'), topic.id).toBe(true);
+      }
+      if (topic.group === 'solution') expect(topic.quotes.some((q) => q.source === '1787-transnational-crime')).toBe(true);
+    }
+  });
+
+  it('keeps the assessment dated as the document is dated, and stores the 1787 page text as the seed gives it', () => {
+    const ata = kb.sources.get('odni-ata-2024');
+    expect(ata?.date).toBe('2024-02-05');
+    expect(ata?.quotedIn).toBe('1787-transnational-crime');
+    expect(kb.sources.get('1787-transnational-crime')?.url).toBe('https://1787securityplatform.com/transnationalcrime');
+  });
+
+  it('links threats and solutions both ways', () => {
+    for (const topic of kb.topics.values()) {
+      if (topic.group !== 'threat' && topic.group !== 'solution') continue;
+      for (const other of topic.related) {
+        const back = kb.topics.get(other);
+        if (back && (back.group === 'threat' || back.group === 'solution') && back.group !== topic.group) {
+          expect(back.related, `${other} should link back to ${topic.id}`).toContain(topic.id);
+        }
+      }
+    }
+  });
+});
+
+describe('loading fails loudly, naming the file and the field', () => {
+  it('rejects a quote that is not verbatim in its source', () => {
+    const dir = copyOfKnowledgeBase();
+    edit(dir, 'content/topics/threat.drugs.yaml', (t) => {
+      (t.quotes as { text: string }[])[0] = { text: 'TCOs flood the country with fentanyl.', source: 'odni-ata-2024' } as never;
+    });
+    expect(problemsOf(dir)).toEqual([
+      'content/topics/threat.drugs.yaml: quotes[0].text: is not found verbatim in the stored text of "odni-ata-2024"',
+    ]);
+  });
+
+  it('rejects unknown intent ids, dangling related topics and sources', () => {
+    const dir = copyOfKnowledgeBase();
+    edit(dir, 'content/topics/solution.inl.yaml', (t) => {
+      t.related = ['threat.drugs', 'threat.piracy'];
+      (t.quotes as { source: string }[])[0] = { text: 'x', source: 'no-such-source' } as never;
+    });
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => p.startsWith('content/topics/solution.inl.yaml: related[1]: unknown intent id "threat.piracy"'))).toBe(
+      true,
+    );
+  });
+
+  it('rejects a related topic or a source that does not exist', () => {
+    const dir = copyOfKnowledgeBase();
+    edit(dir, 'content/topics/solution.inl.yaml', (t) => {
+      (t.background as { source: string }[])[0] = { text: 'A fact.', source: 'no-such-source' } as never;
+    });
+    expect(problemsOf(dir)).toEqual([
+      'content/topics/solution.inl.yaml: background[0].source: source "no-such-source" does not exist in content/sources.yaml',
+    ]);
+  });
+
+  it('rejects a duplicate topic and an intent phrase claimed by two intents', () => {
+    const dir = copyOfKnowledgeBase();
+    cpSync(join(dir, 'content/topics/threat.fraud.yaml'), join(dir, 'content/topics/threat.fraud.copy.yaml'));
+    const drugsPhrase = knowledgeBase().examples.find((e) => e.intent === 'threat.drugs')?.text ?? '';
+    writeFileSync(join(dir, 'intents/zz-extra.yaml'), stringify([{ id: 'threat.ransomware', utterances: [drugsPhrase] }]));
+    const problems = problemsOf(dir);
+    expect(problems).toContain('content/topics/threat.fraud.copy.yaml: id: "threat.fraud" belongs in threat.fraud.yaml');
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^intents\/zz-extra\.yaml: \[0\]\.utterances\[0\]: ".+" is also a phrase of threat\.drugs/),
+    );
+  });
+
+  it('reports YAML syntax errors with the line, and a missing topic file', () => {
+    const dir = copyOfKnowledgeBase();
+    writeFileSync(join(dir, 'intents/broken.yaml'), '- id: threat.drugs\n  utterances: [unclosed\n');
+    rmSync(join(dir, 'content/topics/bot.thanks.yaml'));
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => /^intents\/broken\.yaml: line \d+: is not valid YAML/.test(p))).toBe(true);
+    expect(problems).toContain('content/topics/bot.thanks.yaml: : is missing: every intent needs a topic');
+  });
+
+  it('rejects a summary of more than three sentences and a date that is not ISO', () => {
+    const dir = copyOfKnowledgeBase();
+    edit(dir, 'content/topics/threat.fraud.yaml', (t) => {
+      t.summary = 'One. Two. Three. Four.';
+    });
+    const sources = parse(readFileSync(join(dir, 'content/sources.yaml'), 'utf8')) as { date?: string }[];
+    (sources[0] as { date?: string }).date = 'Feb 5, 2024';
+    writeFileSync(join(dir, 'content/sources.yaml'), stringify(sources));
+    const problems = problemsOf(dir);
+    expect(problems).toContain('content/topics/threat.fraud.yaml: summary: must be at most three sentences');
+    expect(problems).toContain('content/sources.yaml: [0].date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  });
+});
