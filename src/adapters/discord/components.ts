@@ -14,7 +14,11 @@ export interface ComponentPress {
 const STALE = 'That control is from an older version of me. Please ask again with /ask.';
 
 /** A button or menu press: a new message continuing the topic the custom_id names. */
-export function handleComponent(press: ComponentPress, assistant: PolicyAssistant, ask: AskContext): ReplyMessage {
+export function handleComponent(
+  press: ComponentPress,
+  assistant: PolicyAssistant,
+  ask: AskContext,
+): ReplyMessage {
   const action = decodeAction(press.customId);
   if (action === undefined) return noticeMessage(STALE);
   switch (action.kind) {
@@ -24,7 +28,8 @@ export function handleComponent(press: ComponentPress, assistant: PolicyAssistan
       return answerMessage(topicAnswer(assistant, action.topic, ask), press.ephemeral);
     case 'pick': {
       const picked = press.values[0];
-      if (picked === undefined || !isContentTopic(assistant.knowledgeBase, picked)) return noticeMessage(STALE);
+      if (picked === undefined || !isContentTopic(assistant.knowledgeBase, picked))
+        return noticeMessage(STALE);
       return answerMessage(topicAnswer(assistant, picked, ask), press.ephemeral);
     }
   }

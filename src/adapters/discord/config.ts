@@ -28,15 +28,13 @@ export const discordEnvSchema = z
     DISCORD_PUBLIC_KEY: z
       .string()
       .trim()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be the application\'s public key: 64 hexadecimal characters')
+      .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters")
       .optional(),
     DISCORD_GUILD_ID: snowflake.optional(),
     DISCORD_API_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
       .optional(),
-    DISCORD_MODE: z
-      .enum(['gateway', 'http', 'both'], { error: 'must be gateway, http or both' })
-      .optional(),
+    DISCORD_MODE: z.enum(['gateway', 'http', 'both'], { error: 'must be gateway, http or both' }).optional(),
     PORT: z
       .string()
       .trim()
@@ -53,10 +51,18 @@ export const discordEnvSchema = z
     }
     if (mode === 'http' || mode === 'both') {
       if (env.DISCORD_PUBLIC_KEY === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: `is required for the HTTP interactions endpoint${why}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_PUBLIC_KEY'],
+          message: `is required for the HTTP interactions endpoint${why}`,
+        });
       }
       if (env.DISCORD_APPLICATION_ID === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: `is required for the HTTP interactions endpoint${why}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_APPLICATION_ID'],
+          message: `is required for the HTTP interactions endpoint${why}`,
+        });
       }
     }
   });

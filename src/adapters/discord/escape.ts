@@ -16,14 +16,18 @@ export function neutraliseMentions(text: string): string {
 export function discordMarkdown(text: string): string {
   return neutraliseMentions(text)
     .split('\n')
-    .map((line) => line.replace(/^(\s*)(#{1,3}\s|-#\s)/, (_, indent: string, mark: string) => `${indent}\\${mark}`))
+    .map((line) =>
+      line.replace(/^(\s*)(#{1,3}\s|-#\s)/, (_, indent: string, mark: string) => `${indent}\\${mark}`),
+    )
     .join('\n')
     .replace(/\|\|/g, '|\u200b|');
 }
 
 /** A user's words, inert: every Markdown character escaped and mentions neutralised. */
 export function escapeUserText(text: string): string {
-  return neutraliseMentions(text.replace(/[\\*_~`|>#[\]()<:-]/g, (c) => `\\${c}`)).replace(/\s+/g, ' ').trim();
+  return neutraliseMentions(text.replace(/[\\*_~`|>#[\]()<:-]/g, (c) => `\\${c}`))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A code block for copy-ready text: nothing inside is formatted, and no fence inside can end it early. */

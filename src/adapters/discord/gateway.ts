@@ -26,7 +26,12 @@ export interface Gateway {
 export function fromDiscordJs(interaction: Interaction): InteractionRequest {
   const who = { channelId: interaction.channelId, userId: interaction.user.id };
   if (interaction.isChatInputCommand()) {
-    return { ...who, kind: 'command', command: interaction.commandName, options: readOptions(interaction.options.data).options };
+    return {
+      ...who,
+      kind: 'command',
+      command: interaction.commandName,
+      options: readOptions(interaction.options.data).options,
+    };
   }
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
@@ -82,7 +87,9 @@ export async function startGateway(options: GatewayOptions, deps: InteractionDep
     void onInteraction(interaction, deps, logger);
   });
   client.on(Events.Error, (error) => logger.error({ err: error.message }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'discord gateway disconnected'),
+  );
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'discord gateway reconnecting'));
 
   const ready = new Promise<boolean>((resolve) => {
@@ -116,9 +123,16 @@ async function onInteraction(interaction: Interaction, deps: InteractionDeps, lo
     const reply = await handleInteraction(fromDiscordJs(interaction), deps);
     await send(interaction, reply);
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : String(error), interaction: interaction.id }, 'discord reply failed');
+    logger.error(
+      { err: error instanceof Error ? error.message : String(error), interaction: interaction.id },
+      'discord reply failed',
+    );
     if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-      const apology = { content: APOLOGY, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral } as const;
+      const apology = {
+        content: APOLOGY,
+        allowedMentions: { parse: [] },
+        flags: MessageFlags.Ephemeral,
+      } as const;
       await interaction.reply(apology).catch(() => undefined);
     }
   }

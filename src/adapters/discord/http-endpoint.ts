@@ -11,14 +11,23 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** The application's public key (64 hex characters, from the Developer Portal) as a Node key. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /** Discord signs `timestamp + raw body` with Ed25519; anything malformed is simply not verified. */
 export function verifySignature(key: KeyObject, signature: string, timestamp: string, body: Buffer): boolean {
   if (!/^[0-9a-f]{128}$/i.test(signature) || timestamp === '') return false;
   try {
-    return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
+    return verify(
+      null,
+      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+      key,
+      Buffer.from(signature, 'hex'),
+    );
   } catch {
     return false;
   }
@@ -56,7 +65,9 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
   const now = options.now ?? Date.now;
   return async (req, res) => {
     if (req.method !== 'POST') {
-      res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     let body: Buffer;
@@ -83,7 +94,10 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
       return;
     }
     if (payload.application_id !== options.applicationId) {
-      deps.logger.warn({ applicationId: payload.application_id }, 'discord interaction for another application (check DISCORD_APPLICATION_ID)');
+      deps.logger.warn(
+        { applicationId: payload.application_id },
+        'discord interaction for another application (check DISCORD_APPLICATION_ID)',
+      );
       send(res, 401, 'wrong application');
       return;
     }

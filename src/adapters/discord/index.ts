@@ -15,7 +15,10 @@ export const discordAdapter: PlatformAdapter = {
     if (config.http && config.publicKey !== undefined && config.applicationId !== undefined) {
       const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');
       let open = true;
-      const endpoint = interactionsEndpoint({ publicKey: config.publicKey, applicationId: config.applicationId }, deps);
+      const endpoint = interactionsEndpoint(
+        { publicKey: config.publicKey, applicationId: config.applicationId },
+        deps,
+      );
       http.add(INTERACTIONS_PATH, (req, res) => {
         if (open) return endpoint(req, res);
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('Stopping\n');

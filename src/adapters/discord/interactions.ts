@@ -23,7 +23,11 @@ interface Who {
 /** An interaction as the handlers need it, built from an HTTP payload or from a discord.js object. */
 export type InteractionRequest = Who &
   (
-    | { readonly kind: 'command'; readonly command: string; readonly options: Readonly<Record<string, OptionValue>> }
+    | {
+        readonly kind: 'command';
+        readonly command: string;
+        readonly options: Readonly<Record<string, OptionValue>>;
+      }
     | {
         readonly kind: 'autocomplete';
         readonly command: string;
@@ -43,7 +47,8 @@ export interface InteractionDeps {
   readonly logger: Logger;
 }
 
-export const APOLOGY = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+export const APOLOGY =
+  'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 
 /** Options of a slash command (no subcommands here), and which one is being typed. */
 export function readOptions(list: readonly { name: string; value?: unknown; focused?: boolean }[] = []): {
@@ -54,15 +59,22 @@ export function readOptions(list: readonly { name: string; value?: unknown; focu
   let focused: { name: string; value: string } | undefined;
   for (const option of list) {
     const { value } = option;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') options[option.name] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      options[option.name] = value;
     if (option.focused) focused = { name: option.name, value: String(value ?? '') };
   }
   return { options, focused };
 }
 
 /** The shared dispatch: both the gateway and the HTTP endpoint hand every interaction here. It never throws. */
-export async function handleInteraction(request: InteractionRequest, deps: InteractionDeps): Promise<InteractionReply> {
-  const ask = { platform: 'discord', conversationId: `discord:${request.channelId ?? 'dm'}:${request.userId}` };
+export async function handleInteraction(
+  request: InteractionRequest,
+  deps: InteractionDeps,
+): Promise<InteractionReply> {
+  const ask = {
+    platform: 'discord',
+    conversationId: `discord:${request.channelId ?? 'dm'}:${request.userId}`,
+  };
   const context = { assistant: deps.assistant, ask };
   try {
     switch (request.kind) {
@@ -82,10 +94,16 @@ export async function handleInteraction(request: InteractionRequest, deps: Inter
     }
   } catch (error) {
     deps.logger.error(
-      { err: error instanceof Error ? error.message : String(error), kind: request.kind, ...('command' in request ? { command: request.command } : {}) },
+      {
+        err: error instanceof Error ? error.message : String(error),
+        kind: request.kind,
+        ...('command' in request ? { command: request.command } : {}),
+      },
       'discord interaction failed',
     );
-    return request.kind === 'autocomplete' ? { kind: 'choices', choices: [] } : message(noticeMessage(APOLOGY));
+    return request.kind === 'autocomplete'
+      ? { kind: 'choices', choices: [] }
+      : message(noticeMessage(APOLOGY));
   }
 }
 
@@ -101,11 +119,23 @@ export function fromPayload(payload: APIInteraction): InteractionRequest {
   };
   switch (payload.type) {
     case InteractionType.ApplicationCommand:
-      if (payload.data.type !== ApplicationCommandType.ChatInput) return { ...who, kind: 'unsupported', type: payload.type };
-      return { ...who, kind: 'command', command: payload.data.name, options: readOptions(payload.data.options).options };
+      if (payload.data.type !== ApplicationCommandType.ChatInput)
+        return { ...who, kind: 'unsupported', type: payload.type };
+      return {
+        ...who,
+        kind: 'command',
+        command: payload.data.name,
+        options: readOptions(payload.data.options).options,
+      };
     case InteractionType.ApplicationCommandAutocomplete: {
       const { options, focused } = readOptions(payload.data.options);
-      return { ...who, kind: 'autocomplete', command: payload.data.name, options, focused: focused ?? { name: '', value: '' } };
+      return {
+        ...who,
+        kind: 'autocomplete',
+        command: payload.data.name,
+        options,
+        focused: focused ?? { name: '', value: '' },
+      };
     }
     case InteractionType.MessageComponent:
       return {

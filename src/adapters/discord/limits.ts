@@ -49,7 +49,8 @@ function embedLength(embed: APIEmbed): number {
 export function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = { ...embed };
   if (fitted.title !== undefined) fitted.title = truncate(fitted.title, LIMITS.embedTitle);
-  if (fitted.description !== undefined) fitted.description = truncate(fitted.description, LIMITS.embedDescription);
+  if (fitted.description !== undefined)
+    fitted.description = truncate(fitted.description, LIMITS.embedDescription);
   if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, LIMITS.footer) };
   if (fitted.fields) {
     fitted.fields = fitted.fields.slice(0, LIMITS.embedFields).map((f) => ({
@@ -57,7 +58,8 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
       name: truncate(f.name, LIMITS.fieldName) || '\u200b',
       value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
     }));
-    while (fitted.fields.length > 1 && embedLength(fitted) > LIMITS.embedTotal) fitted.fields = fitted.fields.slice(0, -1);
+    while (fitted.fields.length > 1 && embedLength(fitted) > LIMITS.embedTotal)
+      fitted.fields = fitted.fields.slice(0, -1);
   }
   const over = (): number => embedLength(fitted) - LIMITS.embedTotal;
   if (over() > 0 && fitted.footer) {
@@ -79,5 +81,8 @@ export function fitChoices(
   return choices
     .filter((c) => c.value.length > 0 && c.value.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
-    .map((c) => ({ name: truncate(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value }));
+    .map((c) => ({
+      name: truncate(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName),
+      value: c.value,
+    }));
 }

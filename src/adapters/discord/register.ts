@@ -21,7 +21,9 @@ export async function registerCommands(config: RegisterConfig): Promise<Registra
       : Routes.applicationGuildCommands(config.applicationId, config.guildId);
   const body = commandDefinitions();
   const result = (await rest.put(route, { body })) as readonly { name?: string }[] | undefined;
-  const names = Array.isArray(result) ? result.flatMap((c) => (c.name ? [c.name] : [])) : body.map((c) => c.name);
+  const names = Array.isArray(result)
+    ? result.flatMap((c) => (c.name ? [c.name] : []))
+    : body.map((c) => c.name);
   return { scope: config.guildId === undefined ? 'global' : 'guild', route, names };
 }
 

@@ -62,7 +62,8 @@ function citationFields(answer: Answer): APIEmbedField[] {
   return answer.citations.map((c) => {
     const reference = neutraliseMentions(c.reference);
     const showQuote = c.quote !== undefined && !answer.text.includes(c.quote);
-    if (!showQuote || c.quote === undefined) return { name: c.quote ? 'Source' : 'Also cited', value: reference };
+    if (!showQuote || c.quote === undefined)
+      return { name: c.quote ? 'Source' : 'Also cited', value: reference };
     const room = LIMITS.fieldValue - reference.length - 6;
     const quote = room > 20 ? `> “${truncate(neutraliseMentions(c.quote), room)}”\n` : '';
     return { name: `Quote: ${c.publisher}`, value: `${quote}${reference}` };
@@ -76,7 +77,9 @@ export function footerText(citations: readonly Citation[]): string {
   for (const c of citations) {
     if (seen.has(c.sourceId)) continue;
     seen.add(c.sourceId);
-    parts.push([c.publisher, c.title, c.date === null ? undefined : longDate(c.date)].filter(Boolean).join(', '));
+    parts.push(
+      [c.publisher, c.title, c.date === null ? undefined : longDate(c.date)].filter(Boolean).join(', '),
+    );
   }
   return truncate(parts.join(' · '), LIMITS.footer);
 }
@@ -97,14 +100,20 @@ export function followUpRows(answer: Answer, topic: IntentId): ActionRow[] {
   const buttons = kinds
     .filter((kind) => kind !== answer.followUp)
     .map((kind) =>
-      button(FOLLOW_UP_LABELS[kind], encodeAction({ kind: 'followUp', followUp: kind, topic }), kind === 'more'),
+      button(
+        FOLLOW_UP_LABELS[kind],
+        encodeAction({ kind: 'followUp', followUp: kind, topic }),
+        kind === 'more',
+      ),
     );
   return rows(buttons);
 }
 
 /** A decline's nearest topics as buttons, each answering its topic. */
 export function didYouMeanRows(answer: Answer): ActionRow[] {
-  return rows(answer.related.map((r) => button(r.title, encodeAction({ kind: 'topic', topic: r.intent }), false)));
+  return rows(
+    answer.related.map((r) => button(r.title, encodeAction({ kind: 'topic', topic: r.intent }), false)),
+  );
 }
 
 function button(label: string, customId: string, primary: boolean): APIButtonComponentWithCustomId {
@@ -128,5 +137,10 @@ export function rows(buttons: readonly APIButtonComponentWithCustomId[]): Action
 
 /** A short plain message (an apology, a notice), within the content limit. */
 export function noticeMessage(text: string, ephemeral = true): ReplyMessage {
-  return { content: truncate(neutraliseMentions(text), LIMITS.content), embeds: [], components: [], ephemeral };
+  return {
+    content: truncate(neutraliseMentions(text), LIMITS.content),
+    embeds: [],
+    components: [],
+    ephemeral,
+  };
 }

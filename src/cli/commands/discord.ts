@@ -17,7 +17,10 @@ export const discord = {
   async run(args, io) {
     const [task, ...rest] = args;
     if (task !== 'register') {
-      writeLine(io.stderr, `${task === undefined ? 'Missing' : `Unknown task "${task}"; expected`} "register".\nusage: ${USAGE}`);
+      writeLine(
+        io.stderr,
+        `${task === undefined ? 'Missing' : `Unknown task "${task}"; expected`} "register".\nusage: ${USAGE}`,
+      );
       return 2;
     }
     const { values } = parseArgs({
@@ -37,7 +40,10 @@ export const discord = {
     } catch (error) {
       const status = (error as { status?: number }).status;
       const hint = status === undefined ? undefined : HINTS[status];
-      writeLine(io.stderr, `Registering the commands failed: ${error instanceof Error ? error.message : String(error)}`);
+      writeLine(
+        io.stderr,
+        `Registering the commands failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (hint) writeLine(io.stderr, hint);
       return 1;
     }

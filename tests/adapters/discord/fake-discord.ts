@@ -59,11 +59,19 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
         });
       } else if (req.method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
         res.writeHead(204).end();
-      } else if (req.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      } else if (
+        req.method === 'PUT' &&
+        /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)
+      ) {
         const list = Array.isArray(body) ? body : [];
         json(
           200,
-          list.map((c: { name?: string }, i: number) => ({ ...c, id: String(900000000000000000n + BigInt(i)), application_id: APP_ID, version: '1' })),
+          list.map((c: { name?: string }, i: number) => ({
+            ...c,
+            id: String(900000000000000000n + BigInt(i)),
+            application_id: APP_ID,
+            version: '1',
+          })),
         );
       } else {
         json(404, { message: 'Unknown route in the fake', code: 0 });
@@ -80,7 +88,10 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
       const seen = requests.find(predicate);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('timed out waiting for a request to the fake REST API')), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error('timed out waiting for a request to the fake REST API')),
+          timeoutMs,
+        );
         waiters.push({
           predicate,
           resolve: (r) => {
@@ -132,7 +143,14 @@ export async function startFakeGateway(): Promise<FakeGateway> {
             s: seq,
             d: {
               v: 10,
-              user: { id: BOT_ID, username: 'policybot', discriminator: '0', bot: true, avatar: null, global_name: null },
+              user: {
+                id: BOT_ID,
+                username: 'policybot',
+                discriminator: '0',
+                bot: true,
+                avatar: null,
+                global_name: null,
+              },
               guilds: [],
               session_id: 'fake-session',
               resume_gateway_url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,

@@ -63,7 +63,9 @@ afterAll(async () => {
 });
 
 /** Sends an interaction over the gateway and returns the callback discord.js POSTs for it. */
-async function roundTrip(payload: Record<string, unknown>): Promise<{ body: Callback; headers: Record<string, unknown> }> {
+async function roundTrip(
+  payload: Record<string, unknown>,
+): Promise<{ body: Callback; headers: Record<string, unknown> }> {
   gateway.dispatch('INTERACTION_CREATE', payload);
   const path = `/api/v10/interactions/${String(payload.id)}/${String(payload.token)}/callback`;
   const request = await rest.waitFor((r) => r.method === 'POST' && r.path === path);
@@ -94,9 +96,15 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(embed?.description).toContain('fentanyl');
     const quote = embed?.fields?.find((f) => f.name.startsWith('Quote'));
     expect(quote?.value).toContain('Western Hemisphere-based TCOs');
-    expect(quote?.value).toContain('Office of the Director of National Intelligence, “Annual Threat Assessment');
+    expect(quote?.value).toContain(
+      'Office of the Director of National Intelligence, “Annual Threat Assessment',
+    );
     expect(embed?.footer?.text).toContain('February 5, 2024');
-    expect(customIds(body)).toEqual(['pb:more:threat.drugs', 'pb:source:threat.drugs', 'pb:solutions:threat.drugs']);
+    expect(customIds(body)).toEqual([
+      'pb:more:threat.drugs',
+      'pb:source:threat.drugs',
+      'pb:solutions:threat.drugs',
+    ]);
   });
 
   it('answers privately (ephemeral) when private is set', async () => {
@@ -128,7 +136,9 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
   });
 
   it('keeps a button answer as private as the message it was pressed on', async () => {
-    const { body } = await roundTrip(componentInteraction('pb:source:threat.ransomware', { ephemeral: true }));
+    const { body } = await roundTrip(
+      componentInteraction('pb:source:threat.ransomware', { ephemeral: true }),
+    );
     expect(body.data.flags).toBe(64);
     expect(body.data.embeds?.[0]?.description).toContain('Sources for **Ransomware**');
   });
@@ -144,7 +154,8 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
   });
 
   it('ranks /cite autocomplete choices with the core matcher, within the limits', async () => {
-    const typed = (value: string) => autocompleteInteraction('cite', [{ name: 'topic', type: 3, value, focused: true }]);
+    const typed = (value: string) =>
+      autocompleteInteraction('cite', [{ name: 'topic', type: 3, value, focused: true }]);
     const { body } = await roundTrip(typed('fentanyl'));
     expect(body.type).toBe(8);
     expect(body.data.choices?.[0]).toEqual({ name: 'Illicit drugs and trafficking', value: 'threat.drugs' });
@@ -162,13 +173,17 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
   });
 
   it('answers /cite with copy-ready quotes and references', async () => {
-    const { body } = await roundTrip(commandInteraction('cite', [{ name: 'topic', type: 3, value: 'threat.drugs' }]));
+    const { body } = await roundTrip(
+      commandInteraction('cite', [{ name: 'topic', type: 3, value: 'threat.drugs' }]),
+    );
     const embed = body.data.embeds?.[0];
     expect(embed?.title).toBe('Illicit drugs and trafficking');
     const first = embed?.fields?.[0]?.value ?? '';
     expect(first.startsWith('```')).toBe(true);
     expect(first).toContain('“Western Hemisphere-based TCOs');
-    expect(first).toContain('https://www.dni.gov/files/ODNI/documents/assessments/ATA-2024-Unclassified-Report.pdf');
+    expect(first).toContain(
+      'https://www.dni.gov/files/ODNI/documents/assessments/ATA-2024-Unclassified-Report.pdf',
+    );
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -178,11 +193,15 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(menus.map((m) => m?.custom_id)).toEqual(['pb:pick:threat', 'pb:pick:solution']);
     expect(menus[1]?.options?.map((o) => o.value)).toContain('solution.ilea');
     const pick = await roundTrip(componentInteraction('pb:pick:solution', { values: ['solution.ilea'] }));
-    expect(pick.body.data.embeds?.[0]?.title).toBe('Support the International Law Enforcement Academy (ILEA)');
+    expect(pick.body.data.embeds?.[0]?.title).toBe(
+      'Support the International Law Enforcement Academy (ILEA)',
+    );
   });
 
   it('answers /help, and a stale button with a short notice', async () => {
-    expect((await roundTrip(commandInteraction('help', []))).body.data.embeds?.[0]?.description).toContain('/cite');
+    expect((await roundTrip(commandInteraction('help', []))).body.data.embeds?.[0]?.description).toContain(
+      '/cite',
+    );
     const stale = await roundTrip(componentInteraction('someone-else:button'));
     expect(stale.body.data.content).toContain('older version');
     expect(stale.body.data.flags).toBe(64);

@@ -54,7 +54,13 @@ beforeAll(async () => {
     },
   };
   const routes = new HttpRoutes();
-  routes.add(INTERACTIONS_PATH, interactionsEndpoint({ publicKey: publicKeyHex, applicationId: APP_ID }, { assistant: failing, logger: broken.logger }));
+  routes.add(
+    INTERACTIONS_PATH,
+    interactionsEndpoint(
+      { publicKey: publicKeyHex, applicationId: APP_ID },
+      { assistant: failing, logger: broken.logger },
+    ),
+  );
   [brokenServer, brokenBase] = await listen(routes);
 });
 
@@ -69,7 +75,13 @@ const now = () => String(Math.floor(Date.now() / 1000));
 
 async function post(
   payload: unknown,
-  options: { key?: KeyObject; timestamp?: string; signature?: string | null; url?: string; tamper?: boolean } = {},
+  options: {
+    key?: KeyObject;
+    timestamp?: string;
+    signature?: string | null;
+    url?: string;
+    tamper?: boolean;
+  } = {},
 ): Promise<Response> {
   const body = JSON.stringify(payload);
   const timestamp = options.timestamp ?? now();
@@ -77,9 +89,16 @@ async function post(
     options.signature === undefined
       ? sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey).toString('hex')
       : options.signature;
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-signature-timestamp': timestamp,
+  };
   if (signature !== null) headers['x-signature-ed25519'] = signature;
-  return fetch(options.url ?? base, { method: 'POST', headers, body: options.tamper ? body.replace('ask', 'cite') : body });
+  return fetch(options.url ?? base, {
+    method: 'POST',
+    headers,
+    body: options.tamper ? body.replace('ask', 'cite') : body,
+  });
 }
 
 const ping = { id: '1', application_id: APP_ID, type: 1, token: 'ping-token', version: 1 };
@@ -112,11 +131,19 @@ describe('Discord HTTP interactions endpoint', () => {
   });
 
   it('answers a signed /ask with its embed, pinging no one', async () => {
-    const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'what does the report say about fentanyl?' }]));
+    const res = await post(
+      commandInteraction('ask', [
+        { name: 'question', type: 3, value: 'what does the report say about fentanyl?' },
+      ]),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       type: number;
-      data: { embeds: { title: string; description: string; fields: { name: string; value: string }[] }[]; allowed_mentions: unknown; flags?: number };
+      data: {
+        embeds: { title: string; description: string; fields: { name: string; value: string }[] }[];
+        allowed_mentions: unknown;
+        flags?: number;
+      };
     };
     expect(body.type).toBe(4);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -124,23 +151,39 @@ describe('Discord HTTP interactions endpoint', () => {
     const [embed] = body.data.embeds;
     expect(embed?.title).toBe('Illicit drugs and trafficking');
     expect(embed?.description).toContain('fentanyl');
-    expect(embed?.fields.some((f) => f.value.includes('Western Hemisphere-based TCOs') && f.value.includes('February 5, 2024'))).toBe(true);
+    expect(
+      embed?.fields.some(
+        (f) => f.value.includes('Western Hemisphere-based TCOs') && f.value.includes('February 5, 2024'),
+      ),
+    ).toBe(true);
   });
 
   it('answers autocomplete and button presses too', async () => {
-    const choices = await post(autocompleteInteraction('cite', [{ name: 'topic', type: 3, value: 'ransom', focused: true }]));
-    expect(await choices.json()).toMatchObject({ type: 8, data: { choices: [{ value: 'threat.ransomware' }] } });
+    const choices = await post(
+      autocompleteInteraction('cite', [{ name: 'topic', type: 3, value: 'ransom', focused: true }]),
+    );
+    expect(await choices.json()).toMatchObject({
+      type: 8,
+      data: { choices: [{ value: 'threat.ransomware' }] },
+    });
     const press = await post(componentInteraction('pb:more:threat.ransomware', { ephemeral: true }));
-    const body = (await press.json()) as { type: number; data: { flags?: number; embeds: { title: string }[] } };
+    const body = (await press.json()) as {
+      type: number;
+      data: { flags?: number; embeds: { title: string }[] };
+    };
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
     expect(body.data.embeds[0]?.title).toBe('Ransomware');
   });
 
   it('answers with a short apology, and logs, when the core fails', async () => {
-    const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]), { url: brokenBase });
+    const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]), {
+      url: brokenBase,
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { content: string; flags: number; allowed_mentions: unknown } };
+    const body = (await res.json()) as {
+      data: { content: string; flags: number; allowed_mentions: unknown };
+    };
     expect(body.data.content).toMatch(/^Sorry/);
     expect(body.data.flags).toBe(64);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });

@@ -22,7 +22,12 @@ interface Who {
 }
 
 /** An interaction payload with the fields discord.js reads when it builds its objects. */
-export function interaction(type: number, data: unknown, who: Who = {}, message?: unknown): Record<string, unknown> {
+export function interaction(
+  type: number,
+  data: unknown,
+  who: Who = {},
+  message?: unknown,
+): Record<string, unknown> {
   const id = snowflake();
   const channelId = who.channelId ?? CHANNEL_ID;
   return {
@@ -36,7 +41,13 @@ export function interaction(type: number, data: unknown, who: Who = {}, message?
     channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: 'policy' },
     channel_id: channelId,
     member: {
-      user: { id: who.userId ?? USER_ID, username: 'analyst', discriminator: '0', avatar: null, global_name: 'Analyst' },
+      user: {
+        id: who.userId ?? USER_ID,
+        username: 'analyst',
+        discriminator: '0',
+        avatar: null,
+        global_name: 'Analyst',
+      },
       roles: [],
       joined_at: '2024-01-01T00:00:00.000Z',
       deaf: false,
@@ -54,13 +65,26 @@ export function interaction(type: number, data: unknown, who: Who = {}, message?
   };
 }
 
-type Option = { readonly name: string; readonly type: number; readonly value: string | boolean; readonly focused?: boolean };
+type Option = {
+  readonly name: string;
+  readonly type: number;
+  readonly value: string | boolean;
+  readonly focused?: boolean;
+};
 
-export function commandInteraction(name: string, options: readonly Option[], who?: Who): Record<string, unknown> {
+export function commandInteraction(
+  name: string,
+  options: readonly Option[],
+  who?: Who,
+): Record<string, unknown> {
   return interaction(2, { id: COMMAND_ID, name, type: 1, options }, who);
 }
 
-export function autocompleteInteraction(name: string, options: readonly Option[], who?: Who): Record<string, unknown> {
+export function autocompleteInteraction(
+  name: string,
+  options: readonly Option[],
+  who?: Who,
+): Record<string, unknown> {
   return interaction(4, { id: COMMAND_ID, name, type: 1, options }, who);
 }
 
@@ -77,7 +101,14 @@ export function componentInteraction(
     channel_id: options.channelId ?? CHANNEL_ID,
     type: 0,
     content: '',
-    author: { id: BOT_ID, username: 'policybot', discriminator: '0', bot: true, avatar: null, global_name: null },
+    author: {
+      id: BOT_ID,
+      username: 'policybot',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+      global_name: null,
+    },
     embeds: [],
     components: [],
     attachments: [],
@@ -99,5 +130,8 @@ export function memoryLogger(): { lines: string[]; logger: Logger } {
   const write = (level: string) => (obj: object, msg?: string) => {
     lines.push(JSON.stringify({ level, ...obj, msg }));
   };
-  return { lines, logger: { info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') } };
+  return {
+    lines,
+    logger: { info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') },
+  };
 }

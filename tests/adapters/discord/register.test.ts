@@ -13,7 +13,10 @@ afterAll(async () => {
   await rest?.close();
 });
 
-async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -71,7 +74,9 @@ describe('policybot discord register', () => {
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
     expect((await run(['discord', 'register'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code).toBe(0);
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect((await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code).toBe(0);
+    expect(
+      (await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code,
+    ).toBe(0);
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
   });
 
@@ -85,7 +90,10 @@ describe('policybot discord register', () => {
   });
 
   it('reports what Discord refused, with a hint', async () => {
-    const result = await run(['discord', 'register', '--guild', GUILD_ID], { ...env(), DISCORD_API_URL: `${rest.url}/broken` });
+    const result = await run(['discord', 'register', '--guild', GUILD_ID], {
+      ...env(),
+      DISCORD_API_URL: `${rest.url}/broken`,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Registering the commands failed');
     expect(result.stderr).toContain('DISCORD_APPLICATION_ID');

@@ -62,7 +62,8 @@ describe('Discord rendering', () => {
   });
 
   it('passes the Markdown subset through and neutralises mentions and headings', () => {
-    const text = '**bold** _it_ [a](https://x.org)\n- bullet\n> quote\n# not a heading\n@everyone <@123> ||spoiler||';
+    const text =
+      '**bold** _it_ [a](https://x.org)\n- bullet\n> quote\n# not a heading\n@everyone <@123> ||spoiler||';
     const out = discordMarkdown(text);
     expect(out).toContain('**bold** _it_ [a](https://x.org)\n- bullet\n> quote\n');
     expect(out).toContain('\\# not a heading');
@@ -73,7 +74,11 @@ describe('Discord rendering', () => {
   it('round-trips custom ids within 100 characters and refuses foreign ones', () => {
     const id = encodeAction({ kind: 'followUp', followUp: 'solutions', topic: 'solution.institutions' });
     expect(id.length).toBeLessThanOrEqual(100);
-    expect(decodeAction(id)).toEqual({ kind: 'followUp', followUp: 'solutions', topic: 'solution.institutions' });
+    expect(decodeAction(id)).toEqual({
+      kind: 'followUp',
+      followUp: 'solutions',
+      topic: 'solution.institutions',
+    });
     expect(decodeAction('pb:more:not.a.topic')).toBeUndefined();
     expect(decodeAction('pb:delete:threat.drugs')).toBeUndefined();
   });
@@ -84,13 +89,24 @@ describe('Discord configuration', () => {
   const app = '111111111111111111';
 
   it('chooses the gateway with a token, the HTTP endpoint with a public key', () => {
-    expect(loadDiscordConfig({ DISCORD_TOKEN: 't' })).toMatchObject({ gateway: true, http: false, apiUrl: 'https://discord.com/api' });
-    expect(loadDiscordConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: app })).toMatchObject({
+    expect(loadDiscordConfig({ DISCORD_TOKEN: 't' })).toMatchObject({
+      gateway: true,
+      http: false,
+      apiUrl: 'https://discord.com/api',
+    });
+    expect(
+      loadDiscordConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: app }),
+    ).toMatchObject({
       gateway: false,
       http: true,
     });
     expect(
-      loadDiscordConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: key, DISCORD_APPLICATION_ID: app, DISCORD_MODE: 'both' }),
+      loadDiscordConfig({
+        DISCORD_TOKEN: 't',
+        DISCORD_PUBLIC_KEY: key,
+        DISCORD_APPLICATION_ID: app,
+        DISCORD_MODE: 'both',
+      }),
     ).toMatchObject({ gateway: true, http: true });
   });
 
@@ -104,9 +120,18 @@ describe('Discord configuration', () => {
         return (error as Error).message;
       }
     };
-    expect(attempt({ DISCORD_PUBLIC_KEY: key })).toContain('DISCORD_APPLICATION_ID: is required for the HTTP interactions endpoint');
-    expect(attempt({ DISCORD_MODE: 'gateway', DISCORD_PUBLIC_KEY: key })).toContain('DISCORD_TOKEN: is required for the gateway');
-    const bad = attempt({ DISCORD_TOKEN: 'secret-value', DISCORD_PUBLIC_KEY: 'nothex', DISCORD_API_URL: 'ftp://x', PORT: 'eighty' });
+    expect(attempt({ DISCORD_PUBLIC_KEY: key })).toContain(
+      'DISCORD_APPLICATION_ID: is required for the HTTP interactions endpoint',
+    );
+    expect(attempt({ DISCORD_MODE: 'gateway', DISCORD_PUBLIC_KEY: key })).toContain(
+      'DISCORD_TOKEN: is required for the gateway',
+    );
+    const bad = attempt({
+      DISCORD_TOKEN: 'secret-value',
+      DISCORD_PUBLIC_KEY: 'nothex',
+      DISCORD_API_URL: 'ftp://x',
+      PORT: 'eighty',
+    });
     expect(bad).toContain('DISCORD_PUBLIC_KEY');
     expect(bad).toContain('DISCORD_API_URL');
     expect(bad).toContain('PORT');
@@ -115,6 +140,8 @@ describe('Discord configuration', () => {
   });
 
   it('counts empty variables (a copied .env.example) as unset', () => {
-    expect(loadDiscordConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: '', DISCORD_GUILD_ID: ' ' }).http).toBe(false);
+    expect(
+      loadDiscordConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: '', DISCORD_GUILD_ID: ' ' }).http,
+    ).toBe(false);
   });
 });

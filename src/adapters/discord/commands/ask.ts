@@ -7,7 +7,7 @@ export const askCommand = {
   data: {
     ...COMMAND_DEFAULTS,
     name: 'ask',
-    description: 'Ask about transnational crime threats and 1787\'s solutions, with sources',
+    description: "Ask about transnational crime threats and 1787's solutions, with sources",
     options: [
       {
         type: ApplicationCommandOptionType.String,

@@ -33,12 +33,16 @@ export const citeCommand = {
     const id = isContentTopic(kb, typed) ? typed : rankTopics(assistant, typed)[0]?.id;
     if (id === undefined) {
       const shown = escapeUserText(typed.slice(0, 100)) || '(nothing)';
-      return noticeMessage(`I have no topic called “${shown}”. Pick one of the suggestions as you type, or see /topics.`);
+      return noticeMessage(
+        `I have no topic called “${shown}”. Pick one of the suggestions as you type, or see /topics.`,
+      );
     }
     return citeMessage(followUpAnswer(assistant, 'source', id, ask), isPrivate(request));
   },
   autocomplete(request, { assistant }) {
-    return fitChoices(rankTopics(assistant, request.focused.value).map((t) => ({ name: t.title, value: t.id })));
+    return fitChoices(
+      rankTopics(assistant, request.focused.value).map((t) => ({ name: t.title, value: t.id })),
+    );
   },
 } satisfies Command;
 

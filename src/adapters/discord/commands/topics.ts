@@ -8,8 +8,16 @@ import { type ActionRow, COLOURS } from '../render.js';
 import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION } from './types.js';
 
 const GROUPS = [
-  { group: 'threat', heading: "Threats (ODNI's 2024 Annual Threat Assessment)", placeholder: 'Pick a threat' },
-  { group: 'solution', heading: "Solutions (1787's Transnational Crime page)", placeholder: 'Pick a solution' },
+  {
+    group: 'threat',
+    heading: "Threats (ODNI's 2024 Annual Threat Assessment)",
+    placeholder: 'Pick a threat',
+  },
+  {
+    group: 'solution',
+    heading: "Solutions (1787's Transnational Crime page)",
+    placeholder: 'Pick a solution',
+  },
 ] as const;
 
 /** `/topics`: the threats and solutions, listed and each selectable from a menu to get its answer. */
@@ -22,19 +30,28 @@ export const topicsCommand = {
   },
   execute(request, { assistant }) {
     const all = contentTopics(assistant.knowledgeBase);
-    const listed = GROUPS.map(({ group, heading }) => ({ heading, topics: all.filter((t) => t.group === group) }));
+    const listed = GROUPS.map(({ group, heading }) => ({
+      heading,
+      topics: all.filter((t) => t.group === group),
+    }));
     const fields = listed
       .filter((g) => g.topics.length > 0)
-      .map((g) => ({ name: g.heading, value: g.topics.map((t) => `- ${neutraliseMentions(t.title)}`).join('\n') }));
+      .map((g) => ({
+        name: g.heading,
+        value: g.topics.map((t) => `- ${neutraliseMentions(t.title)}`).join('\n'),
+      }));
     const components: ActionRow[] = GROUPS.flatMap(({ group, placeholder }) => {
       const topics = all.filter((t) => t.group === group);
-      return topics.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: [menu(group, placeholder, topics)] }];
+      return topics.length === 0
+        ? []
+        : [{ type: ComponentType.ActionRow, components: [menu(group, placeholder, topics)] }];
     });
     return {
       embeds: [
         fitEmbed({
           title: 'What I can answer',
-          description: 'Pick a topic below, or ask in your own words with `/ask`. Every answer quotes its source.',
+          description:
+            'Pick a topic below, or ask in your own words with `/ask`. Every answer quotes its source.',
           color: COLOURS.bot,
           fields,
         }),

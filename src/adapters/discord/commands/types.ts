@@ -37,7 +37,10 @@ export interface CommandContext {
 export interface Command {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody & { readonly name: string };
   execute(request: CommandRequest, context: CommandContext): ReplyMessage | Promise<ReplyMessage>;
-  autocomplete?(request: AutocompleteRequest, context: CommandContext): APIApplicationCommandOptionChoice<string>[];
+  autocomplete?(
+    request: AutocompleteRequest,
+    context: CommandContext,
+  ): APIApplicationCommandOptionChoice<string>[];
 }
 
 /** Usable in servers and in the bot's DMs, installed to a server. */
