@@ -1,3 +1,4 @@
+import { isDiscordConfigured } from './discord/configured.js';
 import type { PlatformAdapter } from './types.js';
 
 /** Every platform `policybot serve` knows, loaded only when the environment configures it. */
@@ -5,7 +6,13 @@ export const PLATFORMS: ReadonlyArray<{
   readonly name: string;
   isConfigured(env: NodeJS.ProcessEnv): boolean;
   load(): Promise<PlatformAdapter>;
-}> = [];
+}> = [
+  {
+    name: 'discord',
+    isConfigured: isDiscordConfigured,
+    load: async () => (await import('./discord/index.js')).discordAdapter,
+  },
+];
 
 export function configuredPlatforms(env: NodeJS.ProcessEnv): typeof PLATFORMS {
   return PLATFORMS.filter((p) => p.isConfigured(env));

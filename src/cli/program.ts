@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   chat: { summary: 'talk in the terminal', load: async () => (await import('./commands/chat.js')).chat },
   start: { summary: 'what `npm start` runs: serve when a platform is configured, else chat', load: async () => (await import('./commands/start.js')).start },
   serve: { summary: 'start every configured chat platform', load: async () => (await import('./commands/serve.js')).serve },
+  discord: { summary: 'register the Discord slash commands', load: async () => (await import('./commands/discord.js')).discord },
   topics: { summary: 'list what it can answer', load: async () => (await import('./commands/topics.js')).topics },
   check: { summary: 'validate intents/ and content/', load: async () => (await import('./commands/check.js')).check },
   eval: { summary: 'score on a labelled JSONL file', load: async () => (await import('./commands/eval.js')).evalCommand },

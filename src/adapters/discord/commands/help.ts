@@ -1,0 +1,30 @@
+import { COLOURS } from '../render.js';
+import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION } from './types.js';
+
+const HELP = [
+  'I answer questions on transnational organized crime from two sources only: the threats in ODNI’s 2024 Annual Threat Assessment and the ten solutions on 1787’s Transnational Crime page. Every answer quotes its source.',
+  '',
+  '- `/ask question:` ask in your own words, e.g. _what does the report say about fentanyl?_ The buttons under an answer continue it: **Tell me more**, **Sources**, **Related solutions** or **Related threats**.',
+  '- `/cite topic:` start typing a topic and pick it: you get its quotes and references in blocks ready to paste into a memo.',
+  '- `/topics` lists everything I can answer; pick one from the menus.',
+  '- `/help` shows this.',
+  '',
+  'Add `private: True` to any command and only you will see the reply. I never ping anyone.',
+].join('\n');
+
+/** `/help`: how to use the bot. */
+export const helpCommand = {
+  data: {
+    ...COMMAND_DEFAULTS,
+    name: 'help',
+    description: 'How to use policybot',
+    options: [PRIVATE_OPTION],
+  },
+  execute(request) {
+    return {
+      embeds: [{ title: 'policybot: how to use me', description: HELP, color: COLOURS.bot }],
+      components: [],
+      ephemeral: isPrivate(request),
+    };
+  },
+} satisfies Command;

@@ -1,0 +1,40 @@
+import type { FollowUpKind } from '../../core/index.js';
+import { type IntentId, isIntentId } from '../../knowledge/index.js';
+
+/**
+ * What a button or select menu does, carried in its custom_id (at most 100 characters) so that a
+ * press on an older message continues that message's topic, whatever the conversation did since.
+ *
+ *   pb:more:threat.drugs     a follow-up ("more", "source", "solutions", "threats") on a topic
+ *   pb:topic:solution.inl    a topic's own answer ("Did you mean" buttons)
+ *   pb:pick:threat           a select menu whose chosen value is the topic (/topics)
+ */
+export type ComponentAction =
+  | { readonly kind: 'followUp'; readonly followUp: FollowUpKind; readonly topic: IntentId }
+  | { readonly kind: 'topic'; readonly topic: IntentId }
+  | { readonly kind: 'pick'; readonly group: string };
+
+const PREFIX = 'pb';
+const FOLLOW_UPS: ReadonlySet<string> = new Set<FollowUpKind>(['more', 'source', 'solutions', 'threats']);
+
+export function encodeAction(action: ComponentAction): string {
+  switch (action.kind) {
+    case 'followUp':
+      return `${PREFIX}:${action.followUp}:${action.topic}`;
+    case 'topic':
+      return `${PREFIX}:topic:${action.topic}`;
+    case 'pick':
+      return `${PREFIX}:pick:${action.group}`;
+  }
+}
+
+/** The action a custom_id names, or undefined for one this bot did not make (or an older version did). */
+export function decodeAction(customId: string): ComponentAction | undefined {
+  const [prefix, verb, arg, ...rest] = customId.split(':');
+  if (prefix !== PREFIX || verb === undefined || arg === undefined || rest.length > 0) return undefined;
+  if (verb === 'pick') return /^[a-z]+$/.test(arg) ? { kind: 'pick', group: arg } : undefined;
+  if (!isIntentId(arg)) return undefined;
+  if (verb === 'topic') return { kind: 'topic', topic: arg };
+  if (FOLLOW_UPS.has(verb)) return { kind: 'followUp', followUp: verb as FollowUpKind, topic: arg };
+  return undefined;
+}

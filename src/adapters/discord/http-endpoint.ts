@@ -1,0 +1,110 @@
+import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type APIInteraction, InteractionResponseType, InteractionType } from 'discord.js';
+import { type RouteHandler, readBody } from '../../runtime/http.js';
+import { fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+
+/** DER header of an Ed25519 SubjectPublicKeyInfo: the 32 raw key bytes follow it. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** The application's public key (64 hex characters, from the Developer Portal) as a Node key. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  return createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
+}
+
+/** Discord signs `timestamp + raw body` with Ed25519; anything malformed is simply not verified. */
+export function verifySignature(key: KeyObject, signature: string, timestamp: string, body: Buffer): boolean {
+  if (!/^[0-9a-f]{128}$/i.test(signature) || timestamp === '') return false;
+  try {
+    return verify(
+      null,
+      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+      key,
+      Buffer.from(signature, 'hex'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+export interface EndpointOptions {
+  readonly publicKey: string;
+  readonly applicationId: string;
+  /** A signed request older (or newer) than this is refused as a replay. */
+  readonly maxSkewSeconds?: number;
+  readonly now?: () => number;
+}
+
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = typeof body === 'string';
+  res
+    .writeHead(status, { 'content-type': text ? 'text/plain; charset=utf-8' : 'application/json' })
+    .end(text ? `${body}\n` : JSON.stringify(body));
+}
+
+/**
+ * The HTTP interactions endpoint: no long-lived connection, so any number of instances can sit
+ * behind a load balancer. Every request's signature is verified before anything is parsed; PING is
+ * answered with PONG; everything else goes to the shared dispatch and is answered inline (the core
+ * answers in milliseconds, well inside Discord's three seconds).
+ */
+export function interactionsEndpoint(options: EndpointOptions, deps: InteractionDeps): RouteHandler {
+  const key = publicKeyFromHex(options.publicKey);
+  const maxSkew = options.maxSkewSeconds ?? 300;
+  const now = options.now ?? Date.now;
+  return async (req, res) => {
+    if (req.method !== 'POST') {
+      res
+        .writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      send(res, (error as { status?: number }).status ?? 400, 'Bad request');
+      return;
+    }
+    const timestamp = header(req, 'x-signature-timestamp');
+    if (!verifySignature(key, header(req, 'x-signature-ed25519'), timestamp, body)) {
+      send(res, 401, 'invalid request signature');
+      return;
+    }
+    if (!/^\d+$/.test(timestamp) || Math.abs(now() / 1000 - Number(timestamp)) > maxSkew) {
+      send(res, 401, 'stale request timestamp');
+      return;
+    }
+    let payload: APIInteraction;
+    try {
+      payload = JSON.parse(body.toString('utf8')) as APIInteraction;
+    } catch {
+      send(res, 400, 'Bad request: the body is not JSON');
+      return;
+    }
+    if (payload.application_id !== options.applicationId) {
+      deps.logger.warn(
+        { applicationId: payload.application_id },
+        'discord interaction for another application (check DISCORD_APPLICATION_ID)',
+      );
+      send(res, 401, 'wrong application');
+      return;
+    }
+    if (payload.type === InteractionType.Ping) {
+      send(res, 200, { type: InteractionResponseType.Pong });
+      return;
+    }
+    send(res, 200, toResponse(await handleInteraction(fromPayload(payload), deps)));
+  };
+}

@@ -1,0 +1,51 @@
+import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../types.js';
+import { isDiscordConfigured, loadDiscordConfig } from './config.js';
+
+/**
+ * Discord through discord.js: the gateway (DISCORD_TOKEN) and/or the HTTP interactions endpoint
+ * (DISCORD_PUBLIC_KEY) at /discord/interactions on PORT. Both hand interactions to one dispatch.
+ */
+export const discordAdapter: PlatformAdapter = {
+  name: 'discord',
+  isConfigured: isDiscordConfigured,
+  async start({ assistant, env, http, logger }: PlatformDeps): Promise<RunningPlatform> {
+    const config = loadDiscordConfig(env);
+    const deps = { assistant, logger };
+    const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
+    if (config.http && config.publicKey !== undefined && config.applicationId !== undefined) {
+      const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');
+      let open = true;
+      const endpoint = interactionsEndpoint(
+        { publicKey: config.publicKey, applicationId: config.applicationId },
+        deps,
+      );
+      http.add(INTERACTIONS_PATH, (req, res) => {
+        if (open) return endpoint(req, res);
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('Stopping\n');
+      });
+      parts.push({
+        isReady: () => open,
+        stop: async () => {
+          open = false;
+        },
+      });
+      logger.info({ path: INTERACTIONS_PATH }, 'discord interactions endpoint registered');
+    }
+    if (config.gateway && config.token !== undefined) {
+      const { startGateway } = await import('./gateway.js');
+      try {
+        parts.push(await startGateway({ token: config.token, apiUrl: config.apiUrl }, deps));
+      } catch (error) {
+        await Promise.allSettled(parts.map((p) => p.stop()));
+        throw error;
+      }
+    }
+    return {
+      name: 'discord',
+      isReady: () => parts.length > 0 && parts.every((p) => p.isReady()),
+      stop: async () => {
+        await Promise.allSettled(parts.map((p) => p.stop()));
+      },
+    };
+  },
+};

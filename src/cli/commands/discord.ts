@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { type Command, writeLine } from '../io.js';
+
+const USAGE = 'policybot discord register [--guild ID | --global]';
+
+const HINTS: Readonly<Record<number, string>> = {
+  401: 'Discord refused the token: check DISCORD_TOKEN (Developer Portal > Bot > Reset Token).',
+  403: 'Discord refused access: is the bot in that server, invited with the applications.commands scope?',
+  404: 'Discord knows no such application or server: check DISCORD_APPLICATION_ID and the server id.',
+};
+
+/** `policybot discord register`: puts the slash commands in place (idempotent: one bulk overwrite). */
+export const discord = {
+  name: 'discord',
+  summary: 'Discord tasks: "register" installs the slash commands',
+  usage: USAGE,
+  async run(args, io) {
+    const [task, ...rest] = args;
+    if (task !== 'register') {
+      writeLine(
+        io.stderr,
+        `${task === undefined ? 'Missing' : `Unknown task "${task}"; expected`} "register".\nusage: ${USAGE}`,
+      );
+      return 2;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      options: { guild: { type: 'string' }, global: { type: 'boolean', default: false } },
+    });
+    if (values.guild !== undefined && values.global) {
+      writeLine(io.stderr, `Use --guild or --global, not both.\nusage: ${USAGE}`);
+      return 2;
+    }
+    const { loadRegisterConfig } = await import('../../adapters/discord/config.js');
+    const config = loadRegisterConfig(io.env, { guild: values.guild, global: values.global });
+    const { inviteUrl, registerCommands } = await import('../../adapters/discord/register.js');
+    let registration: Awaited<ReturnType<typeof registerCommands>>;
+    try {
+      registration = await registerCommands(config);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      const hint = status === undefined ? undefined : HINTS[status];
+      writeLine(
+        io.stderr,
+        `Registering the commands failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (hint) writeLine(io.stderr, hint);
+      return 1;
+    }
+    const names = registration.names.map((n) => `/${n}`).join(', ');
+    writeLine(
+      io.stdout,
+      registration.scope === 'guild'
+        ? `Registered ${names} in server ${config.guildId}: they work there now.`
+        : `Registered ${names} globally: every server with the bot gets them, which can take a while.`,
+    );
+    writeLine(io.stdout, `Running it again is safe: it replaces the set, it never duplicates it.`);
+    writeLine(io.stdout, `Add the bot to a server: ${inviteUrl(config.applicationId)}`);
+    return 0;
+  },
+} satisfies Command;

@@ -1,0 +1,192 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordAdapter } from '../../../src/adapters/discord/index.js';
+import { INTERACTIONS_PATH, interactionsEndpoint } from '../../../src/adapters/discord/http-endpoint.js';
+import type { RunningPlatform } from '../../../src/adapters/types.js';
+import { createAssistant, type PolicyAssistant } from '../../../src/core/index.js';
+import { loadKnowledgeBase } from '../../../src/knowledge/index.js';
+import { HttpRoutes } from '../../../src/runtime/http.js';
+import { silentLogger } from '../../../src/runtime/logger.js';
+import {
+  APP_ID,
+  autocompleteInteraction,
+  commandInteraction,
+  componentInteraction,
+  memoryLogger,
+} from './fake-discord.js';
+
+const keys = generateKeyPairSync('ed25519');
+const stranger = generateKeyPairSync('ed25519');
+/** The 32 raw bytes of the public key, as the Developer Portal shows it: 64 hex characters. */
+const publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+
+let assistant: PolicyAssistant;
+let running: RunningPlatform;
+let server: Server;
+let brokenServer: Server;
+let base: string;
+let brokenBase: string;
+const broken = memoryLogger();
+
+const listen = async (routes: HttpRoutes): Promise<[Server, string]> => {
+  const s = await routes.listen(0, '127.0.0.1', silentLogger);
+  return [s, `http://127.0.0.1:${(s.address() as AddressInfo).port}${INTERACTIONS_PATH}`];
+};
+
+beforeAll(async () => {
+  assistant = createAssistant(await loadKnowledgeBase({ root: process.cwd() }));
+  const http = new HttpRoutes();
+  running = await discordAdapter.start({
+    assistant,
+    env: { DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
+    http,
+    logger: silentLogger,
+  });
+  [server, base] = await listen(http);
+
+  // An assistant that fails on every question: the endpoint must still answer, with an apology.
+  const failing: PolicyAssistant = {
+    ...assistant,
+    ask: () => {
+      throw new Error('the core fell over');
+    },
+  };
+  const routes = new HttpRoutes();
+  routes.add(
+    INTERACTIONS_PATH,
+    interactionsEndpoint(
+      { publicKey: publicKeyHex, applicationId: APP_ID },
+      { assistant: failing, logger: broken.logger },
+    ),
+  );
+  [brokenServer, brokenBase] = await listen(routes);
+});
+
+afterAll(async () => {
+  await running?.stop();
+  for (const s of [server, brokenServer]) {
+    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+});
+
+const now = () => String(Math.floor(Date.now() / 1000));
+
+async function post(
+  payload: unknown,
+  options: {
+    key?: KeyObject;
+    timestamp?: string;
+    signature?: string | null;
+    url?: string;
+    tamper?: boolean;
+  } = {},
+): Promise<Response> {
+  const body = JSON.stringify(payload);
+  const timestamp = options.timestamp ?? now();
+  const signature =
+    options.signature === undefined
+      ? sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey).toString('hex')
+      : options.signature;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-signature-timestamp': timestamp,
+  };
+  if (signature !== null) headers['x-signature-ed25519'] = signature;
+  return fetch(options.url ?? base, {
+    method: 'POST',
+    headers,
+    body: options.tamper ? body.replace('ask', 'cite') : body,
+  });
+}
+
+const ping = { id: '1', application_id: APP_ID, type: 1, token: 'ping-token', version: 1 };
+
+describe('Discord HTTP interactions endpoint', () => {
+  it('is registered on the shared server and ready', () => {
+    expect(running.isReady()).toBe(true);
+  });
+
+  it('answers a signed PING with PONG', async () => {
+    const res = await post(ping);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ type: 1 });
+  });
+
+  it('refuses a missing, foreign, malformed or stale signature, and a tampered body, with 401', async () => {
+    const ask = commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]);
+    expect((await post(ping, { signature: null })).status).toBe(401);
+    expect((await post(ping, { key: stranger.privateKey })).status).toBe(401);
+    expect((await post(ping, { signature: 'zz'.repeat(64) })).status).toBe(401);
+    expect((await post(ask, { tamper: true })).status).toBe(401);
+    expect((await post(ping, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(401);
+    const noHeaders = await fetch(base, { method: 'POST', body: JSON.stringify(ping) });
+    expect(noHeaders.status).toBe(401);
+  });
+
+  it('takes only POST', async () => {
+    expect((await fetch(base)).status).toBe(405);
+  });
+
+  it('answers a signed /ask with its embed, pinging no one', async () => {
+    const res = await post(
+      commandInteraction('ask', [
+        { name: 'question', type: 3, value: 'what does the report say about fentanyl?' },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      type: number;
+      data: {
+        embeds: { title: string; description: string; fields: { name: string; value: string }[] }[];
+        allowed_mentions: unknown;
+        flags?: number;
+      };
+    };
+    expect(body.type).toBe(4);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data.flags).toBeUndefined();
+    const [embed] = body.data.embeds;
+    expect(embed?.title).toBe('Illicit drugs and trafficking');
+    expect(embed?.description).toContain('fentanyl');
+    expect(
+      embed?.fields.some(
+        (f) => f.value.includes('Western Hemisphere-based TCOs') && f.value.includes('February 5, 2024'),
+      ),
+    ).toBe(true);
+  });
+
+  it('answers autocomplete and button presses too', async () => {
+    const choices = await post(
+      autocompleteInteraction('cite', [{ name: 'topic', type: 3, value: 'ransom', focused: true }]),
+    );
+    expect(await choices.json()).toMatchObject({
+      type: 8,
+      data: { choices: [{ value: 'threat.ransomware' }] },
+    });
+    const press = await post(componentInteraction('pb:more:threat.ransomware', { ephemeral: true }));
+    const body = (await press.json()) as {
+      type: number;
+      data: { flags?: number; embeds: { title: string }[] };
+    };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.embeds[0]?.title).toBe('Ransomware');
+  });
+
+  it('answers with a short apology, and logs, when the core fails', async () => {
+    const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]), {
+      url: brokenBase,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      data: { content: string; flags: number; allowed_mentions: unknown };
+    };
+    expect(body.data.content).toMatch(/^Sorry/);
+    expect(body.data.flags).toBe(64);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(broken.lines.join('\n')).toContain('the core fell over');
+  });
+});

@@ -1,0 +1,102 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/program.js';
+import { APP_ID, type FakeRest, GUILD_ID, startFakeRest } from './fake-discord.js';
+
+const TOKEN = 'fake.register-token.secret';
+
+let rest: FakeRest;
+beforeAll(async () => {
+  rest = await startFakeRest();
+});
+afterAll(async () => {
+  await rest?.close();
+});
+
+async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main(args, { stdin: new PassThrough(), stdout, stderr, env });
+  return { code, stdout: out, stderr: err };
+}
+
+const env = () => ({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: rest.url });
+
+interface Definition {
+  name: string;
+  description: string;
+  type: number;
+  options?: { name: string; type: number; required?: boolean; autocomplete?: boolean }[];
+}
+
+describe('policybot discord register', () => {
+  it('PUTs the command definitions to the guild, with the bot token', async () => {
+    const result = await run(['discord', 'register', '--guild', GUILD_ID], env());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const put = rest.requests.find((r) => r.method === 'PUT');
+    expect(put?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
+    const body = put?.body as Definition[];
+    expect(body.map((c) => c.name)).toEqual(['ask', 'cite', 'topics', 'help']);
+    for (const c of body) {
+      expect(c.type).toBe(1);
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+    }
+    const [ask, cite] = body;
+    expect(ask?.options).toEqual([
+      expect.objectContaining({ name: 'question', type: 3, required: true }),
+      expect.objectContaining({ name: 'private', type: 5, required: false }),
+    ]);
+    expect(cite?.options?.[0]).toMatchObject({ name: 'topic', type: 3, required: true, autocomplete: true });
+    expect(result.stdout).toContain(`Registered /ask, /cite, /topics, /help in server ${GUILD_ID}`);
+    expect(result.stdout).toContain(`client_id=${APP_ID}`);
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  });
+
+  it('is idempotent: a second run sends the same overwrite', async () => {
+    await run(['discord', 'register', '--guild', GUILD_ID], env());
+    const puts = rest.requests.filter((r) => r.method === 'PUT' && r.path.includes('/guilds/'));
+    expect(puts.length).toBeGreaterThanOrEqual(2);
+    expect(puts.at(-1)?.body).toEqual(puts.at(-2)?.body);
+  });
+
+  it('registers globally without a guild, and DISCORD_GUILD_ID is the default guild', async () => {
+    expect((await run(['discord', 'register'], env())).code).toBe(0);
+    expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
+    expect((await run(['discord', 'register'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code).toBe(0);
+    expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+    expect(
+      (await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code,
+    ).toBe(0);
+    expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
+  });
+
+  it('names what is missing, never echoing a value', async () => {
+    const before = rest.requests.length;
+    const result = await run(['discord', 'register'], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: rest.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DISCORD_APPLICATION_ID: is required but not set');
+    expect(result.stderr).not.toContain(TOKEN);
+    expect(rest.requests.length).toBe(before);
+  });
+
+  it('reports what Discord refused, with a hint', async () => {
+    const result = await run(['discord', 'register', '--guild', GUILD_ID], {
+      ...env(),
+      DISCORD_API_URL: `${rest.url}/broken`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Registering the commands failed');
+    expect(result.stderr).toContain('DISCORD_APPLICATION_ID');
+    expect(result.stderr).not.toContain(TOKEN);
+  });
+});
