@@ -44,7 +44,8 @@ export interface AskContext {
   readonly platform?: string;
   /**
    * The topic a follow-up refers to, when the platform knows it better than the conversation does
-   * (a "Tell me more" button on an older answer).
+   * (a "Tell me more" button on an older answer). With an empty question ("" or "tell me about
+   * it"), the topic itself is answered: a "Did you mean" button or a topic menu.
    */
   readonly topic?: IntentId;
 }

@@ -99,6 +99,17 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       const reason = `That question is ${question.length} characters long; please ask in ${maxLength} characters or fewer.`;
       return { answer: composer.decline([], 0, reason), explanation: empty };
     }
+    // A platform that knows the topic (a "Did you mean" button, a topic menu) may ask for it outright.
+    const namesOnlyTheTopic =
+      normalized.words.length === 0 ||
+      (onlyRefersBack(normalized.plain.toLowerCase()) && detectFollowUp(normalized.plain) === undefined);
+    if (context.topic !== undefined && namesOnlyTheTopic) {
+      const answer = composer.answer(context.topic, 1);
+      if (context.conversationId !== undefined && answer.topic !== null) {
+        conversations.set(context.conversationId, { topic: answer.topic });
+      }
+      return { answer, explanation: { ...empty, confidence: 1 } };
+    }
     if (normalized.words.length === 0) {
       return { answer: composer.decline([], 0, 'I did not catch a question there.'), explanation: empty };
     }

@@ -48,5 +48,5 @@ export function onlyRefersBack(rest: string): boolean {
 const REFERRING: ReadonlySet<string> = new Set(
   `it that this them those these its the a an one about on for of please pls thanks ok okay so and then again
   last previous above same topic point answer bit part line quote claim one there here what is are was were do does
-  we us you me i can could should would us`.split(/\s+/),
+  we us you me i can could should would tell show explain answer give more`.split(/\s+/),
 );

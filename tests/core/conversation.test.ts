@@ -59,6 +59,13 @@ describe('a conversation', () => {
     expect(bot.ask('tell me more', { conversationId: 'c', topic: 'threat.drugs' }).topic).toBe('threat.drugs');
   });
 
+  it('answers a topic the platform names outright (a "Did you mean" button, a topic menu)', () => {
+    const bot = assistant();
+    expect(bot.ask('', { topic: 'threat.trafficking' })).toMatchObject({ intent: 'threat.trafficking', followUp: null });
+    expect(bot.ask('tell me about it', { conversationId: 'm', topic: 'solution.ilea' }).intent).toBe('solution.ilea');
+    expect(bot.ask('tell me more', { conversationId: 'm' }).topic).toBe('solution.ilea');
+  });
+
   it('forgets a conversation after ten idle minutes', () => {
     let now = 0;
     const bot = assistant({ now: () => now });

@@ -32,46 +32,9 @@ export function followUpAnswer(
   return assistant.ask(FOLLOW_UP_QUESTIONS[kind], { ...context, topic });
 }
 
-const probes = new WeakMap<PolicyAssistant, Map<IntentId, string | null>>();
-
-/**
- * A question the core answers with exactly this topic: its title, else one of its own training
- * phrases. Found once per topic by asking the core (no conversation touched), then remembered.
- */
-function questionFor(assistant: PolicyAssistant, topic: Topic): string | null {
-  let known = probes.get(assistant);
-  if (!known) {
-    known = new Map();
-    probes.set(assistant, known);
-  }
-  const cached = known.get(topic.id);
-  if (cached !== undefined) return cached;
-  const phrases = [
-    topic.title,
-    ...assistant.knowledgeBase.examples.filter((e) => e.intent === topic.id).map((e) => e.text),
-  ];
-  const found =
-    phrases.find((q) => {
-      const { answer } = assistant.explain(q);
-      return answer.intent === topic.id && answer.followUp === null;
-    }) ?? null;
-  known.set(topic.id, found);
-  return found;
-}
-
-/**
- * A topic's own answer (a "Did you mean" button, a pick from /topics). The core's port takes
- * questions, so the adapter asks one that names the topic; should none do, the topic's longer
- * answer ("tell me more") still answers what was picked.
- */
+/** A topic's own answer (a "Did you mean" button, a pick from /topics): the core answers a named topic outright. */
 export function topicAnswer(assistant: PolicyAssistant, id: IntentId, context: AskContext): Answer {
-  const topic = assistant.knowledgeBase.topics.get(id);
-  const question = topic ? questionFor(assistant, topic) : null;
-  if (question !== null) {
-    const answer = assistant.ask(question, context);
-    if (answer.intent === id && answer.followUp === null) return answer;
-  }
-  return followUpAnswer(assistant, 'more', id, context);
+  return assistant.ask('', { ...context, topic: id });
 }
 
 /** Below this many characters the matcher has too little to go on: titles are searched instead. */
