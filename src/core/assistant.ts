@@ -187,12 +187,13 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 }
 
 /**
- * Half or more of the question's topic words are unknown to the knowledge base: whatever it
- * shares with a topic, it is mostly about something else ("canada tariffs", "how is meth made").
+ * Half or more of the question's words belong to no topic (unknown, or known only from the
+ * out-of-scope examples): whatever it shares with a topic, it is mostly about something else
+ * ("canada tariffs", "corruption in the NBA", "how is meth made").
  */
 function mostlyUnknown(normalized: NormalizedText, ranking: Ranking): boolean {
   if (ranking.confidence >= 1) return false;
-  const unknown = new Set(ranking.unknown);
+  const unknown = new Set(ranking.offTopic);
   const distinct = new Set(normalized.terms);
   const unknownCount = [...distinct].filter((t) => unknown.has(t)).length;
   // Two words, one unknown: "canada tariffs". Longer questions carry more context: strictly more than half.

@@ -24,6 +24,8 @@ export interface Ranking {
   readonly confidence: number;
   /** Question terms that no training phrase has: they speak against every intent. */
   readonly unknown: readonly string[];
+  /** Question terms that no topic's phrases have: unknown, or known only from out-of-scope examples ("nba"). */
+  readonly offTopic: readonly string[];
 }
 
 interface Example {
@@ -62,6 +64,7 @@ export class Matcher {
   private readonly examples: Example[] = [];
   private readonly postings = new Map<string, { example: number; weight: number }[]>();
   private readonly calibration: Calibration;
+  private readonly topicTerms = new Set<string>();
 
   static train(labelled: readonly LabelledTerms[]): Matcher {
     const intentsWithTerm = new Map<string, Set<IntentId>>();
@@ -94,6 +97,7 @@ export class Matcher {
     for (const { intent, text, vector } of state.examples) {
       const example: Example = { intent, text, vector: new Map(vector) };
       for (const [term, weight] of example.vector) {
+        if (intent !== FALLBACK_ID) this.topicTerms.add(term);
         const list = this.postings.get(term) ?? [];
         list.push({ example: this.examples.length, weight });
         this.postings.set(term, list);
@@ -123,8 +127,9 @@ export class Matcher {
         .sort((a, b) => b.weight - a.weight),
     }));
     const unknown = [...new Set(terms.filter((t) => !this.idf.has(t)))];
+    const offTopic = [...new Set(terms.filter((t) => !this.topicTerms.has(t)))];
     const unmatched = [...query].reduce((sum, [t, w]) => sum + (this.idf.has(t) ? 0 : w * w), 0);
-    return { candidates, confidence: this.confidenceOf(candidates, unmatched), unknown };
+    return { candidates, confidence: this.confidenceOf(candidates, unmatched), unknown, offTopic };
   }
 
   private confidenceOf(candidates: readonly { readonly intent: IntentId; readonly score: number }[], unmatched: number): number {

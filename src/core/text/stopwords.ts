@@ -27,7 +27,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   paragraph word words wording terms list listing outline rundown lowdown breakdown
   per according claims claim believe think thinks thought considered consider regard regards
   finding findings says saying tell telling told overall roughly broadly language phrasing mean means
-  mate buddy pal dude man folks wants wanted every all`)
+  mate buddy pal dude man folks wants wanted every all wait oh ah ahh huh yeah yep yes sure sorry hmmm
+  actually literally honestly seriously real`)
     .split(/\s+/)
     .filter(Boolean),
 );

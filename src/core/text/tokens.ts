@@ -9,7 +9,9 @@ export function words(text: string): string[] {
     // "US" in capitals is the country; "us" in lower case is the pronoun.
     .replace(/\bU\.?S\.?A?\b\.?|\bu\.s\.(?:a\.)?/g, ' unitedstates ')
     .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+    .toLowerCase()
+    // Chat stretches words ("heyyy", "pleeease"): English never triples a letter.
+    .replace(/(\p{L})\1{2,}/gu, '$1');
   const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
   // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
   return found
