@@ -1,3 +1,4 @@
+import { isSlackConfigured } from './slack/detect.js';
 import type { PlatformAdapter } from './types.js';
 
 /** Every platform `policybot serve` knows, loaded only when the environment configures it. */
@@ -5,7 +6,13 @@ export const PLATFORMS: ReadonlyArray<{
   readonly name: string;
   isConfigured(env: NodeJS.ProcessEnv): boolean;
   load(): Promise<PlatformAdapter>;
-}> = [];
+}> = [
+  {
+    name: 'slack',
+    isConfigured: isSlackConfigured,
+    load: async () => (await import('./slack/index.js')).slackAdapter,
+  },
+];
 
 export function configuredPlatforms(env: NodeJS.ProcessEnv): typeof PLATFORMS {
   return PLATFORMS.filter((p) => p.isConfigured(env));

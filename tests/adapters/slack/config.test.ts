@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configuredPlatforms } from '../../../src/adapters/registry.js';
 import { isSlackConfigured, loadSlackConfig } from '../../../src/adapters/slack/config.js';
 import { ExpiringSet } from '../../../src/adapters/slack/dedupe.js';
 import { ConfigError } from '../../../src/config/errors.js';
@@ -14,10 +15,12 @@ const message = (env: NodeJS.ProcessEnv): string => {
 };
 
 describe('Slack configuration', () => {
-  it('is configured by its bot token alone', () => {
+  it('is configured by its bot token alone, and then listed by the registry', () => {
     expect(isSlackConfigured({})).toBe(false);
     expect(isSlackConfigured({ SLACK_BOT_TOKEN: '  ' })).toBe(false);
     expect(isSlackConfigured({ SLACK_BOT_TOKEN: 'xoxb-1' })).toBe(true);
+    expect(configuredPlatforms({ SLACK_BOT_TOKEN: 'xoxb-1' }).map((p) => p.name)).toContain('slack');
+    expect(configuredPlatforms({}).map((p) => p.name)).not.toContain('slack');
   });
 
   it('chooses HTTP with a signing secret, Socket Mode with an app token', () => {
