@@ -101,7 +101,13 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     // auth.test, unless the ids were given: a wrong token fails here, at start-up, not on the first question.
     await slack.app.init();
   } catch (error) {
-    throw new ConfigError(`Slack did not accept SLACK_BOT_TOKEN: ${describeError(error)}`);
+    // A Slack answer (invalid_auth, account_inactive, …) is about the token; anything else is the way there.
+    const platformError = (error as { code?: unknown }).code === 'slack_webapi_platform_error';
+    throw new ConfigError(
+      platformError
+        ? `Slack did not accept SLACK_BOT_TOKEN: ${describeError(error)}`
+        : `Could not reach Slack's Web API at ${options.apiUrl ?? 'https://slack.com/api/'}: ${describeError(error)}`,
+    );
   }
   return slack;
 }

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackAdapter } from '../../../src/adapters/slack/index.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
+import { HttpRoutes } from '../../../src/runtime/http.js';
+import { silentLogger } from '../../../src/runtime/logger.js';
 import { blockText, buttons, headerOf } from './blocks.js';
 import {
   BOT_ID,
   BOT_USER_ID,
   buttonClick,
   eventEnvelope,
+  FakeSlack,
   sendToBot,
   slashCommand,
   ts,
@@ -467,5 +471,26 @@ describe('Slack over HTTP', () => {
     expect(log).not.toContain(BOT_TOKEN);
     expect(log).not.toContain(SIGNING_SECRET);
     expect(log).not.toMatch(/xox[bp]-/);
+  });
+});
+
+describe('Slack start-up', () => {
+  it('fails with a ConfigError when Slack rejects the bot token, without echoing it', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      fake.failures.set('auth.test', 'invalid_auth');
+      const http = new HttpRoutes();
+      const env = {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+      };
+      const started = slackAdapter.start({ assistant, env, http, logger: silentLogger });
+      await expect(started).rejects.toThrow(/^Slack did not accept SLACK_BOT_TOKEN: .*invalid_auth/);
+      await expect(started).rejects.not.toThrow(BOT_TOKEN);
+      expect(http.size).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 });
