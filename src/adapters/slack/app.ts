@@ -60,6 +60,17 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
         ? { token: options.botToken, botId, botUserId, tokenVerificationEnabled: false }
         : { token: options.botToken };
 
+  const build = (receiver: HTTPReceiver | SocketModeReceiver): App =>
+    new App({
+      ...auth,
+      receiver,
+      logger,
+      clientOptions: clientOptions(),
+      // Initialized below, where a failure can be reported; no Bolt conversation store (the core keeps its own).
+      deferInitialization: true,
+      convoStore: false,
+    });
+
   let slack: SlackApp;
   if (options.appToken !== undefined) {
     const receiver = new SocketModeReceiver({
@@ -70,14 +81,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       ...(options.clientPingTimeout === undefined ? {} : { clientPingTimeout: options.clientPingTimeout }),
       ...(options.serverPingTimeout === undefined ? {} : { serverPingTimeout: options.serverPingTimeout }),
     });
-    const app = new App({
-      ...auth,
-      receiver,
-      logger,
-      clientOptions: clientOptions(),
-      deferInitialization: true,
-    });
-    slack = { mode: 'socket', app, receiver };
+    slack = { mode: 'socket', app: build(receiver), receiver };
   } else {
     if (options.signingSecret === undefined) {
       throw new ConfigError('Invalid configuration:\n  SLACK_SIGNING_SECRET: is required in HTTP mode');
@@ -87,14 +91,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       endpoints: EVENTS_PATH,
       logger,
     });
-    const app = new App({
-      ...auth,
-      receiver,
-      logger,
-      clientOptions: clientOptions(),
-      deferInitialization: true,
-    });
-    slack = { mode: 'http', app, requestListener: receiver.requestListener };
+    slack = { mode: 'http', app: build(receiver), requestListener: receiver.requestListener };
   }
 
   try {
