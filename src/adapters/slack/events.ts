@@ -1,7 +1,7 @@
 import type { App, Context, webApi } from '@slack/bolt';
 import { FALLBACK_ID } from '../../knowledge/ids.js';
 import { APOLOGY, renderHelp } from './command.js';
-import { type HandlerDeps, guarded, post } from './handlers.js';
+import { guarded, type HandlerDeps, post } from './handlers.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
 import { renderAnswer } from './render.js';
 

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ConfigError } from '../../config/errors.js';
 import type { PlatformAdapter, RunningPlatform } from '../types.js';
 import { createSlackApp, EVENTS_PATH } from './app.js';
 import { isSlackConfigured, loadSlackConfig } from './config.js';
 import { defaultHandlerDeps, registerHandlers } from './handlers.js';
+import { describeError } from './log.js';
 
 /**
  * Slack through Bolt: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on the shared server
@@ -61,7 +63,13 @@ export const slackAdapter: PlatformAdapter = {
         connected = false;
       });
     }
-    await slack.app.start();
+    try {
+      await slack.app.start();
+    } catch (error) {
+      // apps.connections.open refused the app-level token (a wrong token, or one without connections:write).
+      if ((error as { code?: unknown }).code !== 'slack_webapi_platform_error') throw error;
+      throw new ConfigError(`Slack did not accept SLACK_APP_TOKEN: ${describeError(error)}`);
+    }
     connected = true;
     logger.info({ mode: 'socket', command: config.command }, 'slack ready');
     return {

@@ -10,8 +10,8 @@ import { quoteUserWords, splitText, toMrkdwn } from '../../../src/adapters/slack
 import { LIMITS, renderAnswer } from '../../../src/adapters/slack/render.js';
 import type { Answer, PolicyAssistant } from '../../../src/core/index.js';
 import { CONTENT_INTENT_IDS } from '../../../src/knowledge/ids.js';
-import { blockText, buttons } from './blocks.js';
 import { realAssistant } from './assistant.js';
+import { blockText, buttons } from './blocks.js';
 
 let assistant: PolicyAssistant;
 beforeAll(async () => {

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { slackAdapter } from '../../../src/adapters/slack/index.js';
+import { HttpRoutes } from '../../../src/runtime/http.js';
+import { silentLogger } from '../../../src/runtime/logger.js';
 import { blockText, buttons, headerOf } from './blocks.js';
-import { BOT_USER_ID, buttonClick, eventEnvelope, slashCommand, ts } from './fake-slack.js';
+import { BOT_USER_ID, buttonClick, eventEnvelope, FakeSlack, slashCommand, ts } from './fake-slack.js';
 import { APP_TOKEN, BOT_TOKEN, type RunningSlack, realAssistant, startSlack } from './setup.js';
 
 /**
@@ -139,5 +142,25 @@ describe('Slack in Socket Mode', () => {
     await slack.platform.stop();
     await closed;
     expect(slack.platform.isReady()).toBe(false);
+  });
+});
+
+describe('Socket Mode start-up', () => {
+  it('fails with a ConfigError when Slack refuses the app-level token, without echoing it', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      fake.failures.set('apps.connections.open', 'invalid_auth');
+      const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl };
+      const started = slackAdapter.start({
+        assistant: await realAssistant(),
+        env,
+        http: new HttpRoutes(),
+        logger: silentLogger,
+      });
+      await expect(started).rejects.toThrow(/^Slack did not accept SLACK_APP_TOKEN: .*invalid_auth/);
+      await expect(started).rejects.not.toThrow(APP_TOKEN);
+    } finally {
+      await fake.close();
+    }
   });
 });
