@@ -1,4 +1,5 @@
 import { isDiscordConfigured } from './discord/configured.js';
+import { isSlackConfigured } from './slack/detect.js';
 import type { PlatformAdapter } from './types.js';
 
 /** Every platform `policybot serve` knows, loaded only when the environment configures it. */
@@ -7,6 +8,11 @@ export const PLATFORMS: ReadonlyArray<{
   isConfigured(env: NodeJS.ProcessEnv): boolean;
   load(): Promise<PlatformAdapter>;
 }> = [
+  {
+    name: 'slack',
+    isConfigured: isSlackConfigured,
+    load: async () => (await import('./slack/index.js')).slackAdapter,
+  },
   {
     name: 'discord',
     isConfigured: isDiscordConfigured,

@@ -33,3 +33,15 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv 
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
+
+/** The shared webhook server: PORT is optional (3000) but, when set, a port number. */
+export const httpEnvSchema = z.object({
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, 'must be a port number (0-65535)')
+    .transform((v) => (v === '' ? undefined : Number(v)))
+    .refine((v) => v === undefined || v <= 65535, 'must be a port number (0-65535)')
+    .optional(),
+  HOST: z.string().trim().min(1).optional(),
+});

@@ -30,8 +30,9 @@ export const serve = {
     }
     let server: Server | undefined;
     if (http.size > 0) {
-      const port = Number(io.env.PORT ?? 3000);
-      server = await http.listen(port, io.env.HOST, logger);
+      const { httpEnvSchema, parseEnv } = await import('../../config/env.js');
+      const { PORT, HOST } = parseEnv(httpEnvSchema, io.env);
+      server = await http.listen(PORT ?? 3000, HOST, logger);
     }
     await new Promise<void>((resolve) => {
       const stop = (signal: string): void => {

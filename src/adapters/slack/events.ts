@@ -1,0 +1,111 @@
+import type { App, Context, webApi } from '@slack/bolt';
+import { FALLBACK_ID } from '../../knowledge/ids.js';
+import { APOLOGY, renderHelp } from './command.js';
+import { guarded, type HandlerDeps, post } from './handlers.js';
+import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
+import { renderAnswer } from './render.js';
+
+/** The fields of a message or app_mention event that matter here. */
+interface MessageView {
+  readonly subtype?: string;
+  readonly channel?: string;
+  readonly channel_type?: string;
+  readonly user?: string;
+  readonly bot_id?: string;
+  readonly text?: string;
+  readonly ts?: string;
+  readonly thread_ts?: string;
+  readonly edited?: unknown;
+}
+
+/** Message subtypes that are still a person writing; every other (edits, deletions, joins, bots) is ignored. */
+const PERSON_SUBTYPES: ReadonlySet<string | undefined> = new Set([
+  undefined,
+  'thread_broadcast',
+  'file_share',
+]);
+
+function fromPerson(m: MessageView): boolean {
+  return (
+    PERSON_SUBTYPES.has(m.subtype) && m.bot_id === undefined && m.user !== undefined && m.edited === undefined
+  );
+}
+
+/** The question without mentions of the bot (the core ignores other markup itself). */
+export function questionFrom(text: string, botUserId: string | undefined): string {
+  const mention =
+    botUserId === undefined
+      ? /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/g
+      : new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g');
+  return text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function teamOf(context: Context, body: unknown): string {
+  return context.teamId ?? (body as { team_id?: string }).team_id ?? '';
+}
+
+export function registerEvents(app: App, deps: HandlerDeps): void {
+  const { assistant, logger } = deps;
+
+  /** Answers in a place; `quiet` stays silent when the core has nothing (a thread reply maybe not for us). */
+  const answer = async (
+    client: webApi.WebClient,
+    place: Place,
+    question: string,
+    quiet = false,
+  ): Promise<void> => {
+    const threadTs = place.kind === 'ephemeral' ? undefined : place.threadTs;
+    await guarded(
+      logger,
+      'message',
+      async () => {
+        if (question === '') {
+          await post(
+            client,
+            place.channel,
+            renderHelp(assistant.ask('help', { platform: PLATFORM }), deps.command),
+            threadTs,
+          );
+          return;
+        }
+        const result = assistant.ask(question, { conversationId: conversationId(place), platform: PLATFORM });
+        if (quiet && result.intent === FALLBACK_ID) return;
+        await post(client, place.channel, renderAnswer(result), threadTs);
+        if (place.kind === 'thread') deps.threads.add(threadKey(place.channel, place.threadTs));
+      },
+      () => post(client, place.channel, APOLOGY, threadTs),
+    );
+  };
+
+  // "@policybot <question>" in a channel: the answer in a thread under it (or in the thread it is in).
+  app.event('app_mention', async ({ event, body, context, client }) => {
+    const m = event as MessageView;
+    if (!fromPerson(m) || m.channel === undefined || m.ts === undefined) return;
+    if (isDirectMessage(m.channel)) return; // a DM is answered from its message event
+    const threadTs = m.thread_ts ?? m.ts;
+    const place: Place = { kind: 'thread', team: teamOf(context, body), channel: m.channel, threadTs };
+    await answer(client, place, questionFrom(m.text ?? '', context.botUserId));
+  });
+
+  app.event('message', async ({ event, body, context, client }) => {
+    const m = event as MessageView;
+    if (!fromPerson(m) || m.channel === undefined) return;
+    const team = teamOf(context, body);
+    const text = m.text ?? '';
+    if (isDirectMessage(m.channel, m.channel_type)) {
+      // A direct message: the whole DM is one conversation; a reply in a DM thread stays in it.
+      const place: Place =
+        m.thread_ts === undefined
+          ? { kind: 'dm', team, channel: m.channel }
+          : { kind: 'dm', team, channel: m.channel, threadTs: m.thread_ts };
+      await answer(client, place, questionFrom(text, context.botUserId));
+      return;
+    }
+    // A reply in a thread the bot answers in continues the conversation without a mention.
+    // A mention is answered from its app_mention event; a message to someone else is not ours.
+    if (m.thread_ts === undefined || !deps.threads.has(threadKey(m.channel, m.thread_ts))) return;
+    if (/<@[UW][A-Z0-9]*(?:\|[^>]*)?>/.test(text)) return;
+    const place: Place = { kind: 'thread', team, channel: m.channel, threadTs: m.thread_ts };
+    await answer(client, place, questionFrom(text, context.botUserId), true);
+  });
+}

@@ -1,0 +1,88 @@
+import type { App, webApi } from '@slack/bolt';
+import type { Assistant } from '../../core/index.js';
+import type { Logger } from '../../runtime/logger.js';
+import { ExpiringSet } from './dedupe.js';
+import { registerEvents } from './events.js';
+import { registerInteractions } from './interactions.js';
+import { describeError } from './log.js';
+import type { SlackMessage } from './render.js';
+
+export interface HandlerDeps {
+  readonly assistant: Assistant;
+  readonly logger: Logger;
+  /** The slash command, "/policy" unless configured. */
+  readonly command: string;
+  /** Event ids already handled: Slack retries an event it thinks went unanswered. */
+  readonly seenEvents: ExpiringSet;
+  /** Threads the bot answers in, where follow-ups need no mention. */
+  readonly threads: ExpiringSet;
+}
+
+export function defaultHandlerDeps(assistant: Assistant, logger: Logger, command: string): HandlerDeps {
+  return {
+    assistant,
+    logger,
+    command,
+    seenEvents: new ExpiringSet({ ttlMs: 2 * 3600_000, max: 10_000 }),
+    threads: new ExpiringSet({ ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
+  };
+}
+
+/** Every listener: events (mentions, DMs, thread follow-ups), the slash command and the buttons. */
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  // Retries of an event already handled stop here (Bolt has acknowledged them already).
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !deps.seenEvents.firstTime(eventId)) {
+      deps.logger.info({ event_id: eventId, retry: context.retryNum ?? null }, 'slack event already handled');
+      return;
+    }
+    await next();
+  });
+  registerEvents(app, deps);
+  registerInteractions(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: describeError(error) }, 'slack listener failed');
+  });
+}
+
+/**
+ * Runs a listener's work so that a failure never escapes: it is logged (redacted) and the person
+ * gets a short apology where they asked, if even that can be sent.
+ */
+export async function guarded(
+  logger: Logger,
+  what: string,
+  work: () => Promise<void>,
+  apologize?: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logger.error({ handler: what, err: describeError(error) }, 'slack handler failed');
+    if (!apologize) return;
+    try {
+      await apologize();
+    } catch (again) {
+      logger.error({ handler: what, err: describeError(again) }, 'slack apology failed');
+    }
+  }
+}
+
+/** Posts a message (in a thread when given): unfurls off, since references carry URLs. */
+export async function post(
+  client: webApi.WebClient,
+  channel: string,
+  message: SlackMessage,
+  threadTs?: string,
+): Promise<string | undefined> {
+  const result = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  return result.ts;
+}

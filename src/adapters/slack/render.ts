@@ -1,0 +1,145 @@
+import type { types } from '@slack/bolt';
+import type { Answer } from '../../core/index.js';
+import { ACTION_IDS, BUTTON_VALUE_MAX, type ButtonValue, encodeValue } from './actions.js';
+import { escapeText, plainText, quoteUserWords, splitText, toMrkdwn, truncate } from './mrkdwn.js';
+
+export type Block = types.KnownBlock;
+
+/** A message body for chat.postMessage, a slash command's response or a response_url. */
+export interface SlackMessage {
+  /** Notification and accessibility text, shown where blocks are not. */
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+/** Slack's Block Kit limits. */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  notificationText: 300,
+} as const;
+
+export interface RenderOptions {
+  /** Adds "Share in channel" (slash command answers), which re-asks this question for everyone. */
+  readonly shareQuestion?: string;
+  /** The question, shown back (escaped, never a ping) above the sources: for a shared answer. */
+  readonly asked?: string;
+  /** Without follow-up buttons (the help text has its own). */
+  readonly buttons?: boolean;
+}
+
+/** An Answer as Block Kit: header, answer, quotes and references, then buttons that continue it. */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const context = contextBlock(answer, options.asked);
+  const actions = options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion);
+  const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0);
+  const blocks: Block[] = [
+    header(answer.title),
+    ...sections(toMrkdwn(answer.text), LIMITS.blocks - reserved),
+  ];
+  if (context) blocks.push(context);
+  if (actions) blocks.push(actions);
+  return { text: notification(answer.title, answer.text), blocks };
+}
+
+export function header(title: string): Block {
+  // plain_text is shown literally: no escaping, and emoji codes in a title stay words.
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(title, LIMITS.headerText), emoji: false },
+  };
+}
+
+/** Mrkdwn as section blocks of at most 3000 characters, at most `maxBlocks` of them. */
+export function sections(mrkdwn: string, maxBlocks: number): Block[] {
+  const pieces = splitText(mrkdwn.trim() || ' ', LIMITS.sectionText);
+  if (pieces.length > maxBlocks) {
+    pieces.length = Math.max(1, maxBlocks);
+    const last = pieces.length - 1;
+    pieces[last] = truncate(`${pieces[last]} …`, LIMITS.sectionText);
+  }
+  return pieces.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+export function notification(title: string, markdown: string): string {
+  return truncate(`${escapeText(title)}: ${plainText(markdown)}`, LIMITS.notificationText);
+}
+
+/** The quotes the text does not already give, and the references, in small print. */
+function contextBlock(answer: Answer, asked: string | undefined): Block | undefined {
+  const elements: types.ContextBlockElement[] = [];
+  if (asked !== undefined && asked.trim() !== '') {
+    elements.push({ type: 'mrkdwn', text: `Asked: ${quoteUserWords(asked)}` });
+  }
+  // A "Sources" answer already lists its quotes and references in its text.
+  if (answer.followUp !== 'source') {
+    const quotes = unique(
+      answer.citations
+        .map((c) => c.quote)
+        .filter((q): q is string => q !== undefined && !answer.text.includes(q)),
+    );
+    if (answer.followUp === null) {
+      for (const quote of quotes.slice(0, LIMITS.contextElements - elements.length - 1)) {
+        const flat = quote.replace(/\s+/g, ' ');
+        elements.push({ type: 'mrkdwn', text: truncate(`_“${escapeText(flat)}”_`, LIMITS.contextText) });
+      }
+    }
+    const references = unique(answer.citations.map((c) => c.reference));
+    if (references.length > 0) {
+      const label = references.length === 1 ? 'Source' : 'Sources';
+      const list = references.map((r) => escapeText(r)).join('\n');
+      elements.push({ type: 'mrkdwn', text: truncate(`*${label}:* ${list}`, LIMITS.contextText) });
+    }
+  }
+  return elements.length > 0 ? { type: 'context', elements } : undefined;
+}
+
+function actionsBlock(answer: Answer, shareQuestion: string | undefined): Block | undefined {
+  const elements: types.Button[] = [];
+  const topic = answer.topic;
+  if (topic !== null) {
+    const value = { topic };
+    if (answer.followUp !== 'more') elements.push(button(ACTION_IDS.more, 'Tell me more', value));
+    if (answer.followUp !== 'source') elements.push(button(ACTION_IDS.source, 'Sources', value));
+    const links = (group: string) =>
+      answer.related.some((r) => r.intent.startsWith(`${group}.`) && !r.intent.endsWith('.overview'));
+    if (topic.startsWith('threat.') && answer.followUp !== 'solutions' && links('solution')) {
+      elements.push(button(ACTION_IDS.solutions, 'Related solutions', value));
+    }
+    if (topic.startsWith('solution.') && answer.followUp !== 'threats' && links('threat')) {
+      elements.push(button(ACTION_IDS.threats, 'Related threats', value));
+    }
+  } else {
+    // A decline's "Did you mean" topics (or, for help, where to start), one button each.
+    answer.related.slice(0, 5).forEach((r, i) => {
+      elements.push(button(`${ACTION_IDS.topic}_${i}`, r.title, { topic: r.intent }));
+    });
+  }
+  if (shareQuestion !== undefined) {
+    const value = { topic, question: shareQuestion };
+    if (encodeValue(value).length <= BUTTON_VALUE_MAX) {
+      elements.push({ ...button(ACTION_IDS.share, 'Share in channel', value), style: 'primary' });
+    }
+  }
+  return elements.length > 0
+    ? { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) }
+    : undefined;
+}
+
+function button(actionId: string, label: string, value: ButtonValue): types.Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText), emoji: false },
+    value: encodeValue(value),
+  };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,256 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake Slack received: a Web API call or a POST to a response_url. */
+export interface Call {
+  readonly path: string;
+  readonly method: string;
+  readonly authorization: string | undefined;
+  /** Form fields or JSON, with JSON-valued form fields (blocks) parsed. */
+  readonly body: Record<string, unknown>;
+}
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+export const TEAM_ID = 'T0001';
+
+/**
+ * A local stand-in for Slack's Web API (https://slack.com/api/<method>) and for response_urls, on
+ * 127.0.0.1: it answers like Slack does and records every call.
+ */
+export class FakeSlack {
+  readonly calls: Call[] = [];
+  /** What apps.connections.open returns (Socket Mode). */
+  socketUrl = '';
+  /** Web API methods that fail with this Slack error code. */
+  readonly failures = new Map<string, string>();
+  private server: Server | undefined;
+  private nextTs = 1;
+  private waiters: Array<() => void> = [];
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(([status, body]) => {
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get origin(): string {
+    if (!this.server) throw new Error('the fake Slack is not started');
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base to give Bolt (SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  callsTo(path: string): Call[] {
+    return this.calls.filter((c) => c.path === path);
+  }
+
+  posts(): Call[] {
+    return this.callsTo('/api/chat.postMessage');
+  }
+
+  /** Waits until `count` calls went to `path` (or fails after `timeoutMs`). */
+  async waitFor(path: string, count = 1, timeoutMs = 5000): Promise<Call[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(path).length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new Error(`expected ${count} call(s) to ${path}, got ${this.callsTo(path).length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.callsTo(path);
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage): Promise<[number, object]> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ path, method: req.method ?? '', authorization: req.headers.authorization, body });
+    if (path.startsWith('/response/')) return [200, { ok: true }];
+    const method = path.replace(/^\/api\//, '');
+    const failure = this.failures.get(method);
+    if (failure !== undefined) return [200, { ok: false, error: failure }];
+    switch (method) {
+      case 'auth.test':
+        return [
+          200,
+          {
+            ok: true,
+            url: 'https://example.slack.com/',
+            team: 'Test',
+            user: 'policybot',
+            team_id: TEAM_ID,
+            user_id: BOT_USER_ID,
+            bot_id: BOT_ID,
+          },
+        ];
+      case 'chat.postMessage': {
+        const ts = `1700000100.${String(this.nextTs++).padStart(6, '0')}`;
+        return [200, { ok: true, channel: body.channel, ts, message: { text: body.text, ts } }];
+      }
+      case 'apps.connections.open':
+        return [200, { ok: true, url: this.socketUrl }];
+      default:
+        return [200, { ok: false, error: 'unknown_method' }];
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+/** Signs a request body as Slack does: v0=HMAC-SHA256("v0:<ts>:<body>"). */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SendOptions {
+  readonly secret: string;
+  /** Seconds since the epoch; now unless given (a stale one tests replay protection). */
+  readonly timestamp?: number;
+  /** Replaces the computed signature. */
+  readonly signature?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** POSTs a signed request to the bot, as Slack would. */
+export async function sendToBot(
+  url: string,
+  body: string,
+  contentType: 'application/json' | 'application/x-www-form-urlencoded',
+  options: SendOptions,
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? sign(options.secret, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+}
+
+let seq = 0;
+
+/** An Events API envelope for an event, as Slack posts it (or wraps it in Socket Mode). */
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${++seq}`,
+): Record<string, unknown> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM_ID,
+    api_app_id: 'A0001',
+    event: { event_ts: event.ts, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
+/** A fresh message timestamp. */
+export function ts(): string {
+  seq += 1;
+  return `1700000000.${String(seq).padStart(6, '0')}`;
+}
+
+/** The fields of a slash command, as Slack posts them (form-encoded) or puts them in a Socket Mode envelope. */
+export function slashCommand(
+  text: string,
+  responseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM_ID,
+    team_domain: 'test',
+    channel_id: 'C0001',
+    channel_name: 'policy',
+    user_id: 'U0001',
+    user_name: 'ana',
+    command: '/policy',
+    text,
+    api_app_id: 'A0001',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+    ...extra,
+  };
+}
+
+/** A block_actions payload for a click on `button` of a message. */
+export function buttonClick(
+  button: { action_id: string; value: string; text?: unknown },
+  where: { channel: string; messageTs: string; threadTs?: string; ephemeral?: boolean; responseUrl: string },
+): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: 'U0001', username: 'ana', name: 'ana', team_id: TEAM_ID },
+    api_app_id: 'A0001',
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: where.messageTs,
+      channel_id: where.channel,
+      is_ephemeral: where.ephemeral === true,
+      ...(where.threadTs === undefined ? {} : { thread_ts: where.threadTs }),
+    },
+    trigger_id: '1.2.3',
+    team: { id: TEAM_ID, domain: 'test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: where.channel, name: 'policy' },
+    ...(where.ephemeral === true
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            ts: where.messageTs,
+            ...(where.threadTs === undefined ? {} : { thread_ts: where.threadTs }),
+          },
+        }),
+    state: { values: {} },
+    response_url: where.responseUrl,
+    actions: [{ type: 'button', block_id: 'b1', action_ts: '1700000200.000001', ...button }],
+  };
+}

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { slackAdapter } from '../../../src/adapters/slack/index.js';
+import type { RunningPlatform } from '../../../src/adapters/types.js';
+import type { PolicyAssistant } from '../../../src/core/index.js';
+import { HttpRoutes } from '../../../src/runtime/http.js';
+import { capturingLogger } from './assistant.js';
+import { FakeSlack } from './fake-slack.js';
+
+export { realAssistant } from './assistant.js';
+
+export const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
+export const APP_TOKEN = 'xapp-1-A0001-3333-secretapptoken';
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface RunningSlack {
+  readonly fake: FakeSlack;
+  readonly platform: RunningPlatform;
+  readonly http: HttpRoutes;
+  readonly server: Server | undefined;
+  /** http://127.0.0.1:P/slack/events in HTTP mode. */
+  readonly eventsUrl: string;
+  readonly logLines: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the adapter as `policybot serve` does, against a fake Slack, with the given environment. */
+export async function startSlack(
+  assistant: PolicyAssistant,
+  env: NodeJS.ProcessEnv,
+  prepare?: (fake: FakeSlack) => void | Promise<void>,
+): Promise<RunningSlack> {
+  const fake = await new FakeSlack().start();
+  await prepare?.(fake);
+  const { logger, lines } = capturingLogger();
+  const http = new HttpRoutes();
+  const platform = await slackAdapter.start({
+    assistant,
+    env: { SLACK_API_URL: fake.apiUrl, ...env },
+    http,
+    logger,
+  });
+  const server = http.size > 0 ? await http.listen(0, '127.0.0.1', logger) : undefined;
+  const port = server ? (server.address() as AddressInfo).port : 0;
+  return {
+    fake,
+    platform,
+    http,
+    server,
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    logLines: lines,
+    async close() {
+      await platform.stop();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      await fake.close();
+    },
+  };
+}
