@@ -6,7 +6,7 @@ import {
   HTTPReceiver,
   LogLevel,
   SocketModeReceiver,
-  type webApi,
+  webApi,
 } from '@slack/bolt';
 import { ConfigError } from '../../config/errors.js';
 import type { Logger } from '../../runtime/logger.js';
@@ -53,12 +53,15 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   });
   const { botId, botUserId } = options;
   const knownIds = botId !== undefined && botUserId !== undefined;
+  const identity = knownIds
+    ? undefined
+    : new BotIdentity(new webApi.WebClient(options.botToken, { ...clientOptions(), retryConfig: { retries: 0 }, timeout: 5000 }));
   const auth: Pick<AppOptions, 'authorize' | 'token' | 'botId' | 'botUserId' | 'tokenVerificationEnabled'> =
     options.authorize !== undefined
       ? { authorize: options.authorize }
       : knownIds
         ? { token: options.botToken, botId, botUserId, tokenVerificationEnabled: false }
-        : { token: options.botToken };
+        : { authorize: async () => ({ botToken: options.botToken, ...(await identity?.ids()) }) };
 
   const build = (receiver: HTTPReceiver | SocketModeReceiver): App =>
     new App({
@@ -94,17 +97,50 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     slack = { mode: 'http', app: build(receiver), requestListener: receiver.requestListener };
   }
 
-  try {
-    // auth.test, unless the ids were given: a wrong token fails here, at start-up, not on the first question.
-    await slack.app.init();
-  } catch (error) {
-    // A Slack answer (invalid_auth, account_inactive, …) is about the token; anything else is the way there.
-    const platformError = (error as { code?: unknown }).code === 'slack_webapi_platform_error';
-    throw new ConfigError(
-      platformError
-        ? `Slack did not accept SLACK_BOT_TOKEN: ${describeError(error)}`
-        : `Could not reach Slack's Web API at ${options.apiUrl ?? 'https://slack.com/api/'}: ${describeError(error)}`,
-    );
+  await slack.app.init();
+  if (identity && options.authorize === undefined) {
+    // auth.test once at start-up: a token Slack rejects fails here, not on the first question. Slack
+    // out of reach is no reason to refuse requests that do arrive: warn, and ask again later.
+    const outcome = await identity.check();
+    if (outcome.kind === 'rejected') throw new ConfigError(`Slack did not accept SLACK_BOT_TOKEN: ${outcome.reason}`);
+    if (outcome.kind === 'unreachable') {
+      options.logger.warn(
+        { api: options.apiUrl ?? 'https://slack.com/api/', err: outcome.reason },
+        'could not check the bot token with auth.test; serving anyway, will retry',
+      );
+    }
   }
   return slack;
+}
+
+/**
+ * The bot's own ids (to ignore its own messages), from auth.test, asked once and remembered. Bolt
+ * would otherwise call auth.test at construction and refuse to start while Slack is out of reach.
+ */
+class BotIdentity {
+  private known: { botId?: string; botUserId?: string } | undefined;
+  private lastTry = 0;
+
+  constructor(private readonly client: webApi.WebClient) {}
+
+  async check(): Promise<{ kind: 'ok' } | { kind: 'rejected' | 'unreachable'; reason: string }> {
+    this.lastTry = Date.now();
+    try {
+      const result = await this.client.auth.test();
+      this.known = {
+        ...(typeof result.bot_id === 'string' ? { botId: result.bot_id } : {}),
+        ...(typeof result.user_id === 'string' ? { botUserId: result.user_id } : {}),
+      };
+      return { kind: 'ok' };
+    } catch (error) {
+      // A Slack answer (invalid_auth, account_inactive, …) is about the token; anything else is the way there.
+      const rejected = (error as { code?: unknown }).code === 'slack_webapi_platform_error';
+      return { kind: rejected ? 'rejected' : 'unreachable', reason: describeError(error) };
+    }
+  }
+
+  async ids(): Promise<{ botId?: string; botUserId?: string }> {
+    if (this.known === undefined && Date.now() - this.lastTry > 60_000) await this.check();
+    return this.known ?? {};
+  }
 }

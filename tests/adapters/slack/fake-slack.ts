@@ -25,6 +25,8 @@ export class FakeSlack {
   socketUrl = '';
   /** Web API methods that fail with this Slack error code. */
   readonly failures = new Map<string, string>();
+  /** Web API methods this fake does not serve at all (HTTP 404), like a proxy that only forwards some. */
+  readonly missing = new Set<string>();
   private server: Server | undefined;
   private nextTs = 1;
   private waiters: Array<() => void> = [];
@@ -98,6 +100,7 @@ export class FakeSlack {
     const method = path.replace(/^\/api\//, '');
     const failure = this.failures.get(method);
     if (failure !== undefined) return [200, { ok: false, error: failure }];
+    if (this.missing.has(method)) return [404, { error: 'not found' }];
     switch (method) {
       case 'auth.test':
         return [

@@ -493,4 +493,29 @@ describe('Slack start-up', () => {
       await fake.close();
     }
   });
+
+  it('serves anyway when auth.test cannot be reached, and warns', async () => {
+    const running = await startSlack(
+      assistant,
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET },
+      (fake) => {
+        fake.missing.add('auth.test');
+      },
+    );
+    try {
+      expect(running.logLines.join('\n')).toContain('could not check the bot token with auth.test');
+      const response = await sendToBot(
+        running.eventsUrl,
+        new URLSearchParams(
+          slashCommand('what does the report say about ransomware', running.fake.responseUrl('x')),
+        ).toString(),
+        'application/x-www-form-urlencoded',
+        { secret: SIGNING_SECRET },
+      );
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).toContain('ransomware operations');
+    } finally {
+      await running.close();
+    }
+  });
 });
