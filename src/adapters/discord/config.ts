@@ -19,7 +19,7 @@ export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 const snowflake = z
   .string()
   .trim()
-  .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits; Developer Mode > Copy ID)');
+  .regex(/^\d{1,20}$/, 'must be a Discord id (digits; Developer Mode > Copy ID)');
 
 export const discordEnvSchema = z
   .object({
@@ -54,13 +54,6 @@ export const discordEnvSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['DISCORD_PUBLIC_KEY'],
-          message: `is required for the HTTP interactions endpoint${why}`,
-        });
-      }
-      if (env.DISCORD_APPLICATION_ID === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['DISCORD_APPLICATION_ID'],
           message: `is required for the HTTP interactions endpoint${why}`,
         });
       }

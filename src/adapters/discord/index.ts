@@ -12,11 +12,14 @@ export const discordAdapter: PlatformAdapter = {
     const config = loadDiscordConfig(env);
     const deps = { assistant, logger };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
-    if (config.http && config.publicKey !== undefined && config.applicationId !== undefined) {
+    if (config.http && config.publicKey !== undefined) {
       const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');
       let open = true;
       const endpoint = interactionsEndpoint(
-        { publicKey: config.publicKey, applicationId: config.applicationId },
+        {
+          publicKey: config.publicKey,
+          ...(config.applicationId === undefined ? {} : { applicationId: config.applicationId }),
+        },
         deps,
       );
       http.add(INTERACTIONS_PATH, (req, res) => {
