@@ -52,7 +52,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   // Negatives are matched like any intent: a question nearest to one is declined.
-  const { normalizer, matcher, phrases } = options.model ?? trainModel(kb);
+  const { normalizer, matcher, phrases, bare } = options.model ?? trainModel(kb);
   const composer = new Composer(kb, options.formatReference);
   const conversations = new ConversationStore({
     ...(options.conversationTtlMs === undefined ? {} : { ttlMs: options.conversationTtlMs }),
@@ -65,7 +65,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
    * a greeting in front of a question yields to the question.
    */
   const rankQuestion = (normalized: NormalizedText): Ranking => {
-    const exact = phrases.get(normalized.words.join(' '));
+    const exact = phrases.get(normalized.words.join(' ')) ?? (normalized.terms.length === 0 ? nearestBarePhrase(normalized.words) : undefined);
     const full = matcher.rank(normalized.terms);
     if (exact !== undefined) {
       const hit = full.candidates.find((c) => c.intent === exact) ?? {
@@ -84,6 +84,26 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       if (restTop && isContent(restTop.intent) && rest.confidence >= threshold) return rest;
     }
     return full;
+  };
+
+  /**
+   * A question of stop words only ("what else can you do") has no terms to match: compare its
+   * words with the training phrases that are stop words only too, and take a close one.
+   */
+  const nearestBarePhrase = (words: readonly string[]): IntentId | undefined => {
+    const mine = new Set(words);
+    let best: IntentId | undefined;
+    let bestScore = 0.5;
+    for (const [key, intent] of bare) {
+      const theirs = new Set(key.split(' '));
+      const shared = [...mine].filter((w) => theirs.has(w)).length;
+      const score = shared / (mine.size + theirs.size - shared);
+      if (score >= bestScore) {
+        best = intent;
+        bestScore = score;
+      }
+    }
+    return best;
   };
 
   const nearestTopics = (candidates: readonly Candidate[]): IntentId[] =>

@@ -4,13 +4,15 @@ import { Matcher, type MatcherState } from './matcher/matcher.js';
 import { Normalizer } from './text/normalize.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export interface TrainedModel {
   readonly normalizer: Normalizer;
   readonly matcher: Matcher;
   /** Each training phrase's words, for exact matches: the phrase's own intent, with certainty. */
   readonly phrases: ReadonlyMap<string, IntentId>;
+  /** The phrases made of stop words only ("what can you do"): the matcher has no terms for them. */
+  readonly bare: readonly (readonly [string, IntentId])[];
 }
 
 export interface ModelState {
@@ -18,6 +20,7 @@ export interface ModelState {
   readonly vocabulary: readonly (readonly [string, number])[];
   readonly matcher: MatcherState;
   readonly phrases: readonly (readonly [string, IntentId])[];
+  readonly bare: readonly (readonly [string, IntentId])[];
 }
 
 /** Learns the vocabulary and the matcher from the knowledge base's phrases and texts. */
@@ -30,8 +33,10 @@ export function trainModel(kb: KnowledgeBase): TrainedModel {
   const matcher = Matcher.train(
     kb.examples.map((e) => ({ intent: e.intent, text: e.text, terms: normalizer.normalize(e.text, { correct: false }).terms })),
   );
-  const phrases = new Map(kb.examples.map((e) => [normalizer.normalize(e.text, { correct: false }).words.join(' '), e.intent] as const));
-  return { normalizer, matcher, phrases };
+  const normalized = kb.examples.map((e) => ({ intent: e.intent, ...normalizer.normalize(e.text, { correct: false }) }));
+  const phrases = new Map(normalized.map((n) => [n.words.join(' '), n.intent] as const));
+  const bare = normalized.filter((n) => n.terms.length === 0).map((n) => [n.words.join(' '), n.intent] as const);
+  return { normalizer, matcher, phrases, bare };
 }
 
 export function modelToState(model: TrainedModel): ModelState {
@@ -40,6 +45,7 @@ export function modelToState(model: TrainedModel): ModelState {
     vocabulary: [...model.normalizer.vocabulary],
     matcher: model.matcher.toState(),
     phrases: [...model.phrases],
+    bare: model.bare,
   };
 }
 
@@ -49,5 +55,6 @@ export function modelFromState(state: ModelState): TrainedModel | undefined {
     normalizer: new Normalizer(new Map(state.vocabulary)),
     matcher: new Matcher(state.matcher),
     phrases: new Map(state.phrases),
+    bare: state.bare,
   };
 }

@@ -17,7 +17,13 @@ export interface NormalizedText {
 
 const CANONICAL: ReadonlySet<string> = new Set(SYNONYMS.phrases.values());
 /** Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". */
-const STOP_STEMS: ReadonlySet<string> = new Set([...STOPWORDS].filter((w) => /^\p{L}+$/u.test(w)).map(stem));
+const STOP_STEMS: ReadonlySet<string> = new Set(
+  [...STOPWORDS]
+    .filter((w) => /^\p{L}+$/u.test(w))
+    .map(stem)
+    // Two-letter stems collide with real words: "use" stems to "us".
+    .filter((s) => s.length > 2),
+);
 
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
