@@ -17,6 +17,12 @@ export function useColour(io: CliIO): boolean {
   return Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
 }
 
+/** Columns to wrap at on a terminal (at most 100, for reading); no wrapping into a pipe or file. */
+export function terminalWidth(io: CliIO): number {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY && columns ? Math.min(columns - 1, 100) : Number.POSITIVE_INFINITY;
+}
+
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }

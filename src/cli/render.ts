@@ -28,6 +28,33 @@ export function renderMarkdown(text: string, style: Style): string {
     .join('\n');
 }
 
+/** Word-wraps plain or styled text to a width, keeping indentation of bullets and quotes. */
+export function wrap(text: string, width: number): string {
+  if (!Number.isFinite(width) || width < 20) return text;
+  const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (visible(line) <= width) return [line];
+      const indent = /^(\s*(?:•\s|\S*│\S*\s)?)/.exec(line)?.[1] ?? '';
+      const hanging = ' '.repeat(visible(indent));
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.slice(indent.length).split(' ')) {
+        const prefix = out.length === 0 ? indent : hanging;
+        if (current !== '' && visible(prefix + current) + 1 + visible(word) > width) {
+          out.push(prefix + current);
+          current = word;
+        } else {
+          current = current === '' ? word : `${current} ${word}`;
+        }
+      }
+      out.push((out.length === 0 ? indent : hanging) + current);
+      return out;
+    })
+    .join('\n');
+}
+
 /** A whole answer: heading, text, quotes with their references, and what to ask next. */
 export function renderAnswer(answer: Answer, style: Style): string {
   const out: string[] = [style.accent(style.bold(answer.title)), renderMarkdown(answer.text, style)];
@@ -38,7 +65,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
         out.push(`${style.dim('│ ')}${style.italic(`“${c.quote}”`)}`);
       }
     }
-    const refs = answer.citations.map((c) => `  ${c.reference}`);
+    const refs = [...new Set(answer.citations.map((c) => c.reference))].map((r) => `  ${r}`);
     if (refs.length > 0) out.push(`${style.bold('Source')}\n${refs.join('\n')}`);
   }
   if (answer.related.length > 0) out.push(`${style.bold('Related:')} ${answer.related.map((r) => r.title).join(' · ')}`);

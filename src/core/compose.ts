@@ -2,6 +2,7 @@ import { FALLBACK_ID, type IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { Answer, FollowUpKind, RelatedTopic } from './answer.js';
 import { citationsFor, type ReferenceFormatter } from './citations/index.js';
+import { detectFollowUp } from './followups.js';
 
 /** Builds answers from topics: pure functions of the knowledge base, so every adapter gets the same words. */
 export class Composer {
@@ -60,7 +61,8 @@ export class Composer {
       text: topic.id === 'bot.help' && !full && topic.detail ? `${text}\n\n${topic.detail}` : text,
       citations: citationsFor(this.kb, topic.quotes, full ? topic.background : [], this.format),
       related: this.relatedList(topic.related),
-      suggestions: topic.followUps,
+      // Not the follow-up just answered: "What should we do about it?" under its own answer helps no one.
+      suggestions: topic.followUps.filter((q) => followUp === null || detectFollowUp(q)?.kind !== followUp),
       followUp,
       topic: isContent ? topic.id : null,
     };

@@ -2,9 +2,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Answer, PolicyAssistant } from '../../core/index.js';
 import type { Explanation } from '../../core/assistant.js';
-import { type Command, useColour, writeLine } from '../io.js';
+import { type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { openAssistant } from '../../runtime/open.js';
-import { COLOUR, PLAIN, renderAnswer, type Style } from '../render.js';
+import { COLOUR, PLAIN, renderAnswer, wrap, type Style } from '../render.js';
 
 export const ask = {
   name: 'ask',
@@ -28,7 +28,7 @@ export const ask = {
       if (values.json) {
         writeLine(io.stdout, JSON.stringify({ question, ...answer, ...(values.explain ? { explanation: explainJson(explanation) } : {}) }));
       } else {
-        writeLine(io.stdout, renderAnswer(answer, style));
+        writeLine(io.stdout, wrap(renderAnswer(answer, style), terminalWidth(io)));
         if (values.explain) writeLine(io.stdout, `\n${renderExplanation(answer, explanation, style)}`);
         writeLine(io.stdout);
       }

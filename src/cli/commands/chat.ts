@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { type CliIO, type Command, useColour, writeLine } from '../io.js';
+import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { openAssistant } from '../../runtime/open.js';
-import { COLOUR, PLAIN, renderAnswer } from '../render.js';
+import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
 import { renderExplanation } from './ask.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
@@ -41,7 +41,7 @@ export const chat = {
       } else if (input !== '') {
         try {
           const { answer, explanation } = assistant.explain(input, { conversationId: 'terminal', platform: 'cli' });
-          writeLine(io.stdout, `\n${renderAnswer(answer, style)}\n`);
+          writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}\n`);
           if (explain) writeLine(io.stdout, `${renderExplanation(answer, explanation, style)}\n`);
         } catch (error) {
           // One bad question must not end the session.
