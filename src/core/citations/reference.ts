@@ -63,7 +63,7 @@ export async function referenceTable(
   for (const source of kb.sources.values()) {
     const via = relayOf(kb, source);
     table[source.id] = render
-      ? render(source, via, style).line
+      ? render(source, via, style, { html: false }).line
       : formatWithoutEngine(source, via, style as 'plain' | 'markdown').line;
   }
   return table;

@@ -104,7 +104,7 @@ export function forMla(item: CslItem): CslItem {
   };
 }
 
-function chicago(source: Source, via: Source | undefined): FormattedReference {
+function chicago(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
   const items = [toCslItem(source), ...(via ? [toCslItem(via)] : [])];
   const r = new Renderer(items, TEMPLATES.chicago);
   const build = (format: Format) => {
@@ -121,12 +121,12 @@ function chicago(source: Source, via: Source | undefined): FormattedReference {
     sourceId: source.id,
     ...(via ? { via: via.id } : {}),
     ...text,
-    html: build('html'),
+    ...(withHtml ? { html: build('html') } : {}),
     line: text.entry,
   };
 }
 
-function apa(source: Source, via: Source | undefined): FormattedReference {
+function apa(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
   const items = [forApa(toCslItem(source)), ...(via ? [forApa(toCslItem(via))] : [])];
   const r = new Renderer(items, TEMPLATES.apa);
   const build = (format: Format) => {
@@ -144,12 +144,12 @@ function apa(source: Source, via: Source | undefined): FormattedReference {
     sourceId: source.id,
     ...(via ? { via: via.id } : {}),
     ...text,
-    html: build('html'),
+    ...(withHtml ? { html: build('html') } : {}),
     line: via ? `${text.entry} — in text: ${text.inText}` : text.entry,
   };
 }
 
-function mla(source: Source, via: Source | undefined): FormattedReference {
+function mla(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
   const cited = via ?? source;
   const r = new Renderer([forMla(toCslItem(cited))], TEMPLATES.mla);
   const build = (format: Format) => {
@@ -165,7 +165,7 @@ function mla(source: Source, via: Source | undefined): FormattedReference {
     sourceId: source.id,
     ...(via ? { via: via.id, nameInText: source.publisher } : {}),
     ...text,
-    html: build('html'),
+    ...(withHtml ? { html: build('html') } : {}),
     line: via
       ? `${text.entry} — in text, with ${source.publisher} named in the sentence: ${text.inText}`
       : text.entry,
@@ -180,19 +180,24 @@ function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl
   return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
 }
 
-/** One source (and the page that relays it, if any) in one of the engine's styles. */
+/**
+ * One source (and the page that relays it, if any) in one of the engine's styles. `html: false`
+ * skips the HTML parts, for the start-up cache, which keeps only the one-line text.
+ */
 export function renderReference(
   source: Source,
   via: Source | undefined,
   style: CitationStyle,
+  options: { readonly html?: boolean } = {},
 ): FormattedReference {
+  const withHtml = options.html ?? true;
   switch (style) {
     case 'chicago':
-      return chicago(source, via);
+      return chicago(source, via, withHtml);
     case 'apa':
-      return apa(source, via);
+      return apa(source, via, withHtml);
     case 'mla':
-      return mla(source, via);
+      return mla(source, via, withHtml);
     case 'bibtex':
     case 'csl-json':
       return records(source, via, style);
