@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { plainReference } from '../../src/core/citations/plain.js';
 import { formatReference } from '../../src/core/citations/reference.js';
@@ -8,8 +8,10 @@ import { CITATION_STYLES, DEFAULT_CITATION_STYLE } from '../../src/core/citation
 import { createAssistant } from '../../src/core/index.js';
 import type { CompiledKnowledge } from '../../src/runtime/cache.js';
 import { openAssistant } from '../../src/runtime/open.js';
-import { testEnv } from './cli.js';
+import { removeTestCaches, testEnv } from './cli.js';
 import { knowledgeBase, source } from './helpers.js';
+
+afterAll(removeTestCaches);
 
 const ata = source('odni-ata-2024');
 const page = source('1787-transnational-crime');

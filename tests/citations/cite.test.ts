@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { run, testEnv } from './cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTestCaches, run, testEnv } from './cli.js';
 import { ATA_PDF, PAGE_URL } from './helpers.js';
+
+afterAll(removeTestCaches);
 
 const DRUGS =
   'Western Hemisphere-based TCOs involved in illicit drug production and trafficking bound for the United States and partner nations, endanger the health and safety of millions of individuals and contribute to a global health crisis. Illicit drugs including fentanyl, heroin, methamphetamine, and South American-sourced cocaine all contribute to global demand for drugs.';

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,14 +12,23 @@ export interface Run {
   readonly stderr: string;
 }
 
+const caches: string[] = [];
+
 /** A start-up cache of its own, so tests never share or touch the developer's. */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const cache = mkdtempSync(join(tmpdir(), 'policybot-cache-'));
+  caches.push(cache);
   return {
     POLICYBOT_KNOWLEDGE_DIR: ROOT,
-    POLICYBOT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'policybot-cache-')),
+    POLICYBOT_CACHE_DIR: cache,
     NO_COLOR: '1',
     ...extra,
   };
+}
+
+/** Removes the caches testEnv made (call from afterAll). */
+export function removeTestCaches(): void {
+  for (const dir of caches.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs `policybot <argv>` in memory. */
