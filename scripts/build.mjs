@@ -14,8 +14,10 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  // Platform SDKs stay in node_modules and load only when an adapter starts.
-  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*'],
+  // Platform SDKs stay in node_modules and load only when an adapter starts. citeproc (the CSL
+  // processor under @citation-js/plugin-csl, CPAL-1.0 OR AGPL) stays there too, unmodified and
+  // with its licence notice, rather than being rewritten into our MIT bundle.
+  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*', 'citeproc'],
   // natural is CommonJS: give its require() a real implementation inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

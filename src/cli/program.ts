@@ -6,6 +6,7 @@ import { writeLine } from './io.js';
 /** Commands load on demand, so answering a question never pulls in eval, chat or a platform SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   ask: { summary: 'answer a question (or one per line of stdin)', load: async () => (await import('./commands/ask.js')).ask },
+  cite: { summary: 'a quote with a copy-ready reference (--style chicago|apa|mla|plain|markdown|bibtex|csl-json)', load: async () => (await import('./commands/cite.js')).cite },
   chat: { summary: 'talk in the terminal', load: async () => (await import('./commands/chat.js')).chat },
   start: { summary: 'what `npm start` runs: serve when a platform is configured, else chat', load: async () => (await import('./commands/start.js')).start },
   serve: { summary: 'start every configured chat platform', load: async () => (await import('./commands/serve.js')).serve },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CITATION_STYLES } from '../core/citations/styles.js';
 import { ConfigError } from './errors.js';
 
 export { ConfigError };
@@ -18,10 +19,16 @@ export const coreEnvSchema = z.object({
   POLICYBOT_THRESHOLD: optionalNumber(0, 1),
   POLICYBOT_MAX_QUESTION_LENGTH: optionalNumber(1, 100_000),
   POLICYBOT_CONVERSATION_TTL_SECONDS: optionalNumber(1, 7 * 24 * 3600),
+  /** The style of every answer's references, and of `policybot cite` without --style. */
+  POLICYBOT_CITATION_STYLE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(CITATION_STYLES, { error: `must be one of ${CITATION_STYLES.join(', ')}` }))
+    .optional(),
 });
 
 export type CoreConfig = z.infer<typeof coreEnvSchema>;
-
 
 /** Validates the environment once, naming every variable that is wrong (and never echoing a value). */
 export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {

@@ -1,4 +1,6 @@
 export type { Answer, AskContext, Assistant, Citation, FollowUpKind, RelatedTopic } from './answer.js';
+export type { FormattedReference } from './citations/reference.js';
+export type { CitationStyle } from './citations/styles.js';
 export {
   createAssistant,
   DEFAULT_MAX_QUESTION_LENGTH,

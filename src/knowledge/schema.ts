@@ -22,20 +22,29 @@ const isoDate = z
 
 const sourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: lower-case letters, digits, hyphens');
 
-export const sourceSchema = z.strictObject({
-  id: sourceId,
-  kind: z.enum(['report', 'webpage']),
-  title: nonEmpty,
-  publisher: nonEmpty,
-  shortName: nonEmpty.optional(),
-  date: isoDate.optional(),
-  released: isoDate.optional(),
-  accessed: isoDate.optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  quotedIn: sourceId.optional(),
-  text: nonEmpty.optional(),
-  note: z.string().optional(),
-});
+export const sourceSchema = z
+  .strictObject({
+    id: sourceId,
+    kind: z.enum(['report', 'webpage']),
+    title: nonEmpty,
+    /** The title in sentence case, proper nouns kept: what citation styles start from (APA prints it as is). */
+    titleSentenceCase: nonEmpty.optional(),
+    publisher: nonEmpty,
+    shortName: nonEmpty.optional(),
+    date: isoDate.optional(),
+    released: isoDate.optional(),
+    accessed: isoDate.optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    quotedIn: sourceId.optional(),
+    text: nonEmpty.optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((source, ctx) => {
+    // Web pages change: every style cites one with the day it was read.
+    if (source.kind === 'webpage' && source.accessed === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'a web page needs the date it was read (accessed)' });
+    }
+  });
 export const sourcesFileSchema = z.array(sourceSchema).min(1);
 export type SourceEntry = z.infer<typeof sourceSchema>;
 

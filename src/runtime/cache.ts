@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type CitationStyle, REFERENCES_VERSION } from '../core/citations/styles.js';
 import { MODEL_VERSION, type ModelState } from '../core/model.js';
 import type { IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase, Source, Topic, TrainingExample } from '../knowledge/types.js';
@@ -18,6 +19,11 @@ export interface CompiledKnowledge {
   readonly sources: readonly Source[];
   readonly examples: readonly TrainingExample[];
   readonly model: ModelState;
+  /**
+   * Each source's one-line reference, by style and source id, for the styles that need the
+   * citation engine: a warm start shows Chicago references without loading citation-js.
+   */
+  readonly references?: Partial<Record<CitationStyle, Record<string, string>>>;
 }
 
 function listFiles(dir: string): string[] {
@@ -48,7 +54,7 @@ function codeStamp(): string {
 export const cacheable = !import.meta.url.endsWith('.ts');
 
 export function fingerprint(root: string): string {
-  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\n${codeStamp()}\n`);
+  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\nreferences v${REFERENCES_VERSION}\n${codeStamp()}\n`);
   for (const file of [...listFiles(join(root, 'intents')), ...listFiles(join(root, 'content'))]) {
     hash.update(`${relative(root, file)}\n`).update(readFileSync(file)).update('\n');
   }
@@ -83,13 +89,19 @@ export function writeCompiled(file: string, compiled: CompiledKnowledge): void {
   }
 }
 
-export function compile(kb: KnowledgeBase, model: ModelState, print: string): CompiledKnowledge {
+export function compile(
+  kb: KnowledgeBase,
+  model: ModelState,
+  print: string,
+  references: CompiledKnowledge['references'] = {},
+): CompiledKnowledge {
   return {
     fingerprint: print,
     topics: [...kb.topics.values()],
     sources: [...kb.sources.values()],
     examples: kb.examples,
     model,
+    references,
   };
 }
 

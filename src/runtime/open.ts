@@ -3,10 +3,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCoreConfig } from '../config/core.js';
 import type { CoreConfig } from '../config/env.js';
+import type { ReferenceFormatter } from '../core/citations/index.js';
+import { markdownReference, plainReference } from '../core/citations/plain.js';
+import { type CitationStyle, DEFAULT_CITATION_STYLE, ENGINE_STYLES } from '../core/citations/styles.js';
 import { type AssistantOptions, createAssistant, type PolicyAssistant } from '../core/index.js';
 import { modelFromState, modelToState, type TrainedModel, trainModel } from '../core/model.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { cacheable, cacheFile, compile, fingerprint, knowledgeFrom, readCompiled, writeCompiled } from './cache.js';
+import {
+  type CompiledKnowledge,
+  cacheable,
+  cacheFile,
+  compile,
+  fingerprint,
+  knowledgeFrom,
+  readCompiled,
+  writeCompiled,
+} from './cache.js';
 
 /** The folder with intents/ and content/: the package root, found upwards from this file in src/ or dist/. */
 export function defaultKnowledgeDir(): string {
@@ -29,23 +41,72 @@ export async function loadValidated(root: string): Promise<KnowledgeBase> {
   return loadKnowledgeBase({ root });
 }
 
-/** The knowledge base and its trained model: from the start-up cache when nothing changed, else afresh. */
-export async function openKnowledge(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ kb: KnowledgeBase; model: TrainedModel; root: string }> {
-  const root = await knowledgeDir(env);
-  const useCache = cacheable && !env.POLICYBOT_NO_CACHE;
-  const print = useCache ? fingerprint(root) : '';
+export interface OpenKnowledge {
+  readonly kb: KnowledgeBase;
+  readonly model: TrainedModel;
+  readonly root: string;
+  /** The configured citation style, and each source's reference in it when it needs the engine. */
+  readonly style: CitationStyle;
+  readonly references: Readonly<Record<string, string>> | undefined;
+}
+
+export function citationStyle(config: CoreConfig): CitationStyle {
+  return config.POLICYBOT_CITATION_STYLE ?? DEFAULT_CITATION_STYLE;
+}
+
+/** Renders every source's reference in an engine style (loading citation-js, a few hundred ms). */
+async function renderReferences(kb: KnowledgeBase, style: CitationStyle): Promise<Record<string, string>> {
+  const { referenceTable } = await import('../core/citations/reference.js');
+  return referenceTable(kb, style);
+}
+
+/**
+ * The knowledge base, its trained model and the configured style's references: from the start-up
+ * cache when nothing changed, else afresh. A style the cache has not seen yet is rendered once and
+ * added to it.
+ */
+export async function openKnowledge(env: NodeJS.ProcessEnv = process.env): Promise<OpenKnowledge> {
+  const config = await loadCoreConfig(env);
+  const style = citationStyle(config);
+  const engine = ENGINE_STYLES.has(style);
+  const root = resolve(config.POLICYBOT_KNOWLEDGE_DIR ?? defaultKnowledgeDir());
+  // From TypeScript sources the code may change under the cache; an explicit cache folder is the caller's choice.
+  const caching = (cacheable || env.POLICYBOT_CACHE_DIR !== undefined) && !env.POLICYBOT_NO_CACHE;
+  const print = caching ? fingerprint(root) : '';
   const file = cacheFile(root, env);
-  const cached = useCache ? readCompiled(file, print) : undefined;
+  const cached = caching ? readCompiled(file, print) : undefined;
   if (cached) {
     const model = modelFromState(cached.model);
-    if (model) return { kb: knowledgeFrom(cached), model, root };
+    if (model) {
+      const kb = knowledgeFrom(cached);
+      if (!engine) return { kb, model, root, style, references: undefined };
+      const kept = cached.references?.[style];
+      if (kept) return { kb, model, root, style, references: kept };
+      const references = await renderReferences(kb, style);
+      const updated: CompiledKnowledge = { ...cached, references: { ...cached.references, [style]: references } };
+      writeCompiled(file, updated);
+      return { kb, model, root, style, references };
+    }
   }
   const kb = await loadValidated(root);
   const model = trainModel(kb);
-  if (useCache) writeCompiled(file, compile(kb, modelToState(model), print));
-  return { kb, model, root };
+  const references = engine ? await renderReferences(kb, style) : undefined;
+  if (caching) writeCompiled(file, compile(kb, modelToState(model), print, references ? { [style]: references } : {}));
+  return { kb, model, root, style, references };
+}
+
+/**
+ * Formats `Answer.citations[].reference` in the configured style: plain and Markdown directly, the
+ * engine's styles from the references rendered (or cached) when the knowledge base was opened.
+ */
+export function referenceFormatter(
+  style: CitationStyle,
+  references?: Readonly<Record<string, string>>,
+): ReferenceFormatter {
+  if (style === 'markdown') return markdownReference;
+  if (style === 'plain' || references === undefined) return plainReference;
+  // The table has a line for every source of the knowledge base; the plain line is only a guard.
+  return (source, via) => references[source.id] ?? plainReference(source, via);
 }
 
 export function assistantOptions(config: CoreConfig): AssistantOptions {
@@ -61,6 +122,7 @@ export function assistantOptions(config: CoreConfig): AssistantOptions {
 /** Builds the assistant with the environment's settings. */
 export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promise<PolicyAssistant> {
   const config = await loadCoreConfig(env);
-  const { kb, model } = await openKnowledge(env);
-  return createAssistant(kb, { ...assistantOptions(config), model });
+  const { kb, model, style, references } = await openKnowledge(env);
+  const formatReference = referenceFormatter(style, references);
+  return createAssistant(kb, { ...assistantOptions(config), model, formatReference });
 }

@@ -1,3 +1,5 @@
+import type { FormattedReference } from '../../core/citations/reference.js';
+import { CITATION_STYLES, type CitationStyle, isCitationStyle } from '../../core/citations/styles.js';
 import type { Answer } from '../../core/index.js';
 import { escapeText, quoteUserWords, truncate } from './mrkdwn.js';
 import { type Block, header, LIMITS, renderAnswer, type SlackMessage, sections } from './render.js';
@@ -8,18 +10,31 @@ export type SlashRequest =
   | { readonly kind: 'ask'; readonly question: string }
   | { readonly kind: 'cite'; readonly topic: string; readonly style?: string };
 
-/**
- * Names of citation styles a person may type after the topic. Styles are not implemented yet:
- * the name is parsed and passed on, and the reply says the standard reference is given instead.
- * When the core can format a style, this list should come from there.
- */
+/** What people type for a style, beyond the styles' own names. */
+const STYLE_ALIASES: Readonly<Record<string, CitationStyle>> = {
+  bib: 'bibtex',
+  csl: 'csl-json',
+  csljson: 'csl-json',
+  json: 'csl-json',
+  md: 'markdown',
+  text: 'plain',
+};
+
+/** Style names a person may type after the topic: the core's styles, their aliases and a few it lacks. */
 export const CITATION_STYLE_NAMES: ReadonlySet<string> = new Set([
-  'apa',
-  'mla',
-  'chicago',
+  ...CITATION_STYLES,
+  ...Object.keys(STYLE_ALIASES),
   'harvard',
   'bluebook',
+  'turabian',
+  'ieee',
 ]);
+
+/** The core's style for a typed name, or undefined for a style it does not write. */
+export function styleNamed(name: string): CitationStyle | undefined {
+  const key = name.toLowerCase();
+  return isCitationStyle(key) ? key : STYLE_ALIASES[key];
+}
 
 export function parseSlashCommand(text: string): SlashRequest {
   const trimmed = text.trim();
@@ -65,7 +80,12 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
  * `cite <topic> [style]`: each reference in a section of its own, ready to copy, with the words it
  * backs. An answer that found no topic is shown as it is (its "Did you mean" buttons included).
  */
-export function renderCitation(answer: Answer, asked: string, style?: string): SlackMessage {
+export function renderCitation(
+  answer: Answer,
+  asked: string,
+  style?: string,
+  styled?: readonly FormattedReference[],
+): SlackMessage {
   if (answer.topic === null) {
     const message = renderAnswer(answer);
     const note = `I found no topic for “${quoteUserWords(asked)}”.`;
@@ -75,24 +95,30 @@ export function renderCitation(answer: Answer, asked: string, style?: string): S
     };
   }
   const blocks: Block[] = [header(`Cite: ${answer.title}`)];
-  if (style !== undefined) {
+  if (style !== undefined && styled === undefined) {
     blocks.push(
       context(
-        `Citation styles are not available yet (you asked for ${escapeText(style.toUpperCase())}); here is the standard reference.`,
+        `I don't write ${escapeText(style.toUpperCase())} references (I write ${CITATION_STYLES.join(', ')}); here is the default style.`,
       ),
     );
   }
+  const bySource = new Map((styled ?? []).map((r) => [r.sourceId, r]));
   const seen = new Set<string>();
   for (const citation of answer.citations) {
-    if (seen.has(citation.reference) || blocks.length >= LIMITS.blocks - 1) continue;
-    seen.add(citation.reference);
+    const formatted = bySource.get(citation.sourceId);
+    const reference = formatted ? referenceText(formatted) : citation.reference;
+    if (seen.has(reference) || blocks.length >= LIMITS.blocks - 1) continue;
+    seen.add(reference);
+    // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
+    const code = formatted?.style === 'bibtex' || formatted?.style === 'csl-json';
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(escapeText(citation.reference), LIMITS.sectionText) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate(code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference), LIMITS.sectionText),
+      },
     });
-    const quotes = answer.citations.filter(
-      (c) => c.reference === citation.reference && c.quote !== undefined,
-    );
+    const quotes = answer.citations.filter((c) => c.sourceId === citation.sourceId && c.quote !== undefined);
     for (const c of quotes.slice(0, 1)) {
       blocks.push(context(`For: _“${escapeText((c.quote ?? '').replace(/\s+/g, ' '))}”_`));
     }
@@ -103,6 +129,12 @@ export function renderCitation(answer: Answer, asked: string, style?: string): S
     text: truncate(`Cite ${escapeText(answer.title)}: ${references}`, LIMITS.notificationText),
     blocks,
   };
+}
+
+/** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
+function referenceText(reference: FormattedReference): string {
+  const extra = reference.note ?? reference.inText;
+  return extra === undefined ? reference.entry : `${reference.entry}\n${reference.note ? 'Note' : 'In text'}: ${extra}`;
 }
 
 function context(mrkdwn: string): Block {

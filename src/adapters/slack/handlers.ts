@@ -1,5 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import type { Assistant } from '../../core/index.js';
+import type { PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { ExpiringSet } from './dedupe.js';
 import { registerEvents } from './events.js';
@@ -8,7 +8,7 @@ import { describeError } from './log.js';
 import type { SlackMessage } from './render.js';
 
 export interface HandlerDeps {
-  readonly assistant: Assistant;
+  readonly assistant: PolicyAssistant;
   readonly logger: Logger;
   /** The slash command, "/policy" unless configured. */
   readonly command: string;
@@ -18,7 +18,7 @@ export interface HandlerDeps {
   readonly threads: ExpiringSet;
 }
 
-export function defaultHandlerDeps(assistant: Assistant, logger: Logger, command: string): HandlerDeps {
+export function defaultHandlerDeps(assistant: PolicyAssistant, logger: Logger, command: string): HandlerDeps {
   return {
     assistant,
     logger,

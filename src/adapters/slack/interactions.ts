@@ -10,7 +10,9 @@ import {
   TOPIC_ACTION,
   TOPIC_QUESTION,
 } from './actions.js';
-import { APOLOGY, citeQuestion, parseSlashCommand, renderCitation, renderHelp } from './command.js';
+import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
+import type { CitationStyle } from '../../core/citations/styles.js';
+import { APOLOGY, citeQuestion, parseSlashCommand, renderCitation, renderHelp, styleNamed } from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
 import { describeError } from './log.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
@@ -23,6 +25,17 @@ function ask(deps: HandlerDeps, question: string, place: Place | undefined, topi
     ...(topic === null ? {} : { topic }),
   };
   return deps.assistant.ask(question, context);
+}
+
+/** The answer's sources in the style asked for (citation-js loads on the first engine style). */
+async function styledReferences(deps: HandlerDeps, answer: Answer, style: CitationStyle): Promise<FormattedReference[]> {
+  const kb = deps.assistant.knowledgeBase;
+  const out: FormattedReference[] = [];
+  for (const id of new Set(answer.citations.map((c) => c.sourceId))) {
+    const source = kb.sources.get(id);
+    if (source) out.push(await formatReference(source, relayOf(kb, source), style));
+  }
+  return out;
 }
 
 /** An answer only its asker sees can be shared; the button re-asks the question with the answer's topic. */
@@ -47,9 +60,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       if (request.kind === 'help') {
         message = renderHelp(ask(deps, 'help', undefined, null), deps.command);
       } else if (request.kind === 'cite') {
-        // request.style is parsed but not applied until the core can format citation styles.
         const answer = ask(deps, citeQuestion(request.topic), place, null);
-        message = renderCitation(answer, request.topic, request.style);
+        const style = request.style === undefined ? undefined : styleNamed(request.style);
+        const styled = style === undefined ? undefined : await styledReferences(deps, answer, style);
+        message = renderCitation(answer, request.topic, request.style, styled);
       } else {
         const answer = ask(deps, request.question, place, null);
         message = renderAnswer(answer, { shareQuestion: request.question });

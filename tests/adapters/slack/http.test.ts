@@ -133,10 +133,17 @@ describe('Slack over HTTP', () => {
     const text = blockText(cite.blocks);
     expect(cite.blocks[0]).toMatchObject({ type: 'header' });
     expect(text).toMatch(/Cite: .*trafficking/i);
+    // APA 7, a web page by an organization with no date: author. (n.d.). Title. Retrieved date, from URL
     expect(text).toContain(
-      '1787, “Transnational Crime”, https://1787securityplatform.com/transnationalcrime.',
+      '1787. (n.d.). Transnational crime. Retrieved November 26, 2026, from https://1787securityplatform.com/transnationalcrime',
     );
-    expect(text).toContain('Citation styles are not available yet (you asked for APA)');
+    expect(text).not.toContain("I don't write");
+
+    const unknown = blockText(
+      ((await (await sendCommand('cite ransomware harvard', 'r4')).json()) as { blocks: unknown[] }).blocks,
+    );
+    expect(unknown).toContain("I don't write HARVARD references");
+    expect(unknown).toMatch(/quoted in 1787/i);
   });
 
   it('answers /policy help and an empty /policy with the help text', async () => {

@@ -1,0 +1,70 @@
+import type { KnowledgeBase, Source } from '../../knowledge/types.js';
+import { markdownReference, plainReference } from './plain.js';
+import { type CitationStyle, ENGINE_STYLES } from './styles.js';
+
+/** A reference to one source in one style, in the parts a writer pastes into different places. */
+export interface FormattedReference {
+  readonly style: CitationStyle;
+  /** The source cited: for a quote, the source whose words they are. */
+  readonly sourceId: string;
+  /** The page through which we hold the source's words, when it is not the source itself. */
+  readonly via?: string;
+  /**
+   * The entry for the end of the document: Chicago's bibliography entry, APA's reference-list entry,
+   * MLA's Works Cited entry (for a second-hand quote in APA and MLA, the entry of the page that
+   * quotes it, as those styles require); the records themselves for BibTeX and CSL-JSON.
+   */
+  readonly entry: string;
+  /** Chicago: the short footnote (CMOS 17 allows it even for a first citation when there is a bibliography). */
+  readonly note?: string;
+  /** APA and MLA: the parenthetical citation for the sentence. */
+  readonly inText?: string;
+  /** MLA, second-hand quote: whom to name in the sentence, since "(qtd. in …)" names only the relay. */
+  readonly nameInText?: string;
+  /** The same parts in HTML (titles in <i>), for the styles that italicize. */
+  readonly html?: { readonly entry: string; readonly note?: string; readonly inText?: string };
+  /** Everything on one line: what `Answer.citations[].reference` carries. */
+  readonly line: string;
+}
+
+/** The source a second-hand quote reaches us through, if any. */
+export function relayOf(kb: KnowledgeBase, source: Source): Source | undefined {
+  return source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
+}
+
+/** Plain and Markdown need no engine: the fast path, also for the start-up of a one-shot `ask`. */
+export function formatWithoutEngine(
+  source: Source,
+  via: Source | undefined,
+  style: 'plain' | 'markdown',
+): FormattedReference {
+  const entry = style === 'plain' ? plainReference(source, via) : markdownReference(source, via);
+  return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+}
+
+/** A reference in any style; citation-js is loaded only for the styles that need it. */
+export async function formatReference(
+  source: Source,
+  via: Source | undefined,
+  style: CitationStyle,
+): Promise<FormattedReference> {
+  if (style === 'plain' || style === 'markdown') return formatWithoutEngine(source, via, style);
+  const { renderReference } = await import('./render.js');
+  return renderReference(source, via, style);
+}
+
+/** Every source's one-line reference in a style, by source id: what the start-up cache keeps. */
+export async function referenceTable(
+  kb: KnowledgeBase,
+  style: CitationStyle,
+): Promise<Record<string, string>> {
+  const render = ENGINE_STYLES.has(style) ? (await import('./render.js')).renderReference : undefined;
+  const table: Record<string, string> = {};
+  for (const source of kb.sources.values()) {
+    const via = relayOf(kb, source);
+    table[source.id] = render
+      ? render(source, via, style, { html: false }).line
+      : formatWithoutEngine(source, via, style as 'plain' | 'markdown').line;
+  }
+  return table;
+}

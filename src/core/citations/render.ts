@@ -1,0 +1,208 @@
+/**
+ * The citation engine: citation-js renders our sources' CSL-JSON items with CSL styles (citeproc-js
+ * underneath) and writes BibTeX. Loading it costs a few hundred milliseconds, so nothing on the
+ * start-up path of a one-shot `ask` imports this module: `cite` and the start-up cache, when it
+ * renders a style afresh, import it on demand (reference.ts).
+ */
+import { Cite, type CitationCluster, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import type { Source } from '../../knowledge/types.js';
+import { type CslItem, toCslItem } from './csl.js';
+import type { FormattedReference } from './reference.js';
+import type { CitationStyle } from './styles.js';
+import { APA_CSL } from './styles/apa.js';
+import { CHICAGO_CSL } from './styles/chicago.js';
+import { MLA_CSL } from './styles/mla.js';
+
+const TEMPLATES = { chicago: 'policybot-chicago', apa: 'policybot-apa', mla: 'policybot-mla' } as const;
+const LANG = 'en-US';
+
+const csl = plugins.config.get('@csl');
+csl.styles.add(TEMPLATES.chicago, CHICAGO_CSL);
+csl.styles.add(TEMPLATES.apa, APA_CSL);
+csl.styles.add(TEMPLATES.mla, MLA_CSL);
+// BibTeX keys from our source ids (odni-ata-2024 -> odniata2024), not guessed from author and title.
+plugins.config.get('@bibtex').format.useIdAsLabel = true;
+
+type Format = 'text' | 'html';
+
+class Renderer {
+  private readonly cite: Cite;
+
+  constructor(
+    items: readonly CslItem[],
+    private readonly template: string,
+  ) {
+    this.cite = new Cite(items);
+  }
+
+  bibliography(id: string, format: Format): string {
+    const out = this.cite.format('bibliography', { template: this.template, lang: LANG, format, entry: id });
+    return format === 'html' ? unwrapEntry(out) : out.trim();
+  }
+
+  /** A note or parenthetical; `subsequent` asks for the short form, as for a source cited before. */
+  citation(id: string, format: Format, subsequent = false): string {
+    const cluster = (noteIndex: number): CitationCluster => ({
+      citationItems: [{ id }],
+      properties: { noteIndex },
+    });
+    return this.cite
+      .format('citation', {
+        template: this.template,
+        lang: LANG,
+        format,
+        entry: cluster(subsequent ? 2 : 1),
+        ...(subsequent ? { citationsPre: [cluster(1)] } : {}),
+      })
+      .trim();
+  }
+}
+
+/** citeproc's HTML bibliography is a <div class="csl-bib-body"> around one <div class="csl-entry">. */
+function unwrapEntry(html: string): string {
+  const match = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(html);
+  return (match?.[1] ?? html).trim();
+}
+
+/**
+ * "Office …, Annual Threat Assessment." + "quoted in" + "1787, “Transnational Crime.”": the first
+ * note's closing period becomes a comma (inside a closing quotation mark, as American style wants).
+ */
+export function joinNotes(first: string, phrase: string, second: string): string {
+  const opened = /\.(”?)$/.test(first) ? first.replace(/\.(”?)$/, ',$1') : `${first},`;
+  return `${opened} ${phrase} ${second}`;
+}
+
+/** "(Author, 2024)" -> "Author, 2024". */
+function inner(parenthetical: string): string {
+  return parenthetical.replace(/^\(/, '').replace(/\)$/, '');
+}
+
+function sameName(item: CslItem): boolean {
+  return item.author?.length === 1 && item.author[0]?.literal === item.publisher;
+}
+
+/** APA: a publisher (or a web page's site name) that is also the author is not repeated. */
+export function forApa(item: CslItem): CslItem {
+  if (!sameName(item)) return item;
+  const { publisher: _omitted, ...rest } = item;
+  return rest;
+}
+
+/**
+ * MLA: a work by an organization that is also its publisher begins with its title, the
+ * organization given once, as publisher; URLs go without "https://".
+ */
+export function forMla(item: CslItem): CslItem {
+  const { author, URL, ...rest } = sameName(item) ? { ...item, author: undefined } : item;
+  return {
+    ...rest,
+    ...(author === undefined ? {} : { author }),
+    ...(URL === undefined ? {} : { URL: URL.replace(/^https?:\/\//, '') }),
+  };
+}
+
+function chicago(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
+  const items = [toCslItem(source), ...(via ? [toCslItem(via)] : [])];
+  const r = new Renderer(items, TEMPLATES.chicago);
+  const build = (format: Format) => {
+    const own = r.bibliography(source.id, format);
+    // CMOS 17 14.260: the original, then "Quoted in" and the secondary source in note form.
+    const entry = via ? `${own} Quoted in ${r.citation(via.id, format)}` : own;
+    const shortNote = r.citation(source.id, format, true);
+    const note = via ? joinNotes(shortNote, 'quoted in', r.citation(via.id, format, true)) : shortNote;
+    return { entry, note };
+  };
+  const text = build('text');
+  return {
+    style: 'chicago',
+    sourceId: source.id,
+    ...(via ? { via: via.id } : {}),
+    ...text,
+    ...(withHtml ? { html: build('html') } : {}),
+    line: text.entry,
+  };
+}
+
+function apa(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
+  const items = [forApa(toCslItem(source)), ...(via ? [forApa(toCslItem(via))] : [])];
+  const r = new Renderer(items, TEMPLATES.apa);
+  const build = (format: Format) => {
+    // APA 7 §8.6: the reference list gives the secondary source; the text names the primary one
+    // with its year, "as cited in" the secondary.
+    const entry = r.bibliography(via ? via.id : source.id, format);
+    const inText = via
+      ? `(${inner(r.citation(source.id, format))}, as cited in ${inner(r.citation(via.id, format))})`
+      : r.citation(source.id, format);
+    return { entry, inText };
+  };
+  const text = build('text');
+  return {
+    style: 'apa',
+    sourceId: source.id,
+    ...(via ? { via: via.id } : {}),
+    ...text,
+    ...(withHtml ? { html: build('html') } : {}),
+    line: via ? `${text.entry} — in text: ${text.inText}` : text.entry,
+  };
+}
+
+function mla(source: Source, via: Source | undefined, withHtml: boolean): FormattedReference {
+  const cited = via ?? source;
+  const r = new Renderer([forMla(toCslItem(cited))], TEMPLATES.mla);
+  const build = (format: Format) => {
+    // MLA 9 §6.77 (indirect sources): Works Cited lists the source consulted; the sentence names
+    // the original and the parenthesis says "qtd. in".
+    const entry = r.bibliography(cited.id, format);
+    const own = r.citation(cited.id, format);
+    return { entry, inText: via ? `(qtd. in ${inner(own)})` : own };
+  };
+  const text = build('text');
+  return {
+    style: 'mla',
+    sourceId: source.id,
+    ...(via ? { via: via.id, nameInText: source.publisher } : {}),
+    ...text,
+    ...(withHtml ? { html: build('html') } : {}),
+    line: via
+      ? `${text.entry} — in text, with ${source.publisher} named in the sentence: ${text.inText}`
+      : text.entry,
+  };
+}
+
+/** For reference managers: the source, and for a second-hand quote the page that quotes it too. */
+function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
+  const items = [toCslItem(source, via), ...(via ? [toCslItem(via)] : [])];
+  const cite = new Cite(items);
+  const entry = (style === 'bibtex' ? cite.format('bibtex') : cite.format('data', { format: 'text' })).trim();
+  return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+}
+
+/**
+ * One source (and the page that relays it, if any) in one of the engine's styles. `html: false`
+ * skips the HTML parts, for the start-up cache, which keeps only the one-line text.
+ */
+export function renderReference(
+  source: Source,
+  via: Source | undefined,
+  style: CitationStyle,
+  options: { readonly html?: boolean } = {},
+): FormattedReference {
+  const withHtml = options.html ?? true;
+  switch (style) {
+    case 'chicago':
+      return chicago(source, via, withHtml);
+    case 'apa':
+      return apa(source, via, withHtml);
+    case 'mla':
+      return mla(source, via, withHtml);
+    case 'bibtex':
+    case 'csl-json':
+      return records(source, via, style);
+    case 'plain':
+    case 'markdown':
+      throw new Error(`${style} needs no engine: use formatReference`);
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REFERENCES_VERSION } from '../../src/core/citations/styles.js';
+import { ROOT } from './helpers.js';
+
+/** Everything the references kept in the start-up cache are rendered from, besides content/. */
+const RENDERED_FROM = [
+  'src/core/citations/csl.ts',
+  'src/core/citations/render.ts',
+  'src/core/citations/styles/apa.ts',
+  'src/core/citations/styles/chicago.ts',
+  'src/core/citations/styles/mla.ts',
+];
+const ENGINE_PACKAGES = [
+  '@citation-js/core',
+  '@citation-js/plugin-bibtex',
+  '@citation-js/plugin-csl',
+  'citeproc',
+];
+
+/** The pinned fingerprint of version REFERENCES_VERSION. */
+const PINNED = { version: 1, sha256: '12845a98bd2ded8d5d6410ea1a7b490b9df7dd40fd8df7d0f3355dd59857f4e9' };
+
+describe('REFERENCES_VERSION', () => {
+  it('is bumped whenever a style, the mapping or the engine changes', () => {
+    const hash = createHash('sha256');
+    for (const file of RENDERED_FROM)
+      hash
+        .update(`${file}\n`)
+        .update(readFileSync(join(ROOT, file)))
+        .update('\n');
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    for (const name of ENGINE_PACKAGES)
+      hash.update(`${name}@${lock.packages[`node_modules/${name}`]?.version}\n`);
+    const sha256 = hash.digest('hex');
+    expect(
+      { version: REFERENCES_VERSION, sha256 },
+      'The citation styles, the mapping or the engine changed. If any reference can read differently, ' +
+        'references kept in start-up caches are stale: bump REFERENCES_VERSION in ' +
+        'src/core/citations/styles.ts. Then pin the version and the new sha256 here.',
+    ).toEqual(PINNED);
+  });
+});
