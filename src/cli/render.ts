@@ -28,10 +28,13 @@ export function renderMarkdown(text: string, style: Style): string {
     .join('\n');
 }
 
+/** An ANSI colour or style sequence: it takes no room on the screen. */
+const ANSI_STYLE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /** Word-wraps plain or styled text to a width, keeping indentation of bullets and quotes. */
 export function wrap(text: string, width: number): string {
   if (!Number.isFinite(width) || width < 20) return text;
-  const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  const visible = (s: string): number => s.replace(ANSI_STYLE, '').length;
   return text
     .split('\n')
     .flatMap((line) => {
