@@ -52,6 +52,9 @@ export const NEAREST_SHARE = 0.85;
  */
 const UNKNOWN_FACTOR = 1.3;
 
+/** How many of the best candidates carry the terms that decided them. */
+const EVIDENCE_FOR = 8;
+
 /**
  * Nearest-phrase matching over TF-IDF vectors, with document frequency counted per intent so a
  * term that many intents share ("tco") weighs little and one that names a topic ("fentanyl")
@@ -117,14 +120,18 @@ export class Matcher {
 
   rank(terms: readonly string[]): Ranking {
     const query = this.vectorOf(terms);
-    const candidates = this.candidates(query).map((c) => ({
+    // Evidence is for explaining and for the few candidates a decision looks at: not for every intent.
+    const candidates = this.candidates(query).map((c, rank) => ({
       intent: c.intent,
       score: c.score,
       nearest: c.nearest.text,
-      evidence: [...query]
-        .filter(([t]) => c.nearest.vector.has(t))
-        .map(([term, w]) => ({ term, weight: w * (c.nearest.vector.get(term) ?? 0) }))
-        .sort((a, b) => b.weight - a.weight),
+      evidence:
+        rank >= EVIDENCE_FOR
+          ? []
+          : [...query]
+              .filter(([t]) => c.nearest.vector.has(t))
+              .map(([term, w]) => ({ term, weight: w * (c.nearest.vector.get(term) ?? 0) }))
+              .sort((a, b) => b.weight - a.weight),
     }));
     const unknown = [...new Set(terms.filter((t) => !this.idf.has(t)))];
     const offTopic = [...new Set(terms.filter((t) => !this.topicTerms.has(t)))];

@@ -25,9 +25,20 @@ export class SpellingCorrector {
     return this.known.has(word);
   }
 
+  private readonly memo = new Map<string, string | undefined>();
+
   /** The closest vocabulary word within the allowance, or undefined. */
   correct(word: string): string | undefined {
     if (this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+    if (this.memo.has(word)) return this.memo.get(word);
+    const corrected = this.search(word);
+    // Bounded: a flood of random words must not grow memory without end.
+    if (this.memo.size >= 10_000) this.memo.clear();
+    this.memo.set(word, corrected);
+    return corrected;
+  }
+
+  private search(word: string): string | undefined {
     const allowance = word.length >= 9 ? 2 : word.length >= 6 ? 1 : 0;
     if (allowance === 0) return undefined;
     let best: string | undefined;
@@ -37,6 +48,8 @@ export class SpellingCorrector {
       for (const candidate of this.byLength.get(length) ?? []) {
         // A typo rarely changes the first letter; requiring it avoids "leather" -> "weather".
         if (candidate[0] !== word[0]) continue;
+        // Letters one word has and the other lacks bound the edit distance from below, cheaply.
+        if (bagDistance(word, candidate) > allowance) continue;
         const distance = DamerauLevenshteinDistance(word, candidate);
         const frequency = this.frequency.get(candidate) ?? 0;
         if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
@@ -48,4 +61,18 @@ export class SpellingCorrector {
     }
     return bestDistance <= allowance ? best : undefined;
   }
+}
+
+/** The larger of the two multiset differences of letters: never more than the edit distance. */
+function bagDistance(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  for (const ch of b) counts.set(ch, (counts.get(ch) ?? 0) - 1);
+  let extraA = 0;
+  let extraB = 0;
+  for (const n of counts.values()) {
+    if (n > 0) extraA += n;
+    else extraB -= n;
+  }
+  return Math.max(extraA, extraB);
 }
