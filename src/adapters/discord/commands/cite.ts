@@ -1,5 +1,7 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
-import type { Answer } from '../../../core/index.js';
+import { type FormattedReference, formatReference, relayOf } from '../../../core/citations/reference.js';
+import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
+import type { Answer, PolicyAssistant } from '../../../core/index.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
 import { followUpAnswer, isContentTopic, rankTopics } from '../knowledge.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
@@ -7,8 +9,8 @@ import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
 import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION, stringOption } from './types.js';
 
 /**
- * `/cite topic:<autocomplete>`: a topic's quotes and references, each in a code block so it copies
- * exactly. References are the core's; a `style` option joins here once the core formats styles.
+ * `/cite topic:<autocomplete> [style:<choice>]`: a topic's quotes and references, each in a code
+ * block so it copies exactly; in the configured default style unless another is chosen.
  */
 export const citeCommand = {
   data: {
@@ -23,10 +25,17 @@ export const citeCommand = {
         required: true,
         autocomplete: true,
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'style',
+        description: "Citation style (default: the bot's configured style)",
+        required: false,
+        choices: CITATION_STYLES.map((style) => ({ name: STYLE_LABELS[style].slice(0, 100), value: style })),
+      },
       PRIVATE_OPTION,
     ],
   },
-  execute(request, { assistant, ask }) {
+  async execute(request, { assistant, ask }) {
     const typed = stringOption(request, 'topic') ?? '';
     const kb = assistant.knowledgeBase;
     // A picked suggestion sends the intent id; free text is resolved as autocomplete would rank it.
@@ -37,7 +46,13 @@ export const citeCommand = {
         `I have no topic called “${shown}”. Pick one of the suggestions as you type, or see /topics.`,
       );
     }
-    return citeMessage(followUpAnswer(assistant, 'source', id, ask), isPrivate(request));
+    const answer = followUpAnswer(assistant, 'source', id, ask);
+    const style = stringOption(request, 'style');
+    const styled =
+      style !== undefined && isCitationStyle(style)
+        ? await styledReferences(assistant, answer, style)
+        : undefined;
+    return citeMessage(answer, isPrivate(request), styled);
   },
   autocomplete(request, { assistant }) {
     return fitChoices(
@@ -46,12 +61,39 @@ export const citeCommand = {
   },
 } satisfies Command;
 
-export function citeMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
+/** The answer's references in the chosen style, by source (citation-js loads on the first engine style). */
+async function styledReferences(
+  assistant: PolicyAssistant,
+  answer: Answer,
+  style: (typeof CITATION_STYLES)[number],
+): Promise<ReadonlyMap<string, string>> {
+  const kb = assistant.knowledgeBase;
+  const out = new Map<string, string>();
+  for (const id of new Set(answer.citations.map((c) => c.sourceId))) {
+    const source = kb.sources.get(id);
+    if (source) out.set(id, asPasted(await formatReference(source, relayOf(kb, source), style)));
+  }
+  return out;
+}
+
+/** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
+function asPasted(reference: FormattedReference): string {
+  if (reference.note !== undefined) return `${reference.entry}\nNote: ${reference.note}`;
+  if (reference.inText !== undefined) return `${reference.entry}\nIn text: ${reference.inText}`;
+  return reference.entry;
+}
+
+export function citeMessage(
+  answer: Answer,
+  ephemeral: boolean,
+  styled?: ReadonlyMap<string, string>,
+): ReplyMessage {
   const fields: APIEmbedField[] = [];
   answer.citations.forEach((c, i) => {
     const name = `${i + 1}. ${neutraliseMentions(c.publisher)}`;
     const quote = c.quote === undefined ? undefined : `“${c.quote}”`;
-    const together = codeBlock(quote === undefined ? c.reference : `${quote}\n${c.reference}`);
+    const reference = styled?.get(c.sourceId) ?? c.reference;
+    const together = codeBlock(quote === undefined ? reference : `${quote}\n${reference}`);
     if (together.length <= LIMITS.fieldValue || quote === undefined) {
       fields.push({ name, value: together });
     } else {
@@ -59,7 +101,7 @@ export function citeMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
       const room = LIMITS.fieldValue - 8;
       fields.push(
         { name: `${name}: quote`, value: codeBlock(truncate(quote, room)) },
-        { name: `${name}: reference`, value: codeBlock(truncate(c.reference, room)) },
+        { name: `${name}: reference`, value: codeBlock(truncate(reference, room)) },
       );
     }
   });
