@@ -13,7 +13,7 @@ import { describeError } from './log.js';
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
   isConfigured: isSlackConfigured,
-  async start({ assistant, env, http, logger }): Promise<RunningPlatform> {
+  async start({ assistant, env, http, logger, inFlight }): Promise<RunningPlatform> {
     const config = loadSlackConfig(env);
     const slack = await createSlackApp({
       botToken: config.botToken,
@@ -23,6 +23,10 @@ export const slackAdapter: PlatformAdapter = {
       logger,
       debug: env.SLACK_DEBUG === '1',
     });
+    if (inFlight) {
+      // Registered first, so it wraps everything: Bolt's next() resolves once every listener is done.
+      slack.app.use(({ next }) => inFlight.track(next()));
+    }
     registerHandlers(slack.app, defaultHandlerDeps(assistant, logger, config.command));
 
     if (slack.mode === 'http') {
