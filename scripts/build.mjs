@@ -14,8 +14,10 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  // Platform SDKs stay in node_modules and load only when an adapter starts.
-  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*'],
+  // Platform SDKs stay in node_modules and load only when an adapter starts; so do the serving
+  // libraries (pino resolves its worker files at run time, which a bundle would break), which
+  // only `serve` imports.
+  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*', 'pino', 'pino-pretty', 'prom-client'],
   // natural is CommonJS: give its require() a real implementation inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
