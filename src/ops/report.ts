@@ -95,7 +95,8 @@ export function buildReport(
               score: Math.round(near.score * 1000) / 1000,
             },
       answeredNow: answer.intent !== FALLBACK_ID && answer.topic !== null ? answer.intent : null,
-      lastSeen: bucket.records.reduce((latest, r) => (r.time > latest ? r.time : latest), ''),
+      // ISO times sort as text.
+      lastSeen: bucket.records.map((r) => r.time).sort().at(-1) ?? '',
     };
   });
   return groups.sort(

@@ -74,7 +74,7 @@ export const report = {
         (skipped > 0 ? ` (${skipped} unreadable line${skipped === 1 ? '' : 's'} skipped)` : '') +
         (groups.length > top ? `; the ${top} most frequent:` : ''),
     );
-    shown.forEach((group, i) => writeLine(io.stdout, formatGroup(group, i + 1)));
+    for (const [i, group] of shown.entries()) writeLine(io.stdout, formatGroup(group, i + 1));
     return 0;
   },
 } satisfies Command;
