@@ -59,7 +59,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     format: config.logFormat,
     stream: options.logStream,
   });
-  const metrics = createMetrics();
+  const inFlight = new InFlight();
+  const metrics = createMetrics({ inFlight: () => inFlight.size });
 
   const { kb, model, root } = await openKnowledge(env);
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
@@ -95,7 +96,6 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   });
   metrics.topics.set(kb.topics.size);
 
-  const inFlight = new InFlight();
   const http = new HttpRoutes({ inFlight });
   const platforms: RunningPlatform[] = [];
   let stopping = false;
@@ -106,17 +106,19 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   });
   registerHealthRoutes(http, readiness, metrics);
 
+  let server: Server;
   try {
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
       platforms.push(await adapter.start({ assistant: service, env, http, logger, inFlight }));
       logger.info({ platform: entry.name }, 'platform started');
     }
+    server = await http.listen(PORT ?? 3000, HOST, logger);
   } catch (error) {
+    // A platform that failed, or a port in use: connected gateways must not keep the process alive.
     await Promise.allSettled(platforms.map((p) => p.stop()));
     throw error;
   }
-  const server = await http.listen(PORT ?? 3000, HOST, logger);
   const port = (server.address() as AddressInfo).port;
 
   const reloader = new KnowledgeReloader({

@@ -15,9 +15,16 @@ export interface Metrics {
   readonly latency: Histogram<'platform'>;
   readonly reloads: Counter<'result'>;
   readonly topics: Gauge;
+  readonly inFlight: Gauge;
 }
 
-export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+export interface MetricsOptions {
+  readonly defaultMetrics?: boolean;
+  /** Work in flight now (see runtime/in-flight.ts), read at each scrape. */
+  readonly inFlight?: () => number;
+}
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
   // Process memory, CPU, event-loop lag and GC: what an operator looks at first when it is slow.
@@ -72,6 +79,14 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'policybot_knowledge_topics',
       help: 'Topics in the knowledge base being served',
       registers,
+    }),
+    inFlight: new Gauge({
+      name: 'policybot_work_in_flight',
+      help: 'HTTP requests and platform handlers in progress (a scrape counts itself)',
+      registers,
+      collect() {
+        if (options.inFlight) this.set(options.inFlight());
+      },
     }),
   };
 }

@@ -96,7 +96,11 @@ export function buildReport(
             },
       answeredNow: answer.intent !== FALLBACK_ID && answer.topic !== null ? answer.intent : null,
       // ISO times sort as text.
-      lastSeen: bucket.records.map((r) => r.time).sort().at(-1) ?? '',
+      lastSeen:
+        bucket.records
+          .map((r) => r.time)
+          .sort()
+          .at(-1) ?? '',
     };
   });
   return groups.sort(
