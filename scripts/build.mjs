@@ -14,10 +14,11 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  // Platform SDKs stay in node_modules and load only when an adapter starts. citeproc (the CSL
-  // processor under @citation-js/plugin-csl, CPAL-1.0 OR AGPL) stays there too, unmodified and
-  // with its licence notice, rather than being rewritten into our MIT bundle.
-  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*', 'citeproc'],
+  // Platform SDKs stay in node_modules and load only when an adapter starts; so do the serving
+  // libraries (pino resolves its worker files at run time, which a bundle would break), which
+  // only `serve` imports. citeproc (the CSL processor under @citation-js/plugin-csl, CPAL-1.0 OR
+  // AGPL) stays there too, unmodified and with its licence notice, rather than in our bundle.
+  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*', 'pino', 'pino-pretty', 'prom-client', 'citeproc'],
   // natural is CommonJS: give its require() a real implementation inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,5 +1,6 @@
 import type { PolicyAssistant } from '../core/index.js';
 import type { HttpRoutes } from '../runtime/http.js';
+import type { InFlight } from '../runtime/in-flight.js';
 import type { Logger } from '../runtime/logger.js';
 
 export interface PlatformDeps {
@@ -8,6 +9,11 @@ export interface PlatformDeps {
   /** Register webhook paths here; `serve` listens on PORT once every platform has started. */
   readonly http: HttpRoutes;
   readonly logger: Logger;
+  /**
+   * Work still running after the platform was acknowledged (answers posted after an ack, gateway
+   * replies) is tracked here, so a graceful shutdown waits for it.
+   */
+  readonly inFlight?: InFlight;
 }
 
 export interface RunningPlatform {

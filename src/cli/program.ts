@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   topics: { summary: 'list what it can answer', load: async () => (await import('./commands/topics.js')).topics },
   check: { summary: 'validate intents/ and content/', load: async () => (await import('./commands/check.js')).check },
   eval: { summary: 'score on a labelled JSONL file', load: async () => (await import('./commands/eval.js')).evalCommand },
+  report: { summary: 'what it could not answer, grouped, for curators', load: async () => (await import('./commands/report.js')).report },
 };
 
 function usage(): string {

@@ -43,6 +43,11 @@ export interface AskContext {
   readonly conversationId?: string;
   readonly platform?: string;
   /**
+   * Who asked, as the platform names them (a Slack or Discord user id). The core ignores it; the
+   * serving layer rate-limits per user and records a hash of it, never the id itself.
+   */
+  readonly user?: string;
+  /**
    * The topic a follow-up refers to, when the platform knows it better than the conversation does
    * (a "Tell me more" button on an older answer). With an empty question ("" or "tell me about
    * it"), the topic itself is answered: a "Did you mean" button or a topic menu.

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { InFlight } from './in-flight.js';
 import type { Logger } from './logger.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -10,6 +11,18 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
  */
 export class HttpRoutes {
   private readonly routes = new Map<string, RouteHandler>();
+  private draining = false;
+
+  /** With `inFlight`, every request counts as work in flight until its response is done. */
+  constructor(private readonly options: { readonly inFlight?: InFlight } = {}) {}
+
+  /**
+   * Shutting down: requests that arrive from now on (on a kept-alive connection) get a 503 and the
+   * connection closes; requests already being handled finish normally.
+   */
+  stopAccepting(): void {
+    this.draining = true;
+  }
 
   /** Registers a handler for an exact path (any method: handlers check their own). */
   add(path: string, handler: RouteHandler): void {
@@ -28,6 +41,14 @@ export class HttpRoutes {
   /** Starts listening; a handler that throws gets a 500 and a log line, never a crashed process. */
   async listen(port: number, host: string | undefined, logger: Logger): Promise<Server> {
     const server = createServer((req, res) => {
+      if (this.draining) {
+        res
+          .writeHead(503, { connection: 'close', 'content-type': 'text/plain; charset=utf-8' })
+          .end('Shutting down\n');
+        return;
+      }
+      const done = this.options.inFlight?.begin();
+      if (done) res.once('close', done);
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const handler = this.routes.get(path);
       if (!handler) {

@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import type { InFlight } from '../../runtime/in-flight.js';
 import type { Logger } from '../../runtime/logger.js';
 import {
   APOLOGY,
@@ -15,6 +16,8 @@ export interface GatewayOptions {
   readonly apiUrl: string;
   /** How long start-up waits for READY before going on (discord.js keeps trying). */
   readonly readyTimeoutMs?: number;
+  /** Replies being sent are tracked here, so a graceful shutdown waits for them. */
+  readonly inFlight?: InFlight;
 }
 
 export interface Gateway {
@@ -84,7 +87,8 @@ export async function startGateway(options: GatewayOptions, deps: InteractionDep
     allowedMentions: { parse: [] },
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    void onInteraction(interaction, deps, logger);
+    const work = onInteraction(interaction, deps, logger);
+    void (options.inFlight ? options.inFlight.track(work) : work);
   });
   client.on(Events.Error, (error) => logger.error({ err: error.message }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) =>

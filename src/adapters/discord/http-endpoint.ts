@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type APIInteraction, InteractionResponseType, InteractionType } from 'discord.js';
 import { type RouteHandler, readBody } from '../../runtime/http.js';
 import { fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
+import { payloadProblem } from './payload.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 
@@ -81,13 +82,20 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
     }
     // A valid signature is what Discord asks endpoints to check (its reference verifiers check no
     // clock): a timestamp window would refuse Discord's retries and any signer with another clock.
-    let payload: APIInteraction;
+    let parsed: unknown;
     try {
-      payload = JSON.parse(body.toString('utf8')) as APIInteraction;
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
       send(res, 400, 'Bad request: the body is not JSON');
       return;
     }
+    const problem = payloadProblem(parsed);
+    if (problem !== undefined) {
+      deps.logger.warn({ problem }, 'discord interaction malformed');
+      send(res, 400, `Bad request: ${problem}`);
+      return;
+    }
+    const payload = parsed as APIInteraction;
     if (options.applicationId !== undefined && payload.application_id !== options.applicationId) {
       deps.logger.warn(
         { applicationId: payload.application_id },

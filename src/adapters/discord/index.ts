@@ -8,7 +8,7 @@ import { isDiscordConfigured, loadDiscordConfig } from './config.js';
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   isConfigured: isDiscordConfigured,
-  async start({ assistant, env, http, logger }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ assistant, env, http, logger, inFlight }: PlatformDeps): Promise<RunningPlatform> {
     const config = loadDiscordConfig(env);
     const deps = { assistant, logger };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
@@ -37,7 +37,12 @@ export const discordAdapter: PlatformAdapter = {
     if (config.gateway && config.token !== undefined) {
       const { startGateway } = await import('./gateway.js');
       try {
-        parts.push(await startGateway({ token: config.token, apiUrl: config.apiUrl }, deps));
+        parts.push(
+          await startGateway(
+            { token: config.token, apiUrl: config.apiUrl, ...(inFlight === undefined ? {} : { inFlight }) },
+            deps,
+          ),
+        );
       } catch (error) {
         await Promise.allSettled(parts.map((p) => p.stop()));
         throw error;

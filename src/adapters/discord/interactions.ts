@@ -74,6 +74,8 @@ export async function handleInteraction(
   const ask = {
     platform: 'discord',
     conversationId: `discord:${request.channelId ?? 'dm'}:${request.userId}`,
+    // For per-user rate limiting in the serving layer; the core ignores it.
+    user: request.userId,
   };
   const context = { assistant: deps.assistant, ask };
   try {

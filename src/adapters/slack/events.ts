@@ -52,8 +52,11 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     client: webApi.WebClient,
     place: Place,
     question: string,
+    user: string | undefined,
     quiet = false,
   ): Promise<void> => {
+    // The asker, for per-user rate limiting in the serving layer (the core ignores it).
+    const who = user === undefined ? {} : { user };
     const threadTs = place.kind === 'ephemeral' ? undefined : place.threadTs;
     await guarded(
       logger,
@@ -63,12 +66,16 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
           await post(
             client,
             place.channel,
-            renderHelp(assistant.ask('help', { platform: PLATFORM }), deps.command),
+            renderHelp(assistant.ask('help', { platform: PLATFORM, ...who }), deps.command),
             threadTs,
           );
           return;
         }
-        const result = assistant.ask(question, { conversationId: conversationId(place), platform: PLATFORM });
+        const result = assistant.ask(question, {
+          conversationId: conversationId(place),
+          platform: PLATFORM,
+          ...who,
+        });
         if (quiet && result.intent === FALLBACK_ID) return;
         await post(client, place.channel, renderAnswer(result), threadTs);
         if (place.kind === 'thread') deps.threads.add(threadKey(place.channel, place.threadTs));
@@ -84,7 +91,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     if (isDirectMessage(m.channel)) return; // a DM is answered from its message event
     const threadTs = m.thread_ts ?? m.ts;
     const place: Place = { kind: 'thread', team: teamOf(context, body), channel: m.channel, threadTs };
-    await answer(client, place, questionFrom(m.text ?? '', context.botUserId));
+    await answer(client, place, questionFrom(m.text ?? '', context.botUserId), m.user);
   });
 
   app.event('message', async ({ event, body, context, client }) => {
@@ -98,7 +105,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
         m.thread_ts === undefined
           ? { kind: 'dm', team, channel: m.channel }
           : { kind: 'dm', team, channel: m.channel, threadTs: m.thread_ts };
-      await answer(client, place, questionFrom(text, context.botUserId));
+      await answer(client, place, questionFrom(text, context.botUserId), m.user);
       return;
     }
     // A reply in a thread the bot answers in continues the conversation without a mention.
@@ -106,6 +113,6 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     if (m.thread_ts === undefined || !deps.threads.has(threadKey(m.channel, m.thread_ts))) return;
     if (/<@[UW][A-Z0-9]*(?:\|[^>]*)?>/.test(text)) return;
     const place: Place = { kind: 'thread', team, channel: m.channel, threadTs: m.thread_ts };
-    await answer(client, place, questionFrom(text, context.botUserId), true);
+    await answer(client, place, questionFrom(text, context.botUserId), m.user, true);
   });
 }

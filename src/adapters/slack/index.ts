@@ -5,6 +5,7 @@ import { createSlackApp, EVENTS_PATH } from './app.js';
 import { isSlackConfigured, loadSlackConfig } from './config.js';
 import { defaultHandlerDeps, registerHandlers } from './handlers.js';
 import { describeError } from './log.js';
+import { screened } from './screen.js';
 
 /**
  * Slack through Bolt: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on the shared server
@@ -13,7 +14,7 @@ import { describeError } from './log.js';
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
   isConfigured: isSlackConfigured,
-  async start({ assistant, env, http, logger }): Promise<RunningPlatform> {
+  async start({ assistant, env, http, logger, inFlight }): Promise<RunningPlatform> {
     const config = loadSlackConfig(env);
     const slack = await createSlackApp({
       botToken: config.botToken,
@@ -23,6 +24,10 @@ export const slackAdapter: PlatformAdapter = {
       logger,
       debug: env.SLACK_DEBUG === '1',
     });
+    if (inFlight) {
+      // Registered first, so it wraps everything: Bolt's next() resolves once every listener is done.
+      slack.app.use(({ next }) => inFlight.track(next()));
+    }
     registerHandlers(slack.app, defaultHandlerDeps(assistant, logger, config.command));
 
     if (slack.mode === 'http') {
@@ -36,8 +41,7 @@ export const slackAdapter: PlatformAdapter = {
             .writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' })
             .end('Method not allowed\n');
         } else {
-          // Bolt verifies the signature and timestamp, answers url_verification and acknowledges.
-          listener(req, res);
+          return screened(req, res, listener, config.signingSecret ?? '', logger);
         }
       });
       logger.info({ mode: 'http', path: EVENTS_PATH, command: config.command }, 'slack ready');

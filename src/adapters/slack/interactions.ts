@@ -18,11 +18,19 @@ import { describeError } from './log.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 
-function ask(deps: HandlerDeps, question: string, place: Place | undefined, topic: IntentId | null): Answer {
+/** `user` is who clicked or typed: the serving layer rate-limits per user (the core ignores it). */
+function ask(
+  deps: HandlerDeps,
+  question: string,
+  place: Place | undefined,
+  topic: IntentId | null,
+  user: string | undefined,
+): Answer {
   const context: AskContext = {
     platform: PLATFORM,
     ...(place === undefined ? {} : { conversationId: conversationId(place) }),
     ...(topic === null ? {} : { topic }),
+    ...(user === undefined ? {} : { user }),
   };
   return deps.assistant.ask(question, context);
 }
@@ -58,14 +66,14 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       };
       const request = parseSlashCommand(command.text ?? '');
       if (request.kind === 'help') {
-        message = renderHelp(ask(deps, 'help', undefined, null), deps.command);
+        message = renderHelp(ask(deps, 'help', undefined, null, command.user_id), deps.command);
       } else if (request.kind === 'cite') {
-        const answer = ask(deps, citeQuestion(request.topic), place, null);
+        const answer = ask(deps, citeQuestion(request.topic), place, null, command.user_id);
         const style = request.style === undefined ? undefined : styleNamed(request.style);
         const styled = style === undefined ? undefined : await styledReferences(deps, answer, style);
         message = renderCitation(answer, request.topic, request.style, styled);
       } else {
-        const answer = ask(deps, request.question, place, null);
+        const answer = ask(deps, request.question, place, null, command.user_id);
         message = renderAnswer(answer, { shareQuestion: request.question });
       }
     } catch (error) {
@@ -121,7 +129,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         if (kind === undefined || value === undefined || place === undefined)
           throw new Error('malformed button');
         const question = FOLLOW_UP_QUESTIONS[kind];
-        const answer = ask(deps, question, place, value.topic);
+        const answer = ask(deps, question, place, value.topic, body.user?.id);
         await deliver(client, respond, place, renderAnswer(answer, shareable(place, question)));
       },
       apology(client, respond, place),
@@ -139,7 +147,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const value = decodeValue(action.value);
         if (value === undefined || value.topic === null || place === undefined)
           throw new Error('malformed button');
-        const answer = ask(deps, TOPIC_QUESTION, place, value.topic);
+        const answer = ask(deps, TOPIC_QUESTION, place, value.topic, body.user?.id);
         await deliver(client, respond, place, renderAnswer(answer, shareable(place, TOPIC_QUESTION)));
       },
       apology(client, respond, place),
@@ -157,7 +165,9 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const value = decodeValue(action.value);
         if (value?.question === undefined || place === undefined) throw new Error('malformed button');
         const { question, topic } = value;
-        const message = renderAnswer(ask(deps, question, undefined, topic), { asked: question });
+        const message = renderAnswer(ask(deps, question, undefined, topic, body.user?.id), {
+          asked: question,
+        });
         let ts: string | undefined;
         try {
           ts = await post(client, place.channel, message);
@@ -175,7 +185,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           // The shared message starts a thread: replies there continue this answer's topic.
           const thread: Place = { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts };
           deps.threads.add(threadKey(place.channel, ts));
-          ask(deps, question, thread, topic);
+          // No user: this only seeds the thread's conversation, and must not spend the asker's rate limit.
+          ask(deps, question, thread, topic, undefined);
         }
         await respond({ delete_original: true });
       },

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCoreConfig } from '../../config/core.js';
+import { ConfigError } from '../../config/errors.js';
+import { loadOpsConfig } from '../../config/ops.js';
+import { createAssistant } from '../../core/index.js';
+import { buildReport, parseSince, type ReportGroup } from '../../ops/report.js';
+import { logFiles, readRecords } from '../../ops/unanswered.js';
+import { assistantOptions, openKnowledge } from '../../runtime/open.js';
+import { type Command, writeLine } from '../io.js';
+
+export const report = {
+  name: 'report',
+  summary: 'the most frequent questions it could not answer, grouped, with the nearest topic',
+  usage: 'policybot report [--since 7d|12h|2w|DATE|all] [--file PATH] [--top N] [--json]',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        since: { type: 'string', default: '7d' },
+        file: { type: 'string' },
+        top: { type: 'string', default: '20' },
+        json: { type: 'boolean' },
+      },
+      strict: true,
+    });
+    let since: Date | undefined;
+    try {
+      since = parseSince(values.since);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+    const top = Number(values.top);
+    if (!Number.isInteger(top) || top < 1)
+      throw new ConfigError('--top: must be a whole number of at least 1');
+    const configured = loadOpsConfig(io.env).unansweredLog;
+    const file = values.file ?? configured;
+    if (file === undefined) {
+      writeLine(io.stderr, 'The unanswered log is off (POLICYBOT_UNANSWERED_LOG=off); give one with --file.');
+      return 1;
+    }
+    const path = resolve(file);
+    if (logFiles(path).length === 0) {
+      writeLine(
+        io.stderr,
+        `No unanswered log at ${path}${existsSync(path) ? '' : ' (nothing recorded yet?)'}.`,
+      );
+      return 1;
+    }
+    const { records, skipped } = readRecords(path, since);
+    const { kb, model } = await openKnowledge(io.env);
+    const assistant = createAssistant(kb, { ...assistantOptions(await loadCoreConfig(io.env)), model });
+    const groups = buildReport(records, model.normalizer, assistant);
+    const shown = groups.slice(0, top);
+    if (values.json) {
+      writeLine(
+        io.stdout,
+        JSON.stringify({
+          since: since?.toISOString() ?? null,
+          file: path,
+          total: records.length,
+          skipped,
+          groups: shown,
+        }),
+      );
+      return 0;
+    }
+    const period =
+      since === undefined ? 'ever' : `since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    writeLine(
+      io.stdout,
+      `Unanswered questions ${period}: ${records.length} in ${groups.length} group${groups.length === 1 ? '' : 's'}` +
+        (skipped > 0 ? ` (${skipped} unreadable line${skipped === 1 ? '' : 's'} skipped)` : '') +
+        (groups.length > top ? `; the ${top} most frequent:` : ''),
+    );
+    for (const [i, group] of shown.entries()) writeLine(io.stdout, formatGroup(group, i + 1));
+    return 0;
+  },
+} satisfies Command;
+
+function formatGroup(group: ReportGroup, rank: number): string {
+  const people = `${group.people} ${group.people === 1 ? 'person' : 'people'}`;
+  const lines = [``, `${String(rank).padStart(2)}. ${group.count}× (${people})  “${group.example}”`];
+  const pad = '     ';
+  lines.push(
+    group.nearest === null
+      ? `${pad}nearest topic: none`
+      : `${pad}nearest topic: ${group.nearest.intent} “${group.nearest.title}” (score ${group.nearest.score.toFixed(2)})`,
+  );
+  if (group.answeredNow !== null)
+    lines.push(`${pad}answered now by ${group.answeredNow} (content added since?)`);
+  const others = group.questions.slice(1, 4).map((q) => `“${q.text}”${q.count > 1 ? ` ×${q.count}` : ''}`);
+  if (others.length > 0) {
+    const more = group.questions.length - 1 - others.length;
+    lines.push(`${pad}also: ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
+  lines.push(`${pad}last asked ${group.lastSeen.slice(0, 16).replace('T', ' ')} UTC`);
+  return lines.join('\n');
+}

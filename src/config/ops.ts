@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { parseEnv } from './env.js';
+
+/** An unset variable and an empty one (a copied `.env.example`) mean the same: the default. */
+const blankIsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const number = (min: number, max: number, integer = false) =>
+  blankIsUnset(
+    z
+      .string()
+      .trim()
+      .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, integer ? 'must be a whole number' : 'must be a number')
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+  );
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** What `policybot serve` needs beyond the core and the platforms: logs, limits, records, shutdown. */
+export const opsEnvSchema = z.object({
+  POLICYBOT_LOG_LEVEL: blankIsUnset(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  POLICYBOT_LOG_FORMAT: blankIsUnset(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
+  POLICYBOT_RATE_LIMIT_CAPACITY: number(0, 10_000, true),
+  POLICYBOT_RATE_LIMIT_REFILL_PER_MINUTE: number(0.01, 60_000),
+  POLICYBOT_UNANSWERED_LOG: blankIsUnset(z.string().trim().min(1)),
+  POLICYBOT_UNANSWERED_MAX_BYTES: number(1024, 1024 ** 3, true),
+  POLICYBOT_LOW_CONFIDENCE: number(0, 1),
+  POLICYBOT_USER_HASH_KEY: blankIsUnset(z.string().min(16, 'must be at least 16 characters')),
+  POLICYBOT_SHUTDOWN_GRACE_SECONDS: number(0, 600),
+});
+
+export interface OpsConfig {
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Unset: pretty on a terminal, JSON lines otherwise. */
+  readonly logFormat: 'json' | 'pretty' | undefined;
+  /** Questions one person may ask at once; 0 turns rate limiting off. */
+  readonly rateLimitCapacity: number;
+  readonly rateLimitRefillPerMinute: number;
+  /** JSON lines of what it could not answer; undefined when set to "off". */
+  readonly unansweredLog: string | undefined;
+  readonly unansweredMaxBytes: number;
+  /** An answer below this confidence is recorded as a near miss, although it was given. */
+  readonly lowConfidence: number;
+  readonly userHashKey: string | undefined;
+  readonly shutdownGraceMs: number;
+}
+
+export const OPS_DEFAULTS = {
+  rateLimitCapacity: 8,
+  rateLimitRefillPerMinute: 20,
+  unansweredLog: 'data/unanswered.jsonl',
+  unansweredMaxBytes: 10 * 1024 * 1024,
+  lowConfidence: 0.65,
+  shutdownGraceSeconds: 10,
+} as const;
+
+/** Validates the operations variables, naming every wrong one (never its value). */
+export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
+  const p = parseEnv(opsEnvSchema, env);
+  const log = p.POLICYBOT_UNANSWERED_LOG ?? OPS_DEFAULTS.unansweredLog;
+  return {
+    logLevel: p.POLICYBOT_LOG_LEVEL ?? 'info',
+    logFormat: p.POLICYBOT_LOG_FORMAT,
+    rateLimitCapacity: p.POLICYBOT_RATE_LIMIT_CAPACITY ?? OPS_DEFAULTS.rateLimitCapacity,
+    rateLimitRefillPerMinute:
+      p.POLICYBOT_RATE_LIMIT_REFILL_PER_MINUTE ?? OPS_DEFAULTS.rateLimitRefillPerMinute,
+    unansweredLog: log.toLowerCase() === 'off' ? undefined : log,
+    unansweredMaxBytes: p.POLICYBOT_UNANSWERED_MAX_BYTES ?? OPS_DEFAULTS.unansweredMaxBytes,
+    lowConfidence: p.POLICYBOT_LOW_CONFIDENCE ?? OPS_DEFAULTS.lowConfidence,
+    userHashKey: p.POLICYBOT_USER_HASH_KEY,
+    shutdownGraceMs: (p.POLICYBOT_SHUTDOWN_GRACE_SECONDS ?? OPS_DEFAULTS.shutdownGraceSeconds) * 1000,
+  };
+}

@@ -1,0 +1,165 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import type { Logger as PinoLogger } from 'pino';
+import { configuredPlatforms } from '../adapters/registry.js';
+import type { RunningPlatform } from '../adapters/types.js';
+import { loadCoreConfig } from '../config/core.js';
+import { httpEnvSchema, parseEnv } from '../config/env.js';
+import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
+import { createAssistant } from '../core/index.js';
+import { HttpRoutes } from '../runtime/http.js';
+import { InFlight } from '../runtime/in-flight.js';
+import { assistantOptions, openKnowledge } from '../runtime/open.js';
+import { registerHealthRoutes } from './health.js';
+import { createLogger } from './log.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
+import { KnowledgeReloader, watchKnowledge } from './reload.js';
+import { AssistantService } from './service.js';
+import { logProcessFailures, shutdown } from './shutdown.js';
+import { UnansweredRecorder } from './unanswered.js';
+import { hashKey, userHasher } from './user-hash.js';
+
+export interface InstanceOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Where logs go (stderr for the CLI). */
+  readonly logStream: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Reload intents/ and content/ when they change. */
+  readonly watch?: boolean;
+  /** Log process-wide failures instead of crashing (the CLI does; tests in a shared process do not). */
+  readonly guardProcess?: boolean;
+}
+
+/** A running `policybot serve`: the service, its platforms and the one HTTP server. */
+export interface Instance {
+  readonly config: OpsConfig;
+  readonly logger: PinoLogger;
+  readonly metrics: Metrics;
+  readonly service: AssistantService;
+  readonly platforms: readonly RunningPlatform[];
+  readonly server: Server;
+  readonly port: number;
+  readonly root: string;
+  readiness(): Record<string, boolean>;
+  /** Reloads the knowledge base (SIGHUP, --watch); false when the edit was invalid and the old one kept. */
+  reload(reason: string): Promise<boolean>;
+  /** Graceful stop (see shutdown.ts). */
+  stop(reason: string): Promise<{ drained: boolean }>;
+}
+
+/** Starts every configured platform through one service, with health, metrics and reload. */
+export async function startInstance(options: InstanceOptions): Promise<Instance> {
+  const { env } = options;
+  const config = loadOpsConfig(env);
+  const core = await loadCoreConfig(env);
+  const { PORT, HOST } = parseEnv(httpEnvSchema, env);
+  const logger = await createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    stream: options.logStream,
+  });
+  const inFlight = new InFlight();
+  const metrics = createMetrics({ inFlight: () => inFlight.size });
+
+  const { kb, model, root } = await openKnowledge(env);
+  const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
+  const key = hashKey(config.userHashKey, recorderFile && join(dirname(recorderFile), '.user-hash-salt'));
+  if (key.source === 'process') {
+    logger.warn(
+      {},
+      'no POLICYBOT_USER_HASH_KEY and no writable salt file: user pseudonyms change at restart',
+    );
+  }
+  const service = new AssistantService({
+    assistant: createAssistant(kb, { ...assistantOptions(core), model }),
+    logger,
+    metrics,
+    hashUser: userHasher(key.key),
+    lowConfidence: config.lowConfidence,
+    limiter: new RateLimiter({
+      capacity: config.rateLimitCapacity,
+      refillPerMinute: config.rateLimitRefillPerMinute,
+    }),
+    ...(recorderFile === undefined
+      ? {}
+      : {
+          recorder: new UnansweredRecorder(
+            { file: recorderFile, maxBytes: config.unansweredMaxBytes },
+            (error) =>
+              logger.warn(
+                { err: error instanceof Error ? error.message : String(error) },
+                'cannot write the unanswered log',
+              ),
+          ),
+        }),
+  });
+  metrics.topics.set(kb.topics.size);
+
+  const http = new HttpRoutes({ inFlight });
+  const platforms: RunningPlatform[] = [];
+  let stopping = false;
+  const readiness = (): Record<string, boolean> => ({
+    knowledge: service.knowledgeBase.topics.size > 0,
+    accepting: !stopping,
+    ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
+  });
+  registerHealthRoutes(http, readiness, metrics);
+
+  let server: Server;
+  try {
+    for (const entry of configuredPlatforms(env)) {
+      const adapter = await entry.load();
+      platforms.push(await adapter.start({ assistant: service, env, http, logger, inFlight }));
+      logger.info({ platform: entry.name }, 'platform started');
+    }
+    server = await http.listen(PORT ?? 3000, HOST, logger);
+  } catch (error) {
+    // A platform that failed, or a port in use: connected gateways must not keep the process alive.
+    await Promise.allSettled(platforms.map((p) => p.stop()));
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+
+  const reloader = new KnowledgeReloader({
+    env,
+    service,
+    logger,
+    metrics,
+    assistantOptions: assistantOptions(core),
+  });
+  const unwatch = options.watch
+    ? watchKnowledge(root, (file) => void reloader.reload(`changed: ${file}`), logger)
+    : undefined;
+  if (options.watch) logger.info({ root }, 'watching intents/ and content/ for changes');
+  const unguard = options.guardProcess ? logProcessFailures(logger) : undefined;
+
+  return {
+    config,
+    logger,
+    metrics,
+    service,
+    platforms,
+    server,
+    port,
+    root,
+    readiness,
+    reload: (reason) => reloader.reload(reason),
+    async stop(reason) {
+      stopping = true;
+      logger.info({ reason, inFlight: inFlight.size, graceMs: config.shutdownGraceMs }, 'stopping');
+      unwatch?.();
+      const result = await shutdown({
+        http,
+        server,
+        inFlight,
+        platforms,
+        graceMs: config.shutdownGraceMs,
+        logger,
+      });
+      logger.info({ drained: result.drained }, 'stopped');
+      unguard?.();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PolicyAssistant } from '../../src/core/index.js';
+import { createMetrics } from '../../src/ops/metrics.js';
+import { RateLimiter } from '../../src/ops/rate-limit.js';
+import { AssistantService } from '../../src/ops/service.js';
+import { UnansweredRecorder } from '../../src/ops/unanswered.js';
+import { userHasher } from '../../src/ops/user-hash.js';
+import { assistant } from '../support/assistant.js';
+import { memoryLogger } from './support.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'policybot-service-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const real = assistant();
+
+function service(options: { capacity?: number; bot?: PolicyAssistant; file?: string } = {}) {
+  const log = memoryLogger();
+  const metrics = createMetrics({ defaultMetrics: false });
+  const file = options.file ?? join(dir, `${Math.random().toString(36).slice(2)}.jsonl`);
+  const svc = new AssistantService({
+    assistant: options.bot ?? real,
+    logger: log.logger,
+    metrics,
+    hashUser: userHasher('a test key of sixteen+ characters'),
+    limiter: new RateLimiter({ capacity: options.capacity ?? 100, refillPerMinute: 1 }),
+    recorder: new UnansweredRecorder({ file, maxBytes: 1024 * 1024 }),
+    lowConfidence: 0.65,
+  });
+  return { svc, log, metrics, file };
+}
+
+const metric = async (metrics: ReturnType<typeof createMetrics>, name: string) =>
+  (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+
+describe('the assistant service every adapter calls', () => {
+  it('answers as the assistant does, with one log line per question: id, platform, intent, confidence, latency', () => {
+    const { svc, log } = service();
+    const answer = svc.ask('what does the report say about fentanyl', { platform: 'slack', user: 'U0001' });
+    expect(answer).toEqual(real.ask('what does the report say about fentanyl'));
+    const [line] = log.lines().filter((l) => l.msg === 'question');
+    expect(line).toMatchObject({ platform: 'slack', intent: 'threat.drugs', level: 30 });
+    expect(line?.req).toMatch(/^[0-9a-f-]{36}$/);
+    expect(typeof line?.confidence).toBe('number');
+    expect(typeof line?.latencyMs).toBe('number');
+    // The user is a pseudonym: never the platform's id, the same for the same person.
+    expect(line?.user).toMatch(/^[0-9a-f]{16}$/);
+    expect(log.text()).not.toContain('U0001');
+    svc.ask('ransomware', { platform: 'slack', user: 'U0001' });
+    expect(log.lines()[1]?.user).toBe(line?.user);
+  });
+
+  it('counts questions by platform and intent, fallbacks and latency', async () => {
+    const { svc, metrics } = service();
+    svc.ask('ransomware', { platform: 'discord', user: 'a' });
+    svc.ask('ransomware', { platform: 'discord', user: 'a' });
+    svc.ask('what is the capital of canada', { platform: 'slack', user: 'b' });
+    const questions = await metric(metrics, 'policybot_questions_total');
+    expect(questions).toContainEqual(
+      expect.objectContaining({ labels: { platform: 'discord', intent: 'threat.ransomware' }, value: 2 }),
+    );
+    expect(questions).toContainEqual(
+      expect.objectContaining({ labels: { platform: 'slack', intent: 'fallback' }, value: 1 }),
+    );
+    expect(await metric(metrics, 'policybot_fallbacks_total')).toEqual([
+      expect.objectContaining({ labels: { platform: 'slack' }, value: 1 }),
+    ]);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('policybot_answer_duration_seconds_count{platform="discord"} 2');
+  });
+
+  it('answers a user over the limit with a friendly answer, counted, while others are answered', async () => {
+    const { svc, metrics, log } = service({ capacity: 2 });
+    const context = { platform: 'slack', user: 'flooder', conversationId: 'c1' };
+    svc.ask('ransomware', context);
+    svc.ask('ransomware', context);
+    const limited = svc.ask('ransomware', context);
+    expect(limited.intent).toBe('fallback');
+    expect(limited.text).toMatch(/^You're asking faster than I can answer\. Please try again in 1 minute\.$/);
+    expect(limited.citations).toEqual([]);
+    expect(svc.ask('ransomware', { platform: 'slack', user: 'someone-else' }).intent).toBe(
+      'threat.ransomware',
+    );
+    expect(await metric(metrics, 'policybot_rate_limited_total')).toEqual([
+      expect.objectContaining({ labels: { platform: 'slack' }, value: 1 }),
+    ]);
+    expect(log.lines().some((l) => l.msg === 'question rate-limited')).toBe(true);
+    // The same id on another platform is another person.
+    expect(svc.ask('ransomware', { platform: 'discord', user: 'flooder' }).intent).toBe('threat.ransomware');
+  });
+
+  it('records fallbacks and low-confidence answers with the nearest topic, not empty questions', () => {
+    const { svc, file } = service();
+    svc.ask('what does the DNI say about \u200bcocaine prices in europe\u0007', {
+      platform: 'slack',
+      user: 'U1',
+    });
+    svc.ask('', { platform: 'slack', user: 'U1' });
+    svc.ask('x'.repeat(10_000), { platform: 'slack', user: 'U1' });
+    svc.ask('ransomware', { platform: 'slack', user: 'U1' });
+    const records = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reason: 'fallback', platform: 'slack', intent: 'fallback' });
+    expect(records[0].question).toBe('what does the DNI say about cocaine prices in europe');
+    expect(records[0].user).toMatch(/^[0-9a-f]{16}$/);
+    expect(records[0].nearest.intent).toMatch(/^(threat|solution|source|related)\./);
+    expect(JSON.stringify(records)).not.toContain('U1');
+  });
+
+  it('logs a failing assistant with the request id and rethrows, for the adapter to apologize', async () => {
+    const failing = {
+      ...real,
+      explain: () => {
+        throw new Error('the core fell over');
+      },
+    } as PolicyAssistant;
+    const { svc, log, metrics } = service({ bot: failing });
+    expect(() => svc.ask('ransomware', { platform: 'slack' })).toThrow('the core fell over');
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({ msg: 'question failed', err: 'the core fell over', level: 50 }),
+    );
+    expect(await metric(metrics, 'policybot_errors_total')).toEqual([expect.objectContaining({ value: 1 })]);
+  });
+
+  it('swaps the assistant underneath (a reload) for every caller at once', () => {
+    const { svc } = service();
+    const replacement = {
+      ...real,
+      explain: (q: string) => real.explain(`ransomware ${q}`),
+    } as PolicyAssistant;
+    expect(svc.ask('hello').intent).not.toBe('threat.ransomware');
+    svc.replace(replacement);
+    expect(svc.ask('').intent).toBe('threat.ransomware');
+    expect(svc.knowledgeBase).toBe(real.knowledgeBase);
+  });
+});
