@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/assistant.js';
+import { type CliRun, runBuiltCli } from '../support/cli.js';
 
-const CLI = join(ROOT, 'dist/cli/main.js');
 const cacheDir = mkdtempSync(join(tmpdir(), 'policybot-cache-'));
 const temporary: string[] = [cacheDir];
 
@@ -13,31 +12,9 @@ afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI as a user would, with its own cache folder and no platform configured. */
-function run(args: string[], input = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', POLICYBOT_CACHE_DIR: cacheDir, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** The built CLI with its own cache folder and no platform configured. */
+function run(args: string[], input = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runBuiltCli(args, { input, env: { POLICYBOT_CACHE_DIR: cacheDir, ...env } });
 }
 
 const jsonLines = (out: string): Record<string, unknown>[] =>
@@ -51,7 +28,10 @@ describe('policybot ask', () => {
     const { code, stdout } = await run(['ask', '--json'], 'what does the report say about fentanyl\n');
     expect(code).toBe(0);
     const [answer] = jsonLines(stdout);
-    expect(answer).toMatchObject({ question: 'what does the report say about fentanyl', intent: 'threat.drugs' });
+    expect(answer).toMatchObject({
+      question: 'what does the report say about fentanyl',
+      intent: 'threat.drugs',
+    });
     const citations = answer?.citations as { sourceId: string; url: string }[];
     expect(citations.map((c) => c.sourceId)).toEqual(['odni-ata-2024', '1787-transnational-crime']);
   });
@@ -72,7 +52,9 @@ describe('policybot ask', () => {
   it('prints a readable answer with the quote and its source for a question given as arguments', async () => {
     const { code, stdout } = await run(['ask', 'what', 'is', 'INL?']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).');
+    expect(stdout).toContain(
+      'Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).',
+    );
     expect(stdout).toContain('https://1787securityplatform.com/transnationalcrime');
     expect(stdout).not.toContain('\u001b['); // no colour when not on a terminal
   });
@@ -103,7 +85,10 @@ describe('the other commands', () => {
   });
 
   it('chat answers line by line and quits on /quit', async () => {
-    const { code, stdout } = await run(['chat'], 'hi\nwhat about ransomware\ntell me more\n/quit\nnever read\n');
+    const { code, stdout } = await run(
+      ['chat'],
+      'hi\nwhat about ransomware\ntell me more\n/quit\nnever read\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('ransomware operations');
     expect(stdout).not.toContain('never read');
@@ -115,7 +100,10 @@ describe('the other commands', () => {
     temporary.push(dir);
     cpSync(join(ROOT, 'intents'), join(dir, 'intents'), { recursive: true });
     cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-    writeFileSync(join(dir, 'content/topics/bot.thanks.yaml'), 'id: bot.thanks\ntitle: Thanks\nsummary: ""\n');
+    writeFileSync(
+      join(dir, 'content/topics/bot.thanks.yaml'),
+      'id: bot.thanks\ntitle: Thanks\nsummary: ""\n',
+    );
     const broken = await run(['check'], '', { POLICYBOT_KNOWLEDGE_DIR: dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('content/topics/bot.thanks.yaml: summary: must not be empty');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import {
   UnansweredRecorder,
 } from '../../src/ops/unanswered.js';
 import { hashKey, userHasher } from '../../src/ops/user-hash.js';
-import { assistant, knowledgeBase, ROOT } from '../support/assistant.js';
+import { assistant, knowledgeBase } from '../support/assistant.js';
+import { type CliRun, runBuiltCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policybot-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,21 +132,6 @@ describe('the report', () => {
   });
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', POLICYBOT_CACHE_DIR: join(dir, 'cache') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[]): Promise<CliRun> {
+  return runBuiltCli(args, { env: { POLICYBOT_CACHE_DIR: join(dir, 'cache') } });
 }
