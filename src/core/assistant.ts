@@ -234,6 +234,8 @@ function isContent(id: IntentId): boolean {
 
 /** "What should we do about it?" after a solution is answered by the solution itself. */
 function followUpFor(kind: FollowUpKind, topic: IntentId): FollowUpKind | null {
+  // A source's own answer is its reference: "link to the ATA" is answered by source.ata itself.
+  if (kind === 'source' && (topic.startsWith('source.') || topic === 'related.immigration')) return null;
   if (kind === 'solutions' && !topic.startsWith('threat.')) return topic.startsWith('solution.') ? null : kind;
   if (kind === 'threats' && !topic.startsWith('solution.')) return null;
   return kind;

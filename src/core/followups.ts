@@ -10,11 +10,11 @@ export interface FollowUpCue {
 const CUES: ReadonlyArray<readonly [FollowUpKind, RegExp]> = [
   [
     'source',
-    /\b(?:(?:what(?:'s| is| are)?|where(?:'s| is| does)?|give me|got|any|need|show me|and|the)\s+)*(?:(?:the|a|its|your)\s+)?(?:source|sources|citation|citations|cite|reference|references|ref|footnote|attribution)\b(?:\s+(?:for|of|on|to|that|this|it|please|pls|me))*|\bcite\b|\bwhere (?:does|did) (?:that|this|it) come from\b|\bwhere(?:'s| is) (?:that|this) from\b|\bwho says(?: so)?\b|\bquote (?:it|that|this)\b|\bthe (?:exact )?(?:quote|wording|line)\b(?:\s+(?:for|on|about))?/,
+    /\b(?:(?:what(?:'s| is| are)?|where(?:'s| is| does)?|give me|got|any|need|show me|and|the)\s+)*(?:(?:the|a|its|your)\s+)?(?:source|sources|citation|citations|cite|reference|references|ref|footnote|attribution|link|links|url)\b(?:\s+(?:for|of|on|to|that|this|it|please|pls|me))*|\bcite\b|\bwhere (?:does|did) (?:that|this|it) come from\b|\bwhere(?:'s| is) (?:that|this) from\b|\bwho says(?: so)?\b|\bquote (?:it|that|this)\b|\bthe (?:exact )?(?:quote|wording|line)\b(?:\s+(?:for|on|about))?/,
   ],
   [
     'solutions',
-    /\b(?:what|how) (?:should|can|could|do|would|might) (?:we|the us|the u\.s\.|congress|policymakers|the government|you) (?:do|fix|solve|address|tackle|counter|stop|respond)(?: to| about)?\b|\bwhat(?:'s| is| are) the (?:fix|fixes|solution|solutions|remedy|remedies|response|policy response|answer)\b(?: (?:to|for))?|\b(?:any|the|your) (?:solutions?|fix(?:es)?|remed(?:y|ies)|recommendations?|policy options?)\b(?: (?:to|for|on))?|\bhow do (?:we|you) (?:fix|solve|stop|counter) (?:it|that|this)\b|\bwhat does 1787 (?:propose|recommend|suggest)(?: (?:for|on|about))?/,
+    /\b(?:what|how) (?:should|can|could|do|would|might) (?:we|the us|the u\.s\.|congress|policymakers|the government|you) (?:do|fix|solve|address|tackle|counter|stop|respond)(?: to| about)?\b|\bwhat(?:'s| is| are) the (?:fix|fixes|solution|solutions|remedy|remedies|response|policy response|answer)\b(?: (?:to|for))?|\b(?:any|the|your) (?:solutions?|fix(?:es)?|remed(?:y|ies)|recommendations?|policy options?)\b(?: (?:to|for|on))?|\bhow do (?:we|you) (?:fix|solve|stop|counter) (?:it|that|this)\b|\bwhat (?:can|should|could|must) be done\b(?: (?:about|on|for))?|\bwhat does 1787 (?:propose|recommend|suggest)(?: (?:for|on|about))?/,
   ],
   [
     'threats',
