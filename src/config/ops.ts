@@ -47,8 +47,8 @@ export interface OpsConfig {
 }
 
 export const OPS_DEFAULTS = {
-  rateLimitCapacity: 8,
-  rateLimitRefillPerMinute: 20,
+  rateLimitCapacity: 30,
+  rateLimitRefillPerMinute: 60,
   unansweredLog: 'data/unanswered.jsonl',
   unansweredMaxBytes: 10 * 1024 * 1024,
   lowConfidence: 0.65,
