@@ -65,7 +65,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
    * a greeting in front of a question yields to the question.
    */
   const rankQuestion = (normalized: NormalizedText): Ranking => {
-    const exact = phrases.get(normalized.words.join(' ')) ?? (normalized.terms.length === 0 ? nearestBarePhrase(normalized.words) : undefined);
+    const exact =
+      phrases.get(normalized.words.join(' ')) ??
+      (normalized.terms.length === 0 ? nearestBarePhrase(normalized.words) : undefined);
     const full = matcher.rank(normalized.terms);
     if (exact !== undefined) {
       const hit = full.candidates.find((c) => c.intent === exact) ?? {
@@ -112,9 +114,19 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       .slice(0, 3)
       .map((c) => c.intent);
 
-  const explain = (question: string, context: AskContext = {}): { answer: Answer; explanation: Explanation } => {
+  const explain = (
+    question: string,
+    context: AskContext = {},
+  ): { answer: Answer; explanation: Explanation } => {
     const normalized = normalizer.normalize(question.length > maxLength ? '' : question);
-    const empty: Explanation = { normalized, followUp: null, candidates: [], unknown: [], confidence: 0, threshold };
+    const empty: Explanation = {
+      normalized,
+      followUp: null,
+      candidates: [],
+      unknown: [],
+      confidence: 0,
+      threshold,
+    };
     if (question.length > maxLength) {
       const reason = `That question is ${question.length} characters long; please ask in ${maxLength} characters or fewer.`;
       return { answer: composer.decline([], 0, reason), explanation: empty };
@@ -142,43 +154,35 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
           ? undefined
           : conversations.get(context.conversationId);
     const ranking = rankQuestion(normalized);
-    const top = ranking.candidates[0];
-    const confident =
-      top !== undefined &&
-      top.intent !== FALLBACK_ID &&
-      ranking.confidence >= threshold &&
-      !(SOCIAL.has(top.intent) && saysMore(top, ranking.candidates));
+    const verdict = judge(normalized, ranking, limit);
 
     let answer: Answer;
     let followUp: FollowUpKind | null = null;
     let candidates = ranking.candidates;
     let confidence = ranking.confidence;
     const cue = detectFollowUp(normalized.plain);
-    if (cue) {
-      // The cue's own words ("tell me more", "source?") say nothing of the topic: rank what is left.
-      const rest = normalizer.normalize(cue.rest);
-      const restRanking = rest.terms.length > 0 ? matcher.rank(rest.terms) : undefined;
-      const restTop = restRanking?.candidates[0];
-      const named =
-        restTop !== undefined &&
-        restRanking !== undefined &&
-        isContent(restTop.intent) &&
-        restRanking.confidence >= threshold &&
-        !onlyRefersBack(cue.rest);
-      if (named) {
-        followUp = cue.kind;
-        candidates = restRanking.candidates;
-        confidence = restRanking.confidence;
-        answer = composer.answer(restTop.intent, confidence, followUpFor(cue.kind, restTop.intent));
-      } else if (previous && (onlyRefersBack(cue.rest) || !confident)) {
-        followUp = cue.kind;
-        confidence = 1;
-        answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
-      } else {
-        answer = decide();
-      }
+    // The cue's own words ("tell me more", "source?") say nothing of the topic: judge what is left.
+    const rest = cue && !onlyRefersBack(cue.rest) ? normalizer.normalize(cue.rest) : undefined;
+    const restRanking = rest && rest.terms.length > 0 ? matcher.rank(rest.terms) : undefined;
+    const restVerdict = rest && restRanking ? judge(rest, restRanking, limit) : undefined;
+    if (cue && restRanking && restVerdict?.answer !== undefined && isContent(restVerdict.answer)) {
+      followUp = cue.kind;
+      candidates = restRanking.candidates;
+      confidence = restRanking.confidence;
+      answer = composer.answer(restVerdict.answer, confidence, followUpFor(cue.kind, restVerdict.answer));
+    } else if (
+      cue &&
+      previous &&
+      limit === undefined &&
+      (rest === undefined || verdict.answer === undefined)
+    ) {
+      followUp = cue.kind;
+      confidence = 1;
+      answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
+    } else if (verdict.answer !== undefined) {
+      answer = composer.answer(verdict.answer, ranking.confidence);
     } else {
-      answer = decide();
+      answer = composer.decline(nearestTopics(ranking.candidates), verdict.sureness, verdict.reason);
     }
     if (answer.topic !== null && context.conversationId !== undefined) {
       conversations.set(context.conversationId, { topic: answer.topic });
@@ -187,15 +191,29 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       answer,
       explanation: { normalized, followUp, candidates, unknown: ranking.unknown, confidence, threshold },
     };
+  };
 
-    function decide(): Answer {
-      if (limit !== undefined) return composer.decline(nearestTopics(ranking.candidates), 1, limit);
-      if (mostlyUnknown(normalized, ranking)) return composer.decline(nearestTopics(ranking.candidates), 1 - ranking.confidence);
-      if (confident && top) return composer.answer(top.intent, ranking.confidence);
-      // Declining is as sure as the nearest negative is, or as unsure as the best topic was.
-      const sure = top?.intent === FALLBACK_ID ? ranking.confidence : 1 - ranking.confidence;
-      return composer.decline(nearestTopics(ranking.candidates), sure);
-    }
+  /**
+   * Whether a ranking's top intent may be answered; if not, how sure the decline is and why. The
+   * rules, in order: what the sources cannot hold, a question mostly about something else, the
+   * threshold, and a greeting that says more than hello.
+   */
+  const judge = (
+    normalized: NormalizedText,
+    ranking: Ranking,
+    limit: string | undefined,
+  ): { answer?: IntentId; sureness: number; reason?: string } => {
+    const top = ranking.candidates[0];
+    if (limit !== undefined) return { sureness: 1, reason: limit };
+    if (mostlyUnknown(normalized, ranking)) return { sureness: 1 - ranking.confidence };
+    const confident =
+      top !== undefined &&
+      top.intent !== FALLBACK_ID &&
+      ranking.confidence >= threshold &&
+      !(SOCIAL.has(top.intent) && saysMore(top, ranking.candidates));
+    if (confident) return { answer: top.intent, sureness: ranking.confidence };
+    // Declining is as sure as the nearest negative is, or as unsure as the best topic was.
+    return { sureness: top?.intent === FALLBACK_ID ? ranking.confidence : 1 - ranking.confidence };
   };
 
   return {
@@ -223,9 +241,7 @@ function mostlyUnknown(normalized: NormalizedText, ranking: Ranking): boolean {
 /** A greeting that also mentions what other intents know about ("traffic this morning") is not just a greeting. */
 function saysMore(social: Candidate, candidates: readonly Candidate[]): boolean {
   const own = new Set(social.evidence.map((e) => e.term));
-  return candidates.some(
-    (c) => !c.intent.startsWith('bot.') && c.evidence.some((e) => !own.has(e.term)),
-  );
+  return candidates.some((c) => !c.intent.startsWith('bot.') && c.evidence.some((e) => !own.has(e.term)));
 }
 
 function isContent(id: IntentId): boolean {
@@ -236,7 +252,8 @@ function isContent(id: IntentId): boolean {
 function followUpFor(kind: FollowUpKind, topic: IntentId): FollowUpKind | null {
   // A source's own answer is its reference: "link to the ATA" is answered by source.ata itself.
   if (kind === 'source' && (topic.startsWith('source.') || topic === 'related.immigration')) return null;
-  if (kind === 'solutions' && !topic.startsWith('threat.')) return topic.startsWith('solution.') ? null : kind;
+  if (kind === 'solutions' && !topic.startsWith('threat.'))
+    return topic.startsWith('solution.') ? null : kind;
   if (kind === 'threats' && !topic.startsWith('solution.')) return null;
   return kind;
 }

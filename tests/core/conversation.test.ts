@@ -39,6 +39,14 @@ describe('a conversation', () => {
     expect(chat.say('tell me more about INL')).toMatchObject({ intent: 'solution.inl', followUp: 'more' });
   });
 
+  it('applies the same limits to a follow-up: no figures, nothing mostly off topic', () => {
+    const chat = new TestConversation(assistant());
+    chat.say('fentanyl');
+    expect(chat.say('how many?')).toMatchObject({ intent: 'fallback' });
+    expect(chat.say('tell me more').topic).toBe('threat.drugs');
+    expect(chat.say('cite the fifa corruption scandal').intent).toBe('fallback');
+  });
+
   it('does not carry a topic into a conversation that never had one', () => {
     const bot = assistant();
     expect(bot.ask('tell me more', { conversationId: 'fresh' }).intent).toBe('fallback');
