@@ -170,12 +170,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       candidates = restRanking.candidates;
       confidence = restRanking.confidence;
       answer = composer.answer(restVerdict.answer, confidence, followUpFor(cue.kind, restVerdict.answer));
-    } else if (
-      cue &&
-      previous &&
-      limit === undefined &&
-      (rest === undefined || verdict.answer === undefined)
-    ) {
+    } else if (cue && previous && limit === undefined && refersBack(rest, restRanking)) {
       followUp = cue.kind;
       confidence = 1;
       answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
@@ -222,6 +217,16 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     explain,
     ask: (question, context) => explain(question, context).answer,
   };
+}
+
+/**
+ * What is left of a follow-up once its cue is gone points back at the conversation: nothing,
+ * words like "that", or only words the knowledge base has never seen ("that whole thing").
+ */
+function refersBack(rest: NormalizedText | undefined, ranking: Ranking | undefined): boolean {
+  if (rest === undefined || rest.terms.length === 0 || ranking === undefined) return true;
+  const unknown = new Set(ranking.unknown);
+  return rest.terms.every((t) => unknown.has(t));
 }
 
 /**
