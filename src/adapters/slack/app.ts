@@ -117,6 +117,18 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
  * The bot's own ids (to ignore its own messages), from auth.test, asked once and remembered. Bolt
  * would otherwise call auth.test at construction and refuse to start while Slack is out of reach.
  */
+/** auth.test errors that mean the token itself is wrong (Slack's documented token errors). */
+const TOKEN_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+  'not_allowed_token_type',
+]);
+
 class BotIdentity {
   private known: { botId?: string; botUserId?: string } | undefined;
   private lastTry = 0;
@@ -133,8 +145,10 @@ class BotIdentity {
       };
       return { kind: 'ok' };
     } catch (error) {
-      // A Slack answer (invalid_auth, account_inactive, …) is about the token; anything else is the way there.
-      const rejected = (error as { code?: unknown }).code === 'slack_webapi_platform_error';
+      // Slack saying the token is bad fails the start; anything else (the way there, a proxy or
+      // stand-in that does not serve auth.test) is no reason to refuse the requests that do arrive.
+      const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+      const rejected = code === 'slack_webapi_platform_error' && TOKEN_ERRORS.has(String(data?.error));
       return { kind: rejected ? 'rejected' : 'unreachable', reason: describeError(error) };
     }
   }

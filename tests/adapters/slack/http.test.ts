@@ -501,12 +501,15 @@ describe('Slack start-up', () => {
     }
   });
 
-  it('serves anyway when auth.test cannot be reached, and warns', async () => {
+  it.each([
+    ['is not served at all (404)', (fake: FakeSlack) => fake.missing.add('auth.test')],
+    ['is an unknown method', (fake: FakeSlack) => fake.failures.set('auth.test', 'unknown_method')],
+  ])('serves anyway when auth.test %s, and warns', async (_, prepare) => {
     const running = await startSlack(
       assistant,
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET },
       (fake) => {
-        fake.missing.add('auth.test');
+        prepare(fake);
       },
     );
     try {
