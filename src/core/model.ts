@@ -4,7 +4,7 @@ import { Matcher, type MatcherState } from './matcher/matcher.js';
 import { Normalizer } from './text/normalize.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface TrainedModel {
   readonly normalizer: Normalizer;
@@ -25,15 +25,14 @@ export interface ModelState {
 
 /** Learns the vocabulary and the matcher from the knowledge base's phrases and texts. */
 export function trainModel(kb: KnowledgeBase): TrainedModel {
+  const topics = [...kb.topics.values()];
   const normalizer = Normalizer.fromTexts([
     ...kb.examples.map((e) => e.text),
-    ...[...kb.topics.values()].flatMap((t) => [t.title, t.summary]),
+    ...topics.flatMap((t) => [t.title, t.summary, t.detail ?? '', ...t.background.map((b) => b.text)]),
   ]);
   // Training phrases are taken as written: correcting them towards each other would blur intents.
-  const matcher = Matcher.train(
-    kb.examples.map((e) => ({ intent: e.intent, text: e.text, terms: normalizer.normalize(e.text, { correct: false }).terms })),
-  );
-  const normalized = kb.examples.map((e) => ({ intent: e.intent, ...normalizer.normalize(e.text, { correct: false }) }));
+  const normalized = kb.examples.map((e) => ({ intent: e.intent, text: e.text, ...normalizer.normalize(e.text, { correct: false }) }));
+  const matcher = Matcher.train(normalized);
   const phrases = new Map(normalized.map((n) => [n.words.join(' '), n.intent] as const));
   const bare = normalized.filter((n) => n.terms.length === 0).map((n) => [n.words.join(' '), n.intent] as const);
   return { normalizer, matcher, phrases, bare };

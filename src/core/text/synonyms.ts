@@ -11,6 +11,7 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
      criminal organizations|criminal organization|criminal organisations|criminal organisation|organized crime|organised crime|
      organized criminals|criminal groups|crime groups|criminal syndicates|crime syndicates|syndicates|syndicate|
      cartel bosses|cartel leaders|cartel members|gang members|kingpins|kingpin|capos|narcos|cartels|cartel|
+     crime families|crime family|crime bosses|crime lords|crime lord|drug lords|drug lord|mobsters|
      narco gangs|gangs|mafia|mafias|tcos|tco|tocs|toc`,
   ],
   [
@@ -46,7 +47,20 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
      law enforcement academies|ileas|ilea`,
   ],
   ['traffick', 'smuggling|smuggle|smuggles|smuggled|smuggler|smugglers'],
-  ['launder', 'money laundering|laundering|launders|laundered|launder'],
+  [
+    'launder',
+    'money laundering|laundering|launders|laundered|launder|dirty money|shell companies|shell company|illicit proceeds',
+  ],
+  [
+    'threat',
+    `threats|threat|threaten|threatens|threatening|danger|dangers|dangerous|risk|risks|menace|menaces|harm|harms`,
+  ],
+  [
+    'instabl',
+    'instability|unstable|destabilize|destabilizes|destabilizing|destabilization|unrest|turmoil|chaos|disorder',
+  ],
+  ['violenc', 'violence|violent|bloodshed|killings|killing|murders|homicides'],
+  ['geopolit', 'geopolitical|geopolitics|geopolitically|geopolitic'],
   ['ransomwar', 'ransomware|ransom ware|ransom|ransoms|cyber extortion|cyberextortion'],
   ['corrupt', 'corruption|corrupt|bribery|bribes|bribe|graft|kleptocracy'],
   ['mlat', 'mutual legal assistance treaties|mutual legal assistance treaty|mutual legal assistance|mlats|mlat'],
@@ -55,14 +69,19 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   ['cocain', 'cocaine|coke'],
   ['unitedst', 'united states of america|united states|unitedstates|usa|america|american|americans'],
   ['mexico', 'mexican|mexicans|mexico'],
-  ['canada', 'canadian|canadians|canada|rcmp|royal canadian mounted police'],
+  [
+    'canada',
+    `canadian|canadians|canada|rcmp|royal canadian mounted police|mounties|mountie|shiprider|ibets|ibet|
+     integrated border enforcement teams|integrated border enforcement team`,
+  ],
   ['migrat', 'migrants|migrant|migration|migrations|migrate|migrating'],
   ['1787', '1787s|1787'],
   [
     'penalti',
     `penalties|penalty|penalize|penalizes|penalizing|penalise|penalising|punish|punishes|punishing|punishment|
      punishments|prosecute|prosecutes|prosecuting|prosecution|prosecutions|sentencing|harsher sentences|jail time|prison time|
-     prison sentences|prison terms|jail sentences|tougher sentences|longer sentences|stiffer sentences`,
+     prison sentences|prison terms|jail sentences|tougher sentences|longer sentences|stiffer sentences|
+     go after|going after|crack down|cracking down|crackdown|lock up|locking up|bring to justice|hold accountable`,
   ],
   [
     'oversight',
