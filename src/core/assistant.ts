@@ -45,6 +45,9 @@ export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 /** A greeting or thanks is answered as such only when nothing else was said ("traffic this morning" is no greeting). */
 const SOCIAL: ReadonlySet<IntentId> = new Set(['bot.greeting', 'bot.thanks']);
 
+/** How close a threat's own solution must score to the threat for "what's the solution for X". */
+const OWN_SOLUTION_SHARE = 0.75;
+
 /** A score this low shares at most a stray word with a topic: not worth offering as "Did you mean". */
 const SUGGESTION_FLOOR = 0.2;
 
@@ -169,11 +172,23 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       followUp = cue.kind;
       candidates = restRanking.candidates;
       confidence = restRanking.confidence;
-      answer = composer.answer(restVerdict.answer, confidence, followUpFor(cue.kind, restVerdict.answer));
+      const own =
+        cue.kind === 'solutions' ? ownSolution(restVerdict.answer, restRanking.candidates) : undefined;
+      answer =
+        own === undefined
+          ? composer.answer(restVerdict.answer, confidence, followUpFor(cue.kind, restVerdict.answer))
+          : composer.answer(own, confidence);
     } else if (cue && previous && limit === undefined && refersBack(rest, restRanking)) {
       followUp = cue.kind;
       confidence = 1;
       answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
+    } else if (restVerdict?.ruledOut && restRanking !== undefined) {
+      // A follow-up about something ruled out: judged on what it asks about, not on its cue words.
+      answer = composer.decline(
+        nearestTopics(restRanking.candidates),
+        restVerdict.sureness,
+        restVerdict.reason,
+      );
     } else if (verdict.answer !== undefined) {
       answer = composer.answer(verdict.answer, ranking.confidence);
     } else {
@@ -189,18 +204,38 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   };
 
   /**
+   * "What's the solution for human trafficking": when the threat named has a solution of its own
+   * that the question matches nearly as well, that solution is the answer, not the list of all
+   * that touch the threat.
+   */
+  const ownSolution = (threat: IntentId, ranked: readonly Candidate[]): IntentId | undefined => {
+    const related = kb.topics.get(threat)?.related ?? [];
+    const top = ranked[0]?.score ?? 0;
+    return ranked.find(
+      (c) =>
+        c.intent.startsWith('solution.') &&
+        !c.intent.endsWith('.overview') &&
+        related.includes(c.intent) &&
+        c.score >= OWN_SOLUTION_SHARE * top,
+    )?.intent;
+  };
+
+  /**
    * Whether a ranking's top intent may be answered; if not, how sure the decline is and why. The
-   * rules, in order: what the sources cannot hold, a question mostly about something else, the
-   * threshold, and a greeting that says more than hello.
+   * rules, in order: what the sources cannot hold, a question mostly about something else or
+   * naming a subject left out, the threshold, and a greeting that says more than hello.
    */
   const judge = (
     normalized: NormalizedText,
     ranking: Ranking,
     limit: string | undefined,
-  ): { answer?: IntentId; sureness: number; reason?: string } => {
+  ): { answer?: IntentId; sureness: number; reason?: string; ruledOut?: true } => {
     const top = ranking.candidates[0];
-    if (limit !== undefined) return { sureness: 1, reason: limit };
-    if (mostlyUnknown(normalized, ranking)) return { sureness: 1 - ranking.confidence };
+    if (limit !== undefined) return { sureness: 1, reason: limit, ruledOut: true };
+    if (mostlyUnknown(normalized, ranking)) return { sureness: 1 - ranking.confidence, ruledOut: true };
+    // It names a subject the out-of-scope examples keep to themselves ("the ATA on Russia").
+    if (ranking.excluded.length > 0 && ranking.confidence < 1)
+      return { sureness: 1 - ranking.confidence, ruledOut: true };
     const confident =
       top !== undefined &&
       top.intent !== FALLBACK_ID &&

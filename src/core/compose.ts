@@ -52,7 +52,13 @@ export class Composer {
     };
   }
 
-  private build(topic: Topic, confidence: number, followUp: FollowUpKind | null, text: string, full: boolean): Answer {
+  private build(
+    topic: Topic,
+    confidence: number,
+    followUp: FollowUpKind | null,
+    text: string,
+    full: boolean,
+  ): Answer {
     const isContent = topic.group !== 'bot' && topic.group !== 'fallback';
     return {
       intent: topic.id,

@@ -31,7 +31,11 @@ export function detectFollowUp(plain: string): FollowUpCue | undefined {
   const text = plain.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   for (const [kind, pattern] of CUES) {
     const match = pattern.exec(text);
-    if (match) return { kind, rest: (`${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`).trim() };
+    if (match)
+      return {
+        kind,
+        rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.trim(),
+      };
   }
   return undefined;
 }

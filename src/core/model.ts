@@ -31,10 +31,16 @@ export function trainModel(kb: KnowledgeBase): TrainedModel {
     ...topics.flatMap((t) => [t.title, t.summary, t.detail ?? '', ...t.background.map((b) => b.text)]),
   ]);
   // Training phrases are taken as written: correcting them towards each other would blur intents.
-  const normalized = kb.examples.map((e) => ({ intent: e.intent, text: e.text, ...normalizer.normalize(e.text, { correct: false }) }));
+  const normalized = kb.examples.map((e) => ({
+    intent: e.intent,
+    text: e.text,
+    ...normalizer.normalize(e.text, { correct: false }),
+  }));
   const matcher = Matcher.train(normalized);
   const phrases = new Map(normalized.map((n) => [n.words.join(' '), n.intent] as const));
-  const bare = normalized.filter((n) => n.terms.length === 0).map((n) => [n.words.join(' '), n.intent] as const);
+  const bare = normalized
+    .filter((n) => n.terms.length === 0)
+    .map((n) => [n.words.join(' '), n.intent] as const);
   return { normalizer, matcher, phrases, bare };
 }
 

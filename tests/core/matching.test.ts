@@ -84,7 +84,7 @@ describe('declining what it does not know, politely and with suggestions', () =>
 
   it('lets the threshold be set: at 1 only exact phrases are answered', () => {
     const strict = assistant({ threshold: 1 });
-    expect(strict.ask('fentanil from mexico?').intent).toBe('fallback');
+    expect(strict.ask('what does the report say about fentanil smuggling').intent).toBe('fallback');
   });
 
   it('explains its choice: candidates, scores and the deciding terms', () => {

@@ -22,13 +22,19 @@ export function probability(calibration: Calibration, features: readonly number[
 }
 
 /** Logistic regression by Newton's method (few features, few hundred points: exact and fast). */
-export function fitCalibration(points: readonly CalibrationPoint[], iterations = 25, ridge = 1e-3): Calibration {
+export function fitCalibration(
+  points: readonly CalibrationPoint[],
+  iterations = 25,
+  ridge = 1e-3,
+): Calibration {
   const dims = (points[0]?.features.length ?? 0) + 1;
   let beta = new Array<number>(dims).fill(0);
   const row = (p: CalibrationPoint): number[] => [1, ...p.features];
   for (let it = 0; it < iterations; it++) {
     const gradient = new Array<number>(dims).fill(0);
-    const hessian = Array.from({ length: dims }, (_, i) => Array.from({ length: dims }, (_, j) => (i === j ? ridge : 0)));
+    const hessian = Array.from({ length: dims }, (_, i) =>
+      Array.from({ length: dims }, (_, j) => (i === j ? ridge : 0)),
+    );
     for (const p of points) {
       const x = row(p);
       const z = x.reduce((s, xi, i) => s + xi * (beta[i] ?? 0), 0);
@@ -36,7 +42,7 @@ export function fitCalibration(points: readonly CalibrationPoint[], iterations =
       const y = p.correct ? 1 : 0;
       const w = Math.max(mu * (1 - mu), 1e-9);
       for (let i = 0; i < dims; i++) {
-        gradient[i] = (gradient[i] ?? 0) + ((x[i] ?? 0) * (y - mu));
+        gradient[i] = (gradient[i] ?? 0) + (x[i] ?? 0) * (y - mu);
         const hrow = hessian[i] as number[];
         for (let j = 0; j < dims; j++) hrow[j] = (hrow[j] ?? 0) + w * (x[i] ?? 0) * (x[j] ?? 0);
       }
@@ -55,7 +61,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   const a = matrix.map((r, i) => [...r, vector[i] ?? 0]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
     [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
     const p = a[col] as number[];
     const div = p[col] ?? 1;

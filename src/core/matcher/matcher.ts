@@ -26,6 +26,8 @@ export interface Ranking {
   readonly unknown: readonly string[];
   /** Question terms that no topic's phrases have: unknown, or known only from out-of-scope examples ("nba"). */
   readonly offTopic: readonly string[];
+  /** Question terms several out-of-scope examples share and no topic has: a subject deliberately left out ("russia"). */
+  readonly excluded: readonly string[];
 }
 
 interface Example {
@@ -38,7 +40,11 @@ interface Example {
 export interface MatcherState {
   readonly idf: readonly (readonly [string, number])[];
   readonly unknownWeight: number;
-  readonly examples: readonly { readonly intent: IntentId; readonly text: string; readonly vector: readonly (readonly [string, number])[] }[];
+  readonly examples: readonly {
+    readonly intent: IntentId;
+    readonly text: string;
+    readonly vector: readonly (readonly [string, number])[];
+  }[];
   readonly calibration: Calibration;
 }
 
@@ -89,8 +95,18 @@ export class Matcher {
     const examples = labelled
       .filter((l) => l.terms.length > 0)
       .map((l) => ({ intent: l.intent, text: l.text, vector: [...weigh(l.terms)] }));
-    const untrained = new Matcher({ idf: [...idf], unknownWeight, examples, calibration: { bias: 0, weights: [] } });
-    return new Matcher({ idf: [...idf], unknownWeight, examples, calibration: fitCalibration(untrained.leaveOneOut()) });
+    const untrained = new Matcher({
+      idf: [...idf],
+      unknownWeight,
+      examples,
+      calibration: { bias: 0, weights: [] },
+    });
+    return new Matcher({
+      idf: [...idf],
+      unknownWeight,
+      examples,
+      calibration: fitCalibration(untrained.leaveOneOut()),
+    });
   }
 
   constructor(state: MatcherState) {
@@ -135,11 +151,16 @@ export class Matcher {
     }));
     const unknown = [...new Set(terms.filter((t) => !this.idf.has(t)))];
     const offTopic = [...new Set(terms.filter((t) => !this.topicTerms.has(t)))];
+    // Two out-of-scope examples or more name it: a subject left out on purpose, not a stray word.
+    const excluded = offTopic.filter((t) => (this.postings.get(t)?.length ?? 0) >= 2);
     const unmatched = [...query].reduce((sum, [t, w]) => sum + (this.idf.has(t) ? 0 : w * w), 0);
-    return { candidates, confidence: this.confidenceOf(candidates, unmatched), unknown, offTopic };
+    return { candidates, confidence: this.confidenceOf(candidates, unmatched), unknown, offTopic, excluded };
   }
 
-  private confidenceOf(candidates: readonly { readonly intent: IntentId; readonly score: number }[], unmatched: number): number {
+  private confidenceOf(
+    candidates: readonly { readonly intent: IntentId; readonly score: number }[],
+    unmatched: number,
+  ): number {
     const top = candidates[0];
     if (!top || top.score <= 0) return 0;
     return probability(this.calibration, features(candidates, unmatched));
@@ -155,7 +176,8 @@ export class Matcher {
     // Only phrases that share a term with the question can score: walk the postings, not every phrase.
     const scores = new Float64Array(this.examples.length);
     for (const [term, weight] of query) {
-      for (const posting of this.postings.get(term) ?? []) scores[posting.example] = (scores[posting.example] ?? 0) + weight * posting.weight;
+      for (const posting of this.postings.get(term) ?? [])
+        scores[posting.example] = (scores[posting.example] ?? 0) + weight * posting.weight;
     }
     const best = new Map<IntentId, { first: number; second: number; nearest: Example }>();
     scores.forEach((score, index) => {

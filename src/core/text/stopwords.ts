@@ -18,7 +18,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   whatever okay ok um uh hmm pretty basically actually exactly briefly brief summary summarize summarise quickly
   explain describe give show me may might one ones two`
     // Chat filler and the words of staff work: they frame a request but never change its topic.
-    .concat(` ` + `anyway anyways btw fyi tl dr tldr eli5 imo iirc lol pls folks team guys
+    .concat(
+      ` ` +
+        `anyway anyways btw fyi tl dr tldr eli5 imo iirc lol pls folks team guys
   latest gist overview section part line piece info information detail details update updates news view views
   position stance take angle context background memo memos boss director draft drafting drafted paste copy
   exact exactly precise ideally basically essentially generally specifically top headline main key
@@ -28,7 +30,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   per according claims claim believe think thinks thought considered consider regard regards
   finding findings says saying tell telling told overall roughly broadly language phrasing mean means
   mate buddy pal dude man folks wants wanted every all wait oh ah ahh huh yeah yep yes sure sorry hmmm
-  actually literally honestly seriously real`)
+  actually literally honestly seriously real bunch ton tons million heaps loads`,
+    )
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -63,7 +63,10 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   ['geopolit', 'geopolitical|geopolitics|geopolitically|geopolitic'],
   ['ransomwar', 'ransomware|ransom ware|ransom|ransoms|cyber extortion|cyberextortion'],
   ['corrupt', 'corruption|corrupt|bribery|bribes|bribe|graft|kleptocracy'],
-  ['mlat', 'mutual legal assistance treaties|mutual legal assistance treaty|mutual legal assistance|mlats|mlat'],
+  [
+    'mlat',
+    'mutual legal assistance treaties|mutual legal assistance treaty|mutual legal assistance|mlats|mlat',
+  ],
   ['opioid', 'opioids|opioid|opiates|opiate'],
   ['methamphetamin', 'methamphetamines|methamphetamine|meth|crystal meth'],
   ['cocain', 'cocaine|coke'],
@@ -76,6 +79,7 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
   ],
   ['migrat', 'migrants|migrant|migration|migrations|migrate|migrating'],
   ['1787', '1787s|1787'],
+  ['thank', 'thanks|thank|thankyou|appreciate|appreciated|appreciating|grateful|much obliged'],
   [
     'penalti',
     `penalties|penalty|penalize|penalizes|penalizing|penalise|penalising|punish|punishes|punishing|punishment|
@@ -89,7 +93,10 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, phrases: string]> = [
      monitors|supervision|supervise|supervising|audit|audits|auditing|evaluation|evaluations|evaluate|evaluating`,
   ],
   ['abroad', 'abroad|overseas|foreign countries|other countries|in foreign countries'],
-  ['dismantl', 'dismantle|dismantles|dismantling|dismantled|break up|breaking up|take down|taking down|bust up|roll up'],
+  [
+    'dismantl',
+    'dismantle|dismantles|dismantling|dismantled|break up|breaking up|take down|taking down|bust up|roll up',
+  ],
 ];
 
 export interface SynonymTable {
@@ -115,7 +122,10 @@ function build(): SynonymTable {
 export const SYNONYMS: SynonymTable = build();
 
 /** Replaces synonym phrases in a word list with their canonical token, longest match first. */
-export function foldSynonyms(words: readonly string[], table: SynonymTable = SYNONYMS): { words: string[]; folded: string[] } {
+export function foldSynonyms(
+  words: readonly string[],
+  table: SynonymTable = SYNONYMS,
+): { words: string[]; folded: string[] } {
   const out: string[] = [];
   const folded: string[] = [];
   for (let i = 0; i < words.length; ) {
