@@ -15,7 +15,7 @@ import { toIntent } from '../engine.js';
  * MAX_STEPS steps where apparatus would go on to 500 × rows and then throw. BENCH_LR_MAX_STEPS
  * overrides the cap for a longer look.
  */
-export const MAX_STEPS = Number(process.env.BENCH_LR_MAX_STEPS ?? 4);
+export const MAX_STEPS = Number(process.env.BENCH_LR_MAX_STEPS ?? 2);
 
 interface SylVector {
   map(fn: (x: number) => number): SylVector;
