@@ -55,7 +55,16 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
   const knownIds = botId !== undefined && botUserId !== undefined;
   const identity = knownIds
     ? undefined
-    : new BotIdentity(new webApi.WebClient(options.botToken, { ...clientOptions(), retryConfig: { retries: 0 }, timeout: 5000 }));
+    : new BotIdentity(
+        // Its failures are reported once through our logger (below), not by the client's own console logger.
+        new webApi.WebClient(options.botToken, {
+          ...clientOptions(),
+          retryConfig: { retries: 0 },
+          timeout: 5000,
+          logger,
+          logLevel: LogLevel.ERROR,
+        }),
+      );
   const auth: Pick<AppOptions, 'authorize' | 'token' | 'botId' | 'botUserId' | 'tokenVerificationEnabled'> =
     options.authorize !== undefined
       ? { authorize: options.authorize }
@@ -102,7 +111,8 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     // auth.test once at start-up: a token Slack rejects fails here, not on the first question. Slack
     // out of reach is no reason to refuse requests that do arrive: warn, and ask again later.
     const outcome = await identity.check();
-    if (outcome.kind === 'rejected') throw new ConfigError(`Slack did not accept SLACK_BOT_TOKEN: ${outcome.reason}`);
+    if (outcome.kind === 'rejected')
+      throw new ConfigError(`Slack did not accept SLACK_BOT_TOKEN: ${outcome.reason}`);
     if (outcome.kind === 'unreachable') {
       options.logger.warn(
         { api: options.apiUrl ?? 'https://slack.com/api/', err: outcome.reason },
