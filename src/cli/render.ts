@@ -71,7 +71,10 @@ export function renderAnswer(answer: Answer, style: Style): string {
     const refs = [...new Set(answer.citations.map((c) => c.reference))].map((r) => `  ${r}`);
     if (refs.length > 0) out.push(`${style.bold('Source')}\n${refs.join('\n')}`);
   }
-  if (answer.related.length > 0) out.push(`${style.bold('Related:')} ${answer.related.map((r) => r.title).join(' · ')}`);
+  // A decline already names its nearest topics ("Did you mean"); say them once.
+  if (answer.related.length > 0 && !answer.text.includes('Did you mean')) {
+    out.push(`${style.bold('Related:')} ${answer.related.map((r) => r.title).join(' · ')}`);
+  }
   if (answer.suggestions.length > 0) out.push(style.dim(`Try: ${answer.suggestions.join(' · ')}`));
   return out.join('\n\n');
 }

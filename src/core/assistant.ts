@@ -182,6 +182,13 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       followUp = cue.kind;
       confidence = 1;
       answer = composer.answer(previous.topic, 1, followUpFor(cue.kind, previous.topic));
+    } else if (cue && !previous && rest === undefined) {
+      // "Tell me more" with nothing said before: ask for the topic rather than decline the domain.
+      answer = composer.decline(
+        [],
+        1,
+        'About what? Ask me about a topic first, then follow up with “tell me more”, “source?” or “what should we do about it?”.',
+      );
     } else if (restVerdict?.ruledOut && restRanking !== undefined) {
       // A follow-up about something ruled out: judged on what it asks about, not on its cue words.
       answer = composer.decline(

@@ -32,21 +32,27 @@ export class Composer {
     }
   }
 
-  /** The polite decline: what the bot covers, and the nearest topics as "Did you mean". */
+  /**
+   * The polite decline. With a reason (too long, a figure it does not hold), the reason and the
+   * nearest topics; without one, what the bot covers and "Did you mean" the nearest topics.
+   */
   decline(nearest: readonly IntentId[], confidence: number, reason?: string): Answer {
     const fallback = this.topic(FALLBACK_ID);
     const related = this.relatedList(nearest.length > 0 ? nearest : fallback.related);
     const didYouMean =
-      nearest.length > 0 ? `\n\nDid you mean: ${related.map((r) => `**${r.title}**`).join(', ')}?` : '';
-    const text = `${reason ? `${reason} ` : ''}${fallback.summary}${fallback.detail ? `\n\n${fallback.detail}` : ''}${didYouMean}`;
+      nearest.length > 0 ? `Did you mean: ${related.map((r) => `**${r.title}**`).join(' · ')}?` : undefined;
+    const covers = fallback.detail ? `Here is what I can answer:\n\n${fallback.detail}` : '';
+    const text = reason
+      ? [reason, didYouMean ?? covers].filter(Boolean).join('\n\n')
+      : [fallback.summary, fallback.detail, didYouMean].filter(Boolean).join('\n\n');
     return {
       intent: FALLBACK_ID,
       confidence,
-      title: fallback.title,
+      title: reason ? 'I can’t answer that as asked' : fallback.title,
       text,
       citations: [],
       related,
-      suggestions: nearest.length > 0 ? related.map((r) => r.title) : fallback.followUps,
+      suggestions: fallback.followUps,
       followUp: null,
       topic: null,
     };
@@ -94,10 +100,12 @@ export class Composer {
     if (ids.length === 0 && overview) return { ...this.answer(overview, confidence, null), followUp: kind };
     if (ids.length === 0) return this.answer(topic.id, confidence, null);
     const linked = ids.map((id) => this.topic(id));
+    // The pairing of threats and solutions is ours: 1787's page lists its solutions without tying
+    // them to threats, so the answer says so rather than put the link in 1787's mouth.
     const heading =
       kind === 'solutions'
-        ? `1787's solutions that address **${topic.title}**:`
-        : `**${topic.title}** answers these threats from ODNI's 2024 Annual Threat Assessment:`;
+        ? `Solutions from 1787's list that bear on **${topic.title}** (the pairing is ours; 1787's page does not tie its solutions to particular threats):`
+        : `Threats from ODNI's 2024 Annual Threat Assessment that **${topic.title}** bears on (the pairing is ours; 1787's page does not tie its solutions to particular threats):`;
     const bullets = linked.map((t) => `- **${t.title}**: ${t.quotes[0]?.text ?? t.summary}`);
     return {
       ...this.build(topic, confidence, kind, `${heading}\n${bullets.join('\n')}`, false),

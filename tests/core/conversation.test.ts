@@ -49,7 +49,9 @@ describe('a conversation', () => {
 
   it('does not carry a topic into a conversation that never had one', () => {
     const bot = assistant();
-    expect(bot.ask('tell me more', { conversationId: 'fresh' }).intent).toBe('fallback');
+    const cold = bot.ask('tell me more', { conversationId: 'fresh' });
+    expect(cold.intent).toBe('fallback');
+    expect(cold.text).toContain('About what? Ask me about a topic first');
     expect(bot.ask('source?').followUp).toBeNull();
   });
 

@@ -197,7 +197,7 @@ describe('Slack over HTTP', () => {
     });
     const solutions = await nextPost(before + 2);
     expect(solutions.body.thread_ts).toBe(root);
-    expect(blockText(solutions.body.blocks)).toContain("1787's solutions that address *Ransomware*");
+    expect(blockText(solutions.body.blocks)).toContain("Solutions from 1787's list that bear on *Ransomware*");
   });
 
   it("continues an older answer's own topic from its buttons", async () => {
