@@ -174,7 +174,9 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
         '@techreport{odniata2024,',
         `\tauthor = {{${ODNI}}},`,
         '\tyear = {2024},',
-        '\tmonth = {feb 5},',
+        // The month as BibTeX's macro, the day in biblatex's own field.
+        '\tmonth = feb,',
+        '\tday = {5},',
         `\tinstitution = {${ODNI}},`,
         '\ttitle = {Annual threat assessment of the {U}.{S}. {Intelligence} {Community}},',
         `\turl = {${ATA_PDF}},`,

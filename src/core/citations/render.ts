@@ -176,8 +176,16 @@ function mla(source: Source, via: Source | undefined, withHtml: boolean): Format
 function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
   const items = [toCslItem(source, via), ...(via ? [toCslItem(via)] : [])];
   const cite = new Cite(items);
-  const entry = (style === 'bibtex' ? cite.format('bibtex') : cite.format('data', { format: 'text' })).trim();
+  const entry = (style === 'bibtex' ? monthMacro(cite.format('bibtex')) : cite.format('data', { format: 'text' })).trim();
   return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+}
+
+/**
+ * citation-js writes a full date's month as `month = {feb 5}`, which BibTeX prints as it stands
+ * and biblatex rejects; the standard form is the month macro, with the day in biblatex's field.
+ */
+function monthMacro(bibtex: string): string {
+  return bibtex.replace(/^(\s*)month = \{([a-z]{3}) (\d{1,2})\},$/gm, '$1month = $2,\n$1day = {$3},');
 }
 
 /**
