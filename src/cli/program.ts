@@ -5,16 +5,43 @@ import { writeLine } from './io.js';
 
 /** Commands load on demand, so answering a question never pulls in eval, chat or a platform SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  ask: { summary: 'answer a question (or one per line of stdin)', load: async () => (await import('./commands/ask.js')).ask },
-  cite: { summary: 'a quote with a copy-ready reference (--style chicago|apa|mla|plain|markdown|bibtex|csl-json)', load: async () => (await import('./commands/cite.js')).cite },
+  ask: {
+    summary: 'answer a question (or one per line of stdin)',
+    load: async () => (await import('./commands/ask.js')).ask,
+  },
+  cite: {
+    summary: 'a quote with a copy-ready reference (--style chicago|apa|mla|plain|markdown|bibtex|csl-json)',
+    load: async () => (await import('./commands/cite.js')).cite,
+  },
   chat: { summary: 'talk in the terminal', load: async () => (await import('./commands/chat.js')).chat },
-  start: { summary: 'what `npm start` runs: serve when a platform is configured, else chat', load: async () => (await import('./commands/start.js')).start },
-  serve: { summary: 'start every configured chat platform', load: async () => (await import('./commands/serve.js')).serve },
-  discord: { summary: 'register the Discord slash commands', load: async () => (await import('./commands/discord.js')).discord },
-  topics: { summary: 'list what it can answer', load: async () => (await import('./commands/topics.js')).topics },
-  check: { summary: 'validate intents/ and content/', load: async () => (await import('./commands/check.js')).check },
-  eval: { summary: 'score on a labelled JSONL file', load: async () => (await import('./commands/eval.js')).evalCommand },
-  report: { summary: 'what it could not answer, grouped, for curators', load: async () => (await import('./commands/report.js')).report },
+  start: {
+    summary: 'what `npm start` runs: serve when a platform is configured, else chat',
+    load: async () => (await import('./commands/start.js')).start,
+  },
+  serve: {
+    summary: 'start every configured chat platform',
+    load: async () => (await import('./commands/serve.js')).serve,
+  },
+  discord: {
+    summary: 'register the Discord slash commands',
+    load: async () => (await import('./commands/discord.js')).discord,
+  },
+  topics: {
+    summary: 'list what it can answer',
+    load: async () => (await import('./commands/topics.js')).topics,
+  },
+  check: {
+    summary: 'validate intents/ and content/',
+    load: async () => (await import('./commands/check.js')).check,
+  },
+  eval: {
+    summary: 'score on a labelled JSONL file',
+    load: async () => (await import('./commands/eval.js')).evalCommand,
+  },
+  report: {
+    summary: 'what it could not answer, grouped, for curators',
+    load: async () => (await import('./commands/report.js')).report,
+  },
 };
 
 function usage(): string {
@@ -30,6 +57,16 @@ Run "policybot <command> --help" for a command's options.`;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { defaultKnowledgeDir } = await import('../runtime/open.js');
+    const pkg = JSON.parse(readFileSync(join(defaultKnowledgeDir(), 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    writeLine(io.stdout, `policybot ${pkg.version}`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     writeLine(name === undefined ? io.stderr : io.stdout, usage());
     return name === undefined ? 2 : 0;
@@ -58,4 +95,3 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     throw error;
   }
 }
-

@@ -8,7 +8,12 @@ export interface Style {
 }
 
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-export const COLOUR: Style = { bold: ansi(1, 22), italic: ansi(3, 23), dim: ansi(2, 22), accent: ansi(36, 39) };
+export const COLOUR: Style = {
+  bold: ansi(1, 22),
+  italic: ansi(3, 23),
+  dim: ansi(2, 22),
+  accent: ansi(36, 39),
+};
 export const PLAIN: Style = { bold: (s) => s, italic: (s) => s, dim: (s) => s, accent: (s) => s };
 
 /** The answers' Markdown subset, for a terminal. */
@@ -19,8 +24,14 @@ export function renderMarkdown(text: string, style: Style): string {
       const inline = (s: string): string =>
         s
           .replace(/\*\*(.+?)\*\*/g, (_, b: string) => style.bold(b))
-          .replace(/(^|[\s(])_(.+?)_(?=$|[\s).,;:!?])/g, (_, pre: string, i: string) => `${pre}${style.italic(i)}`)
-          .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (_, label: string, url: string) => `${label} (${style.dim(url)})`);
+          .replace(
+            /(^|[\s(])_(.+?)_(?=$|[\s).,;:!?])/g,
+            (_, pre: string, i: string) => `${pre}${style.italic(i)}`,
+          )
+          .replace(
+            /\[([^\]]+)\]\((https?:[^)\s]+)\)/g,
+            (_, label: string, url: string) => `${label} (${style.dim(url)})`,
+          );
       if (line.startsWith('> ')) return style.dim('│ ') + style.italic(inline(line.slice(2)));
       if (line.startsWith('- ')) return `  • ${inline(line.slice(2))}`;
       return inline(line);

@@ -59,6 +59,17 @@ describe('policybot ask', () => {
     expect(stdout).not.toContain('\u001b['); // no colour when not on a terminal
   });
 
+  it('keeps a named session across separate calls', async () => {
+    const first = jsonLines(
+      (await run(['ask', '--json', '--session', 'memo-2', 'money laundering'])).stdout,
+    )[0];
+    const next = jsonLines((await run(['ask', '--json', '--session', 'memo-2', 'tell me more'])).stdout)[0];
+    expect(first).toMatchObject({ intent: 'threat.fraud' });
+    expect(next).toMatchObject({ intent: 'threat.fraud', followUp: 'more' });
+    const other = jsonLines((await run(['ask', '--json', '--session', 'another', 'tell me more'])).stdout)[0];
+    expect(other).toMatchObject({ intent: 'fallback' });
+  });
+
   it('--explain shows the candidates, their scores and the deciding terms', async () => {
     const { stdout } = await run(['ask', '--explain', 'fentanil from mexico?']);
     expect(stdout).toContain('spelling: fentanil → fentanyl');
@@ -84,11 +95,16 @@ describe('the other commands', () => {
     expect(stdout).toContain('solution.ilea');
   });
 
-  it('chat answers line by line and quits on /quit', async () => {
+  it('prints its version', async () => {
+    expect((await run(['--version'])).stdout).toMatch(/^policybot \d+\.\d+\.\d+/);
+  });
+
+  it('chat answers line by line, names an unknown /command, and quits on /quit', async () => {
     const { code, stdout } = await run(
       ['chat'],
-      'hi\nwhat about ransomware\ntell me more\n/quit\nnever read\n',
+      'hi\nwhat about ransomware\ntell me more\n/nope\n/quit\nnever read\n',
     );
+    expect(stdout).toContain('Unknown command /nope.');
     expect(code).toBe(0);
     expect(stdout).toContain('ransomware operations');
     expect(stdout).not.toContain('never read');
@@ -114,9 +130,14 @@ describe('the other commands', () => {
     expect(passing.code).toBe(0);
     expect(passing.stdout).toMatch(/In-scope accuracy:\s+\d+\.\d%/);
     expect(passing.stdout).toMatch(/Out-of-scope recall:/);
-    const failing = await run(['eval', 'tests/eval/questions.jsonl', '--min-accuracy', '1.01']);
+    const failing = await run(['eval', 'tests/eval/questions.jsonl', '--min-accuracy', '100%']);
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toContain('under the floor');
+    expect(failing.stderr).toContain('under the floor 100.0%');
+    // A floor with a typo must not pass a CI gate silently.
+    const typo = await run(['eval', 'tests/eval/questions.jsonl', '--min-accuracy', 'abc']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--min-accuracy must be a fraction');
+    expect((await run(['eval', 'no-such-file.jsonl'])).stderr).toContain('No such file: no-such-file.jsonl');
   });
 
   it('names a bad setting and an unknown command', async () => {

@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 import type { Answer, PolicyAssistant } from '../../core/index.js';
 import type { Explanation } from '../../core/assistant.js';
 import { type Command, terminalWidth, useColour, writeLine } from '../io.js';
-import { openAssistant } from '../../runtime/open.js';
+import { knowledgeDir, openAssistant } from '../../runtime/open.js';
+import { CliSession } from '../session.js';
 import { COLOUR, PLAIN, renderAnswer, wrap, type Style } from '../render.js';
 
 export const ask = {
   name: 'ask',
   summary: 'answer one question, or one per line of standard input',
-  usage: 'policybot ask ["question"] [--json] [--explain] [--session NAME]',
+  usage:
+    'policybot ask ["question"] [--json] [--explain] [--session NAME]  (a named session keeps its topic across calls for 10 idle minutes)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -22,11 +24,30 @@ export const ask = {
     });
     const assistant = await openAssistant(io.env);
     const style = useColour(io) ? COLOUR : PLAIN;
+    const session =
+      values.session === undefined
+        ? undefined
+        : new CliSession(values.session, await knowledgeDir(io.env), io.env);
+    // The session's topic from an earlier call carries into this call's first question.
+    let carried = session?.load();
     const answerOne = (question: string, conversationId: string | undefined): void => {
-      const context = conversationId === undefined ? { platform: 'cli' } : { platform: 'cli', conversationId };
+      const context = {
+        platform: 'cli',
+        ...(conversationId === undefined ? {} : { conversationId }),
+        ...(carried === undefined ? {} : { topic: carried }),
+      };
+      carried = undefined;
       const { answer, explanation } = assistant.explain(question, context);
+      if (session && answer.topic !== null) session.save(answer.topic);
       if (values.json) {
-        writeLine(io.stdout, JSON.stringify({ question, ...answer, ...(values.explain ? { explanation: explainJson(explanation) } : {}) }));
+        writeLine(
+          io.stdout,
+          JSON.stringify({
+            question,
+            ...answer,
+            ...(values.explain ? { explanation: explainJson(explanation) } : {}),
+          }),
+        );
       } else {
         writeLine(io.stdout, wrap(renderAnswer(answer, style), terminalWidth(io)));
         if (values.explain) writeLine(io.stdout, `\n${renderExplanation(answer, explanation, style)}`);
@@ -77,7 +98,9 @@ export function renderExplanation(answer: Answer, e: Explanation, style: Style):
   lines.push(`  answer: ${answer.intent} (confidence ${round(answer.confidence)}, threshold ${e.threshold})`);
   for (const c of e.candidates.slice(0, 5)) {
     const evidence = c.evidence.map((t) => `${t.term} ${round(t.weight)}`).join(', ');
-    lines.push(`  ${c.intent.padEnd(22)} ${round(c.score).toFixed(2)}  ${style.dim(`“${c.nearest}”`)}  ${evidence}`);
+    lines.push(
+      `  ${c.intent.padEnd(22)} ${round(c.score).toFixed(2)}  ${style.dim(`“${c.nearest}”`)}  ${evidence}`,
+    );
   }
   return lines.join('\n');
 }

@@ -38,9 +38,14 @@ export const chat = {
       } else if (input === '/explain') {
         explain = !explain;
         writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
+      } else if (/^\/\S*$/.test(input)) {
+        writeLine(io.stdout, `Unknown command ${input}. ${HELP.split('\n').at(-1) ?? ''}`);
       } else if (input !== '') {
         try {
-          const { answer, explanation } = assistant.explain(input, { conversationId: 'terminal', platform: 'cli' });
+          const { answer, explanation } = assistant.explain(input, {
+            conversationId: 'terminal',
+            platform: 'cli',
+          });
           writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}\n`);
           if (explain) writeLine(io.stdout, `${renderExplanation(answer, explanation, style)}\n`);
         } catch (error) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
+import { cleanText } from '../../core/text/markup.js';
 import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
 import { type CiteTarget, resolveCiteTarget } from '../../core/citations/resolve.js';
 import {
@@ -26,7 +27,8 @@ export const cite = {
         json: { type: 'boolean', default: false },
       },
     });
-    const query = positionals.join(' ').trim();
+    // What was typed is echoed back in messages: no terminal escapes or control characters in it.
+    const query = cleanText(positionals.join(' '));
     if (query === '') {
       writeLine(io.stderr, `usage: ${cite.usage}\n\nfor example: policybot cite fentanyl --style apa`);
       return 2;

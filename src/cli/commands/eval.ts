@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { PolicyAssistant } from '../../core/index.js';
 import { readLabelled } from '../../eval/dataset.js';
@@ -17,10 +18,20 @@ export function evaluate(assistant: PolicyAssistant, file: string): EvalReport {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
+/** "0.95", "95%" or "95" (a whole percentage) as a fraction; undefined when it is none of these. */
+export function parseFloor(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  const fraction = match[2] === '%' || value > 1 ? value / 100 : value;
+  return fraction <= 1 ? fraction : undefined;
+}
+
 export const evalCommand = {
   name: 'eval',
   summary: 'score the assistant on a labelled JSONL file ({"q": "...", "ok": ["intent.id"]})',
-  usage: 'policybot eval FILE [--json] [--min-accuracy 0.95] [--min-oos-recall 0.95] [--min-oos-precision 0.9]',
+  usage:
+    'policybot eval FILE [--json] [--min-accuracy 0.95] [--min-oos-recall 0.95] [--min-oos-precision 0.9]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -37,18 +48,33 @@ export const evalCommand = {
       writeLine(io.stderr, `usage: ${evalCommand.usage}`);
       return 2;
     }
+    // A floor that does not parse must not pass silently: a CI gate with a typo would never fail.
+    const parsed: [string, number | undefined][] = (
+      ['min-accuracy', 'min-oos-recall', 'min-oos-precision'] as const
+    ).map((name) => [name, values[name] === undefined ? undefined : parseFloor(values[name])]);
+    const bad = parsed.find(
+      ([name, value]) => values[name as keyof typeof values] !== undefined && value === undefined,
+    );
+    if (bad) {
+      writeLine(io.stderr, `--${bad[0]} must be a fraction from 0 to 1 (0.95) or a percentage (95%).`);
+      return 2;
+    }
+    if (!existsSync(file)) {
+      writeLine(io.stderr, `No such file: ${file}`);
+      return 2;
+    }
     const report = evaluate(await openAssistant(io.env), file);
     if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     else writeLine(io.stdout, formatReport(report));
-    const floors: [string | undefined, number, string][] = [
-      [values['min-accuracy'], report.inScope.accuracy, 'in-scope accuracy'],
-      [values['min-oos-recall'], report.outOfScope.recall, 'out-of-scope recall'],
-      [values['min-oos-precision'], report.outOfScope.precision, 'out-of-scope precision'],
+    const floors: [number | undefined, number, string][] = [
+      [parsed[0]?.[1], report.inScope.accuracy, 'in-scope accuracy'],
+      [parsed[1]?.[1], report.outOfScope.recall, 'out-of-scope recall'],
+      [parsed[2]?.[1], report.outOfScope.precision, 'out-of-scope precision'],
     ];
     let failed = false;
     for (const [floor, value, name] of floors) {
-      if (floor !== undefined && value < Number(floor)) {
-        writeLine(io.stderr, `${name} ${pct(value)} is under the floor ${pct(Number(floor))}`);
+      if (floor !== undefined && value < floor) {
+        writeLine(io.stderr, `${name} ${pct(value)} is under the floor ${pct(floor)}`);
         failed = true;
       }
     }
@@ -66,7 +92,8 @@ export function formatReport(r: EvalReport): string {
     '',
     'Per intent (precision / recall / F1, support):',
     ...r.perIntent.map(
-      (s) => `  ${s.intent.padEnd(22)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${s.f1.toFixed(2)}  ${s.support}`,
+      (s) =>
+        `  ${s.intent.padEnd(22)} ${pct(s.precision).padStart(6)} ${pct(s.recall).padStart(6)} ${s.f1.toFixed(2)}  ${s.support}`,
     ),
   ];
   if (r.confusions.length > 0) {
@@ -75,7 +102,10 @@ export function formatReport(r: EvalReport): string {
   }
   if (r.misses.length > 0) {
     lines.push('', 'Misses:');
-    for (const m of r.misses) lines.push(`  ${JSON.stringify(m.q)}  expected ${m.ok.join('|')}, got ${m.predicted} (${m.confidence.toFixed(2)})`);
+    for (const m of r.misses)
+      lines.push(
+        `  ${JSON.stringify(m.q)}  expected ${m.ok.join('|')}, got ${m.predicted} (${m.confidence.toFixed(2)})`,
+      );
   }
   return lines.join('\n');
 }

@@ -26,7 +26,8 @@ export const topics = {
     }
     for (const [group, heading] of GROUPS) {
       writeLine(io.stdout, heading);
-      for (const t of all.filter((x) => x.group === group)) writeLine(io.stdout, `  ${t.id.padEnd(22)} ${t.title}`);
+      for (const t of all.filter((x) => x.group === group))
+        writeLine(io.stdout, `  ${t.id.padEnd(22)} ${t.title}`);
       writeLine(io.stdout);
     }
     return 0;
