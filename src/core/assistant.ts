@@ -45,6 +45,10 @@ export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 /** A greeting or thanks is answered as such only when nothing else was said ("traffic this morning" is no greeting). */
 const SOCIAL: ReadonlySet<IntentId> = new Set(['bot.greeting', 'bot.thanks']);
 
+/** A question after a date, a place or a founder: answered from the topic's background facts. */
+const FACT_QUESTION =
+  /^\s*(?:when|where|who (?:founded|started|created|set up|runs|proposed)|what year|since when|which (?:year|countries|cities|sites))\b/i;
+
 /** How close a threat's own solution must score to the threat for "what's the solution for X". */
 const OWN_SOLUTION_SHARE = 0.75;
 
@@ -197,7 +201,10 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         restVerdict.reason,
       );
     } else if (verdict.answer !== undefined) {
-      answer = composer.answer(verdict.answer, ranking.confidence);
+      // "When was INL founded?", "where are the academies?": the dates and places are in the longer answer.
+      const factual =
+        FACT_QUESTION.test(normalized.plain) && (kb.topics.get(verdict.answer)?.background.length ?? 0) > 0;
+      answer = composer.answer(verdict.answer, ranking.confidence, factual ? 'more' : null);
     } else {
       answer = composer.decline(nearestTopics(ranking.candidates), verdict.sureness, verdict.reason);
     }

@@ -23,6 +23,15 @@ describe('a conversation', () => {
     expect(solutions.citations.every((c) => c.sourceId === '1787-transnational-crime')).toBe(true);
   });
 
+  it('answers a question after a date, place or founder with the background facts', () => {
+    const bot = assistant();
+    const founded = bot.ask('when was INL founded');
+    expect(founded).toMatchObject({ intent: 'solution.inl', followUp: 'more' });
+    expect(founded.text).toContain('1978');
+    expect(bot.ask('where are the ILEA academies').text).toContain('Budapest');
+    expect(bot.ask('what is INL').followUp).toBeNull();
+  });
+
   it('follows a solution with the threats it answers', () => {
     const chat = new TestConversation(assistant());
     expect(chat.say('what does 1787 say about ILEA').intent).toBe('solution.ilea');
