@@ -308,6 +308,8 @@ function followUpFor(kind: FollowUpKind, topic: IntentId): FollowUpKind | null {
   if (kind === 'source' && (topic.startsWith('source.') || topic === 'related.immigration')) return null;
   if (kind === 'solutions' && !topic.startsWith('threat.'))
     return topic.startsWith('solution.') ? null : kind;
-  if (kind === 'threats' && !topic.startsWith('solution.')) return null;
+  // "Why does that matter?" after a threat: its longer answer says why.
+  if (kind === 'threats' && !topic.startsWith('solution.'))
+    return topic.startsWith('threat.') ? 'more' : null;
   return kind;
 }
