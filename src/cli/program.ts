@@ -1,5 +1,5 @@
-import { KnowledgeBaseError } from '../knowledge/errors.js';
 import { ConfigError } from '../config/errors.js';
+import { KnowledgeBaseError } from '../knowledge/errors.js';
 import type { CliIO, Command } from './io.js';
 import { writeLine } from './io.js';
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isIntentId, type IntentId } from '../knowledge/ids.js';
+import { type IntentId, isIntentId } from '../knowledge/ids.js';
 import { cacheFile } from '../runtime/cache.js';
 
 /** Idle time after which a named session's topic is forgotten, as a chat conversation's is. */

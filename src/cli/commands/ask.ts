@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Answer, PolicyAssistant } from '../../core/index.js';
 import type { Explanation } from '../../core/assistant.js';
-import { type Command, terminalWidth, useColour, writeLine } from '../io.js';
+import type { Answer, PolicyAssistant } from '../../core/index.js';
 import { knowledgeDir, openAssistant } from '../../runtime/open.js';
+import { type Command, terminalWidth, useColour, writeLine } from '../io.js';
+import { COLOUR, PLAIN, renderAnswer, type Style, wrap } from '../render.js';
 import { CliSession } from '../session.js';
-import { COLOUR, PLAIN, renderAnswer, wrap, type Style } from '../render.js';
 
 export const ask = {
   name: 'ask',

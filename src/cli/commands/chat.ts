@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
-import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { openAssistant } from '../../runtime/open.js';
+import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
 import { renderExplanation } from './ask.js';
+import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
 After an answer: "tell me more", "source?", "what should we do about it?".
@@ -30,12 +31,8 @@ export const chat = {
       const input = line.trim();
       if (input === '/quit' || input === '/exit') break;
       if (input === '/help') writeLine(io.stdout, HELP);
-      else if (input === '/topics') {
-        const titles = [...assistant.knowledgeBase.topics.values()]
-          .filter((t) => t.group === 'threat' || t.group === 'solution' || t.group === 'source')
-          .map((t) => `  • ${t.title}`);
-        writeLine(io.stdout, titles.join('\n'));
-      } else if (input === '/explain') {
+      else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant.knowledgeBase));
+      else if (input === '/explain') {
         explain = !explain;
         writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
       } else if (/^\/\S*$/.test(input)) {

@@ -1,6 +1,6 @@
 import { KnowledgeBaseError } from '../../knowledge/errors.js';
-import { type Command, writeLine } from '../io.js';
 import { knowledgeDir, loadValidated, openKnowledge } from '../../runtime/open.js';
+import { type Command, writeLine } from '../io.js';
 
 export const check = {
   name: 'check',

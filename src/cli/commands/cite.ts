@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
-import { cleanText } from '../../core/text/markup.js';
 import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
 import { type CiteTarget, resolveCiteTarget } from '../../core/citations/resolve.js';
 import {
@@ -9,6 +8,7 @@ import {
   isCitationStyle,
   STYLE_LABELS,
 } from '../../core/citations/styles.js';
+import { cleanText } from '../../core/text/markup.js';
 import type { KnowledgeBase, Quote } from '../../knowledge/types.js';
 import { citationStyle, openAssistant } from '../../runtime/open.js';
 import { type Command, useColour, writeLine } from '../io.js';

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import type { PolicyAssistant } from '../../core/index.js';
 import { readLabelled } from '../../eval/dataset.js';
 import { type EvalReport, score } from '../../eval/metrics.js';
-import { type Command, writeLine } from '../io.js';
 import { openAssistant } from '../../runtime/open.js';
+import { type Command, writeLine } from '../io.js';
 
 export function evaluate(assistant: PolicyAssistant, file: string): EvalReport {
   // Each question stands alone: no conversation carries over between labelled questions.

@@ -1,13 +1,30 @@
 import { parseArgs } from 'node:util';
-import { type Command, writeLine } from '../io.js';
+import { INTENT_IDS } from '../../knowledge/ids.js';
+import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
 import { openAssistant } from '../../runtime/open.js';
+import { type Command, writeLine } from '../io.js';
 
 const GROUPS = [
   ['threat', "Threats (ODNI's 2024 Annual Threat Assessment)"],
-  ['solution', "Solutions (1787's Transnational Crime page)"],
+  ['solution', "Solutions (1787's Transnational Crime page, in its order)"],
   ['source', 'Sources'],
   ['related', 'Related'],
 ] as const;
+
+/** Topics in the contract's order: the threats as the report lists them, the solutions as 1787 does. */
+function ordered(kb: KnowledgeBase): Topic[] {
+  return [...kb.topics.values()].sort((a, b) => INTENT_IDS.indexOf(a.id) - INTENT_IDS.indexOf(b.id));
+}
+
+/** The grouped list that `policybot topics` and the chat's /topics print. */
+export function formatTopics(kb: KnowledgeBase): string {
+  const all = ordered(kb);
+  return GROUPS.map(([group, heading]) =>
+    [heading, ...all.filter((t) => t.group === group).map((t) => `  ${t.id.padEnd(22)} ${t.title}`)].join(
+      '\n',
+    ),
+  ).join('\n\n');
+}
 
 export const topics = {
   name: 'topics',
@@ -16,20 +33,14 @@ export const topics = {
   async run(args, io) {
     const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } } });
     const kb = (await openAssistant(io.env)).knowledgeBase;
-    const all = [...kb.topics.values()];
     if (values.json) {
-      const list = all
+      const list = ordered(kb)
         .filter((t) => t.group !== 'fallback')
         .map((t) => ({ intent: t.id, group: t.group, title: t.title, summary: t.summary }));
       writeLine(io.stdout, JSON.stringify(list, null, 2));
       return 0;
     }
-    for (const [group, heading] of GROUPS) {
-      writeLine(io.stdout, heading);
-      for (const t of all.filter((x) => x.group === group))
-        writeLine(io.stdout, `  ${t.id.padEnd(22)} ${t.title}`);
-      writeLine(io.stdout);
-    }
+    writeLine(io.stdout, `${formatTopics(kb)}\n`);
     return 0;
   },
 } satisfies Command;
