@@ -1,5 +1,5 @@
 import type { Answer, AskContext, FollowUpKind, PolicyAssistant } from '../../core/index.js';
-import type { IntentId, KnowledgeBase, Topic } from '../../knowledge/index.js';
+import { type IntentId, INTENT_IDS, type KnowledgeBase, type Topic } from '../../knowledge/index.js';
 
 /** What a follow-up button asks, in the words the core's follow-up detection knows. */
 export const FOLLOW_UP_QUESTIONS: Readonly<Record<FollowUpKind, string>> = {
@@ -11,9 +11,10 @@ export const FOLLOW_UP_QUESTIONS: Readonly<Record<FollowUpKind, string>> = {
 
 const GROUP_ORDER = ['threat', 'solution', 'source', 'related'] as const;
 
-/** The topics one can ask about and cite, threats first, in knowledge-base order within a group. */
+/** The topics one can ask about and cite, threats first. */
 export function contentTopics(kb: KnowledgeBase): Topic[] {
-  const all = [...kb.topics.values()];
+  // The contract's order: the threats as the report lists them, the solutions as 1787 does.
+  const all = [...kb.topics.values()].sort((a, b) => INTENT_IDS.indexOf(a.id) - INTENT_IDS.indexOf(b.id));
   return GROUP_ORDER.flatMap((group) => all.filter((t) => t.group === group));
 }
 
