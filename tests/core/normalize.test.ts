@@ -50,6 +50,12 @@ describe('normalizing a question', () => {
     expect(terms('smuggling')).toEqual(terms('trafficking'));
   });
 
+  it('drops the report when it is named as where a claim comes from, not as the subject', () => {
+    expect(normalizer.normalize('how do TCOs threaten the US, per the 2024 ATA?').terms).not.toContain('ata');
+    expect(normalizer.normalize('according to the DNI, ransomware').terms).not.toContain('odni');
+    expect(normalizer.normalize('where can I read the ATA').terms).toContain('ata');
+  });
+
   it('keeps "US" the country apart from "us" the pronoun', () => {
     expect(normalizer.normalize('threats to the US').terms).toContain('unitedst');
     expect(normalizer.normalize('tell us about fentanyl').terms).not.toContain('unitedst');

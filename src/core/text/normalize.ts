@@ -55,7 +55,7 @@ export class Normalizer {
       return corrected;
     });
     const { words: folded, folded: synonyms } = foldSynonyms(typed);
-    const terms = folded
+    const terms = dropAttribution(folded)
       .filter((w) => !STOPWORDS.has(w))
       .map((w) => (CANONICAL.has(w) ? w : stem(w)))
       .filter((t) => CANONICAL.has(t) || !STOP_STEMS.has(t));
@@ -65,4 +65,25 @@ export class Normalizer {
   isKnownWord(word: string): boolean {
     return this.speller.isKnown(word);
   }
+}
+
+/** The report and its publisher, named as where a claim comes from rather than as the subject. */
+const ATTRIBUTED: ReadonlySet<string> = new Set(['ata', 'odni']);
+const ATTRIBUTING: ReadonlySet<string> = new Set(['per', 'according', 'from', 'in', 'by']);
+const BETWEEN: ReadonlySet<string> = new Set(['the', 'to', 'this', 'that', 'latest', '2024', 'year', 's', 'unitedst']);
+
+/**
+ * "How do TCOs threaten the US, per the 2024 ATA?" asks about the threat; "per the ATA" only says
+ * where the answer should come from. The source stays a term when it is what is asked about.
+ */
+function dropAttribution(words: readonly string[]): string[] {
+  return words.filter((word, i) => {
+    if (!ATTRIBUTED.has(word)) return true;
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      const before = words[j] as string;
+      if (ATTRIBUTING.has(before)) return false;
+      if (!BETWEEN.has(before)) return true;
+    }
+    return true;
+  });
 }
