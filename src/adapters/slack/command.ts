@@ -62,7 +62,7 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
   const usage = [
     '*In Slack*',
     `• \`${command} <question>\`: an answer only you see, with a button to share it in the channel`,
-    `• \`${command} cite <topic>\`: the copy-ready reference for a topic`,
+    `• \`${command} cite <topic> [style]\`: the copy-ready reference for a topic (chicago, apa, mla, plain, markdown, bibtex, csl-json)`,
     `• \`${command} help\`: this message`,
     '• Mention me in a channel (`@policybot <question>`): I answer in a thread, and follow-ups in that thread continue the conversation ("tell me more", "source?", "what should we do about it?")',
     '• Or send me a direct message.',
