@@ -12,7 +12,9 @@ export interface LabelledQuestion {
 const lineSchema = z.object({
   q: z.string().min(1, 'must not be empty'),
   ok: z
-    .array(z.string().refine(isIntentId, { error: (issue) => `unknown intent id ${JSON.stringify(issue.input)}` }))
+    .array(
+      z.string().refine(isIntentId, { error: (issue) => `unknown intent id ${JSON.stringify(issue.input)}` }),
+    )
     .min(1, 'needs at least one intent'),
 });
 
@@ -33,7 +35,8 @@ export function readLabelled(file: string): LabelledQuestion[] {
       }
       const parsed = lineSchema.safeParse(json);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push(`${file}:${index + 1}: ${issue.path.join('.')}: ${issue.message}`);
+        for (const issue of parsed.error.issues)
+          problems.push(`${file}:${index + 1}: ${issue.path.join('.')}: ${issue.message}`);
         return;
       }
       out.push({ q: parsed.data.q, ok: parsed.data.ok as IntentId[], line: index + 1 });

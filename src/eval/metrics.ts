@@ -22,8 +22,17 @@ export interface EvalReport {
   readonly overallAccuracy: number;
   readonly macroF1: number;
   readonly perIntent: readonly IntentScore[];
-  readonly confusions: readonly { readonly expected: IntentId; readonly predicted: IntentId; readonly count: number }[];
-  readonly misses: readonly { readonly q: string; readonly ok: readonly IntentId[]; readonly predicted: IntentId; readonly confidence: number }[];
+  readonly confusions: readonly {
+    readonly expected: IntentId;
+    readonly predicted: IntentId;
+    readonly count: number;
+  }[];
+  readonly misses: readonly {
+    readonly q: string;
+    readonly ok: readonly IntentId[];
+    readonly predicted: IntentId;
+    readonly confidence: number;
+  }[];
 }
 
 const isOutOfScope = (item: LabelledQuestion): boolean => item.ok.includes(FALLBACK_ID);
@@ -33,7 +42,8 @@ const isOutOfScope = (item: LabelledQuestion): boolean => item.ok.includes(FALLB
  * per-intent figures an item counts as the intent it was answered with when right, else its first.
  */
 export function score(predictions: readonly Prediction[]): EvalReport {
-  const truth = (p: Prediction): IntentId => (p.item.ok.includes(p.predicted) ? p.predicted : (p.item.ok[0] as IntentId));
+  const truth = (p: Prediction): IntentId =>
+    p.item.ok.includes(p.predicted) ? p.predicted : (p.item.ok[0] as IntentId);
   const right = (p: Prediction): boolean => p.item.ok.includes(p.predicted);
   const inScope = predictions.filter((p) => !isOutOfScope(p.item));
   const outOfScope = predictions.filter((p) => isOutOfScope(p.item));

@@ -1,8 +1,6 @@
 /** A knowledge-base mistake, located so that a curator can go straight to it. */
 export class KnowledgeBaseError extends Error {
-  constructor(
-    readonly problems: readonly KnowledgeBaseProblem[],
-  ) {
+  constructor(readonly problems: readonly KnowledgeBaseProblem[]) {
     super(
       `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
@@ -20,11 +18,15 @@ export interface KnowledgeBaseProblem {
 }
 
 export function formatProblem(problem: KnowledgeBaseProblem): string {
-  return problem.field ? `${problem.file}: ${problem.field}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+  return problem.field
+    ? `${problem.file}: ${problem.field}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }

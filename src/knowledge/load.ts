@@ -121,7 +121,11 @@ function loadTopics(root: string, report: Report): Map<IntentId, Located & { top
     const expectedName = `${entry.id}.yaml`;
     if (!file.endsWith(`/${expectedName}`)) report(file, 'id', `"${entry.id}" belongs in ${expectedName}`);
     if (byId.has(entry.id)) {
-      report(file, 'id', `duplicate topic "${entry.id}" (also in ${relative(root, byId.get(entry.id)?.file ?? '')})`);
+      report(
+        file,
+        'id',
+        `duplicate topic "${entry.id}" (also in ${relative(root, byId.get(entry.id)?.file ?? '')})`,
+      );
       continue;
     }
     byId.set(entry.id, {
@@ -130,8 +134,15 @@ function loadTopics(root: string, report: Report): Map<IntentId, Located & { top
       topic: { ...entry, detail: entry.detail, group: groupOf(entry.id) },
     });
   }
-  const required: readonly IntentId[] = [...CONTENT_INTENT_IDS, 'bot.help', 'bot.greeting', 'bot.thanks', FALLBACK_ID];
-  for (const id of required) if (!byId.has(id)) report(join(dir, `${id}.yaml`), '', `is missing: every intent needs a topic`);
+  const required: readonly IntentId[] = [
+    ...CONTENT_INTENT_IDS,
+    'bot.help',
+    'bot.greeting',
+    'bot.thanks',
+    FALLBACK_ID,
+  ];
+  for (const id of required)
+    if (!byId.has(id)) report(join(dir, `${id}.yaml`), '', `is missing: every intent needs a topic`);
   return byId;
 }
 
@@ -148,7 +159,11 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
         const where = `${relative(root, file)} [${i}].utterances[${j}]`;
         const previous = seen.get(key);
         if (previous && previous.intent !== entry.id) {
-          report(file, `[${i}].utterances[${j}]`, `"${text}" is also a phrase of ${previous.intent} (${previous.where})`);
+          report(
+            file,
+            `[${i}].utterances[${j}]`,
+            `"${text}" is also a phrase of ${previous.intent} (${previous.where})`,
+          );
           return;
         }
         if (previous) return;
@@ -172,18 +187,30 @@ function crossCheck(
       if (!topics.has(id)) report(file, `related[${i}]`, `topic "${id}" does not exist`);
       if (id === topic.id) report(file, `related[${i}]`, 'a topic cannot be related to itself');
     });
-    const cited = (list: readonly { text: string; source: string }[], field: string, verbatim: boolean): void => {
+    const cited = (
+      list: readonly { text: string; source: string }[],
+      field: string,
+      verbatim: boolean,
+    ): void => {
       list.forEach((quote, i) => {
         const source = sources.get(quote.source)?.source;
         if (!source) {
-          report(file, `${field}[${i}].source`, `source "${quote.source}" does not exist in content/sources.yaml`);
+          report(
+            file,
+            `${field}[${i}].source`,
+            `source "${quote.source}" does not exist in content/sources.yaml`,
+          );
           return;
         }
         if (!verbatim) return;
         if (source.storedText === undefined) {
           report(file, `${field}[${i}].source`, `source "${quote.source}" has no stored text to quote from`);
         } else if (!containsVerbatim(source.storedText, quote.text)) {
-          report(file, `${field}[${i}].text`, `is not found verbatim in the stored text of "${quote.source}"`);
+          report(
+            file,
+            `${field}[${i}].text`,
+            `is not found verbatim in the stored text of "${quote.source}"`,
+          );
         }
       });
     };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { INTENT_IDS } from './ids.js';
 
 const intentId = z.enum(INTENT_IDS, {
-  error: (issue) => `unknown intent id ${JSON.stringify(issue.input)}; expected one of the ids in src/knowledge/ids.ts`,
+  error: (issue) =>
+    `unknown intent id ${JSON.stringify(issue.input)}; expected one of the ids in src/knowledge/ids.ts`,
 });
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -18,9 +19,14 @@ export type IntentEntry = z.infer<typeof intentSchema>;
 /** ISO calendar date, as precise as the source gives it: 2024, 2024-02 or 2024-02-05. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
+  );
 
-const sourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: lower-case letters, digits, hyphens');
+const sourceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: lower-case letters, digits, hyphens');
 
 export const sourceSchema = z
   .strictObject({
@@ -42,7 +48,11 @@ export const sourceSchema = z
   .superRefine((source, ctx) => {
     // Web pages change: every style cites one with the day it was read.
     if (source.kind === 'webpage' && source.accessed === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['accessed'], message: 'a web page needs the date it was read (accessed)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessed'],
+        message: 'a web page needs the date it was read (accessed)',
+      });
     }
   });
 export const sourcesFileSchema = z.array(sourceSchema).min(1);
@@ -68,6 +78,8 @@ export type TopicEntry = z.infer<typeof topicSchema>;
 
 export function countSentences(text: string): number {
   // Abbreviations such as "U.S." or "Feb." would otherwise count as sentence ends.
-  const masked = text.replace(/\b(?:[A-Z]\.){2,}/g, 'X').replace(/\b(?:Feb|Jan|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|e\.g|i\.e|No|vs)\./g, 'X');
+  const masked = text
+    .replace(/\b(?:[A-Z]\.){2,}/g, 'X')
+    .replace(/\b(?:Feb|Jan|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|e\.g|i\.e|No|vs)\./g, 'X');
   return masked.split(/[.!?]+(?:["”’)\]]*)(?:\s+|$)/).filter((part) => part.trim().length > 0).length;
 }

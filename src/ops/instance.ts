@@ -7,10 +7,9 @@ import type { RunningPlatform } from '../adapters/types.js';
 import { loadCoreConfig } from '../config/core.js';
 import { httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
-import { createAssistant } from '../core/index.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
-import { assistantOptions, openKnowledge } from '../runtime/open.js';
+import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import { registerHealthRoutes } from './health.js';
 import { createLogger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -62,7 +61,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const inFlight = new InFlight();
   const metrics = createMetrics({ inFlight: () => inFlight.size });
 
-  const { kb, model, root } = await openKnowledge(env);
+  const opened = await openKnowledge(env, core);
+  const { root } = opened;
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
   const key = hashKey(config.userHashKey, recorderFile && join(dirname(recorderFile), '.user-hash-salt'));
   if (key.source === 'process') {
@@ -72,7 +72,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     );
   }
   const service = new AssistantService({
-    assistant: createAssistant(kb, { ...assistantOptions(core), model }),
+    assistant: assistantFrom(opened, core),
     logger,
     metrics,
     hashUser: userHasher(key.key),
@@ -94,7 +94,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
           ),
         }),
   });
-  metrics.topics.set(kb.topics.size);
+  metrics.topics.set(opened.kb.topics.size);
 
   const http = new HttpRoutes({ inFlight });
   const platforms: RunningPlatform[] = [];
@@ -126,7 +126,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     service,
     logger,
     metrics,
-    assistantOptions: assistantOptions(core),
+    config: core,
   });
   const unwatch = options.watch
     ? watchKnowledge(root, (file) => void reloader.reload(`changed: ${file}`), logger)

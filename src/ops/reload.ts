@@ -1,9 +1,9 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
-import { type AssistantOptions, createAssistant } from '../core/index.js';
+import type { CoreConfig } from '../config/env.js';
 import { formatProblem, KnowledgeBaseError } from '../knowledge/errors.js';
 import type { Logger } from '../runtime/logger.js';
-import { openKnowledge } from '../runtime/open.js';
+import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import type { Metrics } from './metrics.js';
 import type { AssistantService } from './service.js';
 
@@ -11,7 +11,8 @@ export interface ReloaderOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly service: AssistantService;
   readonly logger: Logger;
-  readonly assistantOptions: AssistantOptions;
+  /** The core settings parsed at start-up (threshold, citation style, …). */
+  readonly config: CoreConfig;
   readonly metrics?: Metrics;
 }
 
@@ -52,8 +53,9 @@ export class KnowledgeReloader {
     const started = performance.now();
     try {
       // From the start-up cache when nothing changed, else validated and trained afresh (~0.5 s).
-      const { kb, model } = await openKnowledge(this.options.env);
-      service.replace(createAssistant(kb, { ...this.options.assistantOptions, model }));
+      const opened = await openKnowledge(this.options.env, this.options.config);
+      const { kb } = opened;
+      service.replace(assistantFrom(opened, this.options.config));
       metrics?.reloads.inc({ result: 'ok' });
       metrics?.topics.set(kb.topics.size);
       logger.info(

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +59,9 @@ function codeStamp(): string {
 export const cacheable = !import.meta.url.endsWith('.ts');
 
 export function fingerprint(root: string): string {
-  const hash = createHash('sha256').update(`model v${MODEL_VERSION}\nreferences v${REFERENCES_VERSION}\n${codeStamp()}\n`);
+  const hash = createHash('sha256').update(
+    `model v${MODEL_VERSION}\nreferences v${REFERENCES_VERSION}\n${codeStamp()}\n`,
+  );
   // Size and modification time, as make does: reading every file would cost more than the cache saves.
   for (const file of [...listFiles(join(root, 'intents')), ...listFiles(join(root, 'content'))]) {
     const { size, mtimeMs } = statSync(file);

@@ -58,7 +58,10 @@ export class HttpRoutes {
       Promise.resolve()
         .then(() => handler(req, res))
         .catch((error: unknown) => {
-          logger.error({ err: error instanceof Error ? error.message : String(error), path }, 'http handler failed');
+          logger.error(
+            { err: error instanceof Error ? error.message : String(error), path },
+            'http handler failed',
+          );
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
           res.end('Internal error\n');
         });

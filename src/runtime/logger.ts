@@ -7,9 +7,14 @@ export interface Logger {
 }
 
 /** JSON lines on stderr: enough for a terminal or a log collector until a richer logger is plugged in. */
-export function jsonLogger(stream: NodeJS.WritableStream = process.stderr, level: 'debug' | 'info' = 'info'): Logger {
+export function jsonLogger(
+  stream: NodeJS.WritableStream = process.stderr,
+  level: 'debug' | 'info' = 'info',
+): Logger {
   const write = (lvl: string) => (obj: object, msg?: string) => {
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, ...obj, ...(msg ? { msg } : {}) })}\n`);
+    stream.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: lvl, ...obj, ...(msg ? { msg } : {}) })}\n`,
+    );
   };
   return {
     info: write('info'),

@@ -65,8 +65,11 @@ async function renderReferences(kb: KnowledgeBase, style: CitationStyle): Promis
  * cache when nothing changed, else afresh. A style the cache has not seen yet is rendered once and
  * added to it.
  */
-export async function openKnowledge(env: NodeJS.ProcessEnv = process.env): Promise<OpenKnowledge> {
-  const config = await loadCoreConfig(env);
+export async function openKnowledge(
+  env: NodeJS.ProcessEnv = process.env,
+  parsed?: CoreConfig,
+): Promise<OpenKnowledge> {
+  const config = parsed ?? (await loadCoreConfig(env));
   const style = citationStyle(config);
   const engine = ENGINE_STYLES.has(style);
   const root = resolve(config.POLICYBOT_KNOWLEDGE_DIR ?? defaultKnowledgeDir());
@@ -83,7 +86,10 @@ export async function openKnowledge(env: NodeJS.ProcessEnv = process.env): Promi
       const kept = cached.references?.[style];
       if (kept) return { kb, model, root, style, references: kept };
       const references = await renderReferences(kb, style);
-      const updated: CompiledKnowledge = { ...cached, references: { ...cached.references, [style]: references } };
+      const updated: CompiledKnowledge = {
+        ...cached,
+        references: { ...cached.references, [style]: references },
+      };
       writeCompiled(file, updated);
       return { kb, model, root, style, references };
     }
@@ -91,7 +97,8 @@ export async function openKnowledge(env: NodeJS.ProcessEnv = process.env): Promi
   const kb = await loadValidated(root);
   const model = trainModel(kb);
   const references = engine ? await renderReferences(kb, style) : undefined;
-  if (caching) writeCompiled(file, compile(kb, modelToState(model), print, references ? { [style]: references } : {}));
+  if (caching)
+    writeCompiled(file, compile(kb, modelToState(model), print, references ? { [style]: references } : {}));
   return { kb, model, root, style, references };
 }
 
@@ -109,20 +116,32 @@ export function referenceFormatter(
   return (source, via) => references[source.id] ?? plainReference(source, via);
 }
 
-export function assistantOptions(config: CoreConfig): AssistantOptions {
+function assistantOptions(config: CoreConfig): AssistantOptions {
   return {
     ...(config.POLICYBOT_THRESHOLD === undefined ? {} : { threshold: config.POLICYBOT_THRESHOLD }),
-    ...(config.POLICYBOT_MAX_QUESTION_LENGTH === undefined ? {} : { maxQuestionLength: config.POLICYBOT_MAX_QUESTION_LENGTH }),
+    ...(config.POLICYBOT_MAX_QUESTION_LENGTH === undefined
+      ? {}
+      : { maxQuestionLength: config.POLICYBOT_MAX_QUESTION_LENGTH }),
     ...(config.POLICYBOT_CONVERSATION_TTL_SECONDS === undefined
       ? {}
       : { conversationTtlMs: config.POLICYBOT_CONVERSATION_TTL_SECONDS * 1000 }),
   };
 }
 
+/**
+ * The assistant for opened knowledge and the environment's settings, references in the configured
+ * style: the one way every entry point (CLI, serve, reload, report) builds it.
+ */
+export function assistantFrom(opened: OpenKnowledge, config: CoreConfig): PolicyAssistant {
+  return createAssistant(opened.kb, {
+    ...assistantOptions(config),
+    model: opened.model,
+    formatReference: referenceFormatter(opened.style, opened.references),
+  });
+}
+
 /** Builds the assistant with the environment's settings. */
 export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promise<PolicyAssistant> {
   const config = await loadCoreConfig(env);
-  const { kb, model, style, references } = await openKnowledge(env);
-  const formatReference = referenceFormatter(style, references);
-  return createAssistant(kb, { ...assistantOptions(config), model, formatReference });
+  return assistantFrom(await openKnowledge(env, config), config);
 }

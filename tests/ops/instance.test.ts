@@ -116,6 +116,15 @@ describe('health and metrics on PORT', () => {
   });
 });
 
+describe('answers through the served platforms', () => {
+  it('carry references in the configured default style (Chicago), as the CLI does', async () => {
+    const answer = await ask('what does the report say about ransomware', 'U-style');
+    // Chicago's bibliography entry for a second-hand quote: "… Quoted in 1787, “Transnational Crime,” …"
+    expect(answer).toContain('Quoted in 1787');
+    expect(answer).not.toContain('; quoted in 1787');
+  });
+});
+
 describe('reload without restart (--watch)', () => {
   const topic = join(work, 'content', 'topics', 'threat.ransomware.yaml');
   const intents = join(work, 'intents', 'threats.yaml');

@@ -115,7 +115,10 @@ export function renderCitation(
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference), LIMITS.sectionText),
+        text: truncate(
+          code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference),
+          LIMITS.sectionText,
+        ),
       },
     });
     const quotes = answer.citations.filter((c) => c.sourceId === citation.sourceId && c.quote !== undefined);
@@ -134,7 +137,9 @@ export function renderCitation(
 /** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
 function referenceText(reference: FormattedReference): string {
   const extra = reference.note ?? reference.inText;
-  return extra === undefined ? reference.entry : `${reference.entry}\n${reference.note ? 'Note' : 'In text'}: ${extra}`;
+  return extra === undefined
+    ? reference.entry
+    : `${reference.entry}\n${reference.note ? 'Note' : 'In text'}: ${extra}`;
 }
 
 function context(mrkdwn: string): Block {

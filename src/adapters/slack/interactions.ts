@@ -12,7 +12,14 @@ import {
 } from './actions.js';
 import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
 import type { CitationStyle } from '../../core/citations/styles.js';
-import { APOLOGY, citeQuestion, parseSlashCommand, renderCitation, renderHelp, styleNamed } from './command.js';
+import {
+  APOLOGY,
+  citeQuestion,
+  parseSlashCommand,
+  renderCitation,
+  renderHelp,
+  styleNamed,
+} from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
 import { describeError } from './log.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
@@ -36,7 +43,11 @@ function ask(
 }
 
 /** The answer's sources in the style asked for (citation-js loads on the first engine style). */
-async function styledReferences(deps: HandlerDeps, answer: Answer, style: CitationStyle): Promise<FormattedReference[]> {
+async function styledReferences(
+  deps: HandlerDeps,
+  answer: Answer,
+  style: CitationStyle,
+): Promise<FormattedReference[]> {
   const kb = deps.assistant.knowledgeBase;
   const out: FormattedReference[] = [];
   for (const id of new Set(answer.citations.map((c) => c.sourceId))) {

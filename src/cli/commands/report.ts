@@ -4,10 +4,9 @@ import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
 import { ConfigError } from '../../config/errors.js';
 import { loadOpsConfig } from '../../config/ops.js';
-import { createAssistant } from '../../core/index.js';
 import { buildReport, parseSince, type ReportGroup } from '../../ops/report.js';
 import { logFiles, readRecords } from '../../ops/unanswered.js';
-import { assistantOptions, openKnowledge } from '../../runtime/open.js';
+import { assistantFrom, openKnowledge } from '../../runtime/open.js';
 import { type Command, writeLine } from '../io.js';
 
 export const report = {
@@ -49,8 +48,10 @@ export const report = {
       return 1;
     }
     const { records, skipped } = readRecords(path, since);
-    const { kb, model } = await openKnowledge(io.env);
-    const assistant = createAssistant(kb, { ...assistantOptions(await loadCoreConfig(io.env)), model });
+    const config = await loadCoreConfig(io.env);
+    const opened = await openKnowledge(io.env, config);
+    const { model } = opened;
+    const assistant = assistantFrom(opened, config);
     const groups = buildReport(records, model.normalizer, assistant);
     const shown = groups.slice(0, top);
     if (values.json) {

@@ -176,7 +176,9 @@ function mla(source: Source, via: Source | undefined, withHtml: boolean): Format
 function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
   const items = [toCslItem(source, via), ...(via ? [toCslItem(via)] : [])];
   const cite = new Cite(items);
-  const entry = (style === 'bibtex' ? monthMacro(cite.format('bibtex')) : cite.format('data', { format: 'text' })).trim();
+  const entry = (
+    style === 'bibtex' ? monthMacro(cite.format('bibtex')) : cite.format('data', { format: 'text' })
+  ).trim();
   return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
 }
 

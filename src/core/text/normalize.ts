@@ -70,7 +70,17 @@ export class Normalizer {
 /** The report and its publisher, named as where a claim comes from rather than as the subject. */
 const ATTRIBUTED: ReadonlySet<string> = new Set(['ata', 'odni']);
 const ATTRIBUTING: ReadonlySet<string> = new Set(['per', 'according', 'from', 'in', 'by']);
-const BETWEEN: ReadonlySet<string> = new Set(['the', 'to', 'this', 'that', 'latest', '2024', 'year', 's', 'unitedst']);
+const BETWEEN: ReadonlySet<string> = new Set([
+  'the',
+  'to',
+  'this',
+  'that',
+  'latest',
+  '2024',
+  'year',
+  's',
+  'unitedst',
+]);
 
 /**
  * "How do TCOs threaten the US, per the 2024 ATA?" asks about the threat; "per the ATA" only says
