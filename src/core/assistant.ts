@@ -138,10 +138,10 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       const reason = `That question is ${question.length} characters long; please ask in ${maxLength} characters or fewer.`;
       return { answer: composer.decline([], 0, reason), explanation: empty };
     }
+    const cue = detectFollowUp(normalized.plain);
     // A platform that knows the topic (a "Did you mean" button, a topic menu) may ask for it outright.
     const namesOnlyTheTopic =
-      normalized.words.length === 0 ||
-      (onlyRefersBack(normalized.plain.toLowerCase()) && detectFollowUp(normalized.plain) === undefined);
+      normalized.words.length === 0 || (cue === undefined && onlyRefersBack(normalized.plain.toLowerCase()));
     if (context.topic !== undefined && namesOnlyTheTopic) {
       const answer = composer.answer(context.topic, 1);
       if (context.conversationId !== undefined && answer.topic !== null) {
@@ -167,7 +167,6 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     let followUp: FollowUpKind | null = null;
     let candidates = ranking.candidates;
     let confidence = ranking.confidence;
-    const cue = detectFollowUp(normalized.plain);
     // The cue's own words ("tell me more", "source?") say nothing of the topic: judge what is left.
     const rest = cue && !onlyRefersBack(cue.rest) ? normalizer.normalize(cue.rest) : undefined;
     const restRanking = rest && rest.terms.length > 0 ? matcher.rank(rest.terms) : undefined;
