@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT_ID } from './payloads.js';
+import { APP_ID, BOT_USER } from './payloads.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -143,14 +143,7 @@ export async function startFakeGateway(): Promise<FakeGateway> {
             s: seq,
             d: {
               v: 10,
-              user: {
-                id: BOT_ID,
-                username: 'policybot',
-                discriminator: '0',
-                bot: true,
-                avatar: null,
-                global_name: null,
-              },
+              user: BOT_USER,
               guilds: [],
               session_id: 'fake-session',
               resume_gateway_url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,

@@ -11,6 +11,16 @@ export const USER_ID = '666666666666666666';
 let nextId = 700000000000000000n;
 
 /** A fresh snowflake for each interaction, so callbacks can be told apart. */
+/** The bot's own user object, as READY and its messages carry it. */
+export const BOT_USER = {
+  id: BOT_ID,
+  username: 'policybot',
+  discriminator: '0',
+  bot: true,
+  avatar: null,
+  global_name: null,
+} as const;
+
 export function snowflake(): string {
   nextId += 1n;
   return String(nextId);
@@ -101,14 +111,7 @@ export function componentInteraction(
     channel_id: options.channelId ?? CHANNEL_ID,
     type: 0,
     content: '',
-    author: {
-      id: BOT_ID,
-      username: 'policybot',
-      discriminator: '0',
-      bot: true,
-      avatar: null,
-      global_name: null,
-    },
+    author: BOT_USER,
     embeds: [],
     components: [],
     attachments: [],

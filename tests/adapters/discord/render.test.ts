@@ -122,7 +122,9 @@ describe('Discord configuration', () => {
     };
     // The HTTP endpoint needs only the public key; the application id, when given, is checked.
     expect(attempt({ DISCORD_PUBLIC_KEY: key })).toBe('');
-    expect(attempt({ DISCORD_MODE: 'http' })).toContain('DISCORD_PUBLIC_KEY: is required for the HTTP interactions endpoint');
+    expect(attempt({ DISCORD_MODE: 'http' })).toContain(
+      'DISCORD_PUBLIC_KEY: is required for the HTTP interactions endpoint',
+    );
     expect(attempt({ DISCORD_MODE: 'gateway', DISCORD_PUBLIC_KEY: key })).toContain(
       'DISCORD_TOKEN: is required for the gateway',
     );
