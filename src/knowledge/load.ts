@@ -216,6 +216,24 @@ function crossCheck(
     };
     cited(topic.quotes, 'quotes', true);
     cited(topic.background, 'background', false);
+    // A "> " line in the detail shows words as quoted, so it is held to the same rule as `quotes`.
+    const texts = [...sources.values()].flatMap((s) =>
+      s.source.storedText === undefined ? [] : [s.source.storedText],
+    );
+    (topic.detail ?? '').split('\n').forEach((line, i) => {
+      if (!line.startsWith('> ')) return;
+      const quoted = line
+        .slice(2)
+        .trim()
+        .replace(/^[“"]|[”"]$/g, '');
+      if (!texts.some((text) => containsVerbatim(text, quoted))) {
+        report(
+          file,
+          'detail',
+          `line ${i + 1} is set as a quote but is not found verbatim in any stored source text`,
+        );
+      }
+    });
   }
   const trained = new Set(examples.map((e) => e.intent));
   for (const id of [...CONTENT_INTENT_IDS, 'bot.help', 'bot.greeting', 'bot.thanks'] as const) {

@@ -59,9 +59,13 @@ describe('the knowledge base', () => {
       for (const quote of topic.quotes) expect(containsVerbatim(page, quote.text), quote.text).toBe(true);
       if (topic.group === 'threat') {
         expect(topic.quotes.length, topic.id).toBeGreaterThan(0);
-        expect(topic.quotes.every((q) => q.source === 'odni-ata-2024'), topic.id).toBe(true);
+        expect(
+          topic.quotes.every((q) => q.source === 'odni-ata-2024'),
+          topic.id,
+        ).toBe(true);
       }
-      if (topic.group === 'solution') expect(topic.quotes.some((q) => q.source === '1787-transnational-crime')).toBe(true);
+      if (topic.group === 'solution')
+        expect(topic.quotes.some((q) => q.source === '1787-transnational-crime')).toBe(true);
     }
   });
 
@@ -69,7 +73,9 @@ describe('the knowledge base', () => {
     const ata = kb.sources.get('odni-ata-2024');
     expect(ata?.date).toBe('2024-02-05');
     expect(ata?.quotedIn).toBe('1787-transnational-crime');
-    expect(kb.sources.get('1787-transnational-crime')?.url).toBe('https://1787securityplatform.com/transnationalcrime');
+    expect(kb.sources.get('1787-transnational-crime')?.url).toBe(
+      'https://1787securityplatform.com/transnationalcrime',
+    );
   });
 
   it('links threats and solutions both ways', () => {
@@ -89,10 +95,25 @@ describe('loading fails loudly, naming the file and the field', () => {
   it('rejects a quote that is not verbatim in its source', () => {
     const dir = copyOfKnowledgeBase();
     edit(dir, 'content/topics/threat.drugs.yaml', (t) => {
-      (t.quotes as { text: string }[])[0] = { text: 'TCOs flood the country with fentanyl.', source: 'odni-ata-2024' } as never;
+      (t.quotes as { text: string }[])[0] = {
+        text: 'TCOs flood the country with fentanyl.',
+        source: 'odni-ata-2024',
+      } as never;
     });
     expect(problemsOf(dir)).toEqual([
       'content/topics/threat.drugs.yaml: quotes[0].text: is not found verbatim in the stored text of "odni-ata-2024"',
+    ]);
+  });
+
+  it('holds a quote line in a detail to the same verbatim rule', () => {
+    const dir = copyOfKnowledgeBase();
+    edit(dir, 'content/topics/threat.fraud.yaml', (t) => {
+      t.detail = `${String(t.detail)}\n\n> TCOs steal trillions from every bank on earth.`;
+    });
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /^content\/topics\/threat\.fraud\.yaml: detail: line \d+ is set as a quote but is not found verbatim/,
+      ),
     ]);
   });
 
@@ -103,9 +124,11 @@ describe('loading fails loudly, naming the file and the field', () => {
       (t.quotes as { source: string }[])[0] = { text: 'x', source: 'no-such-source' } as never;
     });
     const problems = problemsOf(dir);
-    expect(problems.some((p) => p.startsWith('content/topics/solution.inl.yaml: related[1]: unknown intent id "threat.piracy"'))).toBe(
-      true,
-    );
+    expect(
+      problems.some((p) =>
+        p.startsWith('content/topics/solution.inl.yaml: related[1]: unknown intent id "threat.piracy"'),
+      ),
+    ).toBe(true);
   });
 
   it('rejects a related topic or a source that does not exist', () => {
@@ -122,11 +145,18 @@ describe('loading fails loudly, naming the file and the field', () => {
     const dir = copyOfKnowledgeBase();
     cpSync(join(dir, 'content/topics/threat.fraud.yaml'), join(dir, 'content/topics/threat.fraud.copy.yaml'));
     const drugsPhrase = knowledgeBase().examples.find((e) => e.intent === 'threat.drugs')?.text ?? '';
-    writeFileSync(join(dir, 'intents/zz-extra.yaml'), stringify([{ id: 'threat.ransomware', utterances: [drugsPhrase] }]));
+    writeFileSync(
+      join(dir, 'intents/zz-extra.yaml'),
+      stringify([{ id: 'threat.ransomware', utterances: [drugsPhrase] }]),
+    );
     const problems = problemsOf(dir);
-    expect(problems).toContain('content/topics/threat.fraud.copy.yaml: id: "threat.fraud" belongs in threat.fraud.yaml');
+    expect(problems).toContain(
+      'content/topics/threat.fraud.copy.yaml: id: "threat.fraud" belongs in threat.fraud.yaml',
+    );
     expect(problems).toContainEqual(
-      expect.stringMatching(/^intents\/zz-extra\.yaml: \[0\]\.utterances\[0\]: ".+" is also a phrase of threat\.drugs/),
+      expect.stringMatching(
+        /^intents\/zz-extra\.yaml: \[0\]\.utterances\[0\]: ".+" is also a phrase of threat\.drugs/,
+      ),
     );
   });
 
@@ -149,6 +179,8 @@ describe('loading fails loudly, naming the file and the field', () => {
     writeFileSync(join(dir, 'content/sources.yaml'), stringify(sources));
     const problems = problemsOf(dir);
     expect(problems).toContain('content/topics/threat.fraud.yaml: summary: must be at most three sentences');
-    expect(problems).toContain('content/sources.yaml: [0].date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+    expect(problems).toContain(
+      'content/sources.yaml: [0].date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
+    );
   });
 });
