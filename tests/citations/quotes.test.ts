@@ -43,11 +43,17 @@ describe('verbatim quotes', () => {
     }
     expect(error).toBeInstanceOf(KnowledgeBaseError);
     const problems = (error as KnowledgeBaseError).problems;
+    // The fixture misquotes the same words in its quote and in the detail's blockquote: both are named.
     expect(problems).toEqual([
       {
         file: 'content/topics/threat.drugs.yaml',
         field: 'quotes[0].text',
         message: 'is not found verbatim in the stored text of "odni-ata-2024"',
+      },
+      {
+        file: 'content/topics/threat.drugs.yaml',
+        field: 'detail',
+        message: 'line 3 is set as a quote but is not found verbatim in any stored source text',
       },
     ]);
     expect((error as Error).message).toContain(
