@@ -2,6 +2,14 @@
 import type { CliIO } from './io.js';
 import { main } from './program.js';
 
+// `policybot ask … | head -1`: once the reader has gone, there is no one to answer; end quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 main(process.argv.slice(2), io).then(
   (code) => {

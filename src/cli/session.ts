@@ -1,48 +1,53 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type IntentId, isIntentId } from '../knowledge/ids.js';
+import {
+  type ConversationState,
+  type ConversationStore,
+  DEFAULT_CONVERSATION_TTL_MS,
+} from '../core/conversation/store.js';
 import { cacheFile } from '../runtime/cache.js';
 
-/** Idle time after which a named session's topic is forgotten, as a chat conversation's is. */
-const DEFAULT_TTL_MS = 10 * 60_000;
-
 /**
- * `policybot ask --session NAME` across separate commands: the session's last topic is kept in a
- * small file beside the start-up cache, so "tell me more" in the next call follows the last answer.
+ * `policybot ask --session NAME` across separate commands: the conversation store for one named
+ * session, kept in a small file beside the start-up cache, so "tell me more" in the next call
+ * follows the last answer, as a chat conversation's would (and is forgotten after as long idle).
  */
-export class CliSession {
+export class FileConversationStore implements ConversationStore {
   private readonly file: string;
+  private readonly ttlMs: number;
 
   constructor(
     name: string,
     root: string,
     env: NodeJS.ProcessEnv,
-    private readonly ttlMs = Number(env.POLICYBOT_CONVERSATION_TTL_SECONDS ?? 0) * 1000 || DEFAULT_TTL_MS,
+    private readonly now: () => number = Date.now,
   ) {
     const safe = name.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 64) || 'default';
     this.file = join(dirname(cacheFile(root, env)), 'sessions', `${safe}.json`);
+    this.ttlMs = Number(env.POLICYBOT_CONVERSATION_TTL_SECONDS ?? 0) * 1000 || DEFAULT_CONVERSATION_TTL_MS;
   }
 
-  /** The topic the session was last about, if it is fresh. */
-  load(now = Date.now()): IntentId | undefined {
+  async get(): Promise<ConversationState | undefined> {
     try {
-      const { topic, at } = JSON.parse(readFileSync(this.file, 'utf8')) as { topic?: string; at?: number };
-      return typeof topic === 'string' &&
-        isIntentId(topic) &&
-        typeof at === 'number' &&
-        now - at <= this.ttlMs
-        ? topic
-        : undefined;
+      const { topic, at } = JSON.parse(readFileSync(this.file, 'utf8')) as { topic?: unknown; at?: unknown };
+      if (typeof topic !== 'string' || typeof at !== 'number' || this.now() - at > this.ttlMs) return undefined;
+      // Read counts as use, as in a chat: the idle time starts again.
+      this.write(topic);
+      return { topic };
     } catch {
       return undefined;
     }
   }
 
+  async set(_id: string, state: ConversationState): Promise<void> {
+    this.write(state.topic);
+  }
+
   /** Best effort: a read-only install just forgets between calls. */
-  save(topic: IntentId, now = Date.now()): void {
+  private write(topic: string): void {
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(this.file, JSON.stringify({ topic, at: now }));
+      writeFileSync(this.file, JSON.stringify({ topic, at: this.now() }));
     } catch {
       // Nothing lost but the follow-up across calls.
     }

@@ -1,6 +1,9 @@
-import type { IntentId } from '../knowledge/ids.js';
+import type { FollowUpKind, IntentId, TopicGroup } from '../knowledge/ids.js';
+import type { CitationStyle } from './citations/styles.js';
+import type { Trace } from './pipeline/decide.js';
 
-export type FollowUpKind = 'more' | 'source' | 'solutions' | 'threats';
+export type { FollowUpKind } from '../knowledge/ids.js';
+export type { Trace } from './pipeline/decide.js';
 
 export interface Citation {
   readonly sourceId: string;
@@ -13,7 +16,7 @@ export interface Citation {
   readonly quote?: string;
   /** The source through which we hold the quote ("quoted in"), when not the source itself. */
   readonly via?: string;
-  /** A reference ready to paste into a memo. */
+  /** A reference ready to paste into a memo, in the answer's citation style. */
   readonly reference: string;
 }
 
@@ -22,20 +25,52 @@ export interface RelatedTopic {
   readonly title: string;
 }
 
+/**
+ * What a person can do next with an answer, computed once in the core; each platform renders
+ * these in its own idiom (Slack and Discord buttons, the terminal's "Try:" line) and sends the
+ * same action back to the port, never words for the core to read again.
+ */
+export type Action =
+  /** A follow-up on a topic: its longer answer, its sources, its linked solutions or threats. */
+  | { readonly kind: 'follow-up'; readonly followUp: FollowUpKind; readonly topic: IntentId; readonly label: string }
+  /** A topic's own answer: "Did you mean", or where to start. */
+  | { readonly kind: 'topic'; readonly topic: IntentId; readonly label: string };
+
+/**
+ * What an answer is: a topic answered (`answer`), the bot's own reply (`bot`: help, greeting,
+ * thanks), a question back (`clarify`: "about what?"), a decline, or a request refused by the
+ * serving layer's rate limit.
+ */
+export type AnswerKind = 'answer' | 'bot' | 'clarify' | 'decline' | 'rate-limited';
+
 /** What the core returns for every question: adapters only render it. */
 export interface Answer {
+  readonly kind: AnswerKind;
+  /** The topic answered, the bot's intent, or `fallback` when nothing was answered. */
   readonly intent: IntentId;
-  /** Calibrated probability that `intent` is what was asked, in [0, 1]. */
-  readonly confidence: number;
+  /**
+   * The calibrated probability that `intent` is what was asked, in [0, 1]; null when nothing was
+   * classified (a question back, a rate-limited request).
+   */
+  readonly confidence: number | null;
   readonly title: string;
   /** A small Markdown subset: **bold**, _italic_, [text](url), "- " bullets, "> " quotes. */
   readonly text: string;
   readonly citations: readonly Citation[];
+  /** The style of every citation's `reference`. */
+  readonly style: CitationStyle;
   readonly related: readonly RelatedTopic[];
+  /** Questions worth asking next, in words, for surfaces without buttons. */
   readonly suggestions: readonly string[];
+  readonly actions: readonly Action[];
+  /** The follow-up this answer gives on its topic, or null for the topic's own answer. */
   readonly followUp: FollowUpKind | null;
-  /** The topic the answer (or its follow-up) is about; null when nothing was answered. */
+  /** The topic the answer is about; null when no topic was answered. */
   readonly topic: IntentId | null;
+  /** The topic's group (threat, solution, source, related, bot, fallback). */
+  readonly group: TopicGroup;
+  /** How it was decided. */
+  readonly trace: Trace;
 }
 
 export interface AskContext {
@@ -47,15 +82,4 @@ export interface AskContext {
    * serving layer rate-limits per user and records a hash of it, never the id itself.
    */
   readonly user?: string;
-  /**
-   * The topic a follow-up refers to, when the platform knows it better than the conversation does
-   * (a "Tell me more" button on an older answer). With an empty question ("" or "tell me about
-   * it"), the topic itself is answered: a "Did you mean" button or a topic menu.
-   */
-  readonly topic?: IntentId;
-}
-
-/** The core's port: one call, a question in and an answer out. */
-export interface Assistant {
-  ask(question: string, context?: AskContext): Answer;
 }

@@ -1,11 +1,14 @@
-export type { Answer, AskContext, Assistant, Citation, FollowUpKind, RelatedTopic } from './answer.js';
-export type { FormattedReference } from './citations/reference.js';
-export type { CitationStyle } from './citations/styles.js';
+export type { Action, Answer, AnswerKind, AskContext, Citation, FollowUpKind, RelatedTopic, Trace } from './answer.js';
 export {
   createAssistant,
   DEFAULT_MAX_QUESTION_LENGTH,
   DEFAULT_THRESHOLD,
   type AssistantOptions,
-  type Explanation,
   type PolicyAssistant,
 } from './assistant.js';
+export type { CiteResult } from './citations/cite.js';
+export type { FormattedReference } from './citations/reference.js';
+export type { CitationStyle } from './citations/styles.js';
+export type { ConversationState, ConversationStore } from './conversation/store.js';
+export type { Assistant } from './port.js';
+export type { TopicMatch, TopicSummary } from './topics.js';

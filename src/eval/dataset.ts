@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isIntentId, type IntentId } from '../knowledge/ids.js';
+import { FALLBACK_ID, FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../knowledge/ids.js';
 
 export interface LabelledQuestion {
   readonly q: string;
@@ -9,18 +9,32 @@ export interface LabelledQuestion {
   readonly line: number;
 }
 
-const lineSchema = z.object({
+/** A follow-up in context: earlier questions of one conversation, then the one scored. */
+export interface LabelledFollowUp extends LabelledQuestion {
+  readonly context: readonly string[];
+  /** Every acceptable follow-up kind (null: the topic's own answer). */
+  readonly followUp: readonly (FollowUpKind | null)[];
+}
+
+const followUpKind = z.union([z.enum(FOLLOW_UP_KINDS), z.null()]);
+
+const questionSchema = z.object({
   q: z.string().min(1, 'must not be empty'),
-  ok: z
-    .array(
-      z.string().refine(isIntentId, { error: (issue) => `unknown intent id ${JSON.stringify(issue.input)}` }),
-    )
-    .min(1, 'needs at least one intent'),
+  ok: z.array(z.string()).min(1, 'needs at least one intent'),
 });
 
-/** Reads a labelled JSONL file, failing with the line and field of any bad entry. */
-export function readLabelled(file: string): LabelledQuestion[] {
-  const out: LabelledQuestion[] = [];
+const followUpSchema = questionSchema.extend({
+  context: z.array(z.string().min(1)).min(1, 'needs at least one earlier question'),
+  followUp: z.array(followUpKind).min(1, 'needs at least one follow-up kind (null for none)'),
+});
+
+function readLines<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  known: ReadonlySet<string> | undefined,
+  make: (data: T, line: number) => LabelledQuestion & T,
+): (LabelledQuestion & T)[] {
+  const out: (LabelledQuestion & T)[] = [];
   const problems: string[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
@@ -33,14 +47,39 @@ export function readLabelled(file: string): LabelledQuestion[] {
         problems.push(`${file}:${index + 1}: not valid JSON`);
         return;
       }
-      const parsed = lineSchema.safeParse(json);
+      const parsed = schema.safeParse(json);
       if (!parsed.success) {
         for (const issue of parsed.error.issues)
           problems.push(`${file}:${index + 1}: ${issue.path.join('.')}: ${issue.message}`);
         return;
       }
-      out.push({ q: parsed.data.q, ok: parsed.data.ok as IntentId[], line: index + 1 });
+      const item = make(parsed.data, index + 1);
+      const unknown = known === undefined ? [] : item.ok.filter((id) => id !== FALLBACK_ID && !known.has(id));
+      for (const id of unknown) problems.push(`${file}:${index + 1}: ok: unknown intent id ${JSON.stringify(id)}`);
+      if (unknown.length === 0) out.push(item);
     });
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return out;
+}
+
+/** Reads a labelled JSONL file, failing with the line and field of any bad entry; ids checked against `known`. */
+export function readLabelled(file: string, known?: ReadonlySet<string>): LabelledQuestion[] {
+  return readLines(file, questionSchema, known, (d, line) => ({ q: d.q, ok: d.ok, line }));
+}
+
+/** Reads labelled follow-ups in context (`{"context": [...], "q": ..., "ok": [...], "followUp": [...]}`). */
+export function readFollowUps(file: string, known?: ReadonlySet<string>): LabelledFollowUp[] {
+  return readLines(file, followUpSchema, known, (d, line) => ({ ...d, line }));
+}
+
+/** Whether a file holds follow-ups in context (its first entry has a `context`). */
+export function isFollowUpFile(file: string): boolean {
+  const first = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.trim() !== '' && !l.trimStart().startsWith('//'));
+  try {
+    return first !== undefined && 'context' in (JSON.parse(first) as object);
+  } catch {
+    return false;
+  }
 }

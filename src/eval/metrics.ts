@@ -4,7 +4,7 @@ import type { LabelledQuestion } from './dataset.js';
 export interface Prediction {
   readonly item: LabelledQuestion;
   readonly predicted: IntentId;
-  readonly confidence: number;
+  readonly confidence: number | null;
 }
 
 export interface IntentScore {
@@ -31,7 +31,7 @@ export interface EvalReport {
     readonly q: string;
     readonly ok: readonly IntentId[];
     readonly predicted: IntentId;
-    readonly confidence: number;
+    readonly confidence: number | null;
   }[];
 }
 

@@ -22,11 +22,3 @@ export function formatProblem(problem: KnowledgeBaseProblem): string {
     ? `${problem.file}: ${problem.field}: ${problem.message}`
     : `${problem.file}: ${problem.message}`;
 }
-
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('');
-}

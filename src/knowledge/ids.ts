@@ -1,57 +1,52 @@
 /**
- * The public contract of the knowledge base: other tools and evaluations depend on these ids,
- * so the loader refuses a topic or intent whose id is not one of them.
+ * The few ids the code itself relies on. Every topic id comes from the knowledge base's files
+ * (`content/topics/<id>.yaml`) and is checked against them, so a curator adds a topic without a
+ * code change; tests pin the ids of the public contract.
  */
-export const CONTENT_INTENT_IDS = [
-  'threat.overview',
-  'threat.instability',
-  'threat.drugs',
-  'threat.fraud',
-  'threat.ransomware',
-  'threat.trafficking',
-  'solution.overview',
-  'solution.mexico',
-  'solution.inl',
-  'solution.penalties',
-  'solution.institutions',
-  'solution.corruption',
-  'solution.treaties',
-  'solution.border',
-  'solution.trafficking',
-  'solution.ilea',
-  'solution.canada',
-  'source.ata',
-  'source.1787',
-  'related.immigration',
-] as const;
 
-export const BOT_INTENT_IDS = ['bot.help', 'bot.greeting', 'bot.thanks'] as const;
+/** An intent: a topic's id, `fallback`, or a follow-up act (`followup.more`). */
+export type IntentId = string;
 
-export const FALLBACK_ID = 'fallback' as const;
+/** The negatives' intent and the topic that says what the bot declines and why. */
+export const FALLBACK_ID = 'fallback';
 
-export const INTENT_IDS = [...CONTENT_INTENT_IDS, ...BOT_INTENT_IDS, FALLBACK_ID] as const;
+export const TOPIC_GROUPS = ['threat', 'solution', 'source', 'related', 'bot', 'fallback'] as const;
+export type TopicGroup = (typeof TOPIC_GROUPS)[number];
 
-export type ContentIntentId = (typeof CONTENT_INTENT_IDS)[number];
-export type IntentId = (typeof INTENT_IDS)[number];
+/** The groups a person can ask about and cite, in the order lists show them. */
+export const CONTENT_GROUPS: readonly TopicGroup[] = ['threat', 'solution', 'source', 'related'];
 
-const known: ReadonlySet<string> = new Set(INTENT_IDS);
+/**
+ * What a topic is for, beyond its group: an `overview` stands for its whole group (the list of
+ * every solution); `help`, `greeting` and `thanks` are the bot's own answers.
+ */
+export const TOPIC_ROLES = ['overview', 'help', 'greeting', 'thanks'] as const;
+export type TopicRole = (typeof TOPIC_ROLES)[number];
 
-export function isIntentId(value: string): value is IntentId {
-  return known.has(value);
+/**
+ * The follow-ups a person can ask after an answer. Each is a view of a topic (its longer answer,
+ * its sources, the solutions or threats it is linked to) and an intent whose phrases are in
+ * `intents/`, named `followup.<kind>`.
+ */
+export const FOLLOW_UP_KINDS = ['more', 'source', 'solutions', 'threats'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const FOLLOW_UP_PREFIX = 'followup.';
+
+export function followUpIntent(kind: FollowUpKind): IntentId {
+  return `${FOLLOW_UP_PREFIX}${kind}`;
 }
 
-export type TopicGroup = 'threat' | 'solution' | 'source' | 'related' | 'bot' | 'fallback';
-
-export function groupOf(id: IntentId): TopicGroup {
-  const prefix = id.split('.')[0];
-  switch (prefix) {
-    case 'threat':
-    case 'solution':
-    case 'source':
-    case 'related':
-    case 'bot':
-      return prefix;
-    default:
-      return 'fallback';
-  }
+/** The follow-up an intent id stands for, or undefined for a topic or `fallback`. */
+export function followUpOf(intent: IntentId): FollowUpKind | undefined {
+  if (!intent.startsWith(FOLLOW_UP_PREFIX)) return undefined;
+  const kind = intent.slice(FOLLOW_UP_PREFIX.length);
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind) ? (kind as FollowUpKind) : undefined;
 }
+
+export function isFollowUpKind(value: string): value is FollowUpKind {
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(value);
+}
+
+/** Lower-case words joined by dots: `threat.drugs`, `solution.ilea`, `source.ata`. */
+export const TOPIC_ID_PATTERN = /^[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+$|^fallback$/;

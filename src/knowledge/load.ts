@@ -1,11 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { fieldPath, KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
-import { CONTENT_INTENT_IDS, FALLBACK_ID, groupOf, type IntentId } from './ids.js';
-import { intentFileSchema, sourcesFileSchema, type TopicEntry, topicSchema } from './schema.js';
-import type { KnowledgeBase, Source, Topic, TrainingExample } from './types.js';
+import type { CitationStyle } from '../core/citations/styles.js';
+import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
+import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
+import {
+  limitsFileSchema,
+  shorthandFileSchema,
+  stylesFileSchema,
+  synonymsFileSchema,
+} from './language-schema.js';
+import { intentFileSchema, sourcesFileSchema, topicSchema } from './schema.js';
+import type { KnowledgeBase, Language, Limit, Source, Topic, TrainingExample } from './types.js';
 
 export interface KnowledgeBasePaths {
   /** The folder that holds `intents/` and `content/` (the project root). */
@@ -14,25 +21,33 @@ export interface KnowledgeBasePaths {
 
 /**
  * Reads and validates `intents/` and `content/`. Every problem is collected before failing, so a
- * curator sees all of them at once, each with its file and field.
+ * curator sees all of them at once: one line each, naming the file, the entry by its id, and the
+ * field. A file that cannot be read at all is one problem, not one for everything that refers to it.
  */
 export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
   const problems: KnowledgeBaseProblem[] = [];
-  const report = (file: string, field: string, message: string): void => {
-    problems.push({ file: relative(root, file) || file, field, message });
+  const report: Report = (file, field, message) => {
+    const where = relative(root, file) || file;
+    // One problem once: a cascade of the same words helps nobody.
+    if (!problems.some((p) => p.file === where && p.field === field && p.message === message))
+      problems.push({ file: where, field, message });
   };
 
   const sources = loadSources(root, report);
-  const topics = loadTopics(root, report);
+  const { topics, broken } = loadTopics(root, report);
   const examples = loadIntents(root, report);
+  const language = loadLanguage(root, report);
+  const limits = loadLimits(root, report);
 
-  if (problems.length === 0) crossCheck(root, topics, sources, examples, report);
+  crossCheck(root, topics, broken, sources, examples, report);
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
   return {
     sources: new Map([...sources.values()].map((s) => [s.source.id, s.source])),
     topics: new Map([...topics.values()].map((t) => [t.topic.id, t.topic])),
     examples,
+    language,
+    limits,
   };
 }
 
@@ -50,61 +65,82 @@ function readYaml(file: string, report: Report): unknown {
     return parseYaml(text, { prettyErrors: true });
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-    report(file, where, `is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    const first = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    report(file, where, `is not valid YAML: ${first}`);
     return undefined;
   }
+}
+
+/**
+ * A zod path as a curator reads it: in a list of entries with ids, the entry's id instead of its
+ * index (`odni-ata-2024.date`, not `[0].date`).
+ */
+function fieldOf(data: unknown, path: readonly PropertyKey[]): string {
+  const [first, ...rest] = path;
+  const entry = typeof first === 'number' && Array.isArray(data) ? (data[first] as unknown) : undefined;
+  const id =
+    entry !== null && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string'
+      ? (entry as { id: string }).id
+      : undefined;
+  const tail = id === undefined ? path : rest;
+  const joined = tail
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+  if (id === undefined) return joined;
+  return joined === '' ? id : `${id}: ${joined}`;
 }
 
 function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, report: Report): T | undefined {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) report(file, fieldPath(issue.path), issue.message);
+  for (const issue of result.error.issues) report(file, fieldOf(data, issue.path), issue.message);
   return undefined;
 }
 
-function yamlFiles(dir: string, report: Report): string[] {
+function yamlFiles(dir: string, report: Report, required = true): string[] {
   try {
-    return readdirSync(dir)
-      .filter((name) => /\.ya?ml$/.test(name))
-      .sort()
-      .map((name) => join(dir, name));
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => join(dir, entry.name))
+      .sort();
   } catch {
-    report(dir, '', 'folder is missing');
+    if (required) report(dir, '', 'folder is missing');
     return [];
   }
 }
 
 interface Located {
   readonly file: string;
-  readonly index: number;
 }
 
 function loadSources(root: string, report: Report): Map<string, Located & { source: Source }> {
   const file = join(root, 'content', 'sources.yaml');
   const entries = validate(sourcesFileSchema, readYaml(file, report), file, report) ?? [];
   const byId = new Map<string, Located & { source: Source }>();
-  entries.forEach((entry, index) => {
+  for (const entry of entries) {
     if (byId.has(entry.id)) {
-      report(file, `[${index}].id`, `duplicate source id "${entry.id}"`);
-      return;
+      report(file, entry.id, 'is listed twice: source ids must be unique');
+      continue;
     }
     let storedText: string | undefined;
     if (entry.text !== undefined) {
       try {
         storedText = readFileSync(join(root, 'content', entry.text), 'utf8');
       } catch {
-        report(file, `[${index}].text`, `stored text "content/${entry.text}" cannot be read`);
+        report(file, `${entry.id}: text`, `stored text "content/${entry.text}" cannot be read`);
       }
     }
-    byId.set(entry.id, { file, index, source: storedText === undefined ? entry : { ...entry, storedText } });
-  });
+    byId.set(entry.id, { file, source: storedText === undefined ? entry : { ...entry, storedText } });
+  }
   // A source quoted by another page is quoted from that page's stored text.
   for (const [id, located] of byId) {
     const via = located.source.quotedIn;
     if (via === undefined) continue;
     const host = byId.get(via);
     if (!host) {
-      report(file, `[${located.index}].quotedIn`, `source "${via}" does not exist`);
+      report(file, `${id}: quotedIn`, `source "${via}" does not exist`);
     } else if (host.source.storedText !== undefined && located.source.storedText === undefined) {
       byId.set(id, { ...located, source: { ...located.source, storedText: host.source.storedText } });
     }
@@ -112,38 +148,41 @@ function loadSources(root: string, report: Report): Map<string, Located & { sour
   return byId;
 }
 
-function loadTopics(root: string, report: Report): Map<IntentId, Located & { topic: Topic }> {
+/**
+ * Every file of `content/topics/`, one topic each. `broken` holds the ids (from file names) of
+ * topics whose file did not validate, so that what refers to them is not reported again.
+ */
+function loadTopics(
+  root: string,
+  report: Report,
+): { topics: Map<IntentId, Located & { topic: Topic }>; broken: Set<string> } {
   const dir = join(root, 'content', 'topics');
-  const byId = new Map<IntentId, Located & { topic: Topic }>();
+  const topics = new Map<IntentId, Located & { topic: Topic }>();
+  const broken = new Set<string>();
   for (const file of yamlFiles(dir, report)) {
-    const entry: TopicEntry | undefined = validate(topicSchema, readYaml(file, report), file, report);
-    if (!entry) continue;
-    const expectedName = `${entry.id}.yaml`;
-    if (!file.endsWith(`/${expectedName}`)) report(file, 'id', `"${entry.id}" belongs in ${expectedName}`);
-    if (byId.has(entry.id)) {
-      report(
-        file,
-        'id',
-        `duplicate topic "${entry.id}" (also in ${relative(root, byId.get(entry.id)?.file ?? '')})`,
-      );
+    const named = basename(file).replace(/\.ya?ml$/, '');
+    const entry = validate(topicSchema, readYaml(file, report), file, report);
+    if (!entry) {
+      broken.add(named);
       continue;
     }
-    byId.set(entry.id, {
-      file,
-      index: 0,
-      topic: { ...entry, detail: entry.detail, group: groupOf(entry.id) },
-    });
+    if (entry.id !== named) {
+      report(file, 'id', `"${entry.id}" must match the file name: rename the file to ${entry.id}.yaml`);
+      broken.add(named);
+      continue;
+    }
+    const { names, role, order, source, ...rest } = entry;
+    const topic: Topic = {
+      ...rest,
+      names,
+      detail: entry.detail,
+      ...(role === undefined ? {} : { role }),
+      ...(order === undefined ? {} : { order }),
+      ...(source === undefined ? {} : { source }),
+    };
+    topics.set(entry.id, { file, topic });
   }
-  const required: readonly IntentId[] = [
-    ...CONTENT_INTENT_IDS,
-    'bot.help',
-    'bot.greeting',
-    'bot.thanks',
-    FALLBACK_ID,
-  ];
-  for (const id of required)
-    if (!byId.has(id)) report(join(dir, `${id}.yaml`), '', `is missing: every intent needs a topic`);
-  return byId;
+  return { topics, broken };
 }
 
 function loadIntents(root: string, report: Report): TrainingExample[] {
@@ -153,73 +192,108 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
   if (files.length === 0) report(join(root, 'intents'), '', 'has no .yaml files');
   for (const file of files) {
     const entries = validate(intentFileSchema, readYaml(file, report), file, report) ?? [];
-    entries.forEach((entry, i) => {
-      entry.utterances.forEach((text, j) => {
+    for (const entry of entries) {
+      entry.utterances.forEach((utterance, j) => {
+        const text = typeof utterance === 'string' ? utterance : utterance.text;
         const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
-        const where = `${relative(root, file)} [${i}].utterances[${j}]`;
+        const where = `${relative(root, file)}: ${entry.id}: utterances[${j}]`;
         const previous = seen.get(key);
         if (previous && previous.intent !== entry.id) {
-          report(
-            file,
-            `[${i}].utterances[${j}]`,
-            `"${text}" is also a phrase of ${previous.intent} (${previous.where})`,
-          );
+          report(file, `${entry.id}: utterances[${j}]`, `"${text}" is also a phrase of ${previous.where}`);
           return;
         }
         if (previous) return;
         seen.set(key, { intent: entry.id, where });
-        examples.push({ intent: entry.id, text, file: relative(root, file) });
+        examples.push({
+          intent: entry.id,
+          text,
+          file: relative(root, file),
+          ...(typeof utterance === 'string' ? {} : { exception: utterance.exception }),
+        });
       });
-    });
+    }
   }
   return examples;
+}
+
+/** `intents/language/`: each file is optional (an empty table), and validated when present. */
+function loadLanguage(root: string, report: Report): Language {
+  const dir = join(root, 'intents', 'language');
+  const read = <T>(name: string, schema: z.ZodType<T>): { file: string; data: T | undefined } => {
+    const file = join(dir, name);
+    return { file, data: existsSync(file) ? validate(schema, readYaml(file, report), file, report) : undefined };
+  };
+
+  const synonyms: [string, string][] = [];
+  const synonymFile = read('synonyms.yaml', synonymsFileSchema);
+  const owner = new Map<string, string>();
+  for (const { canonical, phrases } of synonymFile.data ?? []) {
+    for (const raw of phrases) {
+      const phrase = raw.replace(/\s+/g, ' ');
+      const other = owner.get(phrase);
+      if (other !== undefined && other !== canonical) {
+        report(synonymFile.file, `${canonical}: phrases`, `"${phrase}" is also a phrase of ${other}`);
+        continue;
+      }
+      if (other === undefined) synonyms.push([phrase, canonical]);
+      owner.set(phrase, canonical);
+    }
+  }
+
+  const shorthand = Object.entries(read('shorthand.yaml', shorthandFileSchema).data ?? {});
+
+  const styleData = read('styles.yaml', stylesFileSchema).data;
+  const styles: [string, CitationStyle][] = [];
+  for (const [style, names] of Object.entries(styleData?.styles ?? {}) as [CitationStyle, string[]][]) {
+    for (const name of [style, ...names]) styles.push([name.replace(/\s+/g, ' '), style]);
+  }
+  return { synonyms, shorthand, styles, unsupportedStyles: styleData?.unsupported ?? [] };
+}
+
+function loadLimits(root: string, report: Report): Limit[] {
+  const file = join(root, 'content', 'limits.yaml');
+  if (!existsSync(file)) return [];
+  return validate(limitsFileSchema, readYaml(file, report), file, report) ?? [];
 }
 
 function crossCheck(
   root: string,
   topics: Map<IntentId, Located & { topic: Topic }>,
+  broken: ReadonlySet<string>,
   sources: Map<string, Located & { source: Source }>,
   examples: readonly TrainingExample[],
   report: Report,
 ): void {
+  const exists = (id: string): boolean => topics.has(id) || broken.has(id);
+  const texts = [...sources.values()].flatMap((s) =>
+    s.source.storedText === undefined ? [] : [s.source.storedText],
+  );
   for (const { file, topic } of topics.values()) {
     topic.related.forEach((id, i) => {
-      if (!topics.has(id)) report(file, `related[${i}]`, `topic "${id}" does not exist`);
       if (id === topic.id) report(file, `related[${i}]`, 'a topic cannot be related to itself');
+      else if (!exists(id)) report(file, `related[${i}]`, `topic "${id}" does not exist in content/topics/`);
     });
-    const cited = (
-      list: readonly { text: string; source: string }[],
-      field: string,
-      verbatim: boolean,
-    ): void => {
+    if (topic.source !== undefined && !sources.has(topic.source))
+      report(file, 'source', `source "${topic.source}" does not exist in content/sources.yaml`);
+    checkRole(file, topic, report);
+    const cited = (list: readonly { text: string; source: string }[], field: string, verbatim: boolean) => {
       list.forEach((quote, i) => {
         const source = sources.get(quote.source)?.source;
         if (!source) {
-          report(
-            file,
-            `${field}[${i}].source`,
-            `source "${quote.source}" does not exist in content/sources.yaml`,
-          );
+          report(file, `${field}[${i}].source`, `source "${quote.source}" does not exist in content/sources.yaml`);
           return;
         }
         if (!verbatim) return;
         if (source.storedText === undefined) {
           report(file, `${field}[${i}].source`, `source "${quote.source}" has no stored text to quote from`);
         } else if (!containsVerbatim(source.storedText, quote.text)) {
-          report(
-            file,
-            `${field}[${i}].text`,
-            `is not found verbatim in the stored text of "${quote.source}"`,
-          );
+          report(file, `${field}[${i}].text`, `is not found verbatim in the stored text of "${quote.source}"`);
         }
       });
     };
     cited(topic.quotes, 'quotes', true);
     cited(topic.background, 'background', false);
     // A "> " line in the detail shows words as quoted, so it is held to the same rule as `quotes`.
-    const texts = [...sources.values()].flatMap((s) =>
-      s.source.storedText === undefined ? [] : [s.source.storedText],
-    );
     (topic.detail ?? '').split('\n').forEach((line, i) => {
       if (!line.startsWith('> ')) return;
       const quoted = line
@@ -227,18 +301,49 @@ function crossCheck(
         .trim()
         .replace(/^[“"]|[”"]$/g, '');
       if (!texts.some((text) => containsVerbatim(text, quoted))) {
-        report(
-          file,
-          'detail',
-          `line ${i + 1} is set as a quote but is not found verbatim in any stored source text`,
-        );
+        report(file, 'detail', `line ${i + 1} is set as a quote but is not found verbatim in any stored source text`);
       }
     });
   }
-  const trained = new Set(examples.map((e) => e.intent));
-  for (const id of [...CONTENT_INTENT_IDS, 'bot.help', 'bot.greeting', 'bot.thanks'] as const) {
-    if (!trained.has(id)) report(join(root, 'intents'), '', `intent "${id}" has no training phrases`);
+
+  const topicsDir = join(root, 'content', 'topics');
+  if (!exists(FALLBACK_ID))
+    report(join(topicsDir, `${FALLBACK_ID}.yaml`), '', 'is missing: it says what the bot declines and why');
+  else if (topics.get(FALLBACK_ID)?.topic.group === undefined || topics.get(FALLBACK_ID)?.topic.group !== 'fallback')
+    if (topics.has(FALLBACK_ID)) report(join(topicsDir, `${FALLBACK_ID}.yaml`), 'group', 'must be fallback');
+  const helps = [...topics.values()].filter((t) => t.topic.role === 'help');
+  if (helps.length === 0 && broken.size === 0)
+    report(topicsDir, '', 'no topic has role: help (the answer to "what can you do")');
+
+  // Every intent's phrases name a topic that exists, `fallback`, or a follow-up.
+  const trained = new Set<string>();
+  const reportedIds = new Set<string>();
+  for (const example of examples) {
+    trained.add(example.intent);
+    const known = exists(example.intent) || followUpOf(example.intent) !== undefined;
+    if (!known && !reportedIds.has(`${example.file}:${example.intent}`)) {
+      reportedIds.add(`${example.file}:${example.intent}`);
+      report(
+        join(root, example.file),
+        example.intent,
+        `no topic "${example.intent}" in content/topics/ (and not a follow-up: followup.more, .source, .solutions, .threats)`,
+      );
+    }
   }
+  for (const { file, topic } of topics.values()) {
+    const askable = CONTENT_GROUPS.includes(topic.group) || topic.group === 'bot';
+    if (askable && !trained.has(topic.id))
+      report(file, '', `topic "${topic.id}" has no training phrases in intents/: add some, or people cannot reach it`);
+  }
+}
+
+/** A role belongs to its groups: an overview to threats or solutions, help/greeting/thanks to the bot. */
+function checkRole(file: string, topic: Topic, report: Report): void {
+  if (topic.role === undefined) return;
+  const bot = topic.role === 'help' || topic.role === 'greeting' || topic.role === 'thanks';
+  if (bot && topic.group !== 'bot') report(file, 'role', `role ${topic.role} belongs to group bot`);
+  if (topic.role === 'overview' && !CONTENT_GROUPS.includes(topic.group))
+    report(file, 'role', 'an overview belongs to a group people ask about (threat, solution, source, related)');
 }
 
 /** Exact match, except that runs of white space (line wrapping) are treated as one space. */

@@ -1,17 +1,28 @@
 import { z } from 'zod';
-import { INTENT_IDS } from './ids.js';
+import { TOPIC_GROUPS, TOPIC_ID_PATTERN, TOPIC_ROLES } from './ids.js';
 
-const intentId = z.enum(INTENT_IDS, {
-  error: (issue) =>
-    `unknown intent id ${JSON.stringify(issue.input)}; expected one of the ids in src/knowledge/ids.ts`,
-});
+/** A topic's id; that it names a topic file (or a follow-up) is checked once every file is read. */
+const intentId = z
+  .string()
+  .regex(TOPIC_ID_PATTERN, 'must be lower-case words joined by dots, such as threat.drugs');
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * A training phrase: the words as people type them, or (rarely) a phrase that the whole pipeline
+ * answers otherwise, kept on purpose and saying why (`policybot check` holds every other phrase
+ * to its own intent).
+ */
+export const utteranceSchema = z.union([
+  nonEmpty,
+  z.strictObject({ text: nonEmpty, exception: nonEmpty.describe('why this phrase may get another answer') }),
+]);
+export type UtteranceEntry = z.infer<typeof utteranceSchema>;
 
 /** One entry of an `intents/*.yaml` list. */
 export const intentSchema = z.looseObject({
   id: intentId,
-  utterances: z.array(nonEmpty).min(1, 'needs at least one utterance'),
+  utterances: z.array(utteranceSchema).min(1, 'needs at least one utterance'),
 });
 export const intentFileSchema = z.array(intentSchema);
 export type IntentEntry = z.infer<typeof intentSchema>;
@@ -66,7 +77,17 @@ const summary = nonEmpty.refine((text) => countSentences(text) <= 3, 'must be at
 
 export const topicSchema = z.strictObject({
   id: intentId,
+  /** Threat, solution, source, related page, the bot's own answers, or the decline. */
+  group: z.enum(TOPIC_GROUPS),
+  /** An overview stands for its group; help, greeting and thanks are the bot's own answers. */
+  role: z.enum(TOPIC_ROLES).optional(),
+  /** Place within its group in lists (the report's order, 1787's order); ties by title. */
+  order: z.number().int().min(0).optional(),
   title: nonEmpty.max(80, 'must be at most 80 characters'),
+  /** Short names people use for the topic inside a longer question ("fentanyl", "the canada one"). */
+  names: z.array(nonEmpty).default([]),
+  /** For a topic about a source itself: the source it is about, cited by its answers. */
+  source: sourceId.optional(),
   summary,
   detail: nonEmpty.optional(),
   quotes: z.array(quoteSchema).default([]),

@@ -1,4 +1,5 @@
-import type { IntentId, TopicGroup } from './ids.js';
+import type { CitationStyle } from '../core/citations/styles.js';
+import type { IntentId, TopicGroup, TopicRole } from './ids.js';
 import type { SourceEntry } from './schema.js';
 
 export type Source = SourceEntry & {
@@ -14,7 +15,14 @@ export interface Quote {
 export interface Topic {
   readonly id: IntentId;
   readonly group: TopicGroup;
+  readonly role?: TopicRole;
+  /** Place within its group in lists; topics without one follow, by title. */
+  readonly order?: number;
   readonly title: string;
+  /** Short names people use for it inside a longer question. */
+  readonly names: readonly string[];
+  /** A topic about a source itself: that source's id. */
+  readonly source?: string;
   readonly summary: string;
   readonly detail: string | undefined;
   readonly quotes: readonly Quote[];
@@ -28,6 +36,31 @@ export interface TrainingExample {
   readonly text: string;
   /** Where it came from, for error messages: `intents/threats.yaml`. */
   readonly file: string;
+  /** Set when the phrase is known to get another answer in a fresh conversation, and why. */
+  readonly exception?: string;
+}
+
+/** How people say things, as `intents/language/` records it. */
+export interface Language {
+  /** phrase (lower-case words joined by spaces) -> canonical term */
+  readonly synonyms: readonly (readonly [string, string])[];
+  /** typed word -> the words it stands for */
+  readonly shorthand: readonly (readonly [string, string])[];
+  /** a style's name as people type it (lower-case words) -> the style */
+  readonly styles: readonly (readonly [string, CitationStyle])[];
+  /** names of styles policybot does not write */
+  readonly unsupportedStyles: readonly string[];
+}
+
+/** A rule of `content/limits.yaml`: what the sources cannot hold. */
+export interface Limit {
+  readonly id: string;
+  readonly reason: string;
+  readonly when: readonly string[];
+  readonly and: readonly string[];
+  readonly unless: readonly string[];
+  readonly examples: readonly string[];
+  readonly counterexamples: readonly string[];
 }
 
 /** The validated knowledge base: everything the core answers from. */
@@ -35,4 +68,6 @@ export interface KnowledgeBase {
   readonly topics: ReadonlyMap<IntentId, Topic>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly examples: readonly TrainingExample[];
+  readonly language: Language;
+  readonly limits: readonly Limit[];
 }

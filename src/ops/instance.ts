@@ -9,6 +9,7 @@ import { httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
+import { MemoryConversationStore } from '../core/conversation/store.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import { registerHealthRoutes } from './health.js';
 import { createLogger } from './log.js';
@@ -62,6 +63,12 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const metrics = createMetrics({ inFlight: () => inFlight.size });
 
   const opened = await openKnowledge(env, core);
+  // One store for the life of the process: a reloaded knowledge base keeps the conversations.
+  const conversations = new MemoryConversationStore({
+    ...(core.POLICYBOT_CONVERSATION_TTL_SECONDS === undefined
+      ? {}
+      : { ttlMs: core.POLICYBOT_CONVERSATION_TTL_SECONDS * 1000 }),
+  });
   const { root } = opened;
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
   const key = hashKey(config.userHashKey, recorderFile && join(dirname(recorderFile), '.user-hash-salt'));
@@ -72,7 +79,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     );
   }
   const service = new AssistantService({
-    assistant: assistantFrom(opened, core),
+    assistant: assistantFrom(opened, core, conversations),
     logger,
     metrics,
     hashUser: userHasher(key.key),
@@ -124,6 +131,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const reloader = new KnowledgeReloader({
     env,
     service,
+    conversations,
     logger,
     metrics,
     config: core,

@@ -8,6 +8,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 export interface Metrics {
   readonly registry: Registry;
   readonly questions: Counter<'platform' | 'intent'>;
+  readonly decisions: Counter<'platform' | 'kind' | 'step'>;
+  readonly clarifications: Counter<'platform'>;
   readonly fallbacks: Counter<'platform'>;
   readonly lowConfidence: Counter<'platform'>;
   readonly rateLimited: Counter<'platform'>;
@@ -37,9 +39,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       labelNames: ['platform', 'intent'],
       registers,
     }),
+    decisions: new Counter({
+      name: 'policybot_decisions_total',
+      help: 'Requests by the kind of answer (answer, bot, clarify, decline, rate-limited) and the pipeline step that decided it',
+      labelNames: ['platform', 'kind', 'step'],
+      registers,
+    }),
+    clarifications: new Counter({
+      name: 'policybot_clarifications_total',
+      help: 'Questions answered with a question back ("about what?"): a follow-up with no topic yet, or nothing to read',
+      labelNames: ['platform'],
+      registers,
+    }),
     fallbacks: new Counter({
       name: 'policybot_fallbacks_total',
-      help: 'Questions declined because no topic matched well enough',
+      help: 'Questions declined: out of scope, beyond what the sources hold, or too long',
       labelNames: ['platform'],
       registers,
     }),

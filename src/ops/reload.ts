@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CoreConfig } from '../config/env.js';
 import { formatProblem, KnowledgeBaseError } from '../knowledge/errors.js';
 import type { Logger } from '../runtime/logger.js';
+import type { ConversationStore } from '../core/conversation/store.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import type { Metrics } from './metrics.js';
 import type { AssistantService } from './service.js';
@@ -14,6 +15,8 @@ export interface ReloaderOptions {
   /** The core settings parsed at start-up (threshold, citation style, …). */
   readonly config: CoreConfig;
   readonly metrics?: Metrics;
+  /** The conversations of the running instance, kept across reloads. */
+  readonly conversations?: ConversationStore;
 }
 
 /**
@@ -55,7 +58,7 @@ export class KnowledgeReloader {
       // From the start-up cache when nothing changed, else validated and trained afresh (~0.5 s).
       const opened = await openKnowledge(this.options.env, this.options.config);
       const { kb } = opened;
-      service.replace(assistantFrom(opened, this.options.config));
+      service.replace(assistantFrom(opened, this.options.config, this.options.conversations));
       metrics?.reloads.inc({ result: 'ok' });
       metrics?.topics.set(kb.topics.size);
       logger.info(

@@ -1,6 +1,5 @@
 import type { PolicyAssistant } from '../core/index.js';
 import type { Normalizer } from '../core/text/normalize.js';
-import { FALLBACK_ID } from '../knowledge/ids.js';
 import type { UnansweredRecord } from './unanswered.js';
 
 /** Questions that share at least this share of their terms are taken for the same question. */
@@ -78,8 +77,11 @@ export function buildReport(
       .sort(([ta, a], [tb, b]) => b.count - a.count || a.first.localeCompare(b.first) || ta.localeCompare(tb))
       .map(([text, { count }]) => ({ text, count }));
     const example = questions[0]?.text ?? '';
-    const { answer, explanation } = assistant.explain(example);
-    const near = explanation.candidates.find((c) => c.intent !== FALLBACK_ID && !c.intent.startsWith('bot.'));
+    const answer = assistant.answerNow(example);
+    const near = answer.trace.classification?.candidates.find((c) => {
+      const group = assistant.knowledgeBase.topics.get(c.intent)?.group;
+      return group !== undefined && group !== 'bot' && group !== 'fallback';
+    });
     const anonymous = bucket.records.filter((r) => r.user === undefined).length;
     return {
       count: bucket.records.length,
@@ -92,9 +94,9 @@ export function buildReport(
           : {
               intent: near.intent,
               title: assistant.knowledgeBase.topics.get(near.intent)?.title ?? near.intent,
-              score: Math.round(near.score * 1000) / 1000,
+              score: Math.round(near.similarity * 1000) / 1000,
             },
-      answeredNow: answer.intent !== FALLBACK_ID && answer.topic !== null ? answer.intent : null,
+      answeredNow: answer.kind === 'answer' && answer.topic !== null ? answer.intent : null,
       // ISO times sort as text.
       lastSeen:
         bucket.records

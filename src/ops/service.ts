@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, AskContext, Explanation, PolicyAssistant } from '../core/index.js';
-import { FALLBACK_ID } from '../knowledge/ids.js';
+import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } from '../core/index.js';
+import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from './metrics.js';
@@ -20,10 +20,9 @@ export interface ServiceOptions {
 }
 
 /**
- * The assistant as a running instance serves it. Every adapter already calls `deps.assistant.ask`,
- * so this decorator of the same interface gives all of them, without a line of platform code:
- * per-user rate limiting, timing, one log line per question, metrics, the record of what it could
- * not answer, and a swappable assistant underneath for reloading the knowledge base.
+ * The assistant as a running instance serves it: the same port, decorated, so every adapter gets
+ * per-user rate limiting, timing, one log line per request, metrics, the curators' record, and a
+ * swappable assistant underneath (a reloaded knowledge base) without a line of platform code.
  */
 export class AssistantService implements PolicyAssistant {
   private current: PolicyAssistant;
@@ -40,20 +39,58 @@ export class AssistantService implements PolicyAssistant {
     return this.current.threshold;
   }
 
-  /** A reloaded knowledge base. Conversations held by the old assistant are forgotten with it. */
+  get classifier(): PolicyAssistant['classifier'] {
+    return this.current.classifier;
+  }
+
+  get defaultStyle(): CitationStyle {
+    return this.current.defaultStyle;
+  }
+
+  /** A reloaded knowledge base. Conversations live in the store, so they carry over. */
   replace(next: PolicyAssistant): void {
     this.current = next;
   }
 
-  /**
-   * Passed through uncounted: adapters call it for autocomplete on every keystroke, which is
-   * neither a question nor something a person should be rate-limited for.
-   */
-  explain(question: string, context?: AskContext): { answer: Answer; explanation: Explanation } {
-    return this.current.explain(question, context);
+  ask(question: string, context: AskContext = {}): Promise<Answer> {
+    return this.serve(question, context, () => this.current.ask(question, context));
   }
 
-  ask(question: string, context: AskContext = {}): Answer {
+  followUp(kind: FollowUpKind, topic: IntentId, context: AskContext = {}): Promise<Answer> {
+    return this.serve(undefined, context, () => this.current.followUp(kind, topic, context));
+  }
+
+  showTopic(topic: IntentId, context: AskContext = {}): Promise<Answer> {
+    return this.serve(undefined, context, () => this.current.showTopic(topic, context));
+  }
+
+  cite(query: string, style?: CitationStyle): Promise<CiteResult> {
+    return this.current.cite(query, style);
+  }
+
+  /** Not counted: autocomplete calls it on every keystroke, which is neither a question nor worth a limit. */
+  findTopics(text: string, limit?: number) {
+    return this.current.findTopics(text, limit);
+  }
+
+  topics() {
+    return this.current.topics();
+  }
+
+  help(context?: AskContext): Answer {
+    return this.current.help(context);
+  }
+
+  answerNow(question: string, previous?: IntentId): Answer {
+    return this.current.answerNow(question, previous);
+  }
+
+  /** A rate-limited request gets a friendly answer like any other, so every adapter renders it. */
+  private async serve(
+    question: string | undefined,
+    context: AskContext,
+    work: () => Promise<Answer>,
+  ): Promise<Answer> {
     const { logger, metrics } = this.options;
     const started = performance.now();
     const req = randomUUID();
@@ -61,19 +98,20 @@ export class AssistantService implements PolicyAssistant {
     const user = context.user === undefined ? undefined : this.options.hashUser(context.user);
     const who = user === undefined ? {} : { user };
 
-    const decision =
+    const allowed =
       context.user === undefined || this.options.limiter === undefined
         ? undefined
         : this.options.limiter.take(`${platform}:${context.user}`);
-    if (decision !== undefined && !decision.allowed) {
+    if (allowed !== undefined && !allowed.allowed) {
       metrics?.rateLimited.inc({ platform });
-      logger.info({ req, platform, ...who, retryAfterMs: decision.retryAfterMs }, 'question rate-limited');
-      return rateLimitedAnswer(decision.retryAfterMs);
+      metrics?.decisions.inc({ platform, kind: 'rate-limited', step: 'rate-limit' });
+      logger.info({ req, platform, ...who, retryAfterMs: allowed.retryAfterMs }, 'question rate-limited');
+      return rateLimitedAnswer(allowed.retryAfterMs);
     }
 
-    let result: { answer: Answer; explanation: Explanation };
+    let answer: Answer;
     try {
-      result = this.current.explain(question, context);
+      answer = await work();
     } catch (error) {
       metrics?.errors.inc({ platform });
       logger.error(
@@ -83,45 +121,56 @@ export class AssistantService implements PolicyAssistant {
       // The adapter catches it and apologizes where the question was asked.
       throw error;
     }
-    const { answer, explanation } = result;
     const seconds = (performance.now() - started) / 1000;
-
+    const step = answer.trace.decidedBy;
     metrics?.questions.inc({ platform, intent: answer.intent });
+    metrics?.decisions.inc({ platform, kind: answer.kind, step });
     metrics?.latency.observe({ platform }, seconds);
-    const fallback = answer.intent === FALLBACK_ID;
-    const low = !fallback && answer.confidence < (this.options.lowConfidence ?? 0);
-    if (fallback) metrics?.fallbacks.inc({ platform });
+    const declined = answer.kind === 'decline';
+    const low =
+      answer.kind === 'answer' && answer.confidence !== null && answer.confidence < (this.options.lowConfidence ?? 0);
+    if (declined) metrics?.fallbacks.inc({ platform });
+    if (answer.kind === 'clarify') metrics?.clarifications.inc({ platform });
     if (low) metrics?.lowConfidence.inc({ platform });
+    const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
     logger.info(
       {
         req,
         platform,
         ...who,
+        kind: answer.kind,
         intent: answer.intent,
-        confidence: Math.round(answer.confidence * 1000) / 1000,
+        confidence,
+        step,
         latencyMs: Math.round(seconds * 100_000) / 100,
         ...(answer.followUp === null ? {} : { followUp: answer.followUp }),
-        chars: question.length,
+        ...(question === undefined ? {} : { chars: question.length }),
       },
       'question',
     );
 
-    // Nothing to learn from an empty or overlong question: only real questions are recorded.
-    if ((fallback || low) && explanation.normalized.words.length > 0 && this.options.recorder) {
-      const nearest = explanation.candidates.find(
-        (c) => c.intent !== FALLBACK_ID && !c.intent.startsWith('bot.'),
-      );
+    // Only real questions are recorded: nothing to learn from a button, an empty or an overlong one.
+    const classified = answer.trace.classification;
+    const recordable = question !== undefined && classified !== null && (classified.terms.length > 0 || declined);
+    const reason = declined ? 'fallback' : low ? 'low-confidence' : answer.kind === 'clarify' ? 'clarify' : undefined;
+    if (reason !== undefined && recordable && this.options.recorder && answer.trace.decidedBy !== 'too-long') {
+      const nearest = classified.candidates.find((c) => {
+        const group = this.knowledgeBase.topics.get(c.intent)?.group;
+        return group !== undefined && group !== 'bot' && group !== 'fallback';
+      });
       this.options.recorder.record({
         time: new Date().toISOString(),
-        reason: fallback ? 'fallback' : 'low-confidence',
+        reason,
+        kind: answer.kind,
+        step,
         platform,
         ...who,
         question: cleanQuestion(question),
         intent: answer.intent,
-        confidence: Math.round(answer.confidence * 1000) / 1000,
+        confidence,
         ...(nearest === undefined
           ? {}
-          : { nearest: { intent: nearest.intent, score: Math.round(nearest.score * 1000) / 1000 } }),
+          : { nearest: { intent: nearest.intent, score: Math.round(nearest.similarity * 1000) / 1000 } }),
       });
     }
     return answer;
@@ -131,14 +180,26 @@ export class AssistantService implements PolicyAssistant {
 /** A friendly Answer like any other, so every adapter renders it without knowing about limits. */
 export function rateLimitedAnswer(retryAfterMs: number): Answer {
   return {
-    intent: FALLBACK_ID,
-    confidence: 1,
+    kind: 'rate-limited',
+    intent: 'fallback',
+    confidence: null,
     title: 'One moment, please',
     text: `You're asking faster than I can answer. Please try again in ${waitPhrase(retryAfterMs)}.`,
     citations: [],
+    style: 'plain',
     related: [],
     suggestions: [],
+    actions: [],
     followUp: null,
     topic: null,
+    group: 'fallback',
+    trace: {
+      decidedBy: 'rate-limit',
+      reason: `rate limited: try again in ${waitPhrase(retryAfterMs)}`,
+      steps: [],
+      previousTopic: null,
+      threshold: 0,
+      classification: null,
+    },
   };
 }

@@ -4,14 +4,21 @@ import { dirname } from 'node:path';
 /** One question the bot could not answer well: a line of the unanswered log. */
 export interface UnansweredRecord {
   readonly time: string;
-  /** Declined outright, or answered with a confidence under the low-confidence mark. */
-  readonly reason: 'fallback' | 'low-confidence';
+  /**
+   * Declined outright, answered with a confidence under the low-confidence mark, or answered with
+   * a question back ("about what?").
+   */
+  readonly reason: 'fallback' | 'low-confidence' | 'clarify';
+  /** The answer's kind and the step that decided it (records from before 0.2 have neither). */
+  readonly kind?: string;
+  readonly step?: string;
   readonly platform: string;
   /** The asker's pseudonym (see user-hash.ts), never the platform's id. */
   readonly user?: string;
   readonly question: string;
   readonly intent: string;
-  readonly confidence: number;
+  /** Null when nothing was classified (a question back). */
+  readonly confidence: number | null;
   /** The topic it came closest to, when any did. */
   readonly nearest?: { readonly intent: string; readonly score: number };
 }

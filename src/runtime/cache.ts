@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CitationStyle, REFERENCES_VERSION } from '../core/citations/styles.js';
-import { MODEL_VERSION, type ModelState } from '../core/model.js';
-import type { IntentId } from '../knowledge/ids.js';
-import type { KnowledgeBase, Source, Topic, TrainingExample } from '../knowledge/types.js';
+import { type ClassifierState, MODEL_VERSION } from '../core/model/classifier.js';
+import type { KnowledgeBase, Language, Limit, Source, Topic, TrainingExample } from '../knowledge/types.js';
 
 /**
  * The validated knowledge base and its trained model, stored under a fingerprint of every file
@@ -26,7 +25,9 @@ export interface CompiledKnowledge {
   readonly topics: readonly Topic[];
   readonly sources: readonly Source[];
   readonly examples: readonly TrainingExample[];
-  readonly model: ModelState;
+  readonly language: Language;
+  readonly limits: readonly Limit[];
+  readonly model: ClassifierState;
   /**
    * Each source's one-line reference, by style and source id, for the styles that need the
    * citation engine: a warm start shows Chicago references without loading citation-js.
@@ -100,7 +101,7 @@ export function writeCompiled(file: string, compiled: CompiledKnowledge): void {
 
 export function compile(
   kb: KnowledgeBase,
-  model: ModelState,
+  model: ClassifierState,
   print: string,
   references: CompiledKnowledge['references'] = {},
 ): CompiledKnowledge {
@@ -109,6 +110,8 @@ export function compile(
     topics: [...kb.topics.values()],
     sources: [...kb.sources.values()],
     examples: kb.examples,
+    language: kb.language,
+    limits: kb.limits,
     model,
     references,
   };
@@ -116,8 +119,10 @@ export function compile(
 
 export function knowledgeFrom(compiled: CompiledKnowledge): KnowledgeBase {
   return {
-    topics: new Map(compiled.topics.map((t) => [t.id as IntentId, t])),
+    topics: new Map(compiled.topics.map((t) => [t.id, t])),
     sources: new Map(compiled.sources.map((s) => [s.id, s])),
     examples: compiled.examples,
+    language: compiled.language,
+    limits: compiled.limits,
   };
 }

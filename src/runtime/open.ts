@@ -3,11 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCoreConfig } from '../config/core.js';
 import type { CoreConfig } from '../config/env.js';
-import type { ReferenceFormatter } from '../core/citations/index.js';
-import { markdownReference, plainReference } from '../core/citations/plain.js';
+import { ReferenceProvider } from '../core/citations/provider.js';
 import { type CitationStyle, DEFAULT_CITATION_STYLE, ENGINE_STYLES } from '../core/citations/styles.js';
+import type { ConversationStore } from '../core/conversation/store.js';
 import { type AssistantOptions, createAssistant, type PolicyAssistant } from '../core/index.js';
-import { modelFromState, modelToState, type TrainedModel, trainModel } from '../core/model.js';
+import { Classifier } from '../core/model/classifier.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import {
   type CompiledKnowledge,
@@ -43,7 +43,7 @@ export async function loadValidated(root: string): Promise<KnowledgeBase> {
 
 export interface OpenKnowledge {
   readonly kb: KnowledgeBase;
-  readonly model: TrainedModel;
+  readonly model: Classifier;
   readonly root: string;
   /** The configured citation style, and each source's reference in it when it needs the engine. */
   readonly style: CitationStyle;
@@ -79,9 +79,9 @@ export async function openKnowledge(
   const file = cacheFile(root, env);
   const cached = caching ? readCompiled(file, print) : undefined;
   if (cached) {
-    const model = modelFromState(cached.model);
+    const kb = knowledgeFrom(cached);
+    const model = Classifier.fromState(cached.model, kb);
     if (model) {
-      const kb = knowledgeFrom(cached);
       if (!engine) return { kb, model, root, style, references: undefined };
       const kept = cached.references?.[style];
       if (kept) return { kb, model, root, style, references: kept };
@@ -95,25 +95,11 @@ export async function openKnowledge(
     }
   }
   const kb = await loadValidated(root);
-  const model = trainModel(kb);
+  const model = Classifier.train(kb);
   const references = engine ? await renderReferences(kb, style) : undefined;
   if (caching)
-    writeCompiled(file, compile(kb, modelToState(model), print, references ? { [style]: references } : {}));
+    writeCompiled(file, compile(kb, model.toState(), print, references ? { [style]: references } : {}));
   return { kb, model, root, style, references };
-}
-
-/**
- * Formats `Answer.citations[].reference` in the configured style: plain and Markdown directly, the
- * engine's styles from the references rendered (or cached) when the knowledge base was opened.
- */
-export function referenceFormatter(
-  style: CitationStyle,
-  references?: Readonly<Record<string, string>>,
-): ReferenceFormatter {
-  if (style === 'markdown') return markdownReference;
-  if (style === 'plain' || references === undefined) return plainReference;
-  // The table has a line for every source of the knowledge base; the plain line is only a guard.
-  return (source, via) => references[source.id] ?? plainReference(source, via);
 }
 
 function assistantOptions(config: CoreConfig): AssistantOptions {
@@ -132,16 +118,24 @@ function assistantOptions(config: CoreConfig): AssistantOptions {
  * The assistant for opened knowledge and the environment's settings, references in the configured
  * style: the one way every entry point (CLI, serve, reload, report) builds it.
  */
-export function assistantFrom(opened: OpenKnowledge, config: CoreConfig): PolicyAssistant {
+export function assistantFrom(
+  opened: OpenKnowledge,
+  config: CoreConfig,
+  conversations?: ConversationStore,
+): PolicyAssistant {
   return createAssistant(opened.kb, {
     ...assistantOptions(config),
-    model: opened.model,
-    formatReference: referenceFormatter(opened.style, opened.references),
+    classifier: opened.model,
+    references: new ReferenceProvider(opened.kb, opened.style, opened.references),
+    ...(conversations === undefined ? {} : { conversations }),
   });
 }
 
 /** Builds the assistant with the environment's settings. */
-export async function openAssistant(env: NodeJS.ProcessEnv = process.env): Promise<PolicyAssistant> {
+export async function openAssistant(
+  env: NodeJS.ProcessEnv = process.env,
+  conversations?: ConversationStore,
+): Promise<PolicyAssistant> {
   const config = await loadCoreConfig(env);
-  return assistantFrom(await openKnowledge(env, config), config);
+  return assistantFrom(await openKnowledge(env, config), config, conversations);
 }

@@ -1,12 +1,13 @@
 import { createInterface } from 'node:readline';
+import type { Answer } from '../../core/index.js';
 import { openAssistant } from '../../runtime/open.js';
+import { renderExplanation } from '../explain.js';
 import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
-import { renderExplanation } from './ask.js';
 import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
-After an answer: "tell me more", "source?", "what should we do about it?".
+After an answer: "tell me more", "source?", "what should we do about it?", or a number from "Next:".
 Commands: /help  /topics  /explain (toggle the evidence)  /quit`;
 
 export const chat = {
@@ -24,31 +25,44 @@ export const chat = {
       historySize: 200,
       prompt: interactive ? style.accent('you › ') : '',
     });
+    const context = { conversationId: 'terminal', platform: 'cli' };
     let explain = false;
+    // The last answer's actions, numbered: typing "2" presses the second, as a button would.
+    let actions: Answer['actions'] = [];
+    const show = (answer: Answer): void => {
+      writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}`);
+      actions = answer.actions;
+      if (actions.length > 0)
+        writeLine(io.stdout, style.dim(`Next: ${actions.map((a, i) => `${i + 1} ${a.label}`).join(' · ')}`));
+      writeLine(io.stdout);
+      if (explain) writeLine(io.stdout, `${renderExplanation(answer, style)}\n`);
+    };
     if (interactive) writeLine(io.stdout, `${style.bold('policybot')} — ${HELP}\n`);
     rl.prompt();
     for await (const line of rl) {
       const input = line.trim();
       if (input === '/quit' || input === '/exit') break;
-      if (input === '/help') writeLine(io.stdout, HELP);
-      else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant.knowledgeBase));
-      else if (input === '/explain') {
-        explain = !explain;
-        writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
-      } else if (/^\/\S*$/.test(input)) {
-        writeLine(io.stdout, `Unknown command ${input}. ${HELP.split('\n').at(-1) ?? ''}`);
-      } else if (input !== '') {
-        try {
-          const { answer, explanation } = assistant.explain(input, {
-            conversationId: 'terminal',
-            platform: 'cli',
-          });
-          writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}\n`);
-          if (explain) writeLine(io.stdout, `${renderExplanation(answer, explanation, style)}\n`);
-        } catch (error) {
-          // One bad question must not end the session.
-          writeLine(io.stderr, `Sorry, something went wrong answering that: ${(error as Error).message}`);
+      try {
+        const pressed = /^\d{1,2}$/.test(input) ? actions[Number(input) - 1] : undefined;
+        if (input === '/help') show(assistant.help(context));
+        else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
+        else if (input === '/explain') {
+          explain = !explain;
+          writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
+        } else if (/^\/\S*$/.test(input)) {
+          writeLine(io.stdout, `Unknown command ${input}. ${HELP.split('\n').at(-1) ?? ''}`);
+        } else if (pressed !== undefined) {
+          show(
+            pressed.kind === 'follow-up'
+              ? await assistant.followUp(pressed.followUp, pressed.topic, context)
+              : await assistant.showTopic(pressed.topic, context),
+          );
+        } else if (input !== '') {
+          show(await assistant.ask(input, context));
         }
+      } catch (error) {
+        // One bad question must not end the session.
+        writeLine(io.stderr, `Sorry, something went wrong answering that: ${(error as Error).message}`);
       }
       rl.prompt();
     }

@@ -1,18 +1,15 @@
 import { parseArgs } from 'node:util';
-import { loadCoreConfig } from '../../config/core.js';
-import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
-import { type CiteTarget, resolveCiteTarget } from '../../core/citations/resolve.js';
+import type { FormattedReference } from '../../core/citations/reference.js';
 import {
   CITATION_STYLES,
-  type CitationStyle,
   isCitationStyle,
   STYLE_LABELS,
 } from '../../core/citations/styles.js';
 import { cleanText } from '../../core/text/markup.js';
 import type { KnowledgeBase, Quote } from '../../knowledge/types.js';
-import { citationStyle, openAssistant } from '../../runtime/open.js';
+import { openAssistant } from '../../runtime/open.js';
 import { type Command, useColour, writeLine } from '../io.js';
-import { COLOUR, PLAIN, renderMarkdown, type Style } from '../render.js';
+import { COLOUR, PLAIN, type Style } from '../render.js';
 
 export const cite = {
   name: 'cite',
@@ -39,43 +36,37 @@ export const cite = {
       writeLine(io.stderr, `Unknown style "${values.style}". Choose one of:\n${styles}`);
       return 2;
     }
-    const style: CitationStyle = requested ?? citationStyle(await loadCoreConfig(io.env));
     const assistant = await openAssistant(io.env);
     const kb = assistant.knowledgeBase;
-    const target = resolveCiteTarget(assistant, query);
+    // A style named in the text ("cite fentanyl apa") counts when --style did not choose one.
+    const target = await assistant.cite(query, requested);
     const terminal = useColour(io) ? COLOUR : PLAIN;
 
     if (target.kind === 'none') {
-      const suggestions = target.topic
-        ? target.answer.related.map((r) => r.title)
-        : target.answer.suggestions;
+      const suggestions = target.suggestions.map((s) => s.title);
       if (values.json) {
         writeLine(
           io.stdout,
           JSON.stringify(
-            { query, topic: topicJson(target), style, quotes: [], references: [], suggestions },
+            { query, topic: null, style: target.style, quotes: [], references: [], suggestions },
             null,
             2,
           ),
         );
       } else {
-        const why = target.topic
-          ? `“${target.topic.title}” has no verbatim quote to cite.`
-          : `Nothing to cite for “${query}”.\n\n${renderMarkdown(target.answer.text, terminal)}`;
-        writeLine(io.stderr, why);
-        if (suggestions.length > 0)
-          writeLine(io.stderr, `\n${terminal.dim(`Try: ${suggestions.join(' · ')}`)}`);
+        writeLine(
+          io.stderr,
+          suggestions.length > 0
+            ? `No topic called “${query}”. Did you mean: ${suggestions.join(' · ')}?`
+            : `No topic called “${query}”. See \`policybot topics\` for what I can cite.`,
+        );
       }
       return 1;
     }
 
     const quotes = target.kind === 'topic' ? target.quotes : [];
-    const cited = target.kind === 'topic' ? [...new Set(quotes.map((q) => q.source))] : [target.source.id];
-    const references: FormattedReference[] = [];
-    for (const id of cited) {
-      const source = kb.sources.get(id);
-      if (source) references.push(await formatReference(source, relayOf(kb, source), style));
-    }
+    const references: readonly FormattedReference[] = target.references;
+    const shown = target.style;
 
     if (values.json) {
       writeLine(
@@ -83,9 +74,9 @@ export const cite = {
         JSON.stringify(
           {
             query,
-            topic: topicJson(target),
+            topic: target.kind === 'topic' ? { intent: target.topic.intent, title: target.topic.title } : null,
             source: target.kind === 'source' ? target.source.id : null,
-            style,
+            style: shown,
             quotes: quotes.map((q) => quoteJson(kb, q)),
             references: references.map(({ line, ...parts }) => ({ ...parts, text: line })),
           },
@@ -97,7 +88,7 @@ export const cite = {
     }
 
     const heading = target.kind === 'topic' ? target.topic.title : `Source: ${target.source.title}`;
-    if (style === 'csl-json') {
+    if (shown === 'csl-json') {
       // Standard output stays one JSON document, ready to save; the quotes go to the terminal only.
       writeLine(io.stderr, [heading, ...quotes.map((q) => `“${q.text}”`)].join('\n\n'));
       writeLine(
@@ -106,39 +97,35 @@ export const cite = {
       );
       return 0;
     }
-    if (style === 'bibtex') {
+    if (shown === 'bibtex') {
       // Lines outside an entry are comments in a .bib file: the output can be saved as it is.
       const comments = [heading, ...quotes.map((q) => `“${q.text}”`)].map((line) => `% ${line}`);
       writeLine(io.stdout, [comments.join('\n'), ...references.map((r) => r.entry)].join('\n\n'));
       return 0;
     }
     const out = [terminal.accent(terminal.bold(heading))];
+    if (target.unsupportedStyle !== undefined) {
+      out.push(terminal.dim(`I don't write ${target.unsupportedStyle} references; here it is in ${shown}.`));
+    }
     if (quotes.length > 0) {
-      out.push(quotes.map((q) => (style === 'markdown' ? `> “${q.text}”` : `“${q.text}”`)).join('\n\n'));
+      out.push(quotes.map((q) => (shown === 'markdown' ? `> “${q.text}”` : `“${q.text}”`)).join('\n\n'));
     }
     for (const reference of references) out.push(renderReference(reference, terminal, useColour(io)));
-    if (target.kind === 'source') {
-      const texts = [...kb.topics.values()].flatMap((t) =>
-        t.quotes.filter((q) => q.source === target.source.id).map((q) => q.text),
+    if (target.kind === 'topic' && quotes.length === 0) {
+      out.push(terminal.dim(`“${target.topic.title}” has no verbatim quote: these are the sources of its facts.`));
+    }
+    if (target.kind === 'source' && target.quoteCount > 0) {
+      const count = target.quoteCount;
+      out.push(
+        terminal.dim(
+          `${count} quote${count === 1 ? '' : 's'} in policybot come from this source: cite a topic (policybot cite fentanyl) to get one with its reference.`,
+        ),
       );
-      const count = new Set(texts).size;
-      if (count > 0) {
-        out.push(
-          terminal.dim(
-            `${count} quote${count === 1 ? '' : 's'} in policybot come from this source: cite a topic (policybot cite fentanyl) to get one with its reference.`,
-          ),
-        );
-      }
     }
     writeLine(io.stdout, out.join('\n\n'));
     return 0;
   },
 } satisfies Command;
-
-function topicJson(target: CiteTarget): { intent: string; title: string } | null {
-  const topic = target.kind === 'topic' ? target.topic : target.kind === 'none' ? target.topic : undefined;
-  return topic ? { intent: topic.id, title: topic.title } : null;
-}
 
 function quoteJson(kb: KnowledgeBase, quote: Quote): { text: string; source: string; via?: string } {
   const via = kb.sources.get(quote.source)?.quotedIn;

@@ -1,19 +1,60 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { PolicyAssistant } from '../../core/index.js';
-import { readLabelled } from '../../eval/dataset.js';
+import { isFollowUpFile, type LabelledFollowUp, readFollowUps, readLabelled } from '../../eval/dataset.js';
 import { type EvalReport, score } from '../../eval/metrics.js';
 import { openAssistant } from '../../runtime/open.js';
 import { type Command, writeLine } from '../io.js';
 
+function knownIds(assistant: PolicyAssistant): ReadonlySet<string> {
+  return new Set(assistant.knowledgeBase.topics.keys());
+}
+
 export function evaluate(assistant: PolicyAssistant, file: string): EvalReport {
   // Each question stands alone: no conversation carries over between labelled questions.
   return score(
-    readLabelled(file).map((item) => {
-      const answer = assistant.ask(item.q);
+    readLabelled(file, knownIds(assistant)).map((item) => {
+      const answer = assistant.answerNow(item.q);
       return { item, predicted: answer.intent, confidence: answer.confidence };
     }),
   );
+}
+
+export interface FollowUpReport {
+  readonly total: number;
+  readonly correct: number;
+  readonly accuracy: number;
+  readonly misses: readonly {
+    readonly context: readonly string[];
+    readonly q: string;
+    readonly ok: readonly string[];
+    readonly followUp: readonly (string | null)[];
+    readonly predicted: string;
+    readonly predictedFollowUp: string | null;
+  }[];
+}
+
+/** Follow-ups in context: each conversation asked in order, the last question scored on topic and kind. */
+export function evaluateFollowUps(assistant: PolicyAssistant, file: string): FollowUpReport {
+  const items: LabelledFollowUp[] = readFollowUps(file, knownIds(assistant));
+  const misses: FollowUpReport['misses'][number][] = [];
+  let correct = 0;
+  for (const item of items) {
+    let previous: string | undefined;
+    for (const question of item.context) previous = assistant.answerNow(question, previous).topic ?? previous;
+    const answer = assistant.answerNow(item.q, previous);
+    if (item.ok.includes(answer.intent) && item.followUp.includes(answer.followUp)) correct++;
+    else
+      misses.push({
+        context: item.context,
+        q: item.q,
+        ok: item.ok,
+        followUp: item.followUp,
+        predicted: answer.intent,
+        predictedFollowUp: answer.followUp,
+      });
+  }
+  return { total: items.length, correct, accuracy: items.length === 0 ? 0 : correct / items.length, misses };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -29,7 +70,8 @@ export function parseFloor(text: string): number | undefined {
 
 export const evalCommand = {
   name: 'eval',
-  summary: 'score the assistant on a labelled JSONL file ({"q": "...", "ok": ["intent.id"]})',
+  summary:
+    'score the assistant on a labelled JSONL file: questions ({"q", "ok"}) or follow-ups in context ({"context", "q", "ok", "followUp"})',
   usage:
     'policybot eval FILE [--json] [--min-accuracy 0.95] [--min-oos-recall 0.95] [--min-oos-precision 0.9]',
   async run(args, io) {
@@ -63,7 +105,19 @@ export const evalCommand = {
       writeLine(io.stderr, `No such file: ${file}`);
       return 2;
     }
-    const report = evaluate(await openAssistant(io.env), file);
+    const assistant = await openAssistant(io.env);
+    if (isFollowUpFile(file)) {
+      const report = evaluateFollowUps(assistant, file);
+      if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
+      else writeLine(io.stdout, formatFollowUpReport(report));
+      const floor = parsed[0]?.[1];
+      if (floor !== undefined && report.accuracy < floor) {
+        writeLine(io.stderr, `follow-up accuracy ${pct(report.accuracy)} is under the floor ${pct(floor)}`);
+        return 1;
+      }
+      return 0;
+    }
+    const report = evaluate(assistant, file);
     if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     else writeLine(io.stdout, formatReport(report));
     const floors: [number | undefined, number, string][] = [
@@ -81,6 +135,18 @@ export const evalCommand = {
     return failed ? 1 : 0;
   },
 } satisfies Command;
+
+export function formatFollowUpReport(r: FollowUpReport): string {
+  const lines = [`Follow-ups in context: ${pct(r.accuracy)} (${r.correct}/${r.total}) right topic and kind`];
+  if (r.misses.length > 0) {
+    lines.push('', 'Misses:');
+    for (const m of r.misses)
+      lines.push(
+        `  ${m.context.map((c) => JSON.stringify(c)).join(' › ')} › ${JSON.stringify(m.q)}  expected ${m.ok.join('|')} ${m.followUp.join('|')}, got ${m.predicted} ${m.predictedFollowUp}`,
+      );
+  }
+  return lines.join('\n');
+}
 
 export function formatReport(r: EvalReport): string {
   const lines = [
@@ -104,7 +170,7 @@ export function formatReport(r: EvalReport): string {
     lines.push('', 'Misses:');
     for (const m of r.misses)
       lines.push(
-        `  ${JSON.stringify(m.q)}  expected ${m.ok.join('|')}, got ${m.predicted} (${m.confidence.toFixed(2)})`,
+        `  ${JSON.stringify(m.q)}  expected ${m.ok.join('|')}, got ${m.predicted} (${m.confidence === null ? 'n/a' : m.confidence.toFixed(2)})`,
       );
   }
   return lines.join('\n');

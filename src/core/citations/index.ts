@@ -7,17 +7,19 @@ export type ReferenceFormatter = (source: Source, via?: Source) => string;
 /**
  * Citations for a set of quotes and background facts. A second-hand quote cites its source "as
  * quoted in" the relaying page, and the relaying page is listed in its own right after it, once.
+ * `about` is the source a topic is about (the report, 1787's page): cited first, as itself.
  */
 export function citationsFor(
   kb: KnowledgeBase,
   quotes: readonly Quote[],
   background: readonly Quote[] = [],
   format: ReferenceFormatter = plainReference,
+  about?: string,
 ): Citation[] {
   const out: Citation[] = [];
   const listed = new Set<string>();
-  const cite = (source: Source, quote?: string): void => {
-    const via = source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
+  const cite = (source: Source, quote?: string, asItself = false): void => {
+    const via = asItself || source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
     out.push({
       sourceId: source.id,
       title: source.title,
@@ -30,6 +32,9 @@ export function citationsFor(
     });
     if (quote === undefined) listed.add(source.id);
   };
+  const subject = about === undefined ? undefined : kb.sources.get(about);
+  // A topic about a source cites the source as itself, with its own link: what a reader of it needs.
+  if (subject) cite(subject, undefined, true);
   for (const quote of quotes) {
     const source = kb.sources.get(quote.source);
     if (source) cite(source, quote.text);

@@ -53,18 +53,25 @@ export async function formatReference(
   return renderReference(source, via, style);
 }
 
-/** Every source's one-line reference in a style, by source id: what the start-up cache keeps. */
+/**
+ * Every source's one-line reference in a style, by source id (as quoted, for a source we hold
+ * second-hand) and by `<id>:self` (such a source as itself): what the start-up cache keeps.
+ */
 export async function referenceTable(
   kb: KnowledgeBase,
   style: CitationStyle,
 ): Promise<Record<string, string>> {
   const render = ENGINE_STYLES.has(style) ? (await import('./render.js')).renderReference : undefined;
   const table: Record<string, string> = {};
-  for (const source of kb.sources.values()) {
-    const via = relayOf(kb, source);
-    table[source.id] = render
+  const line = (source: Source, via: Source | undefined): string =>
+    render
       ? render(source, via, style, { html: false }).line
       : formatWithoutEngine(source, via, style as 'plain' | 'markdown').line;
+  for (const source of kb.sources.values()) {
+    const via = relayOf(kb, source);
+    table[source.id] = line(source, via);
+    // A source we quote second-hand is also cited as itself, where an answer is about it.
+    if (via !== undefined) table[`${source.id}:self`] = line(source, undefined);
   }
   return table;
 }

@@ -1,21 +1,23 @@
+import type { Language } from '../../knowledge/types.js';
 import { cleanText, stripChatMarkup } from './markup.js';
 import { SpellingCorrector } from './spelling.js';
 import { STOPWORDS } from './stopwords.js';
-import { foldSynonyms, SYNONYMS, synonymVocabulary } from './synonyms.js';
-import { stem, words } from './tokens.js';
+import { foldSynonyms, type SynonymTable, synonymTable, synonymVocabulary } from './synonyms.js';
+import { type Shorthand, shorthandTable, stem, words } from './tokens.js';
 
 export interface NormalizedText {
   /** What is left once markup is gone: the text a person typed. */
   readonly plain: string;
-  /** Lower-case words after spelling correction, before synonyms and stop words. */
+  /** Lower-case words, shorthand spelled out and spelling corrected, before synonyms and stop words. */
   readonly words: readonly string[];
+  /** The words with synonym phrases folded into their canonical terms; stop words kept. */
+  readonly folded: readonly string[];
   /** Topic terms: synonyms folded, stop words dropped, stemmed. */
   readonly terms: readonly string[];
   readonly corrections: readonly string[];
   readonly synonyms: readonly string[];
 }
 
-const CANONICAL: ReadonlySet<string> = new Set(SYNONYMS.phrases.values());
 /** Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". */
 const STOP_STEMS: ReadonlySet<string> = new Set(
   [...STOPWORDS]
@@ -28,42 +30,73 @@ const STOP_STEMS: ReadonlySet<string> = new Set(
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
   private readonly speller: SpellingCorrector;
+  private readonly synonymTable: SynonymTable;
+  private readonly shorthand: Shorthand;
   /** Word frequencies of the knowledge base's own texts: what typos are corrected towards. */
   readonly vocabulary: ReadonlyMap<string, number>;
 
-  static fromTexts(texts: Iterable<string>): Normalizer {
+  static fromTexts(texts: Iterable<string>, language: Language): Normalizer {
+    const shorthand = shorthandTable(language.shorthand);
+    const table = synonymTable(language.synonyms);
     const frequency = new Map<string, number>();
-    for (const word of [...texts].flatMap((text) => words(text)).concat(synonymVocabulary())) {
+    for (const word of [...texts].flatMap((text) => words(text, shorthand)).concat(synonymVocabulary(table))) {
       frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
-    return new Normalizer(frequency);
+    return new Normalizer(frequency, language);
   }
 
-  constructor(vocabulary: ReadonlyMap<string, number>) {
+  constructor(vocabulary: ReadonlyMap<string, number>, language: Language) {
     this.vocabulary = vocabulary;
-    this.speller = new SpellingCorrector(vocabulary, STOPWORDS);
+    this.synonymTable = synonymTable(language.synonyms);
+    this.shorthand = shorthandTable(language.shorthand);
+    this.speller = new SpellingCorrector(vocabulary, [...STOPWORDS, ...this.shorthand.keys()]);
+  }
+
+  /** Words as typed (shorthand spelled out), without correction: for patterns that read the question. */
+  words(text: string): string[] {
+    return words(cleanText(stripChatMarkup(cleanText(text))), this.shorthand);
   }
 
   normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {
     const plain = cleanText(stripChatMarkup(cleanText(text)));
     const corrections: string[] = [];
-    const typed = words(plain).map((word) => {
-      if (options.correct === false) return word;
+    const typed = words(plain, this.shorthand).flatMap((word) => {
+      if (options.correct === false) return [word];
       const corrected = this.speller.correct(word);
-      if (corrected === undefined) return word;
-      corrections.push(`${word} → ${corrected}`);
-      return corrected;
+      if (corrected !== undefined) {
+        corrections.push(`${word} → ${corrected}`);
+        return [corrected];
+      }
+      const parts = this.runTogether(word);
+      if (parts !== undefined) corrections.push(`${word} → ${parts.join(' ')}`);
+      return parts ?? [word];
     });
-    const { words: folded, folded: synonyms } = foldSynonyms(typed);
+    const { words: folded, folded: synonyms } = foldSynonyms(typed, this.synonymTable);
+    const canonical = this.synonymTable.canonical;
     const terms = dropAttribution(folded)
       .filter((w) => !STOPWORDS.has(w))
-      .map((w) => (CANONICAL.has(w) ? w : stem(w)))
-      .filter((t) => CANONICAL.has(t) || !STOP_STEMS.has(t));
-    return { plain, words: typed, terms, corrections, synonyms };
+      .map((w) => (canonical.has(w) ? w : stem(w)))
+      .filter((t) => canonical.has(t) || !STOP_STEMS.has(t));
+    return { plain, words: typed, folded, terms, corrections, synonyms };
   }
 
   isKnownWord(word: string): boolean {
     return this.speller.isKnown(word);
+  }
+
+  /**
+   * "moneylaundering", "humantrafficking": an unknown word that is two words of the knowledge
+   * base run together is read as both (each part a content word of four letters or more).
+   */
+  private runTogether(word: string): string[] | undefined {
+    if (word.length < 8 || this.speller.isKnown(word) || !/^\p{L}+$/u.test(word)) return undefined;
+    for (let cut = 4; cut <= word.length - 4; cut++) {
+      const left = word.slice(0, cut);
+      const right = word.slice(cut);
+      const content = (w: string): boolean => this.vocabulary.has(w) && !STOPWORDS.has(w);
+      if (content(left) && content(right)) return [left, right];
+    }
+    return undefined;
   }
 }
 

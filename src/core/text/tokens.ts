@@ -1,13 +1,24 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
+/** Chat shorthand (`intents/language/shorthand.yaml`): one typed word -> the words it stands for. */
+export type Shorthand = ReadonlyMap<string, readonly string[]>;
+
+export function shorthandTable(entries: readonly (readonly [string, string])[]): Shorthand {
+  return new Map(entries.map(([word, meaning]) => [word, meaning.split(/\s+/)] as const));
+}
+
+const NO_SHORTHAND: Shorthand = new Map();
+
 /**
- * Lower-case words, apostrophes folded. natural's tokenizers split on ASCII classes and would cut
- * "Ciudad Juárez" in two; a Unicode letter class keeps any script whole.
+ * Lower-case words, apostrophes folded, shorthand spelled out. natural's tokenizers split on
+ * ASCII classes and would cut "Ciudad Juárez" in two; a Unicode letter class keeps any script whole.
  */
-export function words(text: string): string[] {
+export function words(text: string, shorthand: Shorthand = NO_SHORTHAND): string[] {
   const prepared = text
     // "US" in capitals is the country; "us" in lower case is the pronoun.
     .replace(/\bU\.?S\.?A?\b\.?|\bu\.s\.(?:a\.)?/g, ' unitedstates ')
+    // Dotted acronyms are one word: "I.N.L." is "inl", "O.D.N.I" is "odni".
+    .replace(/\b(?:\p{L}\.){2,}\p{L}?\b\.?/gu, (dotted) => dotted.replace(/\./g, ''))
     .replace(/[’‘`´]/g, "'")
     .toLowerCase()
     // Chat stretches words ("heyyy", "pleeease"): English never triples a letter.
@@ -16,37 +27,9 @@ export function words(text: string): string[] {
   // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
   return found
     .map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, ''))
-    .flatMap((w) => CHAT_SPEAK.get(w) ?? [w])
+    .flatMap((w) => shorthand.get(w) ?? [w])
     .filter((w) => w.length > 0);
 }
-
-/** Chat shorthand, spelled out so it meets the training phrases. */
-const CHAT_SPEAK: ReadonlyMap<string, string[]> = new Map(
-  Object.entries({
-    u: ['you'],
-    w: ['with'],
-    thru: ['through'],
-    ur: ['your'],
-    r: ['are'],
-    abt: ['about'],
-    thx: ['thanks'],
-    thnx: ['thanks'],
-    tx: ['thanks'],
-    ty: ['thank', 'you'],
-    tysm: ['thank', 'you'],
-    wat: ['what'],
-    wht: ['what'],
-    govt: ['government'],
-    govts: ['governments'],
-    gimme: ['give', 'me'],
-    orgs: ['organizations'],
-    org: ['organization'],
-    gov: ['government'],
-    natsec: ['national', 'security'],
-    intl: ['international'],
-    info: ['information'],
-  }),
-);
 
 const stemCache = new Map<string, string>();
 

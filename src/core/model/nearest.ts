@@ -28,6 +28,10 @@ export interface Ranking {
   readonly offTopic: readonly string[];
   /** Question terms several out-of-scope examples share and no topic has: a subject deliberately left out ("russia"). */
   readonly excluded: readonly string[];
+  /** The share of the question's weight (squared, of a unit vector) that no training phrase knows. */
+  readonly unknownShare: number;
+  /** The same share for the terms no topic knows (unknown, or known only from out-of-scope examples). */
+  readonly offTopicShare: number;
 }
 
 interface Example {
@@ -75,7 +79,7 @@ export class Matcher {
   private readonly calibration: Calibration;
   private readonly topicTerms = new Set<string>();
 
-  static train(labelled: readonly LabelledTerms[]): Matcher {
+  static train(labelled: readonly LabelledTerms[], options: { calibrate?: boolean } = {}): Matcher {
     const intentsWithTerm = new Map<string, Set<IntentId>>();
     const intents = new Set<IntentId>();
     for (const { intent, terms } of labelled) {
@@ -101,6 +105,7 @@ export class Matcher {
       examples,
       calibration: { bias: 0, weights: [] },
     });
+    if (options.calibrate === false) return untrained;
     return new Matcher({
       idf: [...idf],
       unknownWeight,
@@ -154,7 +159,16 @@ export class Matcher {
     // Two out-of-scope examples or more name it: a subject left out on purpose, not a stray word.
     const excluded = offTopic.filter((t) => (this.postings.get(t)?.length ?? 0) >= 2);
     const unmatched = [...query].reduce((sum, [t, w]) => sum + (this.idf.has(t) ? 0 : w * w), 0);
-    return { candidates, confidence: this.confidenceOf(candidates, unmatched), unknown, offTopic, excluded };
+    const offTopicShare = [...query].reduce((sum, [t, w]) => sum + (this.topicTerms.has(t) ? 0 : w * w), 0);
+    return {
+      candidates,
+      confidence: this.confidenceOf(candidates, unmatched),
+      unknown,
+      offTopic,
+      excluded,
+      unknownShare: unmatched,
+      offTopicShare,
+    };
   }
 
   private confidenceOf(

@@ -1,0 +1,43 @@
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { ReferenceFormatter } from './index.js';
+import { markdownReference, plainReference } from './plain.js';
+import { referenceTable } from './reference.js';
+import { type CitationStyle, ENGINE_STYLES } from './styles.js';
+
+/**
+ * References in any style, for answers: the configured style's are ready at start-up (rendered
+ * once, or read from the start-up cache); another style asked for in conversation ("cite that in
+ * APA") is rendered the first time, for every source at once, and kept.
+ */
+export class ReferenceProvider {
+  private readonly tables = new Map<CitationStyle, Promise<ReferenceFormatter>>();
+  readonly defaultFormatter: ReferenceFormatter;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    readonly defaultStyle: CitationStyle = 'plain',
+    preloaded?: Readonly<Record<string, string>>,
+  ) {
+    this.defaultFormatter = ReferenceProvider.fromTable(defaultStyle, preloaded);
+    this.tables.set(defaultStyle, Promise.resolve(this.defaultFormatter));
+  }
+
+  /** Plain and Markdown directly; the engine's styles from a table rendered for the knowledge base. */
+  static fromTable(style: CitationStyle, table?: Readonly<Record<string, string>>): ReferenceFormatter {
+    if (style === 'markdown') return markdownReference;
+    if (style === 'plain' || table === undefined) return plainReference;
+    // The table has a line for every source of the knowledge base; the plain line is only a guard.
+    return (source, via) => table[via === undefined ? `${source.id}:self` : source.id] ?? table[source.id] ?? plainReference(source, via);
+  }
+
+  formatter(style: CitationStyle): Promise<ReferenceFormatter> {
+    let table = this.tables.get(style);
+    if (table === undefined) {
+      table = ENGINE_STYLES.has(style)
+        ? referenceTable(this.kb, style).then((t) => ReferenceProvider.fromTable(style, t))
+        : Promise.resolve(ReferenceProvider.fromTable(style));
+      this.tables.set(style, table);
+    }
+    return table;
+  }
+}

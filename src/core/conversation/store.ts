@@ -1,0 +1,80 @@
+import type { IntentId } from '../../knowledge/ids.js';
+
+/** What a conversation remembers between questions: the topic it was last about. */
+export interface ConversationState {
+  readonly topic: IntentId;
+}
+
+/**
+ * Where conversations live between questions, keyed by the caller's conversation id. The core
+ * reads and writes only through this port: in memory by default, in Redis when several replicas
+ * serve one bot, in a file for the CLI's named sessions. Implementations bound every call in time
+ * and treat a failure as "nothing remembered": a question needs no state to be answered.
+ */
+export interface ConversationStore {
+  /** The state, if the conversation is fresh; reading it counts as use (it refreshes the idle time). */
+  get(id: string): Promise<ConversationState | undefined>;
+  set(id: string, state: ConversationState): Promise<void>;
+}
+
+export interface MemoryStoreOptions {
+  /** Idle time after which a conversation is forgotten. */
+  readonly ttlMs?: number;
+  /** At most this many conversations are kept; the least recently used go first. */
+  readonly maxConversations?: number;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_CONVERSATION_TTL_MS = 10 * 60_000;
+
+/** Conversations in this process's memory: a true LRU, bounded in time and in size. */
+export class MemoryConversationStore implements ConversationStore {
+  private readonly entries = new Map<string, { state: ConversationState; seen: number }>();
+  private readonly ttlMs: number;
+  private readonly max: number;
+  private readonly now: () => number;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.ttlMs = options.ttlMs ?? DEFAULT_CONVERSATION_TTL_MS;
+    this.max = options.maxConversations ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async get(id: string): Promise<ConversationState | undefined> {
+    return this.getNow(id);
+  }
+
+  async set(id: string, state: ConversationState): Promise<void> {
+    this.setNow(id, state);
+  }
+
+  /** The same as get, without a promise (eval and tests in a loop). */
+  getNow(id: string): ConversationState | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    const now = this.now();
+    if (now - entry.seen > this.ttlMs) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    // Used now: to the back of the queue, idle time from now.
+    this.entries.delete(id);
+    this.entries.set(id, { state: entry.state, seen: now });
+    return entry.state;
+  }
+
+  setNow(id: string, state: ConversationState): void {
+    this.entries.delete(id);
+    this.entries.set(id, { state, seen: this.now() });
+    // Map iteration is insertion order, so the first keys are the least recently used.
+    while (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

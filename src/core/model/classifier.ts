@@ -1,0 +1,317 @@
+import { FALLBACK_ID, FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../../knowledge/ids.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import { type NormalizedText, Normalizer } from '../text/normalize.js';
+import { type Calibration, type CalibrationPoint, fitCalibration, probability } from './calibration.js';
+import { NO_TOPIC, TOPIC_SLOT, type TrainingText, topicClasses, trainingTexts } from './examples.js';
+import { FeatureIndex, type SparseVector } from './features.js';
+import { Matcher, type MatcherState, type Ranking } from './nearest.js';
+import {
+  predictSoftmax,
+  type SoftmaxState,
+  softmaxFromJson,
+  softmaxToJson,
+  trainSoftmax,
+} from './softmax.js';
+
+/** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
+export const MODEL_VERSION = 5;
+
+/** A topic the question may be about, by both models. */
+export interface TopicCandidate {
+  readonly intent: IntentId;
+  /** The linear model's probability for it (not calibrated: see Classification.confidence). */
+  readonly probability: number;
+  /** The nearest training phrase's similarity, in [0, 1]. */
+  readonly similarity: number;
+  /** That nearest phrase. */
+  readonly nearest?: string;
+  /** The question's terms it shares with that phrase, with their share of the similarity. */
+  readonly evidence: readonly { readonly term: string; readonly weight: number }[];
+}
+
+/** What the models make of one question; the decide step combines it with the conversation. */
+export interface Classification {
+  readonly normalized: NormalizedText;
+  /** The intent whose training phrase the question is, word for word, if it is one. */
+  readonly exact: IntentId | undefined;
+  /** Topics (and the bot's own intents), best first; never `fallback`. */
+  readonly candidates: readonly TopicCandidate[];
+  /** Calibrated probability that candidates[0] is what was asked. */
+  readonly confidence: number;
+  /** The topic head's probability that the question is out of scope. */
+  readonly outOfScope: number;
+  /** The topic head's probability that the question names no topic ("tell me more"). */
+  readonly noTopic: number;
+  /** The follow-up asked for (null: a question of its own), best first. */
+  readonly acts: readonly { readonly kind: FollowUpKind | null; readonly probability: number }[];
+  /** Terms no training phrase has. */
+  readonly unknown: readonly string[];
+  /** Terms no topic's phrases have (unknown, or known only from out-of-scope examples). */
+  readonly offTopic: readonly string[];
+}
+
+export interface ClassifierState {
+  readonly version: number;
+  readonly vocabulary: readonly (readonly [string, number])[];
+  readonly features: readonly string[];
+  readonly topicClasses: readonly string[];
+  readonly topic: ReturnType<typeof softmaxToJson>;
+  readonly act: ReturnType<typeof softmaxToJson>;
+  readonly nearest: MatcherState;
+  readonly calibration: Calibration;
+  readonly exact: readonly (readonly [string, IntentId])[];
+}
+
+const ACT_CLASSES: readonly (FollowUpKind | null)[] = [null, ...FOLLOW_UP_KINDS];
+
+/**
+ * The confidence is calibrated on predictions for phrases held out of training: one fold in
+ * FOLDS is held out at a time, for CALIBRATION_FOLDS of them (each costs a training run).
+ */
+const FOLDS = 4;
+const CALIBRATION_FOLDS = 1;
+const EPOCHS = 10;
+
+/**
+ * Two heads over the same features: which topic a question names (or none, or out of scope), and
+ * which follow-up it asks for (or none). Beside the linear topic head, nearest-phrase TF-IDF says
+ * how close the question comes to anything curators wrote; the confidence combines both with the
+ * share of words nobody wrote, calibrated on cross-validated predictions over the phrases.
+ */
+export class Classifier {
+  private readonly topicModel: SoftmaxState;
+  private readonly actModel: SoftmaxState;
+  private readonly matcher: Matcher;
+  private readonly exactPhrases: ReadonlyMap<string, IntentId>;
+
+  private constructor(
+    readonly normalizer: Normalizer,
+    private readonly index: FeatureIndex,
+    private readonly classes: readonly string[],
+    topic: SoftmaxState,
+    act: SoftmaxState,
+    matcher: Matcher,
+    private readonly calibration: Calibration,
+    exact: ReadonlyMap<string, IntentId>,
+  ) {
+    this.topicModel = topic;
+    this.actModel = act;
+    this.matcher = matcher;
+    this.exactPhrases = exact;
+  }
+
+  static train(kb: KnowledgeBase): Classifier {
+    const normalizer = Normalizer.fromTexts(vocabularyTexts(kb), kb.language);
+    const texts = trainingTexts(kb);
+    const normalized = texts.map((t) => normalizer.normalize(t.text, { correct: false }));
+    const { index, vectors } = FeatureIndex.fit(normalized);
+    const classes = topicClasses(kb);
+    const fit = (subset: readonly number[]) => ({
+      topic: trainTopic(subset, texts, vectors, classes, index.size),
+      matcher: trainMatcher(subset, texts, normalized),
+    });
+
+    // Cross-validated predictions, a phrase held out with everything made from it.
+    const points: CalibrationPoint[] = [];
+    for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+      const train: number[] = [];
+      const held: number[] = [];
+      texts.forEach((t, i) => (t.origin % FOLDS === fold ? held : train).push(i));
+      const { topic, matcher } = fit(train);
+      for (const i of held) {
+        const t = texts[i] as TrainingText;
+        if (!t.written && t.act === null) continue;
+        const scored = scoreTopics(classes, topic, matcher, vectors[i] as SparseVector, normalized[i] as NormalizedText);
+        const best = scored.candidates[0];
+        if (!best) continue;
+        points.push({ features: scored.features, correct: best.intent === t.topic });
+      }
+    }
+    const calibration = fitCalibration(points);
+
+    const all = texts.map((_, i) => i);
+    const { topic, matcher } = fit(all);
+    const act = trainSoftmax(
+      all.map((i) => ({
+        vector: vectors[i] as SparseVector,
+        label: ACT_CLASSES.indexOf((texts[i] as TrainingText).act),
+        weight: (texts[i] as TrainingText).weight,
+      })),
+      { classes: ACT_CLASSES.length, features: index.size, epochs: EPOCHS, balance: 0.5 },
+    );
+    return new Classifier(normalizer, index, classes, topic, act, matcher, calibration, exactPhrases(kb, normalizer));
+  }
+
+  static fromState(state: ClassifierState, kb: KnowledgeBase): Classifier | undefined {
+    if (state.version !== MODEL_VERSION) return undefined;
+    return new Classifier(
+      new Normalizer(new Map(state.vocabulary), kb.language),
+      new FeatureIndex(state.features),
+      state.topicClasses,
+      softmaxFromJson(state.topic),
+      softmaxFromJson(state.act),
+      new Matcher(state.nearest),
+      state.calibration,
+      new Map(state.exact),
+    );
+  }
+
+  toState(): ClassifierState {
+    return {
+      version: MODEL_VERSION,
+      vocabulary: [...this.normalizer.vocabulary],
+      features: this.index.names,
+      topicClasses: this.classes,
+      topic: softmaxToJson(this.topicModel),
+      act: softmaxToJson(this.actModel),
+      nearest: this.matcher.toState(),
+      calibration: this.calibration,
+      exact: [...this.exactPhrases],
+    };
+  }
+
+  classify(question: string): Classification {
+    const normalized = this.normalizer.normalize(question);
+    const vector = this.index.vector(normalized);
+    const scored = scoreTopics(this.classes, this.topicModel, this.matcher, vector, normalized);
+    const actProbabilities = predictSoftmax(this.actModel, vector);
+    const acts = ACT_CLASSES.map((kind, i) => ({ kind, probability: actProbabilities[i] ?? 0 })).sort(
+      (a, b) => b.probability - a.probability,
+    );
+    const best = scored.candidates[0];
+    return {
+      normalized,
+      exact: this.exact(question, normalized),
+      candidates: scored.candidates,
+      confidence: best === undefined ? 0 : probability(this.calibration, scored.features),
+      outOfScope: scored.fallback,
+      noTopic: scored.noTopic,
+      acts,
+      unknown: scored.ranking.unknown,
+      offTopic: scored.ranking.offTopic,
+    };
+  }
+
+  /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */
+  private exact(question: string, normalized: NormalizedText): IntentId | undefined {
+    return (
+      this.exactPhrases.get(this.normalizer.words(question).join(' ')) ??
+      this.exactPhrases.get(normalized.words.join(' '))
+    );
+  }
+}
+
+/** Every text of the knowledge base: the words typos are corrected towards. */
+function vocabularyTexts(kb: KnowledgeBase): string[] {
+  const topics = [...kb.topics.values()];
+  return [
+    ...kb.examples.map((e) => e.text.replaceAll(TOPIC_SLOT, ' ')),
+    ...topics.flatMap((t) => [t.title, ...t.names, t.summary, t.detail ?? '', ...t.background.map((b) => b.text)]),
+  ];
+}
+
+/** Each written phrase's words, for answering a phrase asked word for word with its own intent. */
+function exactPhrases(kb: KnowledgeBase, normalizer: Normalizer): Map<string, IntentId> {
+  const map = new Map<string, IntentId>();
+  for (const example of kb.examples) {
+    if (example.text.includes(TOPIC_SLOT)) continue;
+    const key = normalizer.words(example.text).join(' ');
+    if (key !== '' && !map.has(key)) map.set(key, example.intent);
+  }
+  return map;
+}
+
+function trainTopic(
+  subset: readonly number[],
+  texts: readonly TrainingText[],
+  vectors: readonly SparseVector[],
+  classes: readonly string[],
+  features: number,
+): SoftmaxState {
+  return trainSoftmax(
+    subset.map((i) => ({
+      vector: vectors[i] as SparseVector,
+      label: classes.indexOf((texts[i] as TrainingText).topic),
+      weight: (texts[i] as TrainingText).weight,
+    })),
+    { classes: classes.length, features, epochs: EPOCHS, balance: 0.5 },
+  );
+}
+
+/** Nearest-phrase TF-IDF over what names a topic (or is out of scope): follow-up cues left out. */
+function trainMatcher(
+  subset: readonly number[],
+  texts: readonly TrainingText[],
+  normalized: readonly NormalizedText[],
+): Matcher {
+  return Matcher.train(
+    subset
+      .filter((i) => (texts[i] as TrainingText).topic !== NO_TOPIC)
+      .map((i) => ({
+        intent: (texts[i] as TrainingText).topic,
+        text: (texts[i] as TrainingText).text,
+        terms: (normalized[i] as NormalizedText).terms,
+      })),
+    { calibrate: false },
+  );
+}
+
+/**
+ * Both models' view of the topics, and the features the confidence is calibrated on: the linear
+ * model's probability for its best topic and its lead, its probabilities of "out of scope" and
+ * "no topic", the nearest phrase's similarity (for that topic and for any), whether the two
+ * models agree, and the share of the question nobody wrote a phrase with.
+ */
+function scoreTopics(
+  classes: readonly string[],
+  model: SoftmaxState,
+  matcher: Matcher,
+  vector: SparseVector,
+  normalized: NormalizedText,
+): { candidates: TopicCandidate[]; features: number[]; fallback: number; noTopic: number; ranking: Ranking } {
+  const p = predictSoftmax(model, vector);
+  const ranking = matcher.rank(normalized.terms);
+  const similarity = new Map(ranking.candidates.map((c) => [c.intent, c] as const));
+  const candidates: TopicCandidate[] = [];
+  let fallback = 0;
+  let noTopic = 0;
+  classes.forEach((intent, i) => {
+    const probabilityOf = p[i] ?? 0;
+    if (intent === FALLBACK_ID) fallback = probabilityOf;
+    else if (intent === NO_TOPIC) noTopic = probabilityOf;
+    else {
+      const near = similarity.get(intent);
+      candidates.push({
+        intent,
+        probability: probabilityOf,
+        similarity: near?.score ?? 0,
+        ...(near === undefined ? {} : { nearest: near.nearest }),
+        evidence: near?.evidence ?? [],
+      });
+    }
+  });
+  candidates.sort((a, b) => b.probability - a.probability);
+  const best = candidates[0];
+  const second = Math.max(candidates[1]?.probability ?? 0, fallback, noTopic);
+  const top = best?.probability ?? 0;
+  const nearestOverall = ranking.candidates[0];
+  const features = [
+    logit(top),
+    top - second,
+    fallback,
+    noTopic,
+    best?.similarity ?? 0,
+    nearestOverall?.score ?? 0,
+    nearestOverall !== undefined && nearestOverall.intent === best?.intent ? 1 : 0,
+    ranking.unknownShare,
+    ranking.offTopicShare,
+    normalized.terms.length === 0 ? 1 : 0,
+  ];
+  return { candidates, features, fallback, noTopic, ranking };
+}
+
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-4), 1 - 1e-4);
+  return Math.log(q / (1 - q));
+}
+

@@ -1,0 +1,85 @@
+import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
+import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
+import { mulberry32 } from './softmax.js';
+
+/** The topic head's class for a question that names no topic of its own ("tell me more", "source?"). */
+export const NO_TOPIC = '(no topic)';
+
+/** What one training text teaches both heads: the topic it names, and the follow-up it asks for. */
+export interface TrainingText {
+  readonly text: string;
+  /** A topic id, `fallback`, or NO_TOPIC. */
+  readonly topic: string;
+  /** The follow-up asked for, or null for a question of its own. */
+  readonly act: FollowUpKind | null;
+  /** Written phrases count fully; texts made from them (names, expansions, openers) less. */
+  readonly weight: number;
+  /** The written phrase it comes from, so cross-validation holds out a phrase with its offspring. */
+  readonly origin: number;
+  /** Written by a curator (not made from a phrase): what cross-validation scores. */
+  readonly written: boolean;
+}
+
+/** A follow-up phrase's slot for a topic's name: "tell me more about {topic}". */
+export const TOPIC_SLOT = '{topic}';
+
+/** How many names each follow-up phrase with a slot is filled in with. */
+const FILLS_PER_SLOT = 4;
+/** How many written phrases get a greeting or thanks put in front of them, as people type. */
+const OPENER_SHARE = 0.2;
+
+/**
+ * Everything the classifier learns from, all of it from the knowledge base's files: the training
+ * phrases; each topic's title and names; follow-up phrases with a slot, filled in with names of
+ * topics (so "tell me more about fentanyl" teaches both heads); and phrases with a greeting or
+ * thanks from the bot's own phrases in front (so "morning! the INL one?" is about INL).
+ */
+export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
+  const random = mulberry32(20240205);
+  const out: TrainingText[] = [];
+  const askable = [...kb.topics.values()].filter((t) => t.group !== 'bot' && t.group !== 'fallback');
+  const names = askable.flatMap((t) => t.names.map((name) => ({ topic: t.id, name })));
+  const openers = kb.examples
+    .filter((e) => {
+      const role = kb.topics.get(e.intent)?.role;
+      return role === 'greeting' || role === 'thanks';
+    })
+    .map((e) => e.text.replace(/[.!?\s]+$/u, ''));
+
+  kb.examples.forEach((example, origin) => {
+    const act = followUpOf(example.intent) ?? null;
+    const push = (text: string, topic: string, weight: number, written = false): void => {
+      out.push({ text, topic, act, weight, origin, written });
+    };
+    if (act !== null && example.text.includes(TOPIC_SLOT)) {
+      for (let i = 0; i < FILLS_PER_SLOT && names.length > 0; i++) {
+        const pick = names[Math.floor(random() * names.length)] as { topic: IntentId; name: string };
+        push(example.text.replaceAll(TOPIC_SLOT, pick.name), pick.topic, 0.7);
+      }
+      return;
+    }
+    const topic = act !== null ? NO_TOPIC : example.intent;
+    push(example.text, topic, 1, true);
+    const role = kb.topics.get(example.intent)?.role;
+    const social = role === 'greeting' || role === 'thanks';
+    if (!social && openers.length > 0 && random() < OPENER_SHARE) {
+      const opener = openers[Math.floor(random() * openers.length)] as string;
+      push(`${opener}, ${example.text}`, topic, 0.5);
+    }
+  });
+
+  // A topic's own words: its title and the names people give it, standing alone.
+  const origin = kb.examples.length;
+  askable.forEach((topic: Topic, i) => {
+    for (const text of [topic.title, ...topic.names]) {
+      out.push({ text, topic: topic.id, act: null, weight: 0.5, origin: origin + i, written: false });
+    }
+  });
+  return out;
+}
+
+/** The topic head's classes: every topic, `fallback`, and NO_TOPIC. */
+export function topicClasses(kb: KnowledgeBase): string[] {
+  const ids = [...kb.topics.keys()].filter((id) => id !== FALLBACK_ID).sort();
+  return [...ids, FALLBACK_ID, NO_TOPIC];
+}

@@ -1,0 +1,157 @@
+import type { SparseVector } from './features.js';
+
+export interface LabelledVector {
+  readonly vector: SparseVector;
+  readonly label: number;
+  /** How much this example counts (augmented examples count for less than written ones). */
+  readonly weight?: number;
+}
+
+export interface SoftmaxOptions {
+  readonly classes: number;
+  readonly features: number;
+  readonly epochs?: number;
+  readonly learningRate?: number;
+  /** L2 penalty on the weights a step touches (lazy regularization, the usual for sparse text). */
+  readonly l2?: number;
+  /** Weigh each class by (its count)^-balance: 0 leaves the frequencies alone, 1 evens them out. */
+  readonly balance?: number;
+  readonly seed?: number;
+}
+
+/** The trained weights, flat: feature f's weight for class k is weights[f * classes + k]. */
+export interface SoftmaxState {
+  readonly classes: number;
+  readonly features: number;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+}
+
+/**
+ * Multinomial logistic regression over sparse features, trained by AdaGrad: one linear model that
+ * scores every class at once, so a question's words compete for it rather than each intent
+ * deciding alone. Deterministic for a seed.
+ */
+/** Gradients smaller than this are not worth a step. */
+const SKIP = 1e-3;
+
+export function trainSoftmax(examples: readonly LabelledVector[], options: SoftmaxOptions): SoftmaxState {
+  const { classes: K, features: D } = options;
+  const epochs = options.epochs ?? 20;
+  const rate = options.learningRate ?? 0.5;
+  const l2 = options.l2 ?? 1e-4;
+  const weights = new Float32Array(D * K);
+  const bias = new Float32Array(K);
+  const gradSq = new Float32Array(D * K).fill(1e-6);
+  const biasSq = new Float32Array(K).fill(1e-6);
+
+  const counts = new Array<number>(K).fill(0);
+  for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + 1;
+  const balance = options.balance ?? 0.5;
+  const mean = examples.length / Math.max(1, counts.filter((c) => c > 0).length);
+  const classWeight = counts.map((c) => (c > 0 ? (mean / c) ** balance : 0));
+
+  const order = examples.map((_, i) => i);
+  const random = mulberry32(options.seed ?? 1787);
+  const scores = new Float64Array(K);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random);
+    for (const i of order) {
+      const { vector, label, weight = 1 } = examples[i] as LabelledVector;
+      score(weights, bias, K, vector, scores);
+      softmaxInPlace(scores);
+      const w = weight * (classWeight[label] ?? 1);
+      for (let k = 0; k < K; k++) {
+        // d(-log p_label)/d(score_k) = p_k - [k = label]
+        const g = w * ((scores[k] ?? 0) - (k === label ? 1 : 0));
+        // A class the example already scores right (almost nothing to learn) is skipped: after the
+        // first epochs most are, and training costs a fraction of updating every class.
+        if (g > -SKIP && g < SKIP) continue;
+        biasSq[k] = (biasSq[k] ?? 0) + g * g;
+        bias[k] = (bias[k] ?? 0) - (rate * g) / Math.sqrt(biasSq[k] ?? 1);
+        for (let j = 0; j < vector.index.length; j++) {
+          const at = (vector.index[j] as number) * K + k;
+          const gw = g * (vector.value[j] as number) + l2 * (weights[at] as number);
+          gradSq[at] = (gradSq[at] as number) + gw * gw;
+          weights[at] = (weights[at] as number) - (rate * gw) / Math.sqrt(gradSq[at] as number);
+        }
+      }
+    }
+  }
+  return { classes: K, features: D, weights, bias };
+}
+
+/** Class probabilities for one vector. */
+export function predictSoftmax(state: SoftmaxState, vector: SparseVector): Float64Array {
+  const scores = new Float64Array(state.classes);
+  score(state.weights, state.bias, state.classes, vector, scores);
+  return softmaxInPlace(scores);
+}
+
+function score(
+  weights: Float32Array,
+  bias: Float32Array,
+  K: number,
+  vector: SparseVector,
+  out: Float64Array,
+): void {
+  for (let k = 0; k < K; k++) out[k] = bias[k] ?? 0;
+  for (let j = 0; j < vector.index.length; j++) {
+    const base = (vector.index[j] as number) * K;
+    const v = vector.value[j] as number;
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (weights[base + k] as number);
+  }
+}
+
+function softmaxInPlace(scores: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let k = 0; k < scores.length; k++) {
+    const e = Math.exp((scores[k] as number) - max);
+    scores[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) / sum;
+  return scores;
+}
+
+/** A small seeded generator (Mulberry32): training is the same on every machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(list: T[], random: () => number): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j] as T, list[i] as T];
+  }
+}
+
+/** Weights as base64 for the start-up cache: a few hundred kilobytes, decoded in a millisecond. */
+export function softmaxToJson(state: SoftmaxState): {
+  classes: number;
+  features: number;
+  weights: string;
+  bias: string;
+} {
+  const b64 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return { classes: state.classes, features: state.features, weights: b64(state.weights), bias: b64(state.bias) };
+}
+
+export function softmaxFromJson(json: ReturnType<typeof softmaxToJson>): SoftmaxState {
+  const f32 = (s: string): Float32Array => {
+    const buffer = Buffer.from(s, 'base64');
+    const copy = new Uint8Array(buffer.byteLength);
+    copy.set(buffer);
+    return new Float32Array(copy.buffer);
+  };
+  return { classes: json.classes, features: json.features, weights: f32(json.weights), bias: f32(json.bias) };
+}

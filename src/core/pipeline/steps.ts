@@ -1,0 +1,267 @@
+import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
+import type { KnowledgeBase, Limit, Topic } from '../../knowledge/types.js';
+import type { StyleMention } from '../citations/style-names.js';
+import type { Classification, TopicCandidate } from '../model/classifier.js';
+import { stem } from '../text/tokens.js';
+import { type Decision, VIEW_OF, type View } from './decision.js';
+
+/** What every step sees: the question, what the models made of it, and the conversation. */
+export interface StepInput {
+  readonly kb: KnowledgeBase;
+  readonly length: number;
+  readonly maxLength: number;
+  /** Absent when the question was too long to read. */
+  readonly classification?: Classification;
+  /** The topic the conversation was last about. */
+  readonly previous?: IntentId;
+  readonly limit?: Limit;
+  readonly style?: StyleMention;
+  readonly threshold: number;
+}
+
+/** A step's verdict: the decision it would make and why, or why it has none. */
+export type StepResult =
+  | { readonly decision: Decision; readonly reason: string }
+  | { readonly decision?: undefined; readonly reason: string };
+
+export interface Step {
+  readonly name: StepName;
+  run(input: StepInput): StepResult;
+}
+
+/**
+ * The steps, in the order they take precedence: the first that decides wins, and the trace shows
+ * every one's verdict. A training phrase asked word for word outranks every rule; what the sources
+ * cannot hold outranks what a question seems to be about; a follow-up outranks the topic it names.
+ */
+export const STEP_NAMES = [
+  'too-long',
+  'empty',
+  'exact-phrase',
+  'limit',
+  'follow-up',
+  'topic',
+  'bot',
+  'out-of-scope',
+] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+/** A follow-up is read as one when its head is at least this sure. */
+const FOLLOW_UP_THRESHOLD = 0.5;
+/** Topics this far down the linear model's ranking are not offered as "Did you mean". */
+const SUGGESTION_FLOOR = 0.02;
+/** …nor topics whose nearest phrase shares less than this with the question. */
+const SIMILARITY_FLOOR = 0.2;
+
+function isAskable(topic: Topic | undefined): topic is Topic {
+  return topic !== undefined && topic.group !== 'bot' && topic.group !== 'fallback';
+}
+
+/** The view a follow-up gets on a topic: a solution's own answer is what "what should we do" asks. */
+export function resolveView(kb: KnowledgeBase, topic: IntentId, view: View): View {
+  const group = kb.topics.get(topic)?.group;
+  if (view === 'solutions' && group !== 'threat') return 'summary';
+  // "Why does that matter?" after a threat: its longer answer says why.
+  if (view === 'threats' && group !== 'solution') return group === 'threat' ? 'detail' : 'summary';
+  // A source's own answer is its reference.
+  if (view === 'sources' && (group === 'source' || group === 'related')) return 'summary';
+  return view;
+}
+
+/**
+ * Whether a topic is what a view lists in general rather than a topic of its own: the overview
+ * of the solutions for "what are the solutions?", a source for "source?". After a topic, such a
+ * follow-up is about that topic.
+ */
+function isGenericTarget(topic: Topic, view: View): boolean {
+  if (view === 'solutions') return topic.group === 'solution' && topic.role === 'overview';
+  if (view === 'threats') return topic.group === 'threat' && topic.role === 'overview';
+  if (view === 'sources') return topic.group === 'source';
+  return false;
+}
+
+function answer(
+  input: StepInput,
+  topic: IntentId,
+  view: View,
+  confidence: number,
+): Extract<Decision, { kind: 'answer' }> {
+  const { style } = input;
+  return {
+    kind: 'answer',
+    topic,
+    view: resolveView(input.kb, topic, view),
+    ...(style?.style === undefined ? {} : { style: style.style }),
+    ...(style?.unsupported === undefined ? {} : { unsupportedStyle: style.unsupported }),
+    confidence,
+  };
+}
+
+/** The topics nearest to a question, for "Did you mean": askable, and not a stray word's match. */
+export function nearestTopics(kb: KnowledgeBase, candidates: readonly TopicCandidate[], count = 3): IntentId[] {
+  return candidates
+    .filter((c) => isAskable(kb.topics.get(c.intent)))
+    .filter((c) => c.probability >= SUGGESTION_FLOOR || c.similarity >= SIMILARITY_FLOOR)
+    .slice(0, count)
+    .map((c) => c.intent);
+}
+
+const pct = (p: number): string => p.toFixed(2);
+
+export const STEPS: readonly Step[] = [
+  {
+    name: 'too-long',
+    run: ({ length, maxLength }) =>
+      length > maxLength
+        ? {
+            decision: {
+              kind: 'decline',
+              reason: { code: 'too-long', length, max: maxLength },
+              nearest: [],
+              confidence: 1,
+            },
+            reason: `${length} characters, over the limit of ${maxLength}: not read`,
+          }
+        : { reason: `${length} characters` },
+  },
+  {
+    name: 'empty',
+    run: ({ classification }) =>
+      classification !== undefined && classification.normalized.words.length === 0
+        ? { decision: { kind: 'clarify', reason: { code: 'empty' } }, reason: 'no words once markup is gone' }
+        : { reason: 'has words' },
+  },
+  {
+    name: 'exact-phrase',
+    run: (input) => {
+      const exact = input.classification?.exact;
+      if (exact === undefined) return { reason: 'not a training phrase' };
+      const kind = followUpOf(exact);
+      if (kind !== undefined) {
+        const decision: Decision =
+          input.previous !== undefined
+            ? answer(input, input.previous, VIEW_OF[kind], 1)
+            : { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } };
+        return { decision, reason: `a training phrase of ${exact}` };
+      }
+      if (exact === FALLBACK_ID)
+        return {
+          decision: { kind: 'decline', reason: { code: 'out-of-scope' }, nearest: [], confidence: 1 },
+          reason: 'an out-of-scope training phrase',
+        };
+      const topic = input.kb.topics.get(exact);
+      if (topic?.group === 'bot')
+        return { decision: { kind: 'bot', intent: exact, confidence: 1 }, reason: `a training phrase of ${exact}` };
+      return { decision: answer(input, exact, 'summary', 1), reason: `a training phrase of ${exact}` };
+    },
+  },
+  {
+    name: 'limit',
+    run: ({ limit, classification, kb }) =>
+      limit === undefined
+        ? { reason: 'no rule of content/limits.yaml applies' }
+        : {
+            decision: {
+              kind: 'decline',
+              reason: { code: 'limit', limit: limit.id },
+              nearest: nearestTopics(kb, classification?.candidates ?? []),
+              confidence: 1,
+            },
+            reason: `rule "${limit.id}" of content/limits.yaml`,
+          },
+  },
+  {
+    name: 'follow-up',
+    run: (input) => {
+      const c = input.classification;
+      const act = c?.acts[0];
+      if (c === undefined || act === undefined || act.kind === null || act.probability < FOLLOW_UP_THRESHOLD)
+        return { reason: `no follow-up asked (${act?.kind ?? 'none'} ${pct(act?.probability ?? 0)})` };
+      const kind: FollowUpKind = act.kind;
+      const view = VIEW_OF[kind];
+      const best = c.candidates[0];
+      const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
+      const confident = c.confidence >= input.threshold;
+      // "What else can you do?": the bot's own intent, read confidently, is not a follow-up.
+      if (named?.group === 'bot' && confident && c.confidence > act.probability)
+        return { reason: `reads as ${named.id} (${pct(c.confidence)}) more than as ${kind}` };
+      const namesTopic = confident && isAskable(named);
+      if (namesTopic && !(input.previous !== undefined && isGenericTarget(named, view)))
+        return {
+          decision: answer(input, named.id, view, c.confidence),
+          reason: `asks for ${kind} (${pct(act.probability)}) on the topic it names, ${named.id} (${pct(c.confidence)})`,
+        };
+      if (input.previous !== undefined)
+        return {
+          decision: answer(input, input.previous, view, act.probability),
+          reason: `asks for ${kind} (${pct(act.probability)}) on the conversation's topic, ${input.previous}`,
+        };
+      if (namesTopic)
+        return {
+          decision: answer(input, named.id, view, c.confidence),
+          reason: `asks for ${kind} (${pct(act.probability)}) and names ${named.id} (${pct(c.confidence)})`,
+        };
+      return {
+        decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
+        reason: `asks for ${kind} (${pct(act.probability)}) with no topic named and none before`,
+      };
+    },
+  },
+  {
+    name: 'topic',
+    run: (input) => {
+      const c = input.classification;
+      const best = c?.candidates[0];
+      const topic = best === undefined ? undefined : input.kb.topics.get(best.intent);
+      if (c === undefined || !isAskable(topic)) return { reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
+      if (c.confidence < input.threshold)
+        return { reason: `${topic.id} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
+      return { decision: answer(input, topic.id, 'summary', c.confidence), reason: `${topic.id} at ${pct(c.confidence)}` };
+    },
+  },
+  {
+    name: 'bot',
+    run: (input) => {
+      const c = input.classification;
+      const best = c?.candidates[0];
+      if (c === undefined || best === undefined || input.kb.topics.get(best.intent)?.group !== 'bot')
+        return { reason: 'not one of the bot’s own intents' };
+      if (c.confidence < input.threshold)
+        return { reason: `${best.intent} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
+      return { decision: { kind: 'bot', intent: best.intent, confidence: c.confidence }, reason: `${best.intent} at ${pct(c.confidence)}` };
+    },
+  },
+  {
+    name: 'out-of-scope',
+    run: (input) => {
+      const c = input.classification;
+      const subject = subjectOf(c);
+      return {
+        decision: {
+          kind: 'decline',
+          reason: subject === undefined ? { code: 'out-of-scope' } : { code: 'out-of-scope', subject },
+          nearest: nearestTopics(input.kb, c?.candidates ?? []),
+          confidence: 1 - (c?.confidence ?? 0),
+        },
+        reason:
+          c === undefined
+            ? 'nothing to read'
+            : `no topic is sure enough (best ${c.candidates[0]?.intent ?? 'none'} at ${pct(c.confidence)}; out of scope ${pct(c.outOfScope)})`,
+      };
+    },
+  },
+];
+
+/**
+ * What a question asks about that no topic knows, in the words typed ("the sinaloa cartel"): said
+ * back in the decline when the rest of the question is in the domain, so the person sees that the
+ * subject was understood and is not in the sources.
+ */
+function subjectOf(c: Classification | undefined): string | undefined {
+  if (c === undefined || c.offTopic.length === 0) return undefined;
+  const onTopic = c.normalized.terms.filter((t) => !c.offTopic.includes(t));
+  if (onTopic.length === 0) return undefined;
+  const offTopic = new Set(c.offTopic);
+  const words = c.normalized.words.filter((w) => offTopic.has(w) || offTopic.has(stem(w)));
+  return words.length > 0 ? words.join(' ') : undefined;
+}

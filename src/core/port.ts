@@ -1,0 +1,32 @@
+import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import type { Answer, AskContext } from './answer.js';
+import type { CiteResult } from './citations/cite.js';
+import type { CitationStyle } from './citations/styles.js';
+import type { TopicMatch, TopicSummary } from './topics.js';
+
+/**
+ * The core's port: everything a surface (the terminal, Slack, Discord, the serving layer) asks of
+ * it. A surface turns a platform event into one of these calls and renders what comes back; it
+ * never composes words for the core to read. Conversation state is read and written behind it.
+ */
+export interface Assistant {
+  /** A question in someone's words, in a conversation (or standing alone without a conversationId). */
+  ask(question: string, context?: AskContext): Promise<Answer>;
+  /** A follow-up on a given topic: a "Tell me more" or "Sources" button on any earlier answer. */
+  followUp(kind: FollowUpKind, topic: IntentId, context?: AskContext): Promise<Answer>;
+  /** A topic's own answer: a "Did you mean" button, a pick from a topic menu. */
+  showTopic(topic: IntentId, context?: AskContext): Promise<Answer>;
+  /** What to cite for some text (a topic, a source, an autocomplete pick), in a style. */
+  cite(query: string, style?: CitationStyle): Promise<CiteResult>;
+  /** Topics for what is being typed, best first: prefix- and typo-aware (autocomplete, "Did you mean"). */
+  findTopics(text: string, limit?: number): TopicMatch[];
+  /** Every topic one can ask about, in list order. */
+  topics(): TopicSummary[];
+  /** What the bot can do, and how to ask. */
+  help(context?: AskContext): Answer;
+  /** The knowledge base being served (its topics and sources, for rendering). */
+  readonly knowledgeBase: KnowledgeBase;
+  /** The style references are in unless a question or a command asks for another. */
+  readonly defaultStyle: CitationStyle;
+}

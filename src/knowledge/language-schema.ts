@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { CITATION_STYLES } from '../core/citations/styles.js';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const lowerCase = nonEmpty.refine((s) => s === s.toLowerCase(), 'must be lower case');
+
+/** `intents/language/synonyms.yaml`: phrases folded into one canonical term before matching. */
+export const synonymsFileSchema = z.array(
+  z.strictObject({
+    canonical: lowerCase.regex(/^[\p{L}\p{N}]+$/u, 'must be one word of letters or digits'),
+    phrases: z.array(lowerCase).min(1, 'needs at least one phrase'),
+  }),
+);
+
+/** `intents/language/shorthand.yaml`: one typed word -> the words it stands for. */
+export const shorthandFileSchema = z.record(
+  lowerCase.regex(/^[\p{L}\p{N}]+$/u, 'must be one word'),
+  lowerCase,
+);
+
+/** `intents/language/styles.yaml`: the words people use for each citation style. */
+export const stylesFileSchema = z.strictObject({
+  styles: z.partialRecord(
+    z.enum(CITATION_STYLES, { error: `must be one of ${CITATION_STYLES.join(', ')}` }),
+    z.array(lowerCase).min(1),
+  ),
+  unsupported: z.array(lowerCase).default([]),
+});
+
+/** A word pattern of `content/limits.yaml` (see that file for the syntax). */
+const pattern = lowerCase.refine(
+  (p) => p.split(/\s+/).every((token) => /^(?:<number>|[\p{L}\p{N}#'|-]+\*?\??)$/u.test(token)),
+  'must be words, each optionally ending in * or ?, alternatives joined by |, or <number>',
+);
+
+/** `content/limits.yaml`: what the sources cannot hold, and how the bot says so. */
+export const limitsFileSchema = z.array(
+  z.strictObject({
+    id: nonEmpty.regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case'),
+    reason: nonEmpty,
+    when: z.array(pattern).min(1, 'needs at least one pattern'),
+    and: z.array(pattern).default([]),
+    unless: z.array(pattern).default([]),
+    examples: z.array(nonEmpty).min(1, 'needs at least one example it declines'),
+    counterexamples: z.array(nonEmpty).default([]),
+  }),
+);
