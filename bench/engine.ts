@@ -1,4 +1,4 @@
-import { FALLBACK_ID, type IntentId, isIntentId } from '../src/knowledge/ids.js';
+import { FALLBACK_ID, followUpOf, type IntentId, TOPIC_ID_PATTERN } from '../src/knowledge/ids.js';
 import type { KnowledgeBase, TrainingExample } from '../src/knowledge/types.js';
 
 /** An engine's answer to one question: an intent (fallback when it declines) and how sure it is. */
@@ -65,5 +65,6 @@ export function isTunable(engine: Engine): engine is TunableEngine {
 /** A peer's label as one of ours; anything it has no answer for, or answers below threshold, is fallback. */
 export function toIntent(label: string | undefined, confidence: number, threshold: number): IntentId {
   if (label === undefined || confidence < threshold) return FALLBACK_ID;
-  return isIntentId(label) ? label : FALLBACK_ID;
+  // A follow-up names no intent of its own: standing alone it is no answer.
+  return TOPIC_ID_PATTERN.test(label) && followUpOf(label) === undefined ? label : FALLBACK_ID;
 }

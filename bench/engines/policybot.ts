@@ -3,8 +3,9 @@ import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import type { Engine, EngineSpec } from '../engine.js';
 
 /**
- * The product itself, through the same `ask` that `policybot eval` and every adapter call: a
- * classification here also composes the cited answer, work no peer below does.
+ * The product itself, through the same pipeline that `policybot eval` and every adapter run (the
+ * port's ask, minus the conversation store): a classification here also decides and composes the
+ * cited answer, work no peer below does.
  */
 export function createPolicybot(kb: KnowledgeBase): Engine {
   let assistant: PolicyAssistant | undefined;
@@ -15,8 +16,8 @@ export function createPolicybot(kb: KnowledgeBase): Engine {
     },
     classify(text) {
       if (!assistant) throw new Error('policybot: classify before train');
-      const answer = assistant.ask(text);
-      return { intent: answer.intent, confidence: answer.confidence };
+      const answer = assistant.answerNow(text);
+      return { intent: answer.intent, confidence: answer.confidence ?? 0 };
     },
   };
 }
@@ -25,7 +26,7 @@ export const spec: EngineSpec = {
   id: 'policybot',
   label: 'policybot core',
   setup:
-    'createAssistant(kb) with its default calibrated threshold 0.5; classified through ask(), which also composes ' +
+    'createAssistant(kb) with its default calibrated threshold 0.5; classified through the whole pipeline, which also composes ' +
     'the cited answer. Negatives are its own `fallback` intent. Its spelling vocabulary also reads the topic titles ' +
     'and summaries, as in production.',
   tuned: false,

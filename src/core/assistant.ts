@@ -6,7 +6,7 @@ import { ReferenceProvider } from './citations/provider.js';
 import { StyleNames } from './citations/style-names.js';
 import type { CitationStyle } from './citations/styles.js';
 import { type ConversationStore, MemoryConversationStore } from './conversation/store.js';
-import { Classifier } from './model/classifier.js';
+import { type Classification, Classifier } from './model/classifier.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import { decide, type Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
@@ -41,6 +41,27 @@ export interface PolicyAssistant extends Assistant {
    * eval and the curators' report, with the topic the conversation would have been about.
    */
   answerNow(question: string, previous?: IntentId): Answer;
+}
+
+/** The whole question's reading, with the topics read from the question without its style words. */
+function onTopicOf(whole: Classification, rest: Classification): Classification {
+  return {
+    ...whole,
+    candidates: rest.candidates,
+    confidence: rest.confidence,
+    outOfScope: rest.outOfScope,
+    noTopic: rest.noTopic,
+    unknown: rest.unknown,
+    offTopic: rest.offTopic,
+  };
+}
+
+/** The words without the first run of `remove` in them. */
+function withoutWords(words: readonly string[], remove: readonly string[]): string[] {
+  for (let i = 0; i + remove.length <= words.length; i++) {
+    if (remove.every((w, j) => words[i + j] === w)) return [...words.slice(0, i), ...words.slice(i + remove.length)];
+  }
+  return [...words];
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -80,10 +101,16 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
     const tooLong = question.length > maxLength;
-    const classification = tooLong ? undefined : classifier.classify(question);
+    const typed = tooLong ? [] : classifier.normalizer.words(question);
+    const style = tooLong ? undefined : styles.find(typed);
+    const whole = tooLong ? undefined : classifier.classify(question);
+    // "ransomware citation in chicago style": the style asks for a citation (the follow-up head
+    // reads it all), but says nothing of the topic (the topic head reads the rest).
+    const rest = style === undefined ? [] : withoutWords(typed, style.words);
+    const classification =
+      whole === undefined || rest.length === 0 ? whole : onTopicOf(whole, classifier.classify(rest.join(' ')));
     const words = classification?.normalized.words ?? [];
     const limit = classification === undefined ? undefined : limits.match(words);
-    const style = classification === undefined ? undefined : styles.find(words);
     const input: StepInput = {
       kb,
       length: question.length,
@@ -162,6 +189,11 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     async showTopic(topic, context = {}) {
       knownTopic(topic);
       return onTopic(topic, { kind: 'answer', topic, view: 'summary', confidence: 1 }, context);
+    },
+
+    async remember(topic, context) {
+      knownTopic(topic);
+      if (context.conversationId !== undefined) await conversations.set(context.conversationId, { topic });
     },
 
     cite(query, style): Promise<CiteResult> {

@@ -17,6 +17,11 @@ export interface Assistant {
   followUp(kind: FollowUpKind, topic: IntentId, context?: AskContext): Promise<Answer>;
   /** A topic's own answer: a "Did you mean" button, a pick from a topic menu. */
   showTopic(topic: IntentId, context?: AskContext): Promise<Answer>;
+  /**
+   * Starts a conversation on a topic already answered elsewhere: an answer shared into a channel,
+   * whose thread then continues it (nothing is asked or answered again).
+   */
+  remember(topic: IntentId, context: AskContext): Promise<void>;
   /** What to cite for some text (a topic, a source, an autocomplete pick), in a style. */
   cite(query: string, style?: CitationStyle): Promise<CiteResult>;
   /** Topics for what is being typed, best first: prefix- and typo-aware (autocomplete, "Did you mean"). */

@@ -1,7 +1,7 @@
 import type { PolicyAssistant } from '../core/index.js';
 import { TOPIC_SLOT } from '../core/model/examples.js';
 import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../knowledge/ids.js';
-import type { KnowledgeBase, Topic, TrainingExample } from '../knowledge/types.js';
+import type { Topic, TrainingExample } from '../knowledge/types.js';
 
 /** A training phrase the whole pipeline answers otherwise than its own intent. */
 export interface PhraseMiss {
@@ -30,12 +30,20 @@ export interface PhraseCheck {
   readonly limits: readonly LimitMiss[];
 }
 
-/** The topic a follow-up phrase is tried on: one whose answer has that follow-up to give. */
-function probeTopic(kb: KnowledgeBase, kind: FollowUpKind): Topic | undefined {
+/**
+ * The topic a follow-up phrase is tried on: one whose answer has that follow-up to give, and whose
+ * first name says it most plainly (the phrase is on trial, not the name).
+ */
+function probeTopic(assistant: PolicyAssistant, kind: FollowUpKind): Topic | undefined {
   const group = kind === 'threats' ? 'solution' : 'threat';
-  return [...kb.topics.values()]
+  const plainness = (t: Topic): number => {
+    const c = assistant.classifier.classify(t.names[0] as string);
+    return c.candidates[0]?.intent === t.id ? c.confidence : 0;
+  };
+  return [...assistant.knowledgeBase.topics.values()]
     .filter((t) => t.group === group && t.role !== 'overview' && t.names.length > 0)
-    .sort((a, b) => (a.order ?? 99) - (b.order ?? 99))[0];
+    .map((t) => ({ t, p: plainness(t) }))
+    .sort((a, b) => b.p - a.p || (a.t.order ?? 99) - (b.t.order ?? 99))[0]?.t;
 }
 
 /**
@@ -58,15 +66,20 @@ export function checkPhrases(assistant: PolicyAssistant): PhraseCheck {
     };
     (example.exception === undefined ? misses : accepted).push(entry);
   };
+  const probes = new Map<FollowUpKind, Topic | undefined>();
   for (const example of kb.examples) {
     const kind = followUpOf(example.intent);
     if (kind === undefined) {
       const answer = assistant.answerNow(example.text);
-      const right = example.intent === FALLBACK_ID ? answer.kind === 'decline' : answer.intent === example.intent;
+      const right =
+        example.intent === FALLBACK_ID
+          ? answer.kind === 'decline'
+          : answer.intent === example.intent && (example.followUp ?? null) === answer.followUp;
       if (!right) miss(example, example.text, describe(answer));
       continue;
     }
-    const probe = probeTopic(kb, kind);
+    const probe = probes.get(kind) ?? probeTopic(assistant, kind);
+    probes.set(kind, probe);
     if (probe === undefined) continue;
     const slotted = example.text.includes(TOPIC_SLOT);
     const phrase = slotted ? example.text.replaceAll(TOPIC_SLOT, probe.names[0] as string) : example.text;

@@ -53,13 +53,16 @@ export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
 
 type Report = (file: string, field: string, message: string) => void;
 
+/** A file's YAML, or NOT_READ when it could not be read or parsed (already reported). */
+const NOT_READ = Symbol('not read');
+
 function readYaml(file: string, report: Report): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     report(file, '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    return undefined;
+    return NOT_READ;
   }
   try {
     return parseYaml(text, { prettyErrors: true });
@@ -67,7 +70,7 @@ function readYaml(file: string, report: Report): unknown {
     const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
     const first = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
     report(file, where, `is not valid YAML: ${first}`);
-    return undefined;
+    return NOT_READ;
   }
 }
 
@@ -93,6 +96,8 @@ function fieldOf(data: unknown, path: readonly PropertyKey[]): string {
 }
 
 function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, report: Report): T | undefined {
+  // One problem per file that cannot be read: its YAML error, not also what is then missing.
+  if (data === NOT_READ) return undefined;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) report(file, fieldOf(data, issue.path), issue.message);
@@ -208,7 +213,8 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
           intent: entry.id,
           text,
           file: relative(root, file),
-          ...(typeof utterance === 'string' ? {} : { exception: utterance.exception }),
+          ...(typeof utterance === 'string' || utterance.exception === undefined ? {} : { exception: utterance.exception }),
+          ...(typeof utterance === 'string' || utterance.followUp === undefined ? {} : { followUp: utterance.followUp }),
         });
       });
     }
@@ -329,6 +335,12 @@ function crossCheck(
         `no topic "${example.intent}" in content/topics/ (and not a follow-up: followup.more, .source, .solutions, .threats)`,
       );
     }
+  }
+  for (const example of examples) {
+    if (example.followUp === undefined || broken.has(example.intent)) continue;
+    const group = topics.get(example.intent)?.topic.group;
+    if (group === undefined || !CONTENT_GROUPS.includes(group))
+      report(join(root, example.file), example.intent, `"${example.text}": followUp belongs to a phrase of a topic people ask about`);
   }
   for (const { file, topic } of topics.values()) {
     const askable = CONTENT_GROUPS.includes(topic.group) || topic.group === 'bot';

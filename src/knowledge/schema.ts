@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOPIC_GROUPS, TOPIC_ID_PATTERN, TOPIC_ROLES } from './ids.js';
+import { FOLLOW_UP_KINDS, TOPIC_GROUPS, TOPIC_ID_PATTERN, TOPIC_ROLES } from './ids.js';
 
 /** A topic's id; that it names a topic file (or a follow-up) is checked once every file is read. */
 const intentId = z
@@ -9,13 +9,19 @@ const intentId = z
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /**
- * A training phrase: the words as people type them, or (rarely) a phrase that the whole pipeline
- * answers otherwise, kept on purpose and saying why (`policybot check` holds every other phrase
- * to its own intent).
+ * A training phrase: the words as people type them; or an entry with the words and what else is
+ * known of them: what of the topic it asks for (`followUp`), or why the whole pipeline may answer
+ * it otherwise (`exception`: `policybot check` holds every other phrase to its own intent).
  */
 export const utteranceSchema = z.union([
   nonEmpty,
-  z.strictObject({ text: nonEmpty, exception: nonEmpty.describe('why this phrase may get another answer') }),
+  z.strictObject({
+    text: nonEmpty,
+    /** Why this phrase may get another answer in a fresh conversation. */
+    exception: nonEmpty.optional(),
+    /** What of the topic the phrase asks for: "when was INL created" asks for its longer answer. */
+    followUp: z.enum(FOLLOW_UP_KINDS).optional(),
+  }),
 ]);
 export type UtteranceEntry = z.infer<typeof utteranceSchema>;
 

@@ -1,5 +1,5 @@
 import type { CitationStyle } from '../core/citations/styles.js';
-import type { IntentId, TopicGroup, TopicRole } from './ids.js';
+import type { FollowUpKind, IntentId, TopicGroup, TopicRole } from './ids.js';
 import type { SourceEntry } from './schema.js';
 
 export type Source = SourceEntry & {
@@ -38,6 +38,8 @@ export interface TrainingExample {
   readonly file: string;
   /** Set when the phrase is known to get another answer in a fresh conversation, and why. */
   readonly exception?: string;
+  /** What of its topic the phrase asks for, when not the topic's own answer. */
+  readonly followUp?: FollowUpKind;
 }
 
 /** How people say things, as `intents/language/` records it. */

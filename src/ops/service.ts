@@ -64,6 +64,10 @@ export class AssistantService implements PolicyAssistant {
     return this.serve(undefined, context, () => this.current.showTopic(topic, context));
   }
 
+  remember(topic: IntentId, context: AskContext): Promise<void> {
+    return this.current.remember(topic, context);
+  }
+
   cite(query: string, style?: CitationStyle): Promise<CiteResult> {
     return this.current.cite(query, style);
   }

@@ -9,6 +9,7 @@ import { createAssistant } from '../../src/core/index.js';
 import type { CompiledKnowledge } from '../../src/runtime/cache.js';
 import { openAssistant } from '../../src/runtime/open.js';
 import { removeTestCaches, testEnv } from './cli.js';
+import { classifier } from '../support/assistant.js';
 import { knowledgeBase, source } from './helpers.js';
 
 afterAll(removeTestCaches);
@@ -19,7 +20,7 @@ const page = source('1787-transnational-crime');
 describe('Answer.citations[].reference', () => {
   it('is in Chicago by default', async () => {
     expect(DEFAULT_CITATION_STYLE).toBe('chicago');
-    const answer = (await openAssistant(testEnv())).ask('fentanyl');
+    const answer = await (await openAssistant(testEnv())).ask('fentanyl');
     expect(answer.intent).toBe('threat.drugs');
     expect(answer.citations.map((c) => c.reference)).toEqual([
       (await formatReference(ata, page, 'chicago')).line,
@@ -29,7 +30,7 @@ describe('Answer.citations[].reference', () => {
 
   for (const style of CITATION_STYLES) {
     it(`is in the configured style: ${style}`, async () => {
-      const answer = (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: style }))).ask(
+      const answer = await (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: style }))).ask(
         'source for the ransomware warning',
       );
       const [quoted] = answer.citations;
@@ -47,7 +48,7 @@ describe('Answer.citations[].reference', () => {
     // A warm start must not render again: what the cache says is what answers show.
     const chicago = { ...compiled.references?.chicago, 'odni-ata-2024': 'FROM THE CACHE' };
     writeFileSync(file, JSON.stringify({ ...compiled, references: { chicago } }));
-    const warm = (await openAssistant(env)).ask('fentanyl');
+    const warm = await (await openAssistant(env)).ask('fentanyl');
     expect(warm.citations[0]?.reference).toBe('FROM THE CACHE');
 
     await openAssistant({ ...env, POLICYBOT_CITATION_STYLE: 'apa' });
@@ -56,8 +57,8 @@ describe('Answer.citations[].reference', () => {
     expect(updated.references?.apa?.['odni-ata-2024']).toBe((await formatReference(ata, page, 'apa')).line);
   });
 
-  it('is plain when the core is used without the runtime (no engine, no configuration)', () => {
-    const answer = createAssistant(knowledgeBase()).ask('fentanyl');
+  it('is plain when the core is used without the runtime (no engine, no configuration)', async () => {
+    const answer = await createAssistant(knowledgeBase(), { classifier: classifier() }).ask('fentanyl');
     expect(answer.citations[0]?.reference).toBe(plainReference(ata, page));
   });
 
@@ -68,7 +69,7 @@ describe('Answer.citations[].reference', () => {
     await expect(openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: 'harvard' }))).rejects.toThrow(
       /POLICYBOT_CITATION_STYLE: must be one of chicago, apa, mla, plain, markdown, bibtex, csl-json/,
     );
-    const answer = (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: ' APA ' }))).ask('fentanyl');
+    const answer = await (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: ' APA ' }))).ask('fentanyl');
     expect(answer.citations[0]?.reference).toBe((await formatReference(ata, page, 'apa')).line);
   });
 });

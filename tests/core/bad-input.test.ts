@@ -1,34 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_IDS } from '../../src/knowledge/index.js';
-import { assistant } from '../support/assistant.js';
+import type { Answer } from '../../src/core/index.js';
+import { assistant, knowledgeBase } from '../support/assistant.js';
 
 const bot = assistant();
 
-function expectValid(answer: ReturnType<typeof bot.ask>): void {
-  expect(INTENT_IDS).toContain(answer.intent);
-  expect(answer.confidence).toBeGreaterThanOrEqual(0);
-  expect(answer.confidence).toBeLessThanOrEqual(1);
+function expectValid(answer: Answer): void {
+  expect(knowledgeBase().topics.has(answer.intent)).toBe(true);
+  if (answer.confidence !== null) {
+    expect(answer.confidence).toBeGreaterThanOrEqual(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+  }
   expect(answer.title.length).toBeGreaterThan(0);
   expect(answer.text.length).toBeGreaterThan(0);
 }
 
 describe('bad input gets a clear message and never an exception', () => {
-  it('an empty or blank question asks for one', () => {
-    for (const q of ['', '   ', '\n\t', '???', '<@U123>']) {
-      const answer = bot.ask(q);
+  it('an empty or blank question asks for one', async () => {
+    for (const q of ['', '   ', '\n\t', '???', '<@U123>', ':thumbsup:', 'https://example.org/x']) {
+      const answer = await bot.ask(q);
       expectValid(answer);
-      expect(answer.intent).toBe('fallback');
+      expect(answer).toMatchObject({ kind: 'clarify', intent: 'fallback' });
       expect(answer.text).toContain('I did not catch a question');
     }
   });
 
-  it('a huge question is declined unread, saying the limit', () => {
-    const answer = bot.ask(`fentanyl ${'x'.repeat(10_000)}`);
-    expect(answer.intent).toBe('fallback');
+  it('a huge question is declined unread, saying the limit', async () => {
+    const answer = await bot.ask(`fentanyl ${'x'.repeat(10_000)}`);
+    expect(answer).toMatchObject({ kind: 'decline', intent: 'fallback' });
+    expect(answer.trace.decidedBy).toBe('too-long');
     expect(answer.text).toContain('please ask in 500 characters or fewer');
   });
 
-  it('binary noise, control characters and odd Unicode are answered safely', () => {
+  it('binary noise, control characters and odd Unicode are answered safely', async () => {
     const inputs = [
       '\u0000\u0001\u0002\u001b[31mfentanyl\u001b[0m',
       String.fromCharCode(...Array.from({ length: 200 }, (_, i) => i)),
@@ -37,12 +40,12 @@ describe('bad input gets a clear message and never an exception', () => {
       'فنتانيل 芬太尼 fentanyl 🧪',
       'f\u200Be\u200Bn\u200Bt\u200Ba\u200Bn\u200By\u200Bl',
     ];
-    for (const q of inputs) expectValid(bot.ask(q));
-    expect(bot.ask('ｆｅｎｔａｎｙｌ').intent).toBe('threat.drugs');
-    expect(bot.ask('f\u200Be\u200Bn\u200Bt\u200Ba\u200Bn\u200By\u200Bl').intent).toBe('threat.drugs');
+    for (const q of inputs) expectValid(await bot.ask(q));
+    expect((await bot.ask('ｆｅｎｔａｎｙｌ')).intent).toBe('threat.drugs');
+    expect((await bot.ask('f\u200Be\u200Bn\u200Bt\u200Ba\u200Bn\u200By\u200Bl')).intent).toBe('threat.drugs');
   });
 
-  it('mentions and markdown around a question are ignored, and never echoed back', () => {
+  it('mentions and markdown around a question are ignored, and never echoed back', async () => {
     const questions = [
       '<@U0123ABCD> what does the report say about ransomware',
       '<!channel> @everyone ransomware?',
@@ -51,7 +54,7 @@ describe('bad input gets a clear message and never an exception', () => {
       '**ransomware** `drop table` [click](https://evil.example) <script>alert(1)</script>',
     ];
     for (const q of questions) {
-      const answer = bot.ask(q);
+      const answer = await bot.ask(q);
       expect(['threat.ransomware', 'fallback'], q).toContain(answer.intent);
       if (!q.includes('drop table')) expect(answer.intent, q).toBe('threat.ransomware');
       const everything = JSON.stringify(answer);

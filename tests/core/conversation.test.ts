@@ -1,111 +1,162 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationStore } from '../../src/core/conversation.js';
+import { MemoryConversationStore } from '../../src/core/conversation/store.js';
 import { assistant, TestConversation } from '../support/assistant.js';
 
 describe('a conversation', () => {
-  it('follows a threat with more detail, its source and its solutions', () => {
+  it('follows a threat with more detail, its source and its solutions', async () => {
     const chat = new TestConversation(assistant());
-    expect(chat.say('what does the report say about ransomware').intent).toBe('threat.ransomware');
+    expect((await chat.say('what does the report say about ransomware')).intent).toBe('threat.ransomware');
 
-    const more = chat.say('tell me more');
+    const more = await chat.say('tell me more');
     expect(more).toMatchObject({ intent: 'threat.ransomware', followUp: 'more', topic: 'threat.ransomware' });
     expect(more.text.length).toBeGreaterThan(chat.transcript[0]?.answer.text.length ?? 0);
 
-    const source = chat.say('source?');
+    const source = await chat.say('source?');
     expect(source.followUp).toBe('source');
     expect(source.text).toContain('Transnational organized criminals involved in ransomware operations');
-    expect(source.citations[0]?.reference).toContain('quoted in 1787');
+    expect(source.citations[0]?.reference).toMatch(/quoted in 1787/i);
 
-    const solutions = chat.say('what should we do about it?');
+    const solutions = await chat.say('what should we do about it?');
     expect(solutions.followUp).toBe('solutions');
     expect(solutions.related.length).toBeGreaterThan(0);
     expect(solutions.related.every((r) => r.intent.startsWith('solution.'))).toBe(true);
     expect(solutions.citations.every((c) => c.sourceId === '1787-transnational-crime')).toBe(true);
+    // 1787's words, once each: not "Support the ILEA: Support the ILEA."
+    for (const line of solutions.text.split('\n').filter((l) => l.startsWith('- '))) {
+      expect(line).toMatch(/^- “[^“”]+”$/);
+    }
   });
 
-  it('answers a question after a date, place or founder with the background facts', () => {
+  it('answers a question after a date, place or founder with the background facts', async () => {
     const bot = assistant();
-    const founded = bot.ask('when was INL founded');
+    const founded = await bot.ask('when was INL founded');
     expect(founded).toMatchObject({ intent: 'solution.inl', followUp: 'more' });
     expect(founded.text).toContain('1978');
-    expect(bot.ask('where are the ILEA academies').text).toContain('Budapest');
-    expect(bot.ask('what is INL').followUp).toBeNull();
+    expect((await bot.ask('where are the ILEA academies')).text).toContain('Budapest');
+    expect((await bot.ask('what is INL')).followUp).toBeNull();
   });
 
-  it('follows a solution with the threats it answers', () => {
+  it('follows a solution with the threats it answers', async () => {
     const chat = new TestConversation(assistant());
-    expect(chat.say('what does 1787 say about ILEA').intent).toBe('solution.ilea');
-    const why = chat.say('why does that matter?');
+    expect((await chat.say('what does 1787 say about ILEA')).intent).toBe('solution.ilea');
+    const why = await chat.say('why does that matter?');
     expect(why.followUp).toBe('threats');
     expect(why.related.length).toBeGreaterThan(0);
     expect(why.related.every((r) => r.intent.startsWith('threat.'))).toBe(true);
   });
 
-  it('answers "cite that" with the last answer\'s citation, and a named topic with its own', () => {
+  it('answers "cite that" with the last answer\'s citation, and a named topic with its own', async () => {
     const chat = new TestConversation(assistant());
-    chat.say('money laundering');
-    expect(chat.say('cite that')).toMatchObject({ intent: 'threat.fraud', followUp: 'source' });
-    expect(chat.say('tell me more about INL')).toMatchObject({ intent: 'solution.inl', followUp: 'more' });
+    await chat.say('money laundering');
+    expect(await chat.say('cite that')).toMatchObject({ intent: 'threat.fraud', followUp: 'source' });
+    expect(await chat.say('tell me more about INL')).toMatchObject({ intent: 'solution.inl', followUp: 'more' });
   });
 
-  it('applies the same limits to a follow-up: no figures, nothing mostly off topic', () => {
+  it('honours a citation style asked for in conversation', async () => {
     const chat = new TestConversation(assistant());
-    chat.say('fentanyl');
-    expect(chat.say('how many?')).toMatchObject({ intent: 'fallback' });
-    expect(chat.say('tell me more').topic).toBe('threat.drugs');
-    expect(chat.say('cite the fifa corruption scandal').intent).toBe('fallback');
+    await chat.say('fentanyl');
+    const apa = await chat.say('cite that in apa');
+    expect(apa).toMatchObject({ intent: 'threat.drugs', followUp: 'source', style: 'apa' });
+    expect(apa.citations[0]?.reference).toContain('(n.d.)');
   });
 
-  it('does not carry a topic into a conversation that never had one', () => {
+  it('applies the same limits to a follow-up: no figures, nothing mostly off topic', async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('fentanyl');
+    expect(await chat.say('how many?')).toMatchObject({ kind: 'decline', intent: 'fallback' });
+    expect((await chat.say('tell me more')).topic).toBe('threat.drugs');
+    expect((await chat.say('cite the fifa corruption scandal')).intent).toBe('fallback');
+  });
+
+  it('asks "about what?" for a follow-up with nothing before it', async () => {
     const bot = assistant();
-    const cold = bot.ask('tell me more', { conversationId: 'fresh' });
-    expect(cold.intent).toBe('fallback');
+    const cold = await bot.ask('tell me more', { conversationId: 'fresh' });
+    expect(cold).toMatchObject({ kind: 'clarify', intent: 'fallback', confidence: null });
     expect(cold.text).toContain('About what? Ask me about a topic first');
-    expect(bot.ask('source?').followUp).toBeNull();
+    expect((await bot.ask('source?')).kind).toBe('clarify');
   });
 
-  it('keeps conversations apart', () => {
+  it('answers "what can you do" with help, fresh and after any topic', async () => {
     const bot = assistant();
-    bot.ask('ransomware', { conversationId: 'alice' });
-    bot.ask('corruption', { conversationId: 'bob' });
-    expect(bot.ask('tell me more', { conversationId: 'alice' }).topic).toBe('threat.ransomware');
-    expect(bot.ask('tell me more', { conversationId: 'bob' }).topic).toBe('solution.corruption');
+    expect((await bot.ask('what can you do')).intent).toBe('bot.help');
+    for (const topic of ['fentanyl', 'what does 1787 say about ILEA', 'who is 1787']) {
+      const chat = new TestConversation(bot, `after ${topic}`);
+      await chat.say(topic);
+      expect((await chat.say('what can you do')).intent, topic).toBe('bot.help');
+    }
   });
 
-  it('takes the topic from the platform when it knows it (a button on an older answer)', () => {
+  it('keeps conversations apart', async () => {
     const bot = assistant();
-    bot.ask('ransomware', { conversationId: 'c' });
-    expect(bot.ask('tell me more', { conversationId: 'c', topic: 'threat.drugs' }).topic).toBe('threat.drugs');
+    await bot.ask('ransomware', { conversationId: 'alice' });
+    await bot.ask('corruption', { conversationId: 'bob' });
+    expect((await bot.ask('tell me more', { conversationId: 'alice' })).topic).toBe('threat.ransomware');
+    expect((await bot.ask('tell me more', { conversationId: 'bob' })).topic).toBe('solution.corruption');
   });
 
-  it('answers a topic the platform names outright (a "Did you mean" button, a topic menu)', () => {
+  it('continues the topic a button carries, whatever the conversation did since', async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('ransomware');
+    await chat.say('corruption');
+    const more = await assistant().followUp('more', 'threat.ransomware', { conversationId: 'c' });
+    expect(more).toMatchObject({ topic: 'threat.ransomware', followUp: 'more', kind: 'answer' });
+    expect(more.trace.decidedBy).toBe('platform');
+  });
+
+  it('presses the buttons an answer carries', async () => {
+    const chat = new TestConversation(assistant());
+    const answer = await chat.say('what does the report say about ransomware');
+    expect(answer.actions.map((a) => a.label)).toEqual(['Tell me more', 'Sources', 'Related solutions']);
+    expect((await chat.press('Related solutions')).followUp).toBe('solutions');
+    // The topic a button opened is the conversation's now.
+    expect((await chat.say('tell me more')).topic).toBe('threat.ransomware');
+  });
+
+  it('answers a topic the platform names outright (a "Did you mean" button, a topic menu)', async () => {
     const bot = assistant();
-    expect(bot.ask('', { topic: 'threat.trafficking' })).toMatchObject({ intent: 'threat.trafficking', followUp: null });
-    expect(bot.ask('tell me about it', { conversationId: 'm', topic: 'solution.ilea' }).intent).toBe('solution.ilea');
-    expect(bot.ask('tell me more', { conversationId: 'm' }).topic).toBe('solution.ilea');
+    const shown = await bot.showTopic('threat.trafficking', { conversationId: 'm' });
+    expect(shown).toMatchObject({ intent: 'threat.trafficking', followUp: null });
+    expect((await bot.ask('tell me more', { conversationId: 'm' })).topic).toBe('threat.trafficking');
   });
 
-  it('forgets a conversation after ten idle minutes', () => {
+  it('starts a conversation on a topic answered elsewhere (a shared answer) without answering again', async () => {
+    const bot = assistant();
+    await bot.remember('solution.ilea', { conversationId: 'shared-thread' });
+    expect((await bot.ask('why does that matter?', { conversationId: 'shared-thread' })).followUp).toBe('threats');
+  });
+
+  it('forgets a conversation after ten idle minutes', async () => {
     let now = 0;
     const bot = assistant({ now: () => now });
-    bot.ask('ransomware', { conversationId: 'c' });
+    await bot.ask('ransomware', { conversationId: 'c' });
     now += 9 * 60_000;
-    expect(bot.ask('tell me more', { conversationId: 'c' }).intent).toBe('threat.ransomware');
+    expect((await bot.ask('tell me more', { conversationId: 'c' })).intent).toBe('threat.ransomware');
     now += 10 * 60_000 + 1;
-    expect(bot.ask('tell me more', { conversationId: 'c' }).intent).toBe('fallback');
+    expect((await bot.ask('tell me more', { conversationId: 'c' })).kind).toBe('clarify');
   });
 });
 
 describe('the conversation store', () => {
-  it('is bounded: the least recently used conversation goes first', () => {
-    const store = new ConversationStore({ maxConversations: 2 });
-    store.set('a', { topic: 'threat.drugs' });
-    store.set('b', { topic: 'threat.fraud' });
-    store.get('a');
-    store.set('a', { topic: 'threat.drugs' });
-    store.set('c', { topic: 'solution.inl' });
+  it('is a true LRU: reading a conversation keeps it, the least recently used goes first', () => {
+    const store = new MemoryConversationStore({ maxConversations: 2 });
+    store.setNow('a', { topic: 'threat.drugs' });
+    store.setNow('b', { topic: 'threat.fraud' });
+    expect(store.getNow('a')?.topic).toBe('threat.drugs');
+    store.setNow('c', { topic: 'solution.inl' });
     expect(store.size).toBe(2);
-    expect(store.get('b')).toBeUndefined();
-    expect(store.get('a')?.topic).toBe('threat.drugs');
+    expect(store.getNow('b')).toBeUndefined();
+    expect(store.getNow('a')?.topic).toBe('threat.drugs');
+  });
+
+  it('refreshes the idle time when read', () => {
+    let now = 0;
+    const store = new MemoryConversationStore({ ttlMs: 1000, now: () => now });
+    store.setNow('a', { topic: 'threat.drugs' });
+    now = 900;
+    expect(store.getNow('a')).toBeDefined();
+    now = 1800;
+    expect(store.getNow('a')).toBeDefined();
+    now = 2801;
+    expect(store.getNow('a')).toBeUndefined();
   });
 });

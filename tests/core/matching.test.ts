@@ -19,14 +19,14 @@ describe('answering the questions staff actually type', () => {
     ['hi', 'bot.greeting'],
     ['thanks!', 'bot.thanks'],
     ['what can u do', 'bot.help'],
-  ])('%s -> %s', (question, intent) => {
-    const answer = bot.ask(question);
+  ])('%s -> %s', async (question, intent) => {
+    const answer = await bot.ask(question);
     expect(answer.intent).toBe(intent);
     expect(answer.confidence).toBeGreaterThanOrEqual(bot.threshold);
   });
 
-  it('answers a threat with the verbatim quote, attributed to the 2024 assessment as quoted by 1787', () => {
-    const answer = bot.ask('what does the report say about fentanyl');
+  it('answers a threat with the verbatim quote, attributed to the 2024 assessment as quoted by 1787', async () => {
+    const answer = await bot.ask('what does the report say about fentanyl');
     const [quoted, relay] = answer.citations;
     expect(quoted?.sourceId).toBe('odni-ata-2024');
     expect(quoted?.quote).toContain('Illicit drugs including fentanyl, heroin, methamphetamine, and South American-sourced cocaine');
@@ -39,8 +39,8 @@ describe('answering the questions staff actually type', () => {
     expect(answer.text.split(/(?<=[.!?])\s+/).length).toBeLessThanOrEqual(3);
   });
 
-  it('answers a solution with 1787 as its source', () => {
-    const answer = bot.ask('what does 1787 want done about INL');
+  it('answers a solution with 1787 as its source', async () => {
+    const answer = await bot.ask('what does 1787 want done about INL');
     expect(answer.intent).toBe('solution.inl');
     expect(answer.citations[0]?.sourceId).toBe('1787-transnational-crime');
     expect(answer.citations[0]?.quote).toContain('Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).');
@@ -59,40 +59,62 @@ describe('declining what it does not know, politely and with suggestions', () =>
     'what does the 2025 threat assessment say about cartels',
     'asdfghjkl',
     'write me a poem about the border',
-  ])('declines %s', (question) => {
-    const answer = bot.ask(question);
-    expect(answer.intent).toBe('fallback');
+  ])('declines %s', async (question) => {
+    const answer = await bot.ask(question);
+    expect(answer).toMatchObject({ kind: 'decline', intent: 'fallback' });
     expect(answer.citations).toEqual([]);
     // Either what the bot covers, or the specific reason it cannot answer this (a figure, a page, an official).
-    expect(answer.text).toMatch(/I can only answer questions about transnational organized crime|I don't|I only cover/);
+    expect(answer.text).toMatch(
+      /I can only answer questions about transnational organized crime|I don't|I only cover|say nothing about/,
+    );
   });
 
-  it('offers the nearest topics as "Did you mean"', () => {
-    const answer = bot.ask('fentanyl statistics for ohio');
+  it('acknowledges an in-domain subject its sources do not cover, and says what they do', async () => {
+    const answer = await bot.ask('what does the ATA say about the Sinaloa cartel');
+    expect(answer.kind).toBe('decline');
+    expect(answer.text).toMatch(/say nothing about “[^”]*sinaloa[^”]*”/i);
+    expect(answer.text).toContain("ODNI's 2024 Annual Threat Assessment");
+  });
+
+  it('offers the nearest topics as "Did you mean", and as buttons', async () => {
+    const answer = await bot.ask('fentanyl statistics for ohio');
     expect(answer.intent).toBe('fallback');
     expect(answer.text).toMatch(/figures/);
     expect(answer.related[0]?.intent).toBe('threat.drugs');
     expect(answer.text).toContain('Did you mean');
+    expect(answer.actions[0]).toMatchObject({ kind: 'topic', topic: 'threat.drugs' });
   });
 
-  it('gives confidence as a probability', () => {
-    for (const q of ['fentanyl', 'weather in mexico city', 'hello', '']) {
-      const { confidence } = bot.ask(q);
+  it('gives confidence as a probability, and none where nothing was classified', async () => {
+    for (const q of ['fentanyl', 'weather in mexico city', 'hello']) {
+      const { confidence } = await bot.ask(q);
       expect(confidence).toBeGreaterThanOrEqual(0);
       expect(confidence).toBeLessThanOrEqual(1);
     }
+    expect((await bot.ask('')).confidence).toBeNull();
   });
 
-  it('lets the threshold be set: at 1 only exact phrases are answered', () => {
+  it('lets the threshold be set: at 1 only exact phrases are answered', async () => {
     const strict = assistant({ threshold: 1 });
-    expect(strict.ask('what does the report say about fentanil smuggling').intent).toBe('fallback');
+    expect((await strict.ask('what does the report say about fentanil smuggling')).intent).toBe('fallback');
   });
 
-  it('explains its choice: candidates, scores and the deciding terms', () => {
-    const { explanation } = bot.explain('fentanil from mexico?');
-    expect(explanation.normalized.corrections).toContain('fentanil → fentanyl');
-    expect(explanation.candidates[0]?.intent).toBe('threat.drugs');
-    expect(explanation.candidates[0]?.evidence.map((e) => e.term)).toContain('fentanyl');
-    expect(explanation.candidates[0]?.score ?? 0).toBeGreaterThan(explanation.candidates[1]?.score ?? 1);
+  it('explains its choice: the step that decided, the candidates and the deciding terms', async () => {
+    const { trace } = await bot.ask('fentenyl from mexico?');
+    expect(trace.decidedBy).toBe('topic');
+    expect(trace.steps.map((s) => s.step)).toEqual([
+      'too-long',
+      'empty',
+      'exact-phrase',
+      'limit',
+      'follow-up',
+      'topic',
+      'bot',
+      'out-of-scope',
+    ]);
+    expect(trace.steps.find((s) => s.outcome === 'decided')?.step).toBe('topic');
+    expect(trace.classification?.corrections).toContain('fentenyl → fentanyl');
+    expect(trace.classification?.candidates[0]?.intent).toBe('threat.drugs');
+    expect(trace.classification?.candidates[0]?.evidence.map((e) => e.term)).toContain('fentanyl');
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trainModel } from '../../src/core/model.js';
 import { cleanText, stripChatMarkup } from '../../src/core/text/markup.js';
-import { knowledgeBase } from '../support/assistant.js';
+import { classifier, knowledgeBase } from '../support/assistant.js';
 
-const { normalizer } = trainModel(knowledgeBase());
+const { normalizer } = classifier();
 
 describe('normalizing a question', () => {
   it('strips Slack and Discord markup: mentions, channels, links, emoji codes', () => {
@@ -18,10 +17,10 @@ describe('normalizing a question', () => {
   });
 
   it.each([
-    ['fentanil', 'fentanyl'],
+    ['fentenyl', 'fentanyl'],
     ['ransomwere', 'ransomware'],
     ['corruptin', 'corruption'],
-    ['traffiking', 'trafficking'],
+    ['trafficcking', 'trafficking'],
   ])('corrects the typo %s to %s against the knowledge base vocabulary', (typo, word) => {
     expect(normalizer.normalize(`what about ${typo}`).corrections).toContain(`${typo} → ${word}`);
   });
@@ -54,6 +53,16 @@ describe('normalizing a question', () => {
     expect(normalizer.normalize('how do TCOs threaten the US, per the 2024 ATA?').terms).not.toContain('ata');
     expect(normalizer.normalize('according to the DNI, ransomware').terms).not.toContain('odni');
     expect(normalizer.normalize('where can I read the ATA').terms).toContain('ata');
+  });
+
+  it('reads words run together and dotted acronyms as the words they are', () => {
+    expect(normalizer.normalize('drugtrafficking').terms).toEqual(normalizer.normalize('drug trafficking').terms);
+    expect(normalizer.normalize('I.N.L.').terms).toEqual(['inl']);
+    expect(normalizer.normalize('O.D.N.I report').terms).toEqual(normalizer.normalize('odni report').terms);
+  });
+
+  it('spells out chat shorthand from intents/language/shorthand.yaml', () => {
+    expect(normalizer.normalize('wat r u for').words).toEqual(['what', 'are', 'you', 'for']);
   });
 
   it('keeps "US" the country apart from "us" the pronoun', () => {

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import {
-  CONTENT_INTENT_IDS,
-  containsVerbatim,
-  KnowledgeBaseError,
-  loadKnowledgeBase,
-} from '../../src/knowledge/index.js';
+import { containsVerbatim, KnowledgeBaseError, loadKnowledgeBase } from '../../src/knowledge/index.js';
+import { CONTRACT_IDS, CONTRACT_TOPICS } from '../support/answers.js';
 import { knowledgeBase, ROOT } from '../support/assistant.js';
 
 const copies: string[] = [];
@@ -46,8 +42,12 @@ afterEach(() => {
 describe('the knowledge base', () => {
   const kb = knowledgeBase();
 
+  it('serves exactly the 24 ids of the public contract, each from its own file', () => {
+    expect([...kb.topics.keys()].sort()).toEqual([...CONTRACT_IDS].sort());
+  });
+
   it('has a topic and at least 15 training phrases for every content intent of the contract', () => {
-    for (const id of CONTENT_INTENT_IDS) {
+    for (const id of CONTRACT_TOPICS) {
       expect(kb.topics.has(id), id).toBe(true);
       expect(kb.examples.filter((e) => e.intent === id).length, id).toBeGreaterThanOrEqual(15);
     }
@@ -117,21 +117,17 @@ describe('loading fails loudly, naming the file and the field', () => {
     ]);
   });
 
-  it('rejects unknown intent ids, dangling related topics and sources', () => {
+  it('names a related topic that does not exist once, without a cascade', () => {
     const dir = copyOfKnowledgeBase();
     edit(dir, 'content/topics/solution.inl.yaml', (t) => {
       t.related = ['threat.drugs', 'threat.piracy'];
-      (t.quotes as { source: string }[])[0] = { text: 'x', source: 'no-such-source' } as never;
     });
-    const problems = problemsOf(dir);
-    expect(
-      problems.some((p) =>
-        p.startsWith('content/topics/solution.inl.yaml: related[1]: unknown intent id "threat.piracy"'),
-      ),
-    ).toBe(true);
+    expect(problemsOf(dir)).toEqual([
+      'content/topics/solution.inl.yaml: related[1]: topic "threat.piracy" does not exist in content/topics/',
+    ]);
   });
 
-  it('rejects a related topic or a source that does not exist', () => {
+  it('rejects a source that does not exist', () => {
     const dir = copyOfKnowledgeBase();
     edit(dir, 'content/topics/solution.inl.yaml', (t) => {
       (t.background as { source: string }[])[0] = { text: 'A fact.', source: 'no-such-source' } as never;
@@ -141,9 +137,9 @@ describe('loading fails loudly, naming the file and the field', () => {
     ]);
   });
 
-  it('rejects a duplicate topic and an intent phrase claimed by two intents', () => {
+  it('rejects a topic in the wrong file and a phrase claimed by two intents, naming the entry by its id', () => {
     const dir = copyOfKnowledgeBase();
-    cpSync(join(dir, 'content/topics/threat.fraud.yaml'), join(dir, 'content/topics/threat.fraud.copy.yaml'));
+    cpSync(join(dir, 'content/topics/threat.fraud.yaml'), join(dir, 'content/topics/threat.fraud-copy.yaml'));
     const drugsPhrase = knowledgeBase().examples.find((e) => e.intent === 'threat.drugs')?.text ?? '';
     writeFileSync(
       join(dir, 'intents/zz-extra.yaml'),
@@ -151,22 +147,33 @@ describe('loading fails loudly, naming the file and the field', () => {
     );
     const problems = problemsOf(dir);
     expect(problems).toContain(
-      'content/topics/threat.fraud.copy.yaml: id: "threat.fraud" belongs in threat.fraud.yaml',
+      'content/topics/threat.fraud-copy.yaml: id: "threat.fraud" must match the file name: rename the file to threat.fraud.yaml',
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
-        /^intents\/zz-extra\.yaml: \[0\]\.utterances\[0\]: ".+" is also a phrase of threat\.drugs/,
+        /^intents\/zz-extra\.yaml: threat\.ransomware: utterances\[0\]: ".+" is also a phrase of intents\/threats\.yaml: threat\.drugs/,
       ),
     );
   });
 
-  it('reports YAML syntax errors with the line, and a missing topic file', () => {
+  it('reports a YAML syntax error in one line, and phrases for a topic that has no file', () => {
     const dir = copyOfKnowledgeBase();
     writeFileSync(join(dir, 'intents/broken.yaml'), '- id: threat.drugs\n  utterances: [unclosed\n');
     rmSync(join(dir, 'content/topics/bot.thanks.yaml'));
     const problems = problemsOf(dir);
-    expect(problems.some((p) => /^intents\/broken\.yaml: line \d+: is not valid YAML/.test(p))).toBe(true);
-    expect(problems).toContain('content/topics/bot.thanks.yaml: : is missing: every intent needs a topic');
+    expect(problems.filter((p) => p.startsWith('intents/broken.yaml'))).toEqual([
+      expect.stringMatching(/^intents\/broken\.yaml: line \d+: is not valid YAML: /),
+    ]);
+    expect(problems).toContain(
+      'intents/bot.yaml: bot.thanks: no topic "bot.thanks" in content/topics/ (and not a follow-up: followup.more, .source, .solutions, .threats)',
+    );
+  });
+
+  it('a broken topic file is one problem: what refers to it is not reported again', () => {
+    const dir = copyOfKnowledgeBase();
+    writeFileSync(join(dir, 'content/topics/solution.ilea.yaml'), 'id: solution.ilea\ntitle: [\n');
+    const problems = problemsOf(dir);
+    expect(problems).toEqual([expect.stringMatching(/^content\/topics\/solution\.ilea\.yaml: line \d+: is not valid YAML/)]);
   });
 
   it('rejects a summary of more than three sentences and a date that is not ISO', () => {
@@ -180,7 +187,7 @@ describe('loading fails loudly, naming the file and the field', () => {
     const problems = problemsOf(dir);
     expect(problems).toContain('content/topics/threat.fraud.yaml: summary: must be at most three sentences');
     expect(problems).toContain(
-      'content/sources.yaml: [0].date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
+      'content/sources.yaml: odni-ata-2024: date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
     );
   });
 });

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { trainModel } from '../../src/core/model.js';
 import { buildReport, parseSince } from '../../src/ops/report.js';
 import {
   cleanQuestion,
@@ -11,7 +10,7 @@ import {
   UnansweredRecorder,
 } from '../../src/ops/unanswered.js';
 import { hashKey, userHasher } from '../../src/ops/user-hash.js';
-import { assistant, knowledgeBase } from '../support/assistant.js';
+import { assistant, classifier } from '../support/assistant.js';
 import { type CliRun, runBuiltCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policybot-report-'));
@@ -79,7 +78,7 @@ describe('the unanswered log', () => {
 });
 
 describe('the report', () => {
-  const { normalizer } = trainModel(knowledgeBase());
+  const { normalizer } = classifier();
   const bot = assistant();
 
   it('groups wordings of one need, most frequent first, with the nearest topic; and is deterministic', () => {

@@ -36,27 +36,29 @@ const metric = async (metrics: ReturnType<typeof createMetrics>, name: string) =
   (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
 
 describe('the assistant service every adapter calls', () => {
-  it('answers as the assistant does, with one log line per question: id, platform, intent, confidence, latency', () => {
+  it('answers as the assistant does, with one log line per question: id, platform, kind, intent, step, latency', async () => {
     const { svc, log } = service();
-    const answer = svc.ask('what does the report say about fentanyl', { platform: 'slack', user: 'U0001' });
-    expect(answer).toEqual(real.ask('what does the report say about fentanyl'));
+    const answer = await svc.ask('what does the report say about fentanyl', { platform: 'slack', user: 'U0001' });
+    expect(answer).toEqual(await real.ask('what does the report say about fentanyl'));
     const [line] = log.lines().filter((l) => l.msg === 'question');
-    expect(line).toMatchObject({ platform: 'slack', intent: 'threat.drugs', level: 30 });
+    expect(line).toMatchObject({ platform: 'slack', kind: 'answer', intent: 'threat.drugs', level: 30 });
+    expect(line?.step).toBe(answer.trace.decidedBy);
     expect(line?.req).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof line?.confidence).toBe('number');
     expect(typeof line?.latencyMs).toBe('number');
     // The user is a pseudonym: never the platform's id, the same for the same person.
     expect(line?.user).toMatch(/^[0-9a-f]{16}$/);
     expect(log.text()).not.toContain('U0001');
-    svc.ask('ransomware', { platform: 'slack', user: 'U0001' });
+    await svc.ask('ransomware', { platform: 'slack', user: 'U0001' });
     expect(log.lines()[1]?.user).toBe(line?.user);
   });
 
   it('counts questions by platform and intent, fallbacks and latency', async () => {
     const { svc, metrics } = service();
-    svc.ask('ransomware', { platform: 'discord', user: 'a' });
-    svc.ask('ransomware', { platform: 'discord', user: 'a' });
-    svc.ask('what is the capital of canada', { platform: 'slack', user: 'b' });
+    await svc.ask('ransomware', { platform: 'discord', user: 'a' });
+    await svc.ask('ransomware', { platform: 'discord', user: 'a' });
+    await svc.ask('what is the capital of canada', { platform: 'slack', user: 'b' });
+    await svc.ask('tell me more', { platform: 'slack', user: 'b', conversationId: 'nothing-yet' });
     const questions = await metric(metrics, 'policybot_questions_total');
     expect(questions).toContainEqual(
       expect.objectContaining({ labels: { platform: 'discord', intent: 'threat.ransomware' }, value: 2 }),
@@ -67,6 +69,13 @@ describe('the assistant service every adapter calls', () => {
     expect(await metric(metrics, 'policybot_fallbacks_total')).toEqual([
       expect.objectContaining({ labels: { platform: 'slack' }, value: 1 }),
     ]);
+    // A question back is counted apart from a decline.
+    expect(await metric(metrics, 'policybot_clarifications_total')).toEqual([
+      expect.objectContaining({ labels: { platform: 'slack' }, value: 1 }),
+    ]);
+    expect(await metric(metrics, 'policybot_decisions_total')).toContainEqual(
+      expect.objectContaining({ labels: { platform: 'slack', kind: 'clarify', step: 'follow-up' }, value: 1 }),
+    );
     const text = await metrics.registry.metrics();
     expect(text).toContain('policybot_answer_duration_seconds_count{platform="discord"} 2');
   });
@@ -74,13 +83,13 @@ describe('the assistant service every adapter calls', () => {
   it('answers a user over the limit with a friendly answer, counted, while others are answered', async () => {
     const { svc, metrics, log } = service({ capacity: 2 });
     const context = { platform: 'slack', user: 'flooder', conversationId: 'c1' };
-    svc.ask('ransomware', context);
-    svc.ask('ransomware', context);
-    const limited = svc.ask('ransomware', context);
-    expect(limited.intent).toBe('fallback');
+    await svc.ask('ransomware', context);
+    await svc.ask('ransomware', context);
+    const limited = await svc.ask('ransomware', context);
+    expect(limited).toMatchObject({ kind: 'rate-limited', intent: 'fallback', confidence: null });
     expect(limited.text).toMatch(/^You're asking faster than I can answer\. Please try again in 1 minute\.$/);
     expect(limited.citations).toEqual([]);
-    expect(svc.ask('ransomware', { platform: 'slack', user: 'someone-else' }).intent).toBe(
+    expect((await svc.ask('ransomware', { platform: 'slack', user: 'someone-else' })).intent).toBe(
       'threat.ransomware',
     );
     expect(await metric(metrics, 'policybot_rate_limited_total')).toEqual([
@@ -88,24 +97,28 @@ describe('the assistant service every adapter calls', () => {
     ]);
     expect(log.lines().some((l) => l.msg === 'question rate-limited')).toBe(true);
     // The same id on another platform is another person.
-    expect(svc.ask('ransomware', { platform: 'discord', user: 'flooder' }).intent).toBe('threat.ransomware');
+    expect((await svc.ask('ransomware', { platform: 'discord', user: 'flooder' })).intent).toBe('threat.ransomware');
+    // Buttons count against the same limit: a button is a request too.
+    await expect(svc.followUp('more', 'threat.drugs', context)).resolves.toMatchObject({ kind: 'rate-limited' });
   });
 
-  it('records fallbacks and low-confidence answers with the nearest topic, not empty questions', () => {
+  it('records fallbacks and low-confidence answers with the nearest topic, not empty questions', async () => {
     const { svc, file } = service();
-    svc.ask('what does the DNI say about \u200bcocaine prices in europe\u0007', {
+    await svc.ask('what does the DNI say about \u200bcocaine prices in europe\u0007', {
       platform: 'slack',
       user: 'U1',
     });
-    svc.ask('', { platform: 'slack', user: 'U1' });
-    svc.ask('x'.repeat(10_000), { platform: 'slack', user: 'U1' });
-    svc.ask('ransomware', { platform: 'slack', user: 'U1' });
+    await svc.ask('', { platform: 'slack', user: 'U1' });
+    await svc.ask('x'.repeat(10_000), { platform: 'slack', user: 'U1' });
+    await svc.ask('ransomware', { platform: 'slack', user: 'U1' });
+    await svc.showTopic('threat.drugs', { platform: 'slack', user: 'U1' });
     const records = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ reason: 'fallback', platform: 'slack', intent: 'fallback' });
+    expect(records[0]).toMatchObject({ reason: 'fallback', kind: 'decline', platform: 'slack', intent: 'fallback' });
+    expect(typeof records[0].step).toBe('string');
     expect(records[0].question).toBe('what does the DNI say about cocaine prices in europe');
     expect(records[0].user).toMatch(/^[0-9a-f]{16}$/);
     expect(records[0].nearest.intent).toMatch(/^(threat|solution|source|related)\./);
@@ -115,27 +128,27 @@ describe('the assistant service every adapter calls', () => {
   it('logs a failing assistant with the request id and rethrows, for the adapter to apologize', async () => {
     const failing = {
       ...real,
-      explain: () => {
+      ask: async () => {
         throw new Error('the core fell over');
       },
     } as PolicyAssistant;
     const { svc, log, metrics } = service({ bot: failing });
-    expect(() => svc.ask('ransomware', { platform: 'slack' })).toThrow('the core fell over');
+    await expect(svc.ask('ransomware', { platform: 'slack' })).rejects.toThrow('the core fell over');
     expect(log.lines()).toContainEqual(
       expect.objectContaining({ msg: 'question failed', err: 'the core fell over', level: 50 }),
     );
     expect(await metric(metrics, 'policybot_errors_total')).toEqual([expect.objectContaining({ value: 1 })]);
   });
 
-  it('swaps the assistant underneath (a reload) for every caller at once', () => {
+  it('swaps the assistant underneath (a reload) for every caller at once', async () => {
     const { svc } = service();
     const replacement = {
       ...real,
-      explain: (q: string) => real.explain(`ransomware ${q}`),
+      ask: (q: string) => real.ask(`ransomware ${q}`),
     } as PolicyAssistant;
-    expect(svc.ask('hello').intent).not.toBe('threat.ransomware');
+    expect((await svc.ask('hello')).intent).not.toBe('threat.ransomware');
     svc.replace(replacement);
-    expect(svc.ask('').intent).toBe('threat.ransomware');
+    expect((await svc.ask('')).intent).toBe('threat.ransomware');
     expect(svc.knowledgeBase).toBe(real.knowledgeBase);
   });
 });

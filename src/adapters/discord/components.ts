@@ -1,6 +1,6 @@
 import type { AskContext, PolicyAssistant } from '../../core/index.js';
 import { decodeAction } from './custom-id.js';
-import { followUpAnswer, isContentTopic, topicAnswer } from './knowledge.js';
+import { isContentTopic } from './knowledge.js';
 import { answerMessage, noticeMessage, type ReplyMessage } from './render.js';
 
 export interface ComponentPress {
@@ -14,23 +14,19 @@ export interface ComponentPress {
 const STALE = 'That control is from an older version of me. Please ask again with /ask.';
 
 /** A button or menu press: a new message continuing the topic the custom_id names. */
-export function handleComponent(
+export async function handleComponent(
   press: ComponentPress,
   assistant: PolicyAssistant,
   ask: AskContext,
-): ReplyMessage {
+): Promise<ReplyMessage> {
   const action = decodeAction(press.customId);
   if (action === undefined) return noticeMessage(STALE);
-  switch (action.kind) {
-    case 'followUp':
-      return answerMessage(followUpAnswer(assistant, action.followUp, action.topic, ask), press.ephemeral);
-    case 'topic':
-      return answerMessage(topicAnswer(assistant, action.topic, ask), press.ephemeral);
-    case 'pick': {
-      const picked = press.values[0];
-      if (picked === undefined || !isContentTopic(assistant.knowledgeBase, picked))
-        return noticeMessage(STALE);
-      return answerMessage(topicAnswer(assistant, picked, ask), press.ephemeral);
-    }
-  }
+  const topic = action.kind === 'pick' ? press.values[0] : action.topic;
+  // A topic a reload removed, or a forged id: the control is stale.
+  if (topic === undefined || !isContentTopic(assistant, topic)) return noticeMessage(STALE);
+  const answer =
+    action.kind === 'followUp'
+      ? await assistant.followUp(action.followUp, topic, ask)
+      : await assistant.showTopic(topic, ask);
+  return answerMessage(answer, press.ephemeral);
 }

@@ -1,5 +1,5 @@
 import type { FollowUpKind } from '../../core/index.js';
-import { type IntentId, isIntentId } from '../../knowledge/index.js';
+import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/index.js';
 
 /**
  * What a button or select menu does, carried in its custom_id (at most 100 characters) so that a
@@ -33,7 +33,8 @@ export function decodeAction(customId: string): ComponentAction | undefined {
   const [prefix, verb, arg, ...rest] = customId.split(':');
   if (prefix !== PREFIX || verb === undefined || arg === undefined || rest.length > 0) return undefined;
   if (verb === 'pick') return /^[a-z]+$/.test(arg) ? { kind: 'pick', group: arg } : undefined;
-  if (!isIntentId(arg)) return undefined;
+  // An id of the right shape; whether the knowledge base still has it is the core's to say.
+  if (!TOPIC_ID_PATTERN.test(arg)) return undefined;
   if (verb === 'topic') return { kind: 'topic', topic: arg };
   if (FOLLOW_UPS.has(verb)) return { kind: 'followUp', followUp: verb as FollowUpKind, topic: arg };
   return undefined;

@@ -87,10 +87,10 @@ export async function handleInteraction(
       }
       case 'autocomplete': {
         const command = COMMANDS.get(request.command);
-        return { kind: 'choices', choices: command?.autocomplete?.(request, context) ?? [] };
+        return { kind: 'choices', choices: (await command?.autocomplete?.(request, context)) ?? [] };
       }
       case 'component':
-        return message(handleComponent(request, deps.assistant, ask));
+        return message(await handleComponent(request, deps.assistant, ask));
       case 'unsupported':
         return message(noticeMessage('I cannot handle that kind of interaction yet.'));
     }

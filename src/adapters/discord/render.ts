@@ -8,8 +8,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import { longDate } from '../../core/citations/dates.js';
-import type { Answer, Citation, FollowUpKind } from '../../core/index.js';
-import { groupOf, type IntentId } from '../../knowledge/index.js';
+import type { Answer, Citation } from '../../core/index.js';
 import { encodeAction } from './custom-id.js';
 import { discordMarkdown, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -35,8 +34,7 @@ export const COLOURS = {
 
 /** The answer as an embed with its follow-up buttons, or a decline with its "Did you mean" buttons. */
 export function answerMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
-  const components = answer.topic === null ? didYouMeanRows(answer) : followUpRows(answer, answer.topic);
-  return { embeds: [answerEmbed(answer)], components, ephemeral };
+  return { embeds: [answerEmbed(answer)], components: actionRows(answer), ephemeral };
 }
 
 /** Title = topic, description = the answer, a field per citation with its reference, footer = sources and dates. */
@@ -46,7 +44,7 @@ export function answerEmbed(answer: Answer): APIEmbed {
   return fitEmbed({
     title: neutraliseMentions(answer.title),
     description: discordMarkdown(answer.text),
-    color: COLOURS[groupOf(answer.intent)],
+    color: COLOURS[answer.group],
     ...(url === undefined ? {} : { url }),
     ...(answer.followUp === 'source' ? {} : { fields: citationFields(answer) }),
     ...(footer === '' ? {} : { footer: { text: footer } }),
@@ -84,36 +82,20 @@ export function footerText(citations: readonly Citation[]): string {
   return truncate(parts.join(' · '), LIMITS.footer);
 }
 
-const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
-  more: 'Tell me more',
-  source: 'Sources',
-  solutions: 'Related solutions',
-  threats: 'Related threats',
-};
-
-/** "Tell me more", "Sources" and, for a threat or a solution, its related solutions or threats. */
-export function followUpRows(answer: Answer, topic: IntentId): ActionRow[] {
-  const group = groupOf(topic);
-  const kinds: FollowUpKind[] = ['more', 'source'];
-  if (group === 'threat') kinds.push('solutions');
-  if (group === 'solution') kinds.push('threats');
-  const buttons = kinds
-    .filter((kind) => kind !== answer.followUp)
-    .map((kind) =>
-      button(
-        FOLLOW_UP_LABELS[kind],
-        encodeAction({ kind: 'followUp', followUp: kind, topic }),
-        kind === 'more',
-      ),
-    );
+/** The answer's actions as buttons: follow-ups first (the longer answer primary), then topics. */
+export function actionRows(answer: Answer): ActionRow[] {
+  const seen = new Set<string>();
+  const buttons = answer.actions.flatMap((action) => {
+    const customId =
+      action.kind === 'follow-up'
+        ? encodeAction({ kind: 'followUp', followUp: action.followUp, topic: action.topic })
+        : encodeAction({ kind: 'topic', topic: action.topic });
+    // custom_ids must be unique within a message.
+    if (seen.has(customId)) return [];
+    seen.add(customId);
+    return [button(action.label, customId, action.kind === 'follow-up' && action.followUp === 'more')];
+  });
   return rows(buttons);
-}
-
-/** A decline's nearest topics as buttons, each answering its topic. */
-export function didYouMeanRows(answer: Answer): ActionRow[] {
-  return rows(
-    answer.related.map((r) => button(r.title, encodeAction({ kind: 'topic', topic: r.intent }), false)),
-  );
 }
 
 function button(label: string, customId: string, primary: boolean): APIButtonComponentWithCustomId {

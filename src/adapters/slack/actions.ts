@@ -1,5 +1,5 @@
-import type { FollowUpKind } from '../../core/index.js';
-import { type IntentId, isIntentId } from '../../knowledge/ids.js';
+import type { Action, FollowUpKind } from '../../core/index.js';
+import { type IntentId, isFollowUpKind, TOPIC_ID_PATTERN } from '../../knowledge/ids.js';
 
 /** Button action ids. Topic buttons get a numeric suffix: action ids must be unique within a block. */
 export const ACTION_IDS = {
@@ -14,43 +14,32 @@ export const ACTION_IDS = {
 export const FOLLOW_UP_ACTION = /^policybot_(more|source|solutions|threats)$/;
 export const TOPIC_ACTION = /^policybot_topic_\d+$/;
 
-/**
- * What a follow-up button asks the core, with the button's topic as `context.topic`: the words
- * the core recognises as that follow-up, so an older message's button continues its own topic.
- */
-export const FOLLOW_UP_QUESTIONS: Readonly<Record<FollowUpKind, string>> = {
-  more: 'tell me more',
-  source: 'source?',
-  solutions: 'what should we do about it?',
-  threats: 'why does that matter?',
-};
-
-/**
- * A "Did you mean" button asks for the topic it names: an empty question with the topic in the
- * context is the core's way of answering exactly that topic (a title may rank elsewhere).
- */
-export const TOPIC_QUESTION = '';
-
 export function followUpKindOf(actionId: string): FollowUpKind | undefined {
   const kind = FOLLOW_UP_ACTION.exec(actionId)?.[1];
-  return kind === 'more' || kind === 'source' || kind === 'solutions' || kind === 'threats'
-    ? kind
-    : undefined;
+  return kind !== undefined && isFollowUpKind(kind) ? kind : undefined;
 }
 
-/** A button's value: its topic, and for "Share in channel" the question that produced the answer. */
+/**
+ * A button's value: the topic it continues and, for "Share in channel", which view of it was shown
+ * and the question asked (cut short: the value carries a reference to the answer, not the answer).
+ */
 export interface ButtonValue {
   readonly topic: IntentId | null;
+  readonly followUp?: FollowUpKind | null;
   readonly question?: string;
 }
 
 /** Slack allows 2000 characters in a button value. */
 export const BUTTON_VALUE_MAX = 2000;
+/** The most of a question a share button carries: enough to show "Asked: …", always under the limit. */
+export const SHARED_QUESTION_MAX = 300;
 
 export function encodeValue(value: ButtonValue): string {
-  return JSON.stringify(
-    value.question === undefined ? { t: value.topic } : { t: value.topic, q: value.question },
-  );
+  return JSON.stringify({
+    t: value.topic,
+    ...(value.followUp === undefined ? {} : { v: value.followUp }),
+    ...(value.question === undefined ? {} : { q: [...value.question].slice(0, SHARED_QUESTION_MAX).join('') }),
+  });
 }
 
 /** Reads a button value back; anything malformed (or forged: values come from clients) is undefined. */
@@ -63,9 +52,22 @@ export function decodeValue(raw: unknown): ButtonValue | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { t, q } = parsed as { t?: unknown; q?: unknown };
-  const topic = t === null ? null : typeof t === 'string' && isIntentId(t) ? t : undefined;
+  const { t, q, v } = parsed as { t?: unknown; q?: unknown; v?: unknown };
+  const topic = t === null ? null : typeof t === 'string' && TOPIC_ID_PATTERN.test(t) ? t : undefined;
   if (topic === undefined) return undefined;
   if (q !== undefined && typeof q !== 'string') return undefined;
-  return q === undefined ? { topic } : { topic, question: q };
+  const followUp =
+    v === undefined ? undefined : v === null ? null : typeof v === 'string' && isFollowUpKind(v) ? v : false;
+  if (followUp === false) return undefined;
+  return {
+    topic,
+    ...(followUp === undefined ? {} : { followUp }),
+    ...(q === undefined ? {} : { question: q }),
+  };
 }
+
+/** The action id of an Action's button (topics numbered by position). */
+export function actionIdOf(action: Action, position: number): string {
+  return action.kind === 'follow-up' ? ACTION_IDS[action.followUp] : `${ACTION_IDS.topic}_${position}`;
+}
+

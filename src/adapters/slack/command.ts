@@ -1,6 +1,7 @@
 import type { FormattedReference } from '../../core/citations/reference.js';
-import { CITATION_STYLES, type CitationStyle, isCitationStyle } from '../../core/citations/styles.js';
-import type { Answer } from '../../core/index.js';
+import { CITATION_STYLES } from '../../core/citations/styles.js';
+import type { Answer, CiteResult } from '../../core/index.js';
+import { ACTION_IDS, encodeValue } from './actions.js';
 import { escapeText, quoteUserWords, truncate } from './mrkdwn.js';
 import { type Block, header, LIMITS, renderAnswer, type SlackMessage, sections } from './render.js';
 
@@ -8,52 +9,18 @@ import { type Block, header, LIMITS, renderAnswer, type SlackMessage, sections }
 export type SlashRequest =
   | { readonly kind: 'help' }
   | { readonly kind: 'ask'; readonly question: string }
-  | { readonly kind: 'cite'; readonly topic: string; readonly style?: string };
-
-/** What people type for a style, beyond the styles' own names. */
-const STYLE_ALIASES: Readonly<Record<string, CitationStyle>> = {
-  bib: 'bibtex',
-  csl: 'csl-json',
-  csljson: 'csl-json',
-  json: 'csl-json',
-  md: 'markdown',
-  text: 'plain',
-};
-
-/** Style names a person may type after the topic: the core's styles, their aliases and a few it lacks. */
-export const CITATION_STYLE_NAMES: ReadonlySet<string> = new Set([
-  ...CITATION_STYLES,
-  ...Object.keys(STYLE_ALIASES),
-  'harvard',
-  'bluebook',
-  'turabian',
-  'ieee',
-]);
-
-/** The core's style for a typed name, or undefined for a style it does not write. */
-export function styleNamed(name: string): CitationStyle | undefined {
-  const key = name.toLowerCase();
-  return isCitationStyle(key) ? key : STYLE_ALIASES[key];
-}
+  /** `cite <topic or source> [style]`: the core's cite resolver reads the style from the text. */
+  | { readonly kind: 'cite'; readonly query: string };
 
 export function parseSlashCommand(text: string): SlashRequest {
   const trimmed = text.trim();
   if (trimmed === '' || /^(?:help|\?|-h|--help)$/i.test(trimmed)) return { kind: 'help' };
   const cite = /^cite\b\s*(.*)$/is.exec(trimmed);
   if (cite) {
-    const words = (cite[1] ?? '').split(/\s+/).filter(Boolean);
-    const last = words.at(-1)?.toLowerCase();
-    const style = last !== undefined && words.length > 1 && CITATION_STYLE_NAMES.has(last) ? last : undefined;
-    const topic = (style === undefined ? words : words.slice(0, -1)).join(' ');
-    if (topic === '') return { kind: 'help' };
-    return style === undefined ? { kind: 'cite', topic } : { kind: 'cite', topic, style };
+    const query = (cite[1] ?? '').trim();
+    return query === '' ? { kind: 'help' } : { kind: 'cite', query };
   }
   return { kind: 'ask', question: trimmed };
-}
-
-/** The question the core answers for `cite <topic>`: its sources. */
-export function citeQuestion(topic: string): string {
-  return `source for ${topic}`;
 }
 
 /** The core's own help, then how to reach the bot in Slack. */
@@ -78,58 +45,61 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
 
 /**
  * `cite <topic> [style]`: each reference in a section of its own, ready to copy, with the words it
- * backs. An answer that found no topic is shown as it is (its "Did you mean" buttons included).
+ * backs. Text that names no topic gets the nearest topics as buttons, never a citation.
  */
-export function renderCitation(
-  answer: Answer,
-  asked: string,
-  style?: string,
-  styled?: readonly FormattedReference[],
-): SlackMessage {
-  if (answer.topic === null) {
-    const message = renderAnswer(answer);
-    const note = `I found no topic for “${quoteUserWords(asked)}”.`;
-    return {
-      text: message.text,
-      blocks: [message.blocks[0] ?? header(answer.title), ...sections(note, 1), ...message.blocks.slice(1)],
-    };
+export function renderCitation(result: CiteResult, asked: string): SlackMessage {
+  if (result.kind === 'none') {
+    const near = result.suggestions;
+    const note =
+      near.length > 0
+        ? `I have no topic called “${quoteUserWords(asked)}”. Did you mean one of these?`
+        : `I have no topic called “${quoteUserWords(asked)}”. Try \`/policy help\` for what I can cite.`;
+    const blocks: Block[] = [header('Nothing to cite'), ...sections(note, 1)];
+    if (near.length > 0) {
+      blocks.push({
+        type: 'actions',
+        elements: near.map((m, i) => ({
+          type: 'button',
+          action_id: `${ACTION_IDS.topic}_${i}`,
+          text: { type: 'plain_text', text: truncate(m.title, LIMITS.buttonText), emoji: false },
+          value: encodeValue({ topic: m.intent }),
+        })),
+      });
+    }
+    return { text: truncate(`No topic called “${quoteUserWords(asked)}”`, LIMITS.notificationText), blocks };
   }
-  const blocks: Block[] = [header(`Cite: ${answer.title}`)];
-  if (style !== undefined && styled === undefined) {
+  const title = result.kind === 'topic' ? result.topic.title : `Source: ${result.source.title}`;
+  const blocks: Block[] = [header(`Cite: ${title}`)];
+  if (result.unsupportedStyle !== undefined) {
     blocks.push(
       context(
-        `I don't write ${escapeText(style.toUpperCase())} references (I write ${CITATION_STYLES.join(', ')}); here is the default style.`,
+        `I don't write ${escapeText(result.unsupportedStyle)} references (I write ${CITATION_STYLES.join(', ')}); here is ${result.style}.`,
       ),
     );
   }
-  const bySource = new Map((styled ?? []).map((r) => [r.sourceId, r]));
+  const quotes = result.kind === 'topic' ? result.quotes : [];
   const seen = new Set<string>();
-  for (const citation of answer.citations) {
-    const formatted = bySource.get(citation.sourceId);
-    const reference = formatted ? referenceText(formatted) : citation.reference;
+  for (const formatted of result.references) {
+    const reference = referenceText(formatted);
     if (seen.has(reference) || blocks.length >= LIMITS.blocks - 1) continue;
     seen.add(reference);
     // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
-    const code = formatted?.style === 'bibtex' || formatted?.style === 'csl-json';
+    const code = formatted.style === 'bibtex' || formatted.style === 'csl-json';
     blocks.push({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(
-          code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference),
-          LIMITS.sectionText,
-        ),
+        text: truncate(code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference), LIMITS.sectionText),
       },
     });
-    const quotes = answer.citations.filter((c) => c.sourceId === citation.sourceId && c.quote !== undefined);
-    for (const c of quotes.slice(0, 1)) {
-      blocks.push(context(`For: _“${escapeText((c.quote ?? '').replace(/\s+/g, ' '))}”_`));
+    for (const q of quotes.filter((q) => q.source === formatted.sourceId).slice(0, 1)) {
+      blocks.push(context(`For: _“${escapeText(q.text.replace(/\s+/g, ' '))}”_`));
     }
   }
-  if (seen.size === 0) blocks.push(...sections(`*${escapeText(answer.title)}* has no quoted source.`, 1));
+  if (seen.size === 0) blocks.push(...sections(`*${escapeText(title)}* has no source to cite.`, 1));
   const references = [...seen].map(escapeText).join('\n');
   return {
-    text: truncate(`Cite ${escapeText(answer.title)}: ${references}`, LIMITS.notificationText),
+    text: truncate(`Cite ${escapeText(title)}: ${references}`, LIMITS.notificationText),
     blocks,
   };
 }

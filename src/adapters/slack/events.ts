@@ -1,5 +1,4 @@
 import type { App, Context, webApi } from '@slack/bolt';
-import { FALLBACK_ID } from '../../knowledge/ids.js';
 import { APOLOGY, renderHelp } from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
@@ -63,20 +62,17 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       'message',
       async () => {
         if (question === '') {
-          await post(
-            client,
-            place.channel,
-            renderHelp(assistant.ask('help', { platform: PLATFORM, ...who }), deps.command),
-            threadTs,
-          );
+          await post(client, place.channel, renderHelp(assistant.help({ platform: PLATFORM, ...who }), deps.command), threadTs);
           return;
         }
-        const result = assistant.ask(question, {
+        const result = await assistant.ask(question, {
           conversationId: conversationId(place),
           platform: PLATFORM,
           ...who,
         });
-        if (quiet && result.intent === FALLBACK_ID) return;
+        // In a thread, a message the bot cannot place may be people talking among themselves; a
+        // rate-limited one is still answered, so its asker knows to wait.
+        if (quiet && (result.kind === 'decline' || result.kind === 'clarify')) return;
         await post(client, place.channel, renderAnswer(result), threadTs);
         if (place.kind === 'thread') deps.threads.add(threadKey(place.channel, place.threadTs));
       },

@@ -1,69 +1,23 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
-import type { Answer, AskContext } from '../../core/index.js';
-import type { IntentId } from '../../knowledge/ids.js';
-import {
-  ACTION_IDS,
-  decodeValue,
-  FOLLOW_UP_ACTION,
-  FOLLOW_UP_QUESTIONS,
-  followUpKindOf,
-  TOPIC_ACTION,
-  TOPIC_QUESTION,
-} from './actions.js';
-import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
-import type { CitationStyle } from '../../core/citations/styles.js';
-import {
-  APOLOGY,
-  citeQuestion,
-  parseSlashCommand,
-  renderCitation,
-  renderHelp,
-  styleNamed,
-} from './command.js';
+import type { AskContext } from '../../core/index.js';
+import { decodeValue, FOLLOW_UP_ACTION, followUpKindOf, TOPIC_ACTION, ACTION_IDS } from './actions.js';
+import { APOLOGY, parseSlashCommand, renderCitation, renderHelp } from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
 import { describeError } from './log.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 
 /** `user` is who clicked or typed: the serving layer rate-limits per user (the core ignores it). */
-function ask(
-  deps: HandlerDeps,
-  question: string,
-  place: Place | undefined,
-  topic: IntentId | null,
-  user: string | undefined,
-): Answer {
-  const context: AskContext = {
+function contextOf(place: Place | undefined, user: string | undefined): AskContext {
+  return {
     platform: PLATFORM,
     ...(place === undefined ? {} : { conversationId: conversationId(place) }),
-    ...(topic === null ? {} : { topic }),
     ...(user === undefined ? {} : { user }),
   };
-  return deps.assistant.ask(question, context);
-}
-
-/** The answer's sources in the style asked for (citation-js loads on the first engine style). */
-async function styledReferences(
-  deps: HandlerDeps,
-  answer: Answer,
-  style: CitationStyle,
-): Promise<FormattedReference[]> {
-  const kb = deps.assistant.knowledgeBase;
-  const out: FormattedReference[] = [];
-  for (const id of new Set(answer.citations.map((c) => c.sourceId))) {
-    const source = kb.sources.get(id);
-    if (source) out.push(await formatReference(source, relayOf(kb, source), style));
-  }
-  return out;
-}
-
-/** An answer only its asker sees can be shared; the button re-asks the question with the answer's topic. */
-function shareable(place: Place, question: string): { shareQuestion?: string } {
-  return place.kind === 'ephemeral' ? { shareQuestion: question } : {};
 }
 
 export function registerInteractions(app: App, deps: HandlerDeps): void {
-  const { logger } = deps;
+  const { logger, assistant } = deps;
 
   // "/policy …": an answer only the asker sees, returned in the acknowledgement itself.
   app.command(deps.command, async ({ command, ack }) => {
@@ -77,14 +31,11 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       };
       const request = parseSlashCommand(command.text ?? '');
       if (request.kind === 'help') {
-        message = renderHelp(ask(deps, 'help', undefined, null, command.user_id), deps.command);
+        message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
       } else if (request.kind === 'cite') {
-        const answer = ask(deps, citeQuestion(request.topic), place, null, command.user_id);
-        const style = request.style === undefined ? undefined : styleNamed(request.style);
-        const styled = style === undefined ? undefined : await styledReferences(deps, answer, style);
-        message = renderCitation(answer, request.topic, request.style, styled);
+        message = renderCitation(await assistant.cite(request.query), request.query);
       } else {
-        const answer = ask(deps, request.question, place, null, command.user_id);
+        const answer = await assistant.ask(request.question, contextOf(place, command.user_id));
         message = renderAnswer(answer, { shareQuestion: request.question });
       }
     } catch (error) {
@@ -137,11 +88,9 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       async () => {
         const kind = followUpKindOf(action.action_id);
         const value = decodeValue(action.value);
-        if (kind === undefined || value === undefined || place === undefined)
-          throw new Error('malformed button');
-        const question = FOLLOW_UP_QUESTIONS[kind];
-        const answer = ask(deps, question, place, value.topic, body.user?.id);
-        await deliver(client, respond, place, renderAnswer(answer, shareable(place, question)));
+        if (kind === undefined || value?.topic == null || place === undefined) throw new Error('malformed button');
+        const answer = await assistant.followUp(kind, value.topic, contextOf(place, body.user?.id));
+        await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
       },
       apology(client, respond, place),
     );
@@ -156,16 +105,16 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       'topic button',
       async () => {
         const value = decodeValue(action.value);
-        if (value === undefined || value.topic === null || place === undefined)
-          throw new Error('malformed button');
-        const answer = ask(deps, TOPIC_QUESTION, place, value.topic, body.user?.id);
-        await deliver(client, respond, place, renderAnswer(answer, shareable(place, TOPIC_QUESTION)));
+        if (value?.topic == null || place === undefined) throw new Error('malformed button');
+        const answer = await assistant.showTopic(value.topic, contextOf(place, body.user?.id));
+        await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
       },
       apology(client, respond, place),
     );
   });
 
-  // "Share in channel": the ephemeral answer, asked again, posted for everyone; the private copy goes.
+  // "Share in channel": the ephemeral answer, shown again from the topic and view its button
+  // carries (the question is not asked again), posted for everyone; the private copy goes.
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, client, respond }) => {
     await ack();
     const place = placeOfAction(body as ActionBody);
@@ -174,11 +123,15 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       'share button',
       async () => {
         const value = decodeValue(action.value);
-        if (value?.question === undefined || place === undefined) throw new Error('malformed button');
-        const { question, topic } = value;
-        const message = renderAnswer(ask(deps, question, undefined, topic, body.user?.id), {
-          asked: question,
-        });
+        if (value === undefined || place === undefined) throw new Error('malformed button');
+        const { topic, followUp, question } = value;
+        const answer =
+          topic === null
+            ? await assistant.ask(question ?? '', contextOf(undefined, body.user?.id))
+            : followUp == null
+              ? await assistant.showTopic(topic, contextOf(undefined, body.user?.id))
+              : await assistant.followUp(followUp, topic, contextOf(undefined, body.user?.id));
+        const message = renderAnswer(answer, question === undefined ? {} : { asked: question });
         let ts: string | undefined;
         try {
           ts = await post(client, place.channel, message);
@@ -192,16 +145,20 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           });
           return;
         }
-        if (ts !== undefined) {
+        if (ts !== undefined && answer.topic !== null) {
           // The shared message starts a thread: replies there continue this answer's topic.
           const thread: Place = { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts };
           deps.threads.add(threadKey(place.channel, ts));
-          // No user: this only seeds the thread's conversation, and must not spend the asker's rate limit.
-          ask(deps, question, thread, topic, undefined);
+          await assistant.remember(answer.topic, contextOf(thread, undefined));
         }
         await respond({ delete_original: true });
       },
       apology(client, respond, place),
     );
   });
+}
+
+/** An answer only its asker sees can be shared. */
+function shareable(place: Place): { shareQuestion?: string } {
+  return place.kind === 'ephemeral' ? { shareQuestion: '' } : {};
 }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Answer } from '../../core/index.js';
-import { ACTION_IDS, BUTTON_VALUE_MAX, type ButtonValue, encodeValue } from './actions.js';
+import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue } from './actions.js';
 import { escapeText, plainText, quoteUserWords, splitText, toMrkdwn, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
@@ -25,7 +25,7 @@ export const LIMITS = {
 } as const;
 
 export interface RenderOptions {
-  /** Adds "Share in channel" (slash command answers), which re-asks this question for everyone. */
+  /** Adds "Share in channel" (slash command answers), which posts this answer for everyone. */
   readonly shareQuestion?: string;
   /** The question, shown back (escaped, never a ping) above the sources: for a shared answer. */
   readonly asked?: string;
@@ -99,32 +99,20 @@ function contextBlock(answer: Answer, asked: string | undefined): Block | undefi
   return elements.length > 0 ? { type: 'context', elements } : undefined;
 }
 
+/** The answer's actions as buttons (the core decides which), and "Share in channel" when asked for. */
 function actionsBlock(answer: Answer, shareQuestion: string | undefined): Block | undefined {
   const elements: types.Button[] = [];
-  const topic = answer.topic;
-  if (topic !== null) {
-    const value = { topic };
-    if (answer.followUp !== 'more') elements.push(button(ACTION_IDS.more, 'Tell me more', value));
-    if (answer.followUp !== 'source') elements.push(button(ACTION_IDS.source, 'Sources', value));
-    const links = (group: string) =>
-      answer.related.some((r) => r.intent.startsWith(`${group}.`) && !r.intent.endsWith('.overview'));
-    if (topic.startsWith('threat.') && answer.followUp !== 'solutions' && links('solution')) {
-      elements.push(button(ACTION_IDS.solutions, 'Related solutions', value));
-    }
-    if (topic.startsWith('solution.') && answer.followUp !== 'threats' && links('threat')) {
-      elements.push(button(ACTION_IDS.threats, 'Related threats', value));
-    }
-  } else {
-    // A decline's "Did you mean" topics (or, for help, where to start), one button each.
-    answer.related.slice(0, 5).forEach((r, i) => {
-      elements.push(button(`${ACTION_IDS.topic}_${i}`, r.title, { topic: r.intent }));
-    });
+  let topics = 0;
+  for (const action of answer.actions) {
+    if (action.kind === 'topic' && topics >= 5) continue;
+    const id = actionIdOf(action, action.kind === 'topic' ? topics++ : 0);
+    // Action ids must be unique within a block: one button per follow-up kind.
+    if (elements.some((e) => e.action_id === id)) continue;
+    elements.push(button(id, action.label, { topic: action.topic }));
   }
-  if (shareQuestion !== undefined) {
-    const value = { topic, question: shareQuestion };
-    if (encodeValue(value).length <= BUTTON_VALUE_MAX) {
-      elements.push({ ...button(ACTION_IDS.share, 'Share in channel', value), style: 'primary' });
-    }
+  if (shareQuestion !== undefined && answer.kind !== 'rate-limited') {
+    const value: ButtonValue = { topic: answer.topic, followUp: answer.followUp, question: shareQuestion };
+    elements.push({ ...button(ACTION_IDS.share, 'Share in channel', value), style: 'primary' });
   }
   return elements.length > 0
     ? { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) }

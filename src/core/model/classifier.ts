@@ -14,7 +14,7 @@ import {
 } from './softmax.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -34,6 +34,8 @@ export interface Classification {
   readonly normalized: NormalizedText;
   /** The intent whose training phrase the question is, word for word, if it is one. */
   readonly exact: IntentId | undefined;
+  /** What of its topic that phrase asks for, when it says (`followUp` in intents/). */
+  readonly exactFollowUp: FollowUpKind | undefined;
   /** Topics (and the bot's own intents), best first; never `fallback`. */
   readonly candidates: readonly TopicCandidate[];
   /** Calibrated probability that candidates[0] is what was asked. */
@@ -59,7 +61,13 @@ export interface ClassifierState {
   readonly act: ReturnType<typeof softmaxToJson>;
   readonly nearest: MatcherState;
   readonly calibration: Calibration;
-  readonly exact: readonly (readonly [string, IntentId])[];
+  readonly exact: readonly (readonly [string, ExactPhrase])[];
+}
+
+/** A training phrase asked word for word: its intent, and what of its topic it asks for. */
+export interface ExactPhrase {
+  readonly intent: IntentId;
+  readonly followUp?: FollowUpKind;
 }
 
 const ACT_CLASSES: readonly (FollowUpKind | null)[] = [null, ...FOLLOW_UP_KINDS];
@@ -82,7 +90,7 @@ export class Classifier {
   private readonly topicModel: SoftmaxState;
   private readonly actModel: SoftmaxState;
   private readonly matcher: Matcher;
-  private readonly exactPhrases: ReadonlyMap<string, IntentId>;
+  private readonly exactPhrases: ReadonlyMap<string, ExactPhrase>;
 
   private constructor(
     readonly normalizer: Normalizer,
@@ -92,7 +100,7 @@ export class Classifier {
     act: SoftmaxState,
     matcher: Matcher,
     private readonly calibration: Calibration,
-    exact: ReadonlyMap<string, IntentId>,
+    exact: ReadonlyMap<string, ExactPhrase>,
   ) {
     this.topicModel = topic;
     this.actModel = act;
@@ -116,7 +124,10 @@ export class Classifier {
     for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
       const train: number[] = [];
       const held: number[] = [];
-      texts.forEach((t, i) => (t.origin % FOLDS === fold ? held : train).push(i));
+      texts.forEach((t, i) => {
+        if (t.actOnly) return;
+        (t.origin % FOLDS === fold ? held : train).push(i);
+      });
       const { topic, matcher } = fit(train);
       for (const i of held) {
         const t = texts[i] as TrainingText;
@@ -130,7 +141,7 @@ export class Classifier {
     const calibration = fitCalibration(points);
 
     const all = texts.map((_, i) => i);
-    const { topic, matcher } = fit(all);
+    const { topic, matcher } = fit(all.filter((i) => !(texts[i] as TrainingText).actOnly));
     const act = trainSoftmax(
       all.map((i) => ({
         vector: vectors[i] as SparseVector,
@@ -179,9 +190,11 @@ export class Classifier {
       (a, b) => b.probability - a.probability,
     );
     const best = scored.candidates[0];
+    const exact = this.exact(question, normalized);
     return {
       normalized,
-      exact: this.exact(question, normalized),
+      exact: exact?.intent,
+      exactFollowUp: exact?.followUp,
       candidates: scored.candidates,
       confidence: best === undefined ? 0 : probability(this.calibration, scored.features),
       outOfScope: scored.fallback,
@@ -193,7 +206,7 @@ export class Classifier {
   }
 
   /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */
-  private exact(question: string, normalized: NormalizedText): IntentId | undefined {
+  private exact(question: string, normalized: NormalizedText): ExactPhrase | undefined {
     return (
       this.exactPhrases.get(this.normalizer.words(question).join(' ')) ??
       this.exactPhrases.get(normalized.words.join(' '))
@@ -211,15 +224,22 @@ function vocabularyTexts(kb: KnowledgeBase): string[] {
 }
 
 /** Each written phrase's words, for answering a phrase asked word for word with its own intent. */
-function exactPhrases(kb: KnowledgeBase, normalizer: Normalizer): Map<string, IntentId> {
-  const map = new Map<string, IntentId>();
+function exactPhrases(kb: KnowledgeBase, normalizer: Normalizer): Map<string, ExactPhrase> {
+  const map = new Map<string, ExactPhrase>();
   for (const example of kb.examples) {
     if (example.text.includes(TOPIC_SLOT)) continue;
     const key = normalizer.words(example.text).join(' ');
-    if (key !== '' && !map.has(key)) map.set(key, example.intent);
+    if (key !== '' && !map.has(key))
+      map.set(key, { intent: example.intent, ...(example.followUp === undefined ? {} : { followUp: example.followUp }) });
   }
   return map;
 }
+
+/**
+ * How much a follow-up's own phrase ("tell me more") counts for the topic head: enough to learn
+ * that such words name nothing, not so much that a name after them ("…about instability") loses.
+ */
+const NO_TOPIC_WEIGHT = 0.3;
 
 function trainTopic(
   subset: readonly number[],
@@ -232,7 +252,7 @@ function trainTopic(
     subset.map((i) => ({
       vector: vectors[i] as SparseVector,
       label: classes.indexOf((texts[i] as TrainingText).topic),
-      weight: (texts[i] as TrainingText).weight,
+      weight: (texts[i] as TrainingText).weight * ((texts[i] as TrainingText).topic === NO_TOPIC ? NO_TOPIC_WEIGHT : 1),
     })),
     { classes: classes.length, features, epochs: EPOCHS, balance: 0.5 },
   );

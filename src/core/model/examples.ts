@@ -18,13 +18,19 @@ export interface TrainingText {
   readonly origin: number;
   /** Written by a curator (not made from a phrase): what cross-validation scores. */
   readonly written: boolean;
+  /** For the follow-up head only: extra fills, so that no topic's words come to mean a follow-up. */
+  readonly actOnly?: boolean;
 }
 
 /** A follow-up phrase's slot for a topic's name: "tell me more about {topic}". */
 export const TOPIC_SLOT = '{topic}';
 
-/** How many names each follow-up phrase with a slot is filled in with. */
+/**
+ * How many names each follow-up phrase with a slot is filled in with: for both heads, and more for
+ * the follow-up head alone (it is cheap to train, and must learn that names do not ask for anything).
+ */
 const FILLS_PER_SLOT = 4;
+const ACT_FILLS_PER_SLOT = 12;
 /** How many written phrases get a greeting or thanks put in front of them, as people type. */
 const OPENER_SHARE = 0.2;
 
@@ -47,18 +53,19 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
     .map((e) => e.text.replace(/[.!?\s]+$/u, ''));
 
   kb.examples.forEach((example, origin) => {
-    const act = followUpOf(example.intent) ?? null;
-    const push = (text: string, topic: string, weight: number, written = false): void => {
-      out.push({ text, topic, act, weight, origin, written });
+    const act = followUpOf(example.intent) ?? example.followUp ?? null;
+    const push = (text: string, topic: string, weight: number, written = false, actOnly = false): void => {
+      out.push({ text, topic, act, weight, origin, written, ...(actOnly ? { actOnly } : {}) });
     };
-    if (act !== null && example.text.includes(TOPIC_SLOT)) {
-      for (let i = 0; i < FILLS_PER_SLOT && names.length > 0; i++) {
+    if (followUpOf(example.intent) !== undefined && example.text.includes(TOPIC_SLOT)) {
+      for (let i = 0; i < ACT_FILLS_PER_SLOT && names.length > 0; i++) {
         const pick = names[Math.floor(random() * names.length)] as { topic: IntentId; name: string };
-        push(example.text.replaceAll(TOPIC_SLOT, pick.name), pick.topic, 0.7);
+        push(example.text.replaceAll(TOPIC_SLOT, pick.name), pick.topic, 0.7, false, i >= FILLS_PER_SLOT);
       }
       return;
     }
-    const topic = act !== null ? NO_TOPIC : example.intent;
+    // A follow-up's own phrase names no topic; a topic's phrase asking for its detail names its topic.
+    const topic = followUpOf(example.intent) !== undefined ? NO_TOPIC : example.intent;
     push(example.text, topic, 1, true);
     const role = kb.topics.get(example.intent)?.role;
     const social = role === 'greeting' || role === 'thanks';

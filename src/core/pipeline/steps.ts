@@ -152,7 +152,11 @@ export const STEPS: readonly Step[] = [
       const topic = input.kb.topics.get(exact);
       if (topic?.group === 'bot')
         return { decision: { kind: 'bot', intent: exact, confidence: 1 }, reason: `a training phrase of ${exact}` };
-      return { decision: answer(input, exact, 'summary', 1), reason: `a training phrase of ${exact}` };
+      const asked = input.classification?.exactFollowUp;
+      return {
+        decision: answer(input, exact, asked === undefined ? 'summary' : VIEW_OF[asked], 1),
+        reason: `a training phrase of ${exact}${asked === undefined ? '' : ` (asking for ${asked})`}`,
+      };
     },
   },
   {

@@ -6,6 +6,7 @@ import { fitChoices, LIMITS } from '../../../src/adapters/discord/limits.js';
 import { answerMessage } from '../../../src/adapters/discord/render.js';
 import { ConfigError } from '../../../src/config/errors.js';
 import type { Answer, Citation } from '../../../src/core/index.js';
+import { answerOf } from '../../support/answers.js';
 
 const citation = (i: number): Citation => ({
   sourceId: `source-${i}`,
@@ -17,17 +18,12 @@ const citation = (i: number): Citation => ({
   reference: `Reference ${i} `.repeat(40),
 });
 
-const huge: Answer = {
-  intent: 'threat.drugs',
+const huge: Answer = answerOf({
   confidence: 1,
   title: 'T'.repeat(400),
   text: 'word '.repeat(2000),
   citations: Array.from({ length: 30 }, (_, i) => citation(i)),
-  related: [],
-  suggestions: [],
-  followUp: null,
-  topic: 'threat.drugs',
-};
+});
 
 describe('Discord rendering', () => {
   it('keeps an oversized answer within every embed limit', () => {

@@ -1,12 +1,11 @@
 import { Writable } from 'node:stream';
-import { createAssistant, type PolicyAssistant } from '../../../src/core/index.js';
+import type { PolicyAssistant } from '../../../src/core/index.js';
 import { jsonLogger, type Logger } from '../../../src/runtime/logger.js';
-import { openKnowledge } from '../../../src/runtime/open.js';
+import { assistant } from '../../support/assistant.js';
 
 /** The real assistant over the real knowledge base (no start-up cache, so tests never write one). */
 export async function realAssistant(): Promise<PolicyAssistant> {
-  const { kb, model } = await openKnowledge({ ...process.env, POLICYBOT_NO_CACHE: '1' });
-  return createAssistant(kb, { model });
+  return assistant();
 }
 
 /** A logger whose lines the test can read (to check that no secret is ever written). */

@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeValue,
-  encodeValue,
-  FOLLOW_UP_QUESTIONS,
-  TOPIC_QUESTION,
-} from '../../../src/adapters/slack/actions.js';
+import { decodeValue, encodeValue } from '../../../src/adapters/slack/actions.js';
 import { parseSlashCommand } from '../../../src/adapters/slack/command.js';
 import { quoteUserWords, splitText, toMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { LIMITS, renderAnswer } from '../../../src/adapters/slack/render.js';
 import type { Answer, PolicyAssistant } from '../../../src/core/index.js';
-import { CONTENT_INTENT_IDS } from '../../../src/knowledge/ids.js';
+import { FOLLOW_UP_KINDS } from '../../../src/knowledge/ids.js';
+import { answerOf, CONTRACT_TOPICS } from '../../support/answers.js';
 import { realAssistant } from './assistant.js';
 import { blockText, buttons } from './blocks.js';
 
@@ -18,18 +14,7 @@ beforeAll(async () => {
   assistant = await realAssistant();
 });
 
-const answer = (overrides: Partial<Answer>): Answer => ({
-  intent: 'threat.drugs',
-  confidence: 0.9,
-  title: 'Illicit drugs and trafficking',
-  text: 'Short.',
-  citations: [],
-  related: [],
-  suggestions: [],
-  followUp: null,
-  topic: 'threat.drugs',
-  ...overrides,
-});
+const answer = (overrides: Partial<Answer>): Answer => answerOf(overrides);
 
 describe('mrkdwn', () => {
   it("converts the core's Markdown subset", () => {
@@ -69,8 +54,8 @@ describe('mrkdwn', () => {
 });
 
 describe('renderAnswer', () => {
-  it('renders header, mrkdwn answer, quotes and references, and follow-up buttons', () => {
-    const message = renderAnswer(assistant.ask('what does the report say about fentanyl?'));
+  it('renders header, mrkdwn answer, quotes and references, and follow-up buttons', async () => {
+    const message = renderAnswer(await assistant.ask('what does the report say about fentanyl?'));
     expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions']);
     const text = blockText(message.blocks);
     expect(text).toContain('_“Western Hemisphere-based TCOs');
@@ -84,14 +69,14 @@ describe('renderAnswer', () => {
     expect(message.text.length).toBeLessThanOrEqual(LIMITS.notificationText);
   });
 
-  it('offers "Related threats" on a solution, and drops the button of the follow-up just shown', () => {
-    const solution = renderAnswer(assistant.ask('partnership with mexican law enforcement'));
+  it('offers "Related threats" on a solution, and drops the button of the follow-up just shown', async () => {
+    const solution = renderAnswer(await assistant.ask('partnership with mexican law enforcement'));
     expect(buttons(solution.blocks).map((b) => b.text.text)).toEqual([
       'Tell me more',
       'Sources',
       'Related threats',
     ]);
-    const sources = renderAnswer(assistant.ask('source?', { topic: 'solution.mexico' }));
+    const sources = renderAnswer(await assistant.followUp('source', 'solution.mexico'));
     expect(buttons(sources.blocks).map((b) => b.text.text)).toEqual(['Tell me more', 'Related threats']);
     // The sources answer lists its references in its text: no second copy in small print.
     expect(sources.blocks.some((b) => b.type === 'context')).toBe(false);
@@ -125,41 +110,45 @@ describe('renderAnswer', () => {
     }
   });
 
-  it('gives a decline its "Did you mean" topics as buttons, and the share button its question', () => {
-    const decline = assistant.ask('weather in mexico city');
+  it('gives a decline its "Did you mean" topics as buttons, and the share button its question', async () => {
+    const decline = await assistant.ask('fentanyl statistics for ohio');
     expect(decline.topic).toBeNull();
-    const { blocks } = renderAnswer(decline, { shareQuestion: 'weather in mexico city' });
+    const { blocks } = renderAnswer(decline, { shareQuestion: 'fentanyl statistics for ohio' });
     const topics = buttons(blocks);
     expect(topics.map((b) => b.text.text)).toEqual([
       ...decline.related.map((r) => r.title),
       'Share in channel',
     ]);
-    expect(decodeValue(topics.at(-1)?.value)).toEqual({ topic: null, question: 'weather in mexico city' });
+    expect(decodeValue(topics.at(-1)?.value)).toEqual({
+      topic: null,
+      followUp: null,
+      question: 'fentanyl statistics for ohio',
+    });
+  });
+
+  it('keeps the share button however long the question: it carries a reference, not the text', async () => {
+    const question = `fentanyl ${'and more words '.repeat(200)}`;
+    const { blocks } = renderAnswer(await assistant.ask('fentanyl'), { shareQuestion: question });
+    const share = buttons(blocks).find((b) => b.text.text === 'Share in channel');
+    expect(share?.value?.length).toBeLessThanOrEqual(2000);
+    expect(decodeValue(share?.value)).toMatchObject({ topic: 'threat.drugs', followUp: null });
   });
 });
 
 describe('what the buttons ask the core', () => {
-  it('each follow-up continues the topic in its value, for every topic', () => {
-    for (const topic of CONTENT_INTENT_IDS) {
-      for (const question of Object.values(FOLLOW_UP_QUESTIONS)) {
-        // "What should we do" where a topic's only solutions are the overall list answers with that
-        // list (and "why does it matter" with the overall threat): the answer is then about the overview.
-        const overviews = (assistant.knowledgeBase.topics.get(topic)?.related ?? []).filter((id) =>
-          id.endsWith('.overview'),
-        );
-        expect([topic, ...overviews], `${question} on ${topic}`).toContain(
-          assistant.ask(question, { topic }).topic,
-        );
+  it('each follow-up continues the topic in its value, for every topic', async () => {
+    for (const topic of CONTRACT_TOPICS) {
+      for (const kind of FOLLOW_UP_KINDS) {
+        expect((await assistant.followUp(kind, topic)).topic, `${kind} on ${topic}`).toBe(topic);
       }
-      expect(assistant.ask(TOPIC_QUESTION, { topic }).title).toBe(
-        assistant.knowledgeBase.topics.get(topic)?.title,
-      );
+      expect((await assistant.showTopic(topic)).title).toBe(assistant.knowledgeBase.topics.get(topic)?.title);
     }
   });
 
   it('rejects forged or malformed values', () => {
     expect(decodeValue(encodeValue({ topic: 'threat.fraud' }))).toEqual({ topic: 'threat.fraud' });
-    expect(decodeValue('{"t":"threat.nope"}')).toBeUndefined();
+    expect(decodeValue('{"t":"Threat.Nope!"}')).toBeUndefined();
+    expect(decodeValue('{"t":"threat.fraud","v":"sideways"}')).toBeUndefined();
     expect(decodeValue('{"t":"threat.fraud","q":7}')).toBeUndefined();
     expect(decodeValue('not json')).toBeUndefined();
     expect(decodeValue(undefined)).toBeUndefined();
@@ -167,7 +156,7 @@ describe('what the buttons ask the core', () => {
 });
 
 describe('parseSlashCommand', () => {
-  it('reads help, questions and cite with an optional style', () => {
+  it('reads help, questions and cite (the core reads a style in the text)', () => {
     expect(parseSlashCommand('')).toEqual({ kind: 'help' });
     expect(parseSlashCommand('  HELP ')).toEqual({ kind: 'help' });
     expect(parseSlashCommand('cite')).toEqual({ kind: 'help' });
@@ -175,11 +164,10 @@ describe('parseSlashCommand', () => {
       kind: 'ask',
       question: 'what about fentanyl?',
     });
-    expect(parseSlashCommand('cite ransomware')).toEqual({ kind: 'cite', topic: 'ransomware' });
+    expect(parseSlashCommand('cite ransomware')).toEqual({ kind: 'cite', query: 'ransomware' });
     expect(parseSlashCommand('cite human trafficking MLA')).toEqual({
       kind: 'cite',
-      topic: 'human trafficking',
-      style: 'mla',
+      query: 'human trafficking MLA',
     });
     expect(parseSlashCommand('citation needed for fraud')).toEqual({
       kind: 'ask',

@@ -18,8 +18,8 @@ export const askCommand = {
       PRIVATE_OPTION,
     ],
   },
-  execute(request, { assistant, ask }) {
+  async execute(request, { assistant, ask }) {
     const question = stringOption(request, 'question') ?? '';
-    return answerMessage(assistant.ask(question, ask), isPrivate(request));
+    return answerMessage(await assistant.ask(question, ask), isPrivate(request));
   },
 } satisfies Command;

@@ -1,9 +1,9 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
-import { type FormattedReference, formatReference, relayOf } from '../../../core/citations/reference.js';
+import type { FormattedReference } from '../../../core/citations/reference.js';
 import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
-import type { Answer, PolicyAssistant } from '../../../core/index.js';
+import type { CiteResult } from '../../../core/index.js';
+import type { KnowledgeBase } from '../../../knowledge/types.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
-import { followUpAnswer, isContentTopic, rankTopics } from '../knowledge.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
 import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
 import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION, stringOption } from './types.js';
@@ -35,46 +35,28 @@ export const citeCommand = {
       PRIVATE_OPTION,
     ],
   },
-  async execute(request, { assistant, ask }) {
+  async execute(request, { assistant }) {
     const typed = stringOption(request, 'topic') ?? '';
-    const kb = assistant.knowledgeBase;
-    // A picked suggestion sends the intent id; free text is resolved as autocomplete would rank it.
-    const id = isContentTopic(kb, typed) ? typed : rankTopics(assistant, typed)[0]?.id;
-    if (id === undefined) {
+    const style = stringOption(request, 'style');
+    // A picked suggestion sends the topic's id; typed text goes through the same resolver as
+    // every surface's cite, which cites only a topic it is sure of.
+    const result = await assistant.cite(typed, style !== undefined && isCitationStyle(style) ? style : undefined);
+    if (result.kind === 'none') {
       const shown = escapeUserText(typed.slice(0, 100)) || '(nothing)';
+      const near = result.suggestions.map((m) => `**${neutraliseMentions(m.title)}**`).join(' · ');
       return noticeMessage(
-        `I have no topic called “${shown}”. Pick one of the suggestions as you type, or see /topics.`,
+        near === ''
+          ? `I have no topic called “${shown}”. Pick one of the suggestions as you type, or see /topics.`
+          : `I have no topic called “${shown}”. Did you mean ${near}? Pick one of the suggestions as you type.`,
+        isPrivate(request),
       );
     }
-    const answer = followUpAnswer(assistant, 'source', id, ask);
-    const style = stringOption(request, 'style');
-    const styled =
-      style !== undefined && isCitationStyle(style)
-        ? await styledReferences(assistant, answer, style)
-        : undefined;
-    return citeMessage(answer, isPrivate(request), styled);
+    return citeMessage(result, isPrivate(request), assistant.knowledgeBase);
   },
   autocomplete(request, { assistant }) {
-    return fitChoices(
-      rankTopics(assistant, request.focused.value).map((t) => ({ name: t.title, value: t.id })),
-    );
+    return fitChoices(assistant.findTopics(request.focused.value).map((t) => ({ name: t.title, value: t.intent })));
   },
 } satisfies Command;
-
-/** The answer's references in the chosen style, by source (citation-js loads on the first engine style). */
-async function styledReferences(
-  assistant: PolicyAssistant,
-  answer: Answer,
-  style: (typeof CITATION_STYLES)[number],
-): Promise<ReadonlyMap<string, string>> {
-  const kb = assistant.knowledgeBase;
-  const out = new Map<string, string>();
-  for (const id of new Set(answer.citations.map((c) => c.sourceId))) {
-    const source = kb.sources.get(id);
-    if (source) out.set(id, asPasted(await formatReference(source, relayOf(kb, source), style)));
-  }
-  return out;
-}
 
 /** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
 function asPasted(reference: FormattedReference): string {
@@ -84,18 +66,21 @@ function asPasted(reference: FormattedReference): string {
 }
 
 export function citeMessage(
-  answer: Answer,
+  result: Exclude<CiteResult, { kind: 'none' }>,
   ephemeral: boolean,
-  styled?: ReadonlyMap<string, string>,
+  kb: KnowledgeBase,
 ): ReplyMessage {
   const fields: APIEmbedField[] = [];
-  answer.citations.forEach((c, i) => {
-    const name = `${i + 1}. ${neutraliseMentions(c.publisher)}`;
-    const quote = c.quote === undefined ? undefined : `“${c.quote}”`;
-    const reference = styled?.get(c.sourceId) ?? c.reference;
+  const quotes = result.kind === 'topic' ? result.quotes : [];
+  result.references.forEach((r, i) => {
+    const source = kb.sources.get(r.sourceId)?.publisher ?? r.sourceId;
+    const name = `${i + 1}. ${neutraliseMentions(source)}`;
+    const quoted = quotes.find((q) => q.source === r.sourceId)?.text;
+    const quote = quoted === undefined ? undefined : `“${quoted}”`;
+    const reference = asPasted(r);
     const together = codeBlock(quote === undefined ? reference : `${quote}\n${reference}`);
     if (together.length <= LIMITS.fieldValue || quote === undefined) {
-      fields.push({ name, value: together });
+      fields.push({ name, value: codeBlock(truncate(quote === undefined ? reference : `${quote}\n${reference}`, LIMITS.fieldValue - 8)) });
     } else {
       // Too long for one field: the quote and the reference each get their own (a fence costs 8).
       const room = LIMITS.fieldValue - 8;
@@ -105,12 +90,12 @@ export function citeMessage(
       );
     }
   });
+  const title = result.kind === 'topic' ? result.topic.title : `Source: ${result.source.title}`;
+  const note = result.unsupportedStyle === undefined ? '' : ` I don't write ${escapeUserText(result.unsupportedStyle)} references; here is ${result.style}.`;
   const embed = fitEmbed({
-    title: neutraliseMentions(answer.title),
+    title: neutraliseMentions(title),
     description:
-      answer.citations.length > 0
-        ? 'Quotes and references, ready to paste into a memo.'
-        : 'This topic has no quoted source.',
+      (fields.length > 0 ? 'Quotes and references, ready to paste into a memo.' : 'This topic has no source to cite.') + note,
     color: COLOURS.source,
     fields,
   });

@@ -1,5 +1,5 @@
 import { type APIStringSelectComponent, ComponentType } from 'discord.js';
-import type { Topic } from '../../../knowledge/index.js';
+import type { TopicSummary } from '../../../core/index.js';
 import { encodeAction } from '../custom-id.js';
 import { neutraliseMentions } from '../escape.js';
 import { contentTopics } from '../knowledge.js';
@@ -29,7 +29,7 @@ export const topicsCommand = {
     options: [PRIVATE_OPTION],
   },
   execute(request, { assistant }) {
-    const all = contentTopics(assistant.knowledgeBase);
+    const all = contentTopics(assistant);
     const listed = GROUPS.map(({ group, heading }) => ({
       heading,
       topics: all.filter((t) => t.group === group),
@@ -62,14 +62,14 @@ export const topicsCommand = {
   },
 } satisfies Command;
 
-function menu(group: string, placeholder: string, topics: readonly Topic[]): APIStringSelectComponent {
+function menu(group: string, placeholder: string, topics: readonly TopicSummary[]): APIStringSelectComponent {
   return {
     type: ComponentType.StringSelect,
     custom_id: encodeAction({ kind: 'pick', group }),
     placeholder,
     options: topics.slice(0, LIMITS.selectOptions).map((t) => ({
       label: truncate(t.title, LIMITS.selectLabel),
-      value: t.id,
+      value: t.intent,
       description: truncate(t.summary.replace(/\s+/g, ' '), LIMITS.selectDescription),
     })),
   };

@@ -40,7 +40,7 @@ export interface Command {
   autocomplete?(
     request: AutocompleteRequest,
     context: CommandContext,
-  ): APIApplicationCommandOptionChoice<string>[];
+  ): APIApplicationCommandOptionChoice<string>[] | Promise<APIApplicationCommandOptionChoice<string>[]>;
 }
 
 /** Usable in servers and in the bot's DMs, installed to a server. */
