@@ -11,9 +11,11 @@ import type { Source } from '../../knowledge/types.js';
 import { type CslItem, toCslItem } from './csl.js';
 import type { FormattedReference } from './reference.js';
 import type { CitationStyle } from './styles.js';
-import { APA_CSL } from './styles/apa.js';
-import { CHICAGO_CSL } from './styles/chicago.js';
-import { MLA_CSL } from './styles/mla.js';
+// CSL files, so that a citation person can open them in a CSL editor; imported as text (see
+// src/types/csl.d.ts), which inlines them in the bundle.
+import APA_CSL from './styles/apa.csl';
+import CHICAGO_CSL from './styles/chicago.csl';
+import MLA_CSL from './styles/mla.csl';
 
 const TEMPLATES = { chicago: 'policybot-chicago', apa: 'policybot-apa', mla: 'policybot-mla' } as const;
 const LANG = 'en-US';
