@@ -60,11 +60,11 @@ describe('policybot cite', () => {
   it('prints plain and Markdown one-liners after the quote', async () => {
     const plain = await run(['cite', 'fentanyl', '--style', 'plain']);
     expect(plain.stdout).toContain(
-      `“${DRUGS}”\n\n${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community”, February 5, 2024, ${ATA_PDF}; quoted in 1787, “Transnational Crime”, ${PAGE_URL}, accessed November 26, 2026.`,
+      `“${DRUGS}”\n\n${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community,” February 5, 2024, ${ATA_PDF}; quoted in 1787, “Transnational Crime,” ${PAGE_URL}, accessed November 26, 2026.`,
     );
     const markdown = await run(['cite', 'fentanyl', '--style', 'markdown']);
     expect(markdown.stdout).toContain(`> “${DRUGS}”`);
-    expect(markdown.stdout).toContain(`“[Transnational Crime](${PAGE_URL})”`);
+    expect(markdown.stdout).toContain(`“[Transnational Crime](${PAGE_URL}),”`);
   });
 
   it('gives everything structured with --json', async () => {
