@@ -116,13 +116,14 @@ export const sourcesFileSchema = z
   .array(sourceSchema)
   .min(1)
   .superRefine((sources, ctx) => {
-    // A source's own names (id, short name, aliases) must each lead to it alone. A publisher may
+    // A source's own names (id, short name, number, aliases) must each lead to it alone. A publisher may
     // name several sources: citing it cites them all.
     const owner = new Map<string, string>();
     for (const [index, source] of sources.entries()) {
       const names: [string, (string | number)[]][] = [
         [source.id, ['id']],
         ...(source.shortName === undefined ? [] : [[source.shortName, ['shortName']] as [string, string[]]]),
+        ...(source.number === undefined ? [] : [[source.number, ['number']] as [string, string[]]]),
         ...(source.aliases ?? []).map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
       ];
       for (const [name, path] of names) {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
+import { sourceLabel } from '../../core/citations/label.js';
 import { type FormattedReference, formatReference, relayOf } from '../../core/citations/reference.js';
 import { type CiteTarget, resolveCiteTarget } from '../../core/citations/resolve.js';
+import { citeName, namedSources, sourceReferences } from '../../core/citations/sources.js';
 import {
   CITATION_STYLES,
   type CitationStyle,
@@ -9,9 +11,9 @@ import {
   STYLE_LABELS,
 } from '../../core/citations/styles.js';
 import { cleanText } from '../../core/text/markup.js';
-import type { KnowledgeBase, Quote } from '../../knowledge/types.js';
+import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import { citationStyle, openAssistant } from '../../runtime/open.js';
-import { type Command, useColour, writeLine } from '../io.js';
+import { type CliIO, type Command, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderMarkdown, type Style } from '../render.js';
 
 export const cite = {
@@ -42,8 +44,16 @@ export const cite = {
     const style: CitationStyle = requested ?? citationStyle(await loadCoreConfig(io.env));
     const assistant = await openAssistant(io.env);
     const kb = assistant.knowledgeBase;
-    const target = resolveCiteTarget(assistant, query);
     const terminal = useColour(io) ? COLOUR : PLAIN;
+
+    // A source named outright ("ata", "gao", "State OIG", its id or its publisher) is cited as
+    // itself; any other words name a topic, found with the matcher that answers questions.
+    const named = namedSources(kb, query);
+    const target = named.length > 0 ? undefined : resolveCiteTarget(assistant, query);
+    if (target === undefined || target.kind === 'source') {
+      const sources = target === undefined ? named : [target.source];
+      return citeSources(sources, { query, style, kb, json: values.json, terminal, io });
+    }
 
     if (target.kind === 'none') {
       const suggestions = target.topic
@@ -69,8 +79,8 @@ export const cite = {
       return 1;
     }
 
-    const quotes = target.kind === 'topic' ? target.quotes : [];
-    const cited = target.kind === 'topic' ? [...new Set(quotes.map((q) => q.source))] : [target.source.id];
+    const quotes = target.quotes;
+    const cited = [...new Set(quotes.map((q) => q.source))];
     const references: FormattedReference[] = [];
     for (const id of cited) {
       const source = kb.sources.get(id);
@@ -84,10 +94,10 @@ export const cite = {
           {
             query,
             topic: topicJson(target),
-            source: target.kind === 'source' ? target.source.id : null,
+            source: null,
             style,
             quotes: quotes.map((q) => quoteJson(kb, q)),
-            references: references.map(({ line, ...parts }) => ({ ...parts, text: line })),
+            references: references.map(referenceJson),
           },
           null,
           2,
@@ -96,14 +106,11 @@ export const cite = {
       return 0;
     }
 
-    const heading = target.kind === 'topic' ? target.topic.title : `Source: ${target.source.title}`;
+    const heading = target.topic.title;
     if (style === 'csl-json') {
       // Standard output stays one JSON document, ready to save; the quotes go to the terminal only.
       writeLine(io.stderr, [heading, ...quotes.map((q) => `“${q.text}”`)].join('\n\n'));
-      writeLine(
-        io.stdout,
-        references.length === 1 ? (references[0]?.entry ?? '') : mergeJsonArrays(references),
-      );
+      writeLine(io.stdout, mergeJsonArrays(references));
       return 0;
     }
     if (style === 'bibtex') {
@@ -117,15 +124,14 @@ export const cite = {
       out.push(quotes.map((q) => (style === 'markdown' ? `> “${q.text}”` : `“${q.text}”`)).join('\n\n'));
     }
     for (const reference of references) out.push(renderReference(reference, terminal, useColour(io)));
-    if (target.kind === 'source') {
-      const texts = [...kb.topics.values()].flatMap((t) =>
-        t.quotes.filter((q) => q.source === target.source.id).map((q) => q.text),
-      );
-      const count = new Set(texts).size;
-      if (count > 0) {
+    // Second-hand quotes cite the page that relays them; a writer who reads the original needs its
+    // own reference, which citing the source by name gives.
+    for (const id of cited) {
+      const source = kb.sources.get(id);
+      if (source && relayOf(kb, source)) {
         out.push(
           terminal.dim(
-            `${count} quote${count === 1 ? '' : 's'} in policybot come from this source: cite a topic (policybot cite fentanyl) to get one with its reference.`,
+            `Read the ${source.kind === 'report' ? 'report' : 'page'} itself? policybot cite ${citeName(source)} gives its own reference, beside this quoted-in form.`,
           ),
         );
       }
@@ -134,6 +140,127 @@ export const cite = {
     return 0;
   },
 } satisfies Command;
+
+interface SourcesRun {
+  readonly query: string;
+  readonly style: CitationStyle;
+  readonly kb: KnowledgeBase;
+  readonly json: boolean | undefined;
+  readonly terminal: Style;
+  readonly io: CliIO;
+}
+
+/**
+ * Sources named outright: each as itself and, when we hold its words second-hand, as quoted in the
+ * page that relays them, labelled apart so that a writer can tell which to use when.
+ */
+async function citeSources(sources: readonly Source[], run: SourcesRun): Promise<number> {
+  const { query, style, kb, io, terminal } = run;
+  const cited = await Promise.all(sources.map((s) => sourceReferences(kb, s.id, style)));
+  if (run.json) {
+    writeLine(
+      io.stdout,
+      JSON.stringify(
+        {
+          query,
+          topic: null,
+          source: sources[0]?.id ?? null,
+          style,
+          quotes: [],
+          // As before: each source in the form its quotes are cited in.
+          references: cited.map((c) => referenceJson(c.quotedIn ?? c.own)),
+          sources: cited.map((c) => ({
+            id: c.sourceId,
+            title: sourceLabel(kb.sources.get(c.sourceId) as Source),
+            own: { ...referenceJson(c.own), use: c.use.own },
+            ...(c.quotedIn ? { quotedIn: { ...referenceJson(c.quotedIn), use: c.use.quotedIn } } : {}),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+
+  // An untitled source is headed by its publisher and number (or our description), never a bare number.
+  const headingOf = (s: Source) =>
+    `Source: ${s.title ?? `${s.publisher}, ${s.number ?? s.description ?? s.id}`}`;
+  const several = sources.length > 1 ? `${sources.length} sources named “${query}”` : undefined;
+  if (style === 'csl-json') {
+    // One JSON document on standard output: each source as itself, and the page that relays a
+    // second-hand one (cite it too for the quotes); the labels go to the terminal.
+    const labels = cited.flatMap((c) => {
+      const source = kb.sources.get(c.sourceId) as Source;
+      const via = relayOf(kb, source);
+      return [
+        headingOf(source),
+        ...(via ? [`${c.use.quotedIn}. The page to cite with them: ${via.id}`] : []),
+      ];
+    });
+    writeLine(io.stderr, [...(several ? [several] : []), ...labels].join('\n'));
+    const relays = cited.flatMap((c) => {
+      const via = relayOf(kb, kb.sources.get(c.sourceId) as Source);
+      return via ? [recordOf(kb, via.id, style)] : [];
+    });
+    writeLine(io.stdout, mergeJsonArrays([...cited.map((c) => c.own), ...(await Promise.all(relays))]));
+    return 0;
+  }
+  if (style === 'bibtex') {
+    const blocks: string[] = several ? [`% ${several}`] : [];
+    const written = new Set<string>();
+    for (const c of cited) {
+      const source = kb.sources.get(c.sourceId) as Source;
+      const via = relayOf(kb, source);
+      blocks.push(`% ${headingOf(source)}\n% ${c.use.own}\n${c.own.entry}`);
+      written.add(source.id);
+      if (via && !written.has(via.id)) {
+        // One entry per key: the relaying page as itself, which the quotes are cited through.
+        blocks.push(
+          `% ${c.use.quotedIn}. The page to cite with them:\n${(await recordOf(kb, via.id, style)).entry}`,
+        );
+        written.add(via.id);
+      }
+    }
+    writeLine(io.stdout, blocks.join('\n\n'));
+    return 0;
+  }
+
+  const colour = useColour(io);
+  const out: string[] = several ? [terminal.accent(terminal.bold(several))] : [];
+  for (const c of cited) {
+    const source = kb.sources.get(c.sourceId) as Source;
+    out.push(terminal.accent(terminal.bold(headingOf(source))));
+    if (c.quotedIn && c.use.quotedIn) {
+      out.push(`${terminal.bold(c.use.own)}\n${renderReference(c.own, terminal, colour)}`);
+      out.push(`${terminal.bold(c.use.quotedIn)}\n${renderReference(c.quotedIn, terminal, colour)}`);
+    } else {
+      out.push(renderReference(c.own, terminal, colour));
+    }
+    const texts = [...kb.topics.values()].flatMap((t) =>
+      t.quotes.filter((q) => q.source === source.id).map((q) => q.text),
+    );
+    const count = new Set(texts).size;
+    if (count > 0) {
+      out.push(
+        terminal.dim(
+          `${count} quote${count === 1 ? '' : 's'} in policybot come from this source: cite a topic (policybot cite fentanyl) to get one with its reference.`,
+        ),
+      );
+    }
+  }
+  writeLine(io.stdout, out.join('\n\n'));
+  return 0;
+}
+
+/** A source's own record (BibTeX entry, CSL-JSON item), for the page a second-hand quote is cited through. */
+async function recordOf(kb: KnowledgeBase, id: string, style: CitationStyle): Promise<FormattedReference> {
+  return (await sourceReferences(kb, id, style)).own;
+}
+
+function referenceJson({ line, ...parts }: FormattedReference): Record<string, unknown> {
+  return { ...parts, text: line };
+}
 
 function topicJson(target: CiteTarget): { intent: string; title: string } | null {
   const topic = target.kind === 'topic' ? target.topic : target.kind === 'none' ? target.topic : undefined;
@@ -147,6 +274,7 @@ function quoteJson(kb: KnowledgeBase, quote: Quote): { text: string; source: str
 
 /** Several CSL-JSON arrays as one, without duplicates (two quotes relayed by the same page). */
 function mergeJsonArrays(references: readonly FormattedReference[]): string {
+  if (references.length === 1) return references[0]?.entry ?? '[]';
   const items = new Map<string, unknown>();
   for (const r of references) {
     for (const item of JSON.parse(r.entry) as { id: string }[])
