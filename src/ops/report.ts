@@ -16,8 +16,19 @@ export interface ReportGroup {
   readonly questions: readonly { readonly text: string; readonly count: number }[];
   /** The topic the knowledge base serving now comes closest to. */
   readonly nearest: { readonly intent: string; readonly title: string; readonly score: number } | null;
-  /** When the knowledge base serving now answers the example outright: that topic (content was added since). */
+  /** When the knowledge base serving now answers the example: that topic. */
   readonly answeredNow: string | null;
+  /** The same answer with its confidence, to set beside what the record says happened then. */
+  readonly now: { readonly intent: string; readonly confidence: number } | null;
+  /**
+   * What the records say happened when the questions were asked: how many were declined, how many
+   * answered with low confidence, and by which topics (most frequent first).
+   */
+  readonly then: {
+    readonly declined: number;
+    readonly lowConfidence: number;
+    readonly answeredBy: readonly string[];
+  };
   readonly lastSeen: string;
 }
 
@@ -81,6 +92,7 @@ export function buildReport(
     const { answer, explanation } = assistant.explain(example);
     const near = explanation.candidates.find((c) => c.intent !== FALLBACK_ID && !c.intent.startsWith('bot.'));
     const anonymous = bucket.records.filter((r) => r.user === undefined).length;
+    const answeredNow = answer.intent !== FALLBACK_ID && answer.topic !== null;
     return {
       count: bucket.records.length,
       people: new Set(bucket.records.flatMap((r) => (r.user === undefined ? [] : [r.user]))).size + anonymous,
@@ -94,7 +106,11 @@ export function buildReport(
               title: assistant.knowledgeBase.topics.get(near.intent)?.title ?? near.intent,
               score: Math.round(near.score * 1000) / 1000,
             },
-      answeredNow: answer.intent !== FALLBACK_ID && answer.topic !== null ? answer.intent : null,
+      answeredNow: answeredNow ? answer.intent : null,
+      now: answeredNow
+        ? { intent: answer.intent, confidence: Math.round(answer.confidence * 1000) / 1000 }
+        : null,
+      then: history(bucket.records),
       // ISO times sort as text.
       lastSeen:
         bucket.records
@@ -106,6 +122,17 @@ export function buildReport(
   return groups.sort(
     (a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.example.localeCompare(b.example),
   );
+}
+
+function history(records: readonly UnansweredRecord[]): ReportGroup['then'] {
+  const low = records.filter((r) => r.reason === 'low-confidence');
+  const byIntent = new Map<string, number>();
+  for (const r of low) byIntent.set(r.intent, (byIntent.get(r.intent) ?? 0) + 1);
+  return {
+    declined: records.length - low.length,
+    lowConfidence: low.length,
+    answeredBy: [...byIntent.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([i]) => i),
+  };
 }
 
 /** "7d", "12h", "30m", "2w", or a date: the start of the period. */
