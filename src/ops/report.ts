@@ -24,7 +24,7 @@ export interface ReportGroup {
    * What the records say happened when the questions were asked: how many were declined, how many
    * answered with low confidence, and by which topics (most frequent first).
    */
-  readonly then: {
+  readonly asked: {
     readonly declined: number;
     readonly lowConfidence: number;
     readonly answeredBy: readonly string[];
@@ -110,7 +110,7 @@ export function buildReport(
       now: answeredNow
         ? { intent: answer.intent, confidence: Math.round(answer.confidence * 1000) / 1000 }
         : null,
-      then: history(bucket.records),
+      asked: history(bucket.records),
       // ISO times sort as text.
       lastSeen:
         bucket.records
@@ -124,7 +124,7 @@ export function buildReport(
   );
 }
 
-function history(records: readonly UnansweredRecord[]): ReportGroup['then'] {
+function history(records: readonly UnansweredRecord[]): ReportGroup['asked'] {
   const low = records.filter((r) => r.reason === 'low-confidence');
   const byIntent = new Map<string, number>();
   for (const r of low) byIntent.set(r.intent, (byIntent.get(r.intent) ?? 0) + 1);

@@ -116,14 +116,14 @@ describe('the report', () => {
     );
     const drugs = groups.find((g) => g.example.includes('fentanyl'));
     const ransomware = groups.find((g) => g.example.includes('ransomware'));
-    expect(drugs?.then).toEqual({ declined: 0, lowConfidence: 1, answeredBy: ['threat.drugs'] });
+    expect(drugs?.asked).toEqual({ declined: 0, lowConfidence: 1, answeredBy: ['threat.drugs'] });
     expect(drugs?.now?.intent).toBe('threat.drugs');
-    expect(ransomware?.then).toEqual({ declined: 1, lowConfidence: 0, answeredBy: [] });
+    expect(ransomware?.asked).toEqual({ declined: 1, lowConfidence: 0, answeredBy: [] });
     // Only a question declined then and answered now points to content added since.
     const at = (confidence: number) => ({ intent: 'threat.drugs', confidence });
-    const group = (then: ReportGroup['then'], now: ReportGroup['now']) => ({
+    const group = (asked: ReportGroup['asked'], now: ReportGroup['now']) => ({
       ...(drugs as ReportGroup),
-      then,
+      asked,
       now,
     });
     expect(historyLine(group({ declined: 3, lowConfidence: 0, answeredBy: [] }, at(0.91)))).toBe(

@@ -106,7 +106,7 @@ function formatGroup(group: ReportGroup, rank: number): string {
  * confidence, does not.
  */
 export function historyLine(group: ReportGroup): string | undefined {
-  const { declined, lowConfidence, answeredBy } = group.then;
+  const { declined, lowConfidence, answeredBy } = group.asked;
   const by = answeredBy.length > 0 ? ` by ${answeredBy.join(', ')}` : '';
   const then =
     lowConfidence === 0
