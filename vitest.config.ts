@@ -1,6 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run from the TypeScript sources: load the CSL styles as text, as the bundle's esbuild does.
+  plugins: [
+    {
+      name: 'csl-as-text',
+      transform(code, id) {
+        return id.split('?')[0]?.endsWith('.csl')
+          ? { code: `export default ${JSON.stringify(code)};`, map: null }
+          : undefined;
+      },
+    },
+  ],
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/build.ts'],

@@ -14,6 +14,9 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
+  // The citation styles are CSL files: inlined as text, so the bundle reads no file to cite and
+  // nothing outside dist/ has to ship.
+  loader: { '.csl': 'text' },
   // Platform SDKs stay in node_modules and load only when an adapter starts; so do the serving
   // libraries (pino resolves its worker files at run time, which a bundle would break), which
   // only `serve` imports. citeproc (the CSL processor under @citation-js/plugin-csl, CPAL-1.0 OR

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, TOPIC_GROUPS, TOPIC_ID_PATTERN, TOPIC_ROLES } from './ids.js';
+import { sourceNameKey } from './names.js';
 
 /** A topic's id; that it names a topic file (or a follow-up) is checked once every file is read. */
 const intentId = z
@@ -45,15 +46,43 @@ const sourceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be kebab-case: lower-case letters, digits, hyphens');
 
+/** The fields a provenance record may speak for: those read from a publisher rather than written by us. */
+export const PROVENANCE_FIELDS = [
+  'title',
+  'titleSentenceCase',
+  'number',
+  'publisher',
+  'date',
+  'released',
+  'url',
+] as const;
+
+/** Where one field of a source was read: the page, what it showed there, and when we read it. */
+const provenanceEntry = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  shows: nonEmpty,
+  read: isoDate.optional(),
+});
+
 export const sourceSchema = z
   .strictObject({
     id: sourceId,
     kind: z.enum(['report', 'webpage']),
-    title: nonEmpty,
+    /** The title as its publisher gives it, in headline case. Absent when not known: never made up. */
+    title: nonEmpty.optional(),
     /** The title in sentence case, proper nouns kept: what citation styles start from (APA prints it as is). */
     titleSentenceCase: nonEmpty.optional(),
+    /** The report's own number, as its publisher writes it (GAO-20-388, IF10578). */
+    number: nonEmpty.optional(),
+    /**
+     * Our words for a work whose title we do not know ("Home page"). References print it where the
+     * title would go, as each style prints a description: never in quotation marks or italics.
+     */
+    description: nonEmpty.optional(),
     publisher: nonEmpty,
     shortName: nonEmpty.optional(),
+    /** Further names `policybot cite` knows the source by ("State Department OIG"). */
+    aliases: z.array(nonEmpty).optional(),
     date: isoDate.optional(),
     released: isoDate.optional(),
     accessed: isoDate.optional(),
@@ -61,6 +90,8 @@ export const sourceSchema = z
     quotedIn: sourceId.optional(),
     text: nonEmpty.optional(),
     note: z.string().optional(),
+    /** For each field read from the publisher, where it was read. */
+    provenance: z.partialRecord(z.enum(PROVENANCE_FIELDS), provenanceEntry).optional(),
   })
   .superRefine((source, ctx) => {
     // Web pages change: every style cites one with the day it was read.
@@ -71,8 +102,60 @@ export const sourceSchema = z
         message: 'a web page needs the date it was read (accessed)',
       });
     }
+    if (source.title === undefined && source.number === undefined && source.description === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'a source needs its title, its number or, when neither is known, a description',
+      });
+    }
+    if (source.title !== undefined && source.description !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['description'],
+        message: 'a description stands in for an unknown title: give one or the other',
+      });
+    }
+    if (source.titleSentenceCase !== undefined && source.title === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['titleSentenceCase'], message: 'needs the title it spells' });
+    }
+    for (const field of Object.keys(source.provenance ?? {}) as (typeof PROVENANCE_FIELDS)[number][]) {
+      if (source[field] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provenance', field],
+          message: `says where "${field}" was read, but the source has no ${field}`,
+        });
+      }
+    }
   });
-export const sourcesFileSchema = z.array(sourceSchema).min(1);
+export const sourcesFileSchema = z
+  .array(sourceSchema)
+  .min(1)
+  .superRefine((sources, ctx) => {
+    // A source's own names (id, short name, number, aliases) must each lead to it alone. A publisher may
+    // name several sources: citing it cites them all.
+    const owner = new Map<string, string>();
+    for (const [index, source] of sources.entries()) {
+      const names: [string, (string | number)[]][] = [
+        [source.id, ['id']],
+        ...(source.shortName === undefined ? [] : [[source.shortName, ['shortName']] as [string, string[]]]),
+        ...(source.number === undefined ? [] : [[source.number, ['number']] as [string, string[]]]),
+        ...(source.aliases ?? []).map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
+      ];
+      for (const [name, path] of names) {
+        const key = sourceNameKey(name);
+        const taken = owner.get(key);
+        if (taken !== undefined && taken !== source.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, ...path],
+            message: `"${name}" already names source "${taken}"`,
+          });
+        } else owner.set(key, source.id);
+      }
+    }
+  });
 export type SourceEntry = z.infer<typeof sourceSchema>;
 
 export const quoteSchema = z.strictObject({ text: nonEmpty, source: sourceId });

@@ -15,8 +15,19 @@ export interface ReportGroup {
   readonly questions: readonly { readonly text: string; readonly count: number }[];
   /** The topic the knowledge base serving now comes closest to. */
   readonly nearest: { readonly intent: string; readonly title: string; readonly score: number } | null;
-  /** When the knowledge base serving now answers the example outright: that topic (content was added since). */
+  /** When the knowledge base serving now answers the example: that topic. */
   readonly answeredNow: string | null;
+  /** The same answer with its confidence, to set beside what the record says happened then. */
+  readonly now: { readonly intent: string; readonly confidence: number } | null;
+  /**
+   * What the records say happened when the questions were asked: how many were declined, how many
+   * answered with low confidence, and by which topics (most frequent first).
+   */
+  readonly asked: {
+    readonly declined: number;
+    readonly lowConfidence: number;
+    readonly answeredBy: readonly string[];
+  };
   readonly lastSeen: string;
 }
 
@@ -83,6 +94,7 @@ export function buildReport(
       return group !== undefined && group !== 'bot' && group !== 'fallback';
     });
     const anonymous = bucket.records.filter((r) => r.user === undefined).length;
+    const answeredNow = answer.kind === 'answer' && answer.topic !== null;
     return {
       count: bucket.records.length,
       people: new Set(bucket.records.flatMap((r) => (r.user === undefined ? [] : [r.user]))).size + anonymous,
@@ -96,7 +108,11 @@ export function buildReport(
               title: assistant.knowledgeBase.topics.get(near.intent)?.title ?? near.intent,
               score: Math.round(near.similarity * 1000) / 1000,
             },
-      answeredNow: answer.kind === 'answer' && answer.topic !== null ? answer.intent : null,
+      answeredNow: answeredNow ? answer.intent : null,
+      now: answeredNow
+        ? { intent: answer.intent, confidence: Math.round((answer.confidence ?? 0) * 1000) / 1000 }
+        : null,
+      asked: history(bucket.records),
       // ISO times sort as text.
       lastSeen:
         bucket.records
@@ -108,6 +124,17 @@ export function buildReport(
   return groups.sort(
     (a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.example.localeCompare(b.example),
   );
+}
+
+function history(records: readonly UnansweredRecord[]): ReportGroup['asked'] {
+  const low = records.filter((r) => r.reason === 'low-confidence');
+  const byIntent = new Map<string, number>();
+  for (const r of low) byIntent.set(r.intent, (byIntent.get(r.intent) ?? 0) + 1);
+  return {
+    declined: records.length - low.length,
+    lowConfidence: low.length,
+    answeredBy: [...byIntent.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([i]) => i),
+  };
 }
 
 /** "7d", "12h", "30m", "2w", or a date: the start of the period. */

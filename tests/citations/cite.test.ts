@@ -1,6 +1,7 @@
+import { Cite } from '@citation-js/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTestCaches, run, testEnv } from './cli.js';
-import { ATA_PDF, PAGE_URL } from './helpers.js';
+import { ATA_PDF, knowledgeBase, PAGE_URL } from './helpers.js';
 
 afterAll(removeTestCaches);
 
@@ -60,11 +61,11 @@ describe('policybot cite', () => {
   it('prints plain and Markdown one-liners after the quote', async () => {
     const plain = await run(['cite', 'fentanyl', '--style', 'plain']);
     expect(plain.stdout).toContain(
-      `“${DRUGS}”\n\n${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community”, February 5, 2024, ${ATA_PDF}; quoted in 1787, “Transnational Crime”, ${PAGE_URL}, accessed November 26, 2026.`,
+      `“${DRUGS}”\n\n${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community,” February 5, 2024, ${ATA_PDF}; quoted in 1787, “Transnational Crime,” ${PAGE_URL}, accessed November 26, 2026.`,
     );
     const markdown = await run(['cite', 'fentanyl', '--style', 'markdown']);
     expect(markdown.stdout).toContain(`> “${DRUGS}”`);
-    expect(markdown.stdout).toContain(`“[Transnational Crime](${PAGE_URL})”`);
+    expect(markdown.stdout).toContain(`“[Transnational Crime](${PAGE_URL}),”`);
   });
 
   it('gives everything structured with --json', async () => {
@@ -112,6 +113,91 @@ describe('policybot cite', () => {
       expect(out.source, name).toBe(id);
       expect(out.references[0].sourceId, name).toBe(id);
     }
+  });
+
+  it('cites the assessment as itself and, labelled apart, as quoted in 1787', async () => {
+    const { code, stdout } = await run(['cite', 'ata', '--style', 'chicago']);
+    expect(code).toBe(0);
+    const own = stdout.indexOf(`The report itself — for what you read in it yourself (${ATA_PDF})`);
+    const quoted = stdout.indexOf(
+      'As quoted in 1787, “Transnational Crime” — for the words policybot quotes',
+    );
+    expect(own).toBeGreaterThan(0);
+    expect(quoted).toBeGreaterThan(own);
+    // The report's own entry, with no "Quoted in", under its label; the quoted-in one under the other.
+    expect(stdout.slice(own, quoted)).toContain(
+      `Bibliography\n  ${ODNI}. Annual Threat Assessment of the U.S. Intelligence Community. ${ODNI}, February 5, 2024. ${ATA_PDF}.\n`,
+    );
+    expect(stdout.slice(own, quoted)).not.toContain('Quoted in');
+    expect(stdout.slice(quoted)).toContain(
+      `${ATA_PDF}. Quoted in 1787, “Transnational Crime,” accessed November 26, 2026`,
+    );
+  });
+
+  it('gives both forms in --json, keeping `references` as it was', async () => {
+    const out = JSON.parse((await run(['cite', 'ata', '--style', 'apa', '--json'])).stdout);
+    // As before: the source in the form its quotes are cited in.
+    expect(out.source).toBe('odni-ata-2024');
+    expect(out.references).toEqual([
+      expect.objectContaining({ sourceId: 'odni-ata-2024', via: '1787-transnational-crime' }),
+    ]);
+    // Added: each source as itself and as quoted in, with when to use which.
+    expect(out.sources).toEqual([
+      {
+        id: 'odni-ata-2024',
+        title: 'Annual Threat Assessment of the U.S. Intelligence Community',
+        own: expect.objectContaining({
+          entry: `${ODNI}. (2024). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
+          inText: `(${ODNI}, 2024)`,
+          use: expect.stringMatching(/^The report itself/),
+        }),
+        quotedIn: expect.objectContaining({
+          inText: `(${ODNI}, 2024, as cited in 1787, n.d.)`,
+          via: '1787-transnational-crime',
+          use: expect.stringMatching(/^As quoted in 1787/),
+        }),
+      },
+    ]);
+  });
+
+  it('writes the assessment and the page once each as BibTeX a reference manager can read', async () => {
+    const { stdout } = await run(['cite', 'ata', '--style', 'bibtex']);
+    const parsed = new Cite(stdout).data as { id: string; note?: string }[];
+    expect(parsed.map((p) => p.id)).toEqual(['odniata2024', '1787transnationalcrime']);
+    expect(parsed[0]?.note).toBeUndefined();
+    expect(stdout).toContain('% As quoted in 1787, “Transnational Crime” — for the words policybot quotes');
+  });
+
+  it('cites every background source by the names the issue found wanting, and every source by its id', async () => {
+    for (const [name, id] of [
+      ['gao', 'gao-20-388'],
+      ['state oig', 'state-oig-isp-i-23-08'],
+      ['unodc', 'unodc'],
+      ['crs-if10578', 'crs-if10578'],
+      ['CRS', 'crs-if10578'],
+      ['U.S. Department of Justice', 'doj-oia'],
+    ] as const) {
+      const { code, stdout } = await run(['cite', name, '--json']);
+      expect(code, name).toBe(0);
+      expect(
+        JSON.parse(stdout).sources.map((s: { id: string }) => s.id),
+        name,
+      ).toEqual([id]);
+    }
+    for (const id of knowledgeBase().sources.keys()) {
+      const out = JSON.parse((await run(['cite', id, '--json'])).stdout);
+      expect(out.source, id).toBe(id);
+    }
+    const text = await run(['cite', 'crs']);
+    // An untitled source is headed by its publisher and number, not by a description as a title.
+    expect(text.stdout).toContain('Source: Congressional Research Service, IF10578');
+  });
+
+  it('points a topic’s second-hand quotes to the report’s own reference', async () => {
+    const { stdout } = await run(['cite', 'fentanyl', '--style', 'mla']);
+    expect(stdout).toContain(
+      'Read the report itself? policybot cite ATA gives its own reference, beside this quoted-in form.',
+    );
   });
 
   it('prints the fallback’s suggestions and exits 1 when nothing resolves', async () => {

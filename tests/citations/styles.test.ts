@@ -139,28 +139,32 @@ describe('MLA (9th edition)', () => {
 
 describe('plain and markdown (our own one-line formats)', () => {
   it('gives publisher, title, date, URL, and the day a page was read', async () => {
+    // Parts joined by commas, the title in quotation marks; American style puts the comma after a
+    // title inside the closing mark (CMOS 17 6.9); the line ends with a period.
     expect((await formatReference(ata, undefined, 'plain')).entry).toBe(
-      `${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community”, February 5, 2024, ${ATA_PDF}.`,
+      `${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community,” February 5, 2024, ${ATA_PDF}.`,
     );
     expect((await formatReference(page, undefined, 'plain')).entry).toBe(
-      `1787, “Transnational Crime”, ${PAGE_URL}, accessed November 26, 2026.`,
+      `1787, “Transnational Crime,” ${PAGE_URL}, accessed November 26, 2026.`,
     );
+    // The relaying page after a semicolon, which stays outside the closing mark (CMOS 17 6.10).
     expect((await formatReference(ata, page, 'plain')).entry).toBe(
-      `${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community”, February 5, 2024, ${ATA_PDF}; ` +
-        `quoted in 1787, “Transnational Crime”, ${PAGE_URL}, accessed November 26, 2026.`,
+      `${ODNI}, “Annual Threat Assessment of the U.S. Intelligence Community,” February 5, 2024, ${ATA_PDF}; ` +
+        `quoted in 1787, “Transnational Crime,” ${PAGE_URL}, accessed November 26, 2026.`,
     );
   });
 
   it('links each title instead of printing its URL', async () => {
+    // The same line, the title linked inside the quotation marks and the comma inside them too.
     expect((await formatReference(ata, undefined, 'markdown')).entry).toBe(
-      `${ODNI}, “[Annual Threat Assessment of the U.S. Intelligence Community](${ATA_PDF})”, February 5, 2024.`,
+      `${ODNI}, “[Annual Threat Assessment of the U.S. Intelligence Community](${ATA_PDF}),” February 5, 2024.`,
     );
     expect((await formatReference(page, undefined, 'markdown')).entry).toBe(
-      `1787, “[Transnational Crime](${PAGE_URL})”, accessed November 26, 2026.`,
+      `1787, “[Transnational Crime](${PAGE_URL}),” accessed November 26, 2026.`,
     );
     expect((await formatReference(ata, page, 'markdown')).entry).toBe(
-      `${ODNI}, “[Annual Threat Assessment of the U.S. Intelligence Community](${ATA_PDF})”, February 5, 2024; ` +
-        `quoted in 1787, “[Transnational Crime](${PAGE_URL})”, accessed November 26, 2026.`,
+      `${ODNI}, “[Annual Threat Assessment of the U.S. Intelligence Community](${ATA_PDF}),” February 5, 2024; ` +
+        `quoted in 1787, “[Transnational Crime](${PAGE_URL}),” accessed November 26, 2026.`,
     );
   });
 });
@@ -168,7 +172,8 @@ describe('plain and markdown (our own one-line formats)', () => {
 describe('BibTeX and CSL-JSON (for reference managers)', () => {
   it('writes the report as a @techreport and the page as a @misc with its access date', async () => {
     // Keys from our source ids; a corporate author in double braces so BibTeX never splits it
-    // into first and last names; capitals of proper nouns protected in the sentence-case title.
+    // into first and last names; the title as published, in headline case, with its proper noun
+    // braced as one group, so a style that sets titles in sentence case lower-cases the rest.
     expect((await formatReference(ata, undefined, 'bibtex')).entry).toBe(
       [
         '@techreport{odniata2024,',
@@ -178,7 +183,7 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
         '\tmonth = feb,',
         '\tday = {5},',
         `\tinstitution = {${ODNI}},`,
-        '\ttitle = {Annual threat assessment of the {U}.{S}. {Intelligence} {Community}},',
+        '\ttitle = {Annual Threat Assessment of the {U.S. Intelligence Community}},',
         `\turl = {${ATA_PDF}},`,
         '}',
       ].join('\n'),
@@ -189,7 +194,7 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
         '\tnote = {[Online; accessed 2026-11-26]},',
         '\tauthor = {{1787}},',
         '\tpublisher = {1787},',
-        '\ttitle = {Transnational crime},',
+        '\ttitle = {Transnational Crime},',
         `\turl = {${PAGE_URL}},`,
         '}',
       ].join('\n'),
@@ -198,7 +203,8 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
 
   it('gives a second-hand source a "Quoted in" note and the page that quotes it', async () => {
     const entry = (await formatReference(ata, page, 'bibtex')).entry;
-    expect(entry).toContain(`\tnote = {Quoted in 1787, \`\`Transnational Crime'', ${PAGE_URL}},`);
+    // The note's comma inside the closing quotation mark, as in every American-style line.
+    expect(entry).toContain(`\tnote = {Quoted in 1787, \`\`Transnational Crime,'' ${PAGE_URL}},`);
     expect(entry).toContain('@misc{1787transnationalcrime,');
   });
 
@@ -214,7 +220,7 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
         publisher: ODNI,
         issued: { 'date-parts': [[2024, 2, 5]] },
         URL: ATA_PDF,
-        note: `Quoted in 1787, “Transnational Crime”, ${PAGE_URL}`,
+        note: `Quoted in 1787, “Transnational Crime,” ${PAGE_URL}`,
       },
       {
         id: '1787-transnational-crime',

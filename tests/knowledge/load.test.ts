@@ -190,4 +190,49 @@ describe('loading fails loudly, naming the file and the field', () => {
       'content/sources.yaml: odni-ata-2024: date: must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD',
     );
   });
+
+  it("keeps a source's bibliographic fields honest: no provenance for an empty field, names unique", () => {
+    const dir = copyOfKnowledgeBase();
+    type Entry = Record<string, unknown> & { id: string };
+    const sources = parse(readFileSync(join(dir, 'content/sources.yaml'), 'utf8')) as Entry[];
+    const byId = (id: string): Entry => sources.find((s) => s.id === id) as Entry;
+    // Provenance for a field the source does not fill: a date nobody read.
+    (byId('state-oig-isp-i-23-08').provenance as Record<string, unknown>).date = {
+      url: 'https://www.stateoig.gov/report/isp-i-23-08',
+      shows: 'a date',
+    };
+    // A description beside a title would print one of them as the other.
+    byId('gao-20-388').description = 'A GAO report';
+    // Nothing to name the work by.
+    const crs = byId('crs-if10578');
+    delete crs.number;
+    delete crs.description;
+    delete crs.provenance;
+    // "gao" would lead to two sources.
+    byId('state-ilea').aliases = ['GAO'];
+    writeFileSync(join(dir, 'content/sources.yaml'), stringify(sources));
+    const at = (id: string) => sources.findIndex((s) => s.id === id);
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining([
+        `content/sources.yaml: [${at('state-oig-isp-i-23-08')}].provenance.date: says where "date" was read, but the source has no date`,
+        `content/sources.yaml: [${at('gao-20-388')}].description: a description stands in for an unknown title: give one or the other`,
+        `content/sources.yaml: [${at('crs-if10578')}].title: a source needs its title, its number or, when neither is known, a description`,
+        `content/sources.yaml: [${at('state-ilea')}].aliases[0]: "GAO" already names source "gao-20-388"`,
+      ]),
+    );
+  });
+
+  it('gives every background source read on its publisher\'s page the provenance of each field', () => {
+    for (const source of knowledgeBase().sources.values()) {
+      for (const [field, where] of Object.entries(source.provenance ?? {})) {
+        expect(source[field as keyof typeof source], `${source.id}.${field}`).toBeDefined();
+        expect(where?.url, `${source.id}.${field}`).toMatch(/^https:\/\//);
+      }
+    }
+    // Fields that were read, not written by us, for the sources whose publisher pages were found.
+    const read = (id: string) => Object.keys(knowledgeBase().sources.get(id)?.provenance ?? {}).sort();
+    expect(read('gao-20-388')).toEqual(['date', 'number', 'title', 'url']);
+    expect(read('state-oig-isp-i-23-08')).toEqual(['number', 'title', 'url']);
+    expect(read('doj-oia')).toEqual(['title', 'url']);
+  });
 });

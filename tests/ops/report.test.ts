@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReport, parseSince } from '../../src/ops/report.js';
+import { historyLine } from '../../src/cli/commands/report.js';
+import { buildReport, parseSince, type ReportGroup } from '../../src/ops/report.js';
 import {
   cleanQuestion,
   readRecords,
@@ -100,6 +101,45 @@ describe('the report', () => {
     expect(buildReport([...recent].reverse(), normalizer, bot)).toEqual(groups);
   });
 
+  it('says what the record says happened then: declined, or answered with low confidence', () => {
+    const unsure: UnansweredRecord = {
+      ...record('what does the report say about fentanyl', 2, 'g'),
+      reason: 'low-confidence',
+      intent: 'threat.drugs',
+      confidence: 0.58,
+    };
+    const groups = buildReport(
+      [unsure, record('what does the report say about ransomware', 1)],
+      normalizer,
+      bot,
+    );
+    const drugs = groups.find((g) => g.example.includes('fentanyl'));
+    const ransomware = groups.find((g) => g.example.includes('ransomware'));
+    expect(drugs?.asked).toEqual({ declined: 0, lowConfidence: 1, answeredBy: ['threat.drugs'] });
+    expect(drugs?.now?.intent).toBe('threat.drugs');
+    expect(ransomware?.asked).toEqual({ declined: 1, lowConfidence: 0, answeredBy: [] });
+    // Only a question declined then and answered now points to content added since.
+    const at = (confidence: number) => ({ intent: 'threat.drugs', confidence });
+    const group = (asked: ReportGroup['asked'], now: ReportGroup['now']) => ({
+      ...(drugs as ReportGroup),
+      asked,
+      now,
+    });
+    expect(historyLine(group({ declined: 3, lowConfidence: 0, answeredBy: [] }, at(0.91)))).toBe(
+      'declined when asked; answered now by threat.drugs (confidence 0.91): content added since?',
+    );
+    expect(
+      historyLine(group({ declined: 0, lowConfidence: 2, answeredBy: ['threat.drugs'] }, at(0.62))),
+    ).toBe(
+      'answered by threat.drugs with low confidence when asked; answered now by threat.drugs (confidence 0.62)',
+    );
+    expect(historyLine(group({ declined: 1, lowConfidence: 2, answeredBy: ['threat.drugs'] }, null))).toBe(
+      'declined 1× and answered 2× by threat.drugs with low confidence when asked; declined now',
+    );
+    // Declined then and now: nothing new to say.
+    expect(historyLine(group({ declined: 2, lowConfidence: 0, answeredBy: [] }, null))).toBeUndefined();
+  });
+
   it('reads periods as 7d, 12h, 2w, a date or all', () => {
     expect(parseSince('7d', NOW)?.toISOString()).toBe('2024-06-03T12:00:00.000Z');
     expect(parseSince('12h', NOW)?.toISOString()).toBe('2024-06-10T00:00:00.000Z');
@@ -121,6 +161,10 @@ describe('the report', () => {
     expect(text.stdout).toMatch(/Unanswered questions since .*: 8 in 4 groups \(1 unreadable line skipped\)/);
     expect(text.stdout).toContain(' 1. 4× (3 people)  “cocaine prices in europe”');
     expect(text.stdout).toContain('nearest topic: threat.drugs “Illicit drugs and trafficking”');
+    expect(text.stdout).toMatch(
+      /declined when asked; answered now by threat\.ransomware \(confidence 0\.\d\d\): content added since\?/,
+    );
+    expect(text.stdout).not.toContain('answered now by threat.ransomware (content added since?)');
     const json = await cli(['report', '--file', file, '--since', 'all', '--json', '--top', '1']);
     const parsed = JSON.parse(json.stdout) as { total: number; groups: { count: number }[] };
     expect(parsed.total).toBe(9);

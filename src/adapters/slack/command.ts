@@ -1,5 +1,6 @@
 import type { FormattedReference } from '../../core/citations/reference.js';
 import { CITATION_STYLES } from '../../core/citations/styles.js';
+import { citeEntries } from '../../core/citations/cite.js';
 import type { Answer, CiteResult } from '../../core/index.js';
 import { ACTION_IDS, encodeValue } from './actions.js';
 import { escapeText, quoteUserWords, truncate } from './mrkdwn.js';
@@ -68,7 +69,7 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
     }
     return { text: truncate(`No topic called “${quoteUserWords(asked)}”`, LIMITS.notificationText), blocks };
   }
-  const title = result.kind === 'topic' ? result.topic.title : `Source: ${result.source.title}`;
+  const { title, entries } = citeEntries(result);
   const blocks: Block[] = [header(`Cite: ${title}`)];
   if (result.unsupportedStyle !== undefined) {
     blocks.push(
@@ -77,12 +78,12 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
       ),
     );
   }
-  const quotes = result.kind === 'topic' ? result.quotes : [];
   const seen = new Set<string>();
-  for (const formatted of result.references) {
+  for (const { label, reference: formatted, quote } of entries) {
     const reference = referenceText(formatted);
-    if (seen.has(reference) || blocks.length >= LIMITS.blocks - 1) continue;
+    if (seen.has(reference) || blocks.length >= LIMITS.blocks - 2) continue;
     seen.add(reference);
+    if (label !== undefined) blocks.push(context(`*${escapeText(label)}*`));
     // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
     const code = formatted.style === 'bibtex' || formatted.style === 'csl-json';
     blocks.push({
@@ -92,9 +93,7 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
         text: truncate(code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference), LIMITS.sectionText),
       },
     });
-    for (const q of quotes.filter((q) => q.source === formatted.sourceId).slice(0, 1)) {
-      blocks.push(context(`For: _“${escapeText(q.text.replace(/\s+/g, ' '))}”_`));
-    }
+    if (quote !== undefined) blocks.push(context(`For: _“${escapeText(quote.replace(/\s+/g, ' '))}”_`));
   }
   if (seen.size === 0) blocks.push(...sections(`*${escapeText(title)}* has no source to cite.`, 1));
   const references = [...seen].map(escapeText).join('\n');

@@ -89,8 +89,8 @@ function formatGroup(group: ReportGroup, rank: number): string {
       ? `${pad}nearest topic: none`
       : `${pad}nearest topic: ${group.nearest.intent} “${group.nearest.title}” (score ${group.nearest.score.toFixed(2)})`,
   );
-  if (group.answeredNow !== null)
-    lines.push(`${pad}answered now by ${group.answeredNow} (content added since?)`);
+  const history = historyLine(group);
+  if (history !== undefined) lines.push(`${pad}${history}`);
   const others = group.questions.slice(1, 4).map((q) => `“${q.text}”${q.count > 1 ? ` ×${q.count}` : ''}`);
   if (others.length > 0) {
     const more = group.questions.length - 1 - others.length;
@@ -98,4 +98,23 @@ function formatGroup(group: ReportGroup, rank: number): string {
   }
   lines.push(`${pad}last asked ${group.lastSeen.slice(0, 16).replace('T', ' ')} UTC`);
   return lines.join('\n');
+}
+
+/**
+ * What happened when it was asked beside what happens now, in the record's own terms: a question
+ * declined then and answered now points to content added since; one answered then, only with low
+ * confidence, does not.
+ */
+export function historyLine(group: ReportGroup): string | undefined {
+  const { declined, lowConfidence, answeredBy } = group.asked;
+  const by = answeredBy.length > 0 ? ` by ${answeredBy.join(', ')}` : '';
+  const then =
+    lowConfidence === 0
+      ? 'declined when asked'
+      : declined === 0
+        ? `answered${by} with low confidence when asked`
+        : `declined ${declined}× and answered ${lowConfidence}×${by} with low confidence when asked`;
+  if (group.now === null) return lowConfidence > 0 ? `${then}; declined now` : undefined;
+  const now = `answered now by ${group.now.intent} (confidence ${group.now.confidence.toFixed(2)})`;
+  return lowConfidence === 0 ? `${then}; ${now}: content added since?` : `${then}; ${now}`;
 }

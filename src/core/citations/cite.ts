@@ -1,9 +1,21 @@
 import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import type { Classifier } from '../model/classifier.js';
 import { type TopicMatch, type TopicSummary, summaryOf, type TopicFinder } from '../topics.js';
+import { sourceLabel } from './label.js';
 import { type FormattedReference, formatReference, relayOf } from './reference.js';
+import { namedSources, type SourceReferences, sourceReferences } from './sources.js';
 import type { StyleNames } from './style-names.js';
 import type { CitationStyle } from './styles.js';
+
+/** A source cited as itself (and, when we hold its words second-hand, as quoted), labelled apart. */
+export interface SourceCitation {
+  readonly id: string;
+  /** What to call it in a heading: its title, else its number or our description. */
+  readonly label: string;
+  readonly references: SourceReferences;
+  /** How many of the quotes policybot holds come from it. */
+  readonly quoteCount: number;
+}
 
 /** What `cite <text>` found, on every surface alike. */
 export type CiteResult =
@@ -21,10 +33,8 @@ export type CiteResult =
   | {
       readonly kind: 'source';
       readonly query: string;
-      readonly source: Pick<Source, 'id' | 'title' | 'publisher'>;
-      /** How many of the quotes policybot holds come from this source. */
-      readonly quoteCount: number;
-      readonly references: readonly FormattedReference[];
+      /** Usually one; a publisher's name ("U.S. Department of State") may name several. */
+      readonly sources: readonly SourceCitation[];
       readonly style: CitationStyle;
       readonly unsupportedStyle?: string;
     }
@@ -35,16 +45,6 @@ export type CiteResult =
       readonly suggestions: readonly TopicMatch[];
       readonly style: CitationStyle;
     };
-
-/** "The ATA!" -> "ata"; "1787's page" -> "1787s page". */
-export function aliasKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
 
 /** Suggestions below this share of the best are noise. */
 const SUGGESTION_SCORE = 0.3;
@@ -86,24 +86,21 @@ export async function resolveCite(
   if (rest === '') return none();
 
   const topicById = kb.topics.get(rest);
-  const source = sourceNamed(kb, rest);
+  const named = topicById === undefined ? namedSources(kb, rest) : [];
   const topic =
     topicById !== undefined && topicById.group !== 'bot' && topicById.group !== 'fallback'
       ? topicById
-      : source === undefined
-        ? confidentTopic(deps, rest)
+      : named.length === 0
+        ? (topicNamed(kb, rest) ?? confidentTopic(deps, rest))
         : undefined;
-  const about = source ?? (topic?.source === undefined ? undefined : kb.sources.get(topic.source));
-  if (about !== undefined) {
-    const quoteCount = new Set(
-      [...kb.topics.values()].flatMap((t) => t.quotes.filter((q) => q.source === about.id).map((q) => q.text)),
-    ).size;
+  // A topic about a source (the report, 1787's page) cites that source.
+  const about = topic?.source === undefined ? undefined : kb.sources.get(topic.source);
+  const sources = about === undefined ? named : [about];
+  if (sources.length > 0) {
     return {
       kind: 'source',
       query: typed,
-      source: { id: about.id, title: about.title, publisher: about.publisher },
-      quoteCount,
-      references: [await formatReference(about, relayOf(kb, about), style)],
+      sources: await Promise.all(sources.map((source) => sourceCitation(kb, source, style))),
       style,
       ...unsupported,
     };
@@ -125,21 +122,28 @@ function stripWords(words: readonly string[], remove: readonly string[]): string
   return [...words];
 }
 
-/** A source by its id, short name, publisher or title, or by a name of the topic about it ("the ata"). */
-function sourceNamed(kb: KnowledgeBase, text: string): Source | undefined {
-  const key = aliasKey(text);
-  if (key === '') return undefined;
-  for (const source of kb.sources.values()) {
-    const names = [source.id, source.shortName, source.publisher, source.title].filter(
-      (n): n is string => n !== undefined,
-    );
-    if (names.some((n) => aliasKey(n) === key)) return source;
-  }
-  for (const topic of kb.topics.values()) {
-    if (topic.source === undefined) continue;
-    if ([topic.title, ...topic.names].some((n) => aliasKey(n) === key)) return kb.sources.get(topic.source);
-  }
-  return undefined;
+async function sourceCitation(kb: KnowledgeBase, source: Source, style: CitationStyle): Promise<SourceCitation> {
+  const quoteCount = new Set(
+    [...kb.topics.values()].flatMap((t) => t.quotes.filter((q) => q.source === source.id).map((q) => q.text)),
+  ).size;
+  return { id: source.id, label: sourceLabel(source), references: await sourceReferences(kb, source.id, style), quoteCount };
+}
+
+/** A topic by its title or one of its names, as typed ("the canada one", "Ransomware"). */
+function topicNamed(kb: KnowledgeBase, text: string) {
+  const key = nameKey(text);
+  return [...kb.topics.values()].find(
+    (t) => t.group !== 'bot' && t.group !== 'fallback' && [t.title, ...t.names].some((n) => nameKey(n) === key),
+  );
+}
+
+function nameKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
 }
 
 /** The topic the classifier reads the text as, when it is sure (an exact phrase, or over the threshold). */
@@ -155,4 +159,41 @@ function suggestions(deps: CiteDeps, text: string): TopicMatch[] {
   const found = deps.finder.find(text, 3);
   const best = found[0]?.score ?? 0;
   return found.filter((m) => m.score >= best * SUGGESTION_SCORE);
+}
+
+/** One reference of a cite result as every surface shows it: what it is for, the reference, the quote it backs. */
+export interface CiteEntry {
+  /** When to use it ("The report itself — …", "As quoted in 1787 …"), where a source has two forms. */
+  readonly label?: string;
+  readonly reference: FormattedReference;
+  readonly quote?: string;
+}
+
+/** A cite result as a heading and its entries, in the order to show them: one model for every surface. */
+export function citeEntries(result: Exclude<CiteResult, { kind: 'none' }>): {
+  readonly title: string;
+  readonly entries: readonly CiteEntry[];
+} {
+  if (result.kind === 'topic') {
+    return {
+      title: result.topic.title,
+      entries: result.references.map((reference) => {
+        const quote = result.quotes.find((q) => q.source === reference.sourceId)?.text;
+        return { reference, ...(quote === undefined ? {} : { quote }) };
+      }),
+    };
+  }
+  const title =
+    result.sources.length === 1
+      ? `Source: ${result.sources[0]?.label ?? ''}`
+      : `${result.sources.length} sources named “${result.query}”`;
+  const entries = result.sources.flatMap(({ references: r }): CiteEntry[] =>
+    r.quotedIn === undefined || r.use.quotedIn === undefined
+      ? [{ reference: r.own }]
+      : [
+          { label: r.use.own, reference: r.own },
+          { label: r.use.quotedIn, reference: r.quotedIn },
+        ],
+  );
+  return { title, entries };
 }

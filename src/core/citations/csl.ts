@@ -1,4 +1,5 @@
 import type { Source } from '../../knowledge/types.js';
+import { americanPunctuation, plainTitlePart } from './plain.js';
 
 /** A CSL date: year, optionally month and day, as the source gives it. */
 export interface CslDate {
@@ -14,9 +15,13 @@ export interface CslName {
 export interface CslItem {
   readonly id: string;
   readonly type: 'report' | 'webpage';
-  /** Sentence case, as CSL data is kept: styles that want headline case convert it. */
-  readonly title: string;
+  /** Sentence case, as CSL data is kept: styles that want headline case convert it. Absent when unknown. */
+  readonly title?: string;
   readonly 'title-short'?: string;
+  /** Our description of a work whose title is not known (CSL's "type, class or subtype"): "Home page". */
+  readonly genre?: string;
+  /** A report's own number: "GAO-20-388". */
+  readonly number?: string;
   readonly author?: readonly CslName[];
   readonly publisher?: string;
   readonly issued?: CslDate;
@@ -66,19 +71,25 @@ export function shortTitle(title: string): string {
  */
 export function toCslItem(source: Source, via?: Source): CslItem {
   const title = source.titleSentenceCase ?? source.title;
-  const short = shortTitle(title);
+  const short = title === undefined ? undefined : shortTitle(title);
   return {
     id: source.id,
     type: source.kind,
-    title,
-    ...(short === title ? {} : { 'title-short': short }),
+    ...(title === undefined ? {} : { title }),
+    ...(short === undefined || short === title ? {} : { 'title-short': short }),
+    ...(title === undefined && source.description !== undefined ? { genre: source.description } : {}),
+    ...(source.number === undefined ? {} : { number: source.number }),
     author: [{ literal: source.publisher }],
     publisher: source.publisher,
     ...(source.date === undefined ? {} : { issued: cslDate(source.date) }),
     ...(source.accessed === undefined ? {} : { accessed: cslDate(source.accessed) }),
     ...(source.url === undefined ? {} : { URL: source.url }),
-    ...(via === undefined
-      ? {}
-      : { note: `Quoted in ${via.publisher}, “${via.title}”${via.url ? `, ${via.url}` : ''}` }),
+    ...(via === undefined ? {} : { note: quotedInNote(via) }),
   };
+}
+
+/** "Quoted in 1787, “Transnational Crime,” https://…": the comma inside the closing mark. */
+function quotedInNote(via: Source): string {
+  const parts = [via.publisher, plainTitlePart(via), ...(via.url ? [via.url] : [])];
+  return `Quoted in ${americanPunctuation(parts.join(', '))}`;
 }

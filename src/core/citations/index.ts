@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import type { Citation } from '../answer.js';
+import { sourceLabel } from './label.js';
 import { plainReference } from './plain.js';
 
 export type ReferenceFormatter = (source: Source, via?: Source) => string;
@@ -22,7 +23,7 @@ export function citationsFor(
     const via = asItself || source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
     out.push({
       sourceId: source.id,
-      title: source.title,
+      title: sourceLabel(source),
       publisher: source.publisher,
       date: source.date ?? null,
       url: source.url ?? null,

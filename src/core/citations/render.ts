@@ -8,12 +8,15 @@ import { Cite, type CitationCluster, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import type { Source } from '../../knowledge/types.js';
+import { bibtexTitle } from './bibtex.js';
 import { type CslItem, toCslItem } from './csl.js';
 import type { FormattedReference } from './reference.js';
 import type { CitationStyle } from './styles.js';
-import { APA_CSL } from './styles/apa.js';
-import { CHICAGO_CSL } from './styles/chicago.js';
-import { MLA_CSL } from './styles/mla.js';
+// CSL files, so that a citation person can open them in a CSL editor; imported as text (see
+// src/types/csl.d.ts), which inlines them in the bundle.
+import APA_CSL from './styles/apa.csl';
+import CHICAGO_CSL from './styles/chicago.csl';
+import MLA_CSL from './styles/mla.csl';
 
 const TEMPLATES = { chicago: 'policybot-chicago', apa: 'policybot-apa', mla: 'policybot-mla' } as const;
 const LANG = 'en-US';
@@ -177,9 +180,31 @@ function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl
   const items = [toCslItem(source, via), ...(via ? [toCslItem(via)] : [])];
   const cite = new Cite(items);
   const entry = (
-    style === 'bibtex' ? monthMacro(cite.format('bibtex')) : cite.format('data', { format: 'text' })
+    style === 'bibtex'
+      ? headlineTitles(monthMacro(cite.format('bibtex')), via ? [source, via] : [source])
+      : cite.format('data', { format: 'text' })
   ).trim();
   return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+}
+
+/**
+ * citation-js writes the CSL title, kept in sentence case, with every capital braced; BibTeX wants
+ * the title as published, proper nouns braced (bibtex.ts). Entries come out in the items' order.
+ */
+function headlineTitles(bibtex: string, sources: readonly Source[]): string {
+  const entries = bibtex.split(/^(?=@)/m);
+  const body = entries.filter((e) => e.startsWith('@'));
+  if (body.length !== sources.length) return bibtex;
+  let index = 0;
+  return entries
+    .map((entry) => {
+      if (!entry.startsWith('@')) return entry;
+      const title = bibtexTitle(sources[index++] as Source);
+      return title === undefined
+        ? entry
+        : entry.replace(/^(\s*)title = \{.*\},$/m, (_, indent: string) => `${indent}title = {${title}},`);
+    })
+    .join('');
 }
 
 /**

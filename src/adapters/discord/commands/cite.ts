@@ -1,6 +1,7 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
 import type { FormattedReference } from '../../../core/citations/reference.js';
 import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
+import { citeEntries } from '../../../core/citations/cite.js';
 import type { CiteResult } from '../../../core/index.js';
 import type { KnowledgeBase } from '../../../knowledge/types.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
@@ -71,27 +72,28 @@ export function citeMessage(
   kb: KnowledgeBase,
 ): ReplyMessage {
   const fields: APIEmbedField[] = [];
-  const quotes = result.kind === 'topic' ? result.quotes : [];
-  result.references.forEach((r, i) => {
+  const { title, entries } = citeEntries(result);
+  entries.forEach(({ label, reference: r, quote: quoted }, i) => {
     const source = kb.sources.get(r.sourceId)?.publisher ?? r.sourceId;
-    const name = `${i + 1}. ${neutraliseMentions(source)}`;
-    const quoted = quotes.find((q) => q.source === r.sourceId)?.text;
+    const name = truncate(`${i + 1}. ${neutraliseMentions(label ?? source)}`, LIMITS.fieldName);
     const quote = quoted === undefined ? undefined : `“${quoted}”`;
     const reference = asPasted(r);
-    const together = codeBlock(quote === undefined ? reference : `${quote}\n${reference}`);
-    if (together.length <= LIMITS.fieldValue || quote === undefined) {
-      fields.push({ name, value: codeBlock(truncate(quote === undefined ? reference : `${quote}\n${reference}`, LIMITS.fieldValue - 8)) });
+    const together = quote === undefined ? reference : `${quote}\n${reference}`;
+    if (codeBlock(together).length <= LIMITS.fieldValue || quote === undefined) {
+      fields.push({ name, value: codeBlock(truncate(together, LIMITS.fieldValue - 8)) });
     } else {
       // Too long for one field: the quote and the reference each get their own (a fence costs 8).
       const room = LIMITS.fieldValue - 8;
       fields.push(
-        { name: `${name}: quote`, value: codeBlock(truncate(quote, room)) },
-        { name: `${name}: reference`, value: codeBlock(truncate(reference, room)) },
+        { name: truncate(`${name}: quote`, LIMITS.fieldName), value: codeBlock(truncate(quote, room)) },
+        { name: truncate(`${name}: reference`, LIMITS.fieldName), value: codeBlock(truncate(reference, room)) },
       );
     }
   });
-  const title = result.kind === 'topic' ? result.topic.title : `Source: ${result.source.title}`;
-  const note = result.unsupportedStyle === undefined ? '' : ` I don't write ${escapeUserText(result.unsupportedStyle)} references; here is ${result.style}.`;
+  const note =
+    result.unsupportedStyle === undefined
+      ? ''
+      : ` I don't write ${escapeUserText(result.unsupportedStyle)} references; here is ${result.style}.`;
   const embed = fitEmbed({
     title: neutraliseMentions(title),
     description:
