@@ -21,9 +21,20 @@ await build({
   // libraries (pino resolves its worker files at run time, which a bundle would break), which
   // only `serve` imports. citeproc (the CSL processor under @citation-js/plugin-csl, CPAL-1.0 OR
   // AGPL) stays there too, unmodified and with its licence notice, rather than in our bundle.
-  external: ['discord.js', '@slack/bolt', '@slack/*', '@discordjs/*', 'pino', 'pino-pretty', 'prom-client', 'citeproc'],
+  external: [
+    'discord.js',
+    '@slack/bolt',
+    '@slack/*',
+    '@discordjs/*',
+    'pino',
+    'pino-pretty',
+    'prom-client',
+    'citeproc',
+  ],
   // natural is CommonJS: give its require() a real implementation inside an ES module bundle.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync('dist/cli/main.js', 0o755);

@@ -30,7 +30,8 @@ export class FileConversationStore implements ConversationStore {
   async get(): Promise<ConversationState | undefined> {
     try {
       const { topic, at } = JSON.parse(readFileSync(this.file, 'utf8')) as { topic?: unknown; at?: unknown };
-      if (typeof topic !== 'string' || typeof at !== 'number' || this.now() - at > this.ttlMs) return undefined;
+      if (typeof topic !== 'string' || typeof at !== 'number' || this.now() - at > this.ttlMs)
+        return undefined;
       // Read counts as use, as in a chat: the idle time starts again.
       this.write(topic);
       return { topic };

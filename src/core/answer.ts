@@ -32,7 +32,12 @@ export interface RelatedTopic {
  */
 export type Action =
   /** A follow-up on a topic: its longer answer, its sources, its linked solutions or threats. */
-  | { readonly kind: 'follow-up'; readonly followUp: FollowUpKind; readonly topic: IntentId; readonly label: string }
+  | {
+      readonly kind: 'follow-up';
+      readonly followUp: FollowUpKind;
+      readonly topic: IntentId;
+      readonly label: string;
+    }
   /** A topic's own answer: "Did you mean", or where to start. */
   | { readonly kind: 'topic'; readonly topic: IntentId; readonly label: string };
 

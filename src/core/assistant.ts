@@ -43,6 +43,16 @@ export interface PolicyAssistant extends Assistant {
   answerNow(question: string, previous?: IntentId): Answer;
 }
 
+/** A map whose values are computed on first read. */
+class LazyMap<K, V> {
+  private readonly values = new Map<K, V>();
+  constructor(private readonly compute: (key: K) => V) {}
+  get(key: K): V {
+    if (!this.values.has(key)) this.values.set(key, this.compute(key));
+    return this.values.get(key) as V;
+  }
+}
+
 /** The whole question's reading, with the topics read from the question without its style words. */
 function onTopicOf(whole: Classification, rest: Classification): Classification {
   return {
@@ -59,7 +69,8 @@ function onTopicOf(whole: Classification, rest: Classification): Classification 
 /** The words without the first run of `remove` in them. */
 function withoutWords(words: readonly string[], remove: readonly string[]): string[] {
   for (let i = 0; i + remove.length <= words.length; i++) {
-    if (remove.every((w, j) => words[i + j] === w)) return [...words.slice(0, i), ...words.slice(i + remove.length)];
+    if (remove.every((w, j) => words[i + j] === w))
+      return [...words.slice(0, i), ...words.slice(i + remove.length)];
   }
   return [...words];
 }
@@ -74,7 +85,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const limits = new Limits(kb.limits);
   const styles = new StyleNames(kb.language);
   const references = options.references ?? new ReferenceProvider(kb);
-  const finder = new TopicFinder(kb, classifier);
+  // Built on first use: answering a question needs neither (a one-shot `ask` starts faster).
+  let finderMemo: TopicFinder | undefined;
+  const finder = (): TopicFinder => {
+    finderMemo ??= new TopicFinder(kb, classifier);
+    return finderMemo;
+  };
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -83,15 +99,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       ...(options.now === undefined ? {} : { now: options.now }),
     });
 
-  // Which follow-up each suggested question asks for, read once, so an answer does not suggest itself.
-  const suggestionKinds = new Map<string, FollowUpKind | null>();
-  for (const topic of kb.topics.values()) {
-    for (const q of topic.followUps) {
-      if (suggestionKinds.has(q)) continue;
-      const act = classifier.classify(q).acts[0];
-      suggestionKinds.set(q, act !== undefined && act.probability >= 0.5 ? act.kind : null);
-    }
-  }
+  // Which follow-up each suggested question asks for, read once it matters, so an answer does not
+  // suggest itself.
+  const suggestionKinds = new LazyMap<string, FollowUpKind | null>((q) => {
+    const act = classifier.classify(q).acts[0];
+    return act !== undefined && act.probability >= 0.5 ? act.kind : null;
+  });
   const composeContext = (style: CitationStyle, format = references.defaultFormatter): ComposeContext => ({
     kb,
     format,
@@ -108,7 +121,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     // reads it all), but says nothing of the topic (the topic head reads the rest).
     const rest = style === undefined ? [] : withoutWords(typed, style.words);
     const classification =
-      whole === undefined || rest.length === 0 ? whole : onTopicOf(whole, classifier.classify(rest.join(' ')));
+      whole === undefined || rest.length === 0
+        ? whole
+        : onTopicOf(whole, classifier.classify(rest.join(' ')));
     const words = classification?.normalized.words ?? [];
     const limit = classification === undefined ? undefined : limits.match(words);
     const input: StepInput = {
@@ -198,14 +213,14 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
     cite(query, style): Promise<CiteResult> {
       return resolveCite(
-        { kb, classifier, finder, styles, threshold, defaultStyle: references.defaultStyle },
+        { kb, classifier, finder: finder(), styles, threshold, defaultStyle: references.defaultStyle },
         query,
         style,
       );
     },
 
     findTopics(text, limit): TopicMatch[] {
-      return finder.find(text, limit);
+      return finder().find(text, limit);
     },
 
     topics(): TopicSummary[] {
@@ -223,7 +238,11 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         threshold,
         classification: null,
       };
-      return compose({ kind: 'bot', intent: help.id, confidence: 1 }, trace, composeContext(references.defaultStyle));
+      return compose(
+        { kind: 'bot', intent: help.id, confidence: 1 },
+        trace,
+        composeContext(references.defaultStyle),
+      );
     },
 
     answerNow(question, previous) {

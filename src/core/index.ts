@@ -1,4 +1,13 @@
-export type { Action, Answer, AnswerKind, AskContext, Citation, FollowUpKind, RelatedTopic, Trace } from './answer.js';
+export type {
+  Action,
+  Answer,
+  AnswerKind,
+  AskContext,
+  Citation,
+  FollowUpKind,
+  RelatedTopic,
+  Trace,
+} from './answer.js';
 export {
   createAssistant,
   DEFAULT_MAX_QUESTION_LENGTH,

@@ -86,7 +86,8 @@ export class TopicFinder {
       return { counts, total: texts.length };
     });
     const topicsWith = new Map<string, number>();
-    for (const { counts } of byTopic) for (const word of counts.keys()) topicsWith.set(word, (topicsWith.get(word) ?? 0) + 1);
+    for (const { counts } of byTopic)
+      for (const word of counts.keys()) topicsWith.set(word, (topicsWith.get(word) ?? 0) + 1);
     const n = this.topics.length;
     byTopic.forEach(({ counts, total }, i) => {
       for (const [word, count] of counts) {
@@ -129,7 +130,9 @@ export class TopicFinder {
     return this.topics
       .map((topic, i) => {
         const p = probabilities.get(topic.id) ?? 0;
-        const score = useClassifier ? (1 - CLASSIFIER_SHARE) * (lexical[i] ?? 0) + CLASSIFIER_SHARE * p : (lexical[i] ?? 0);
+        const score = useClassifier
+          ? (1 - CLASSIFIER_SHARE) * (lexical[i] ?? 0) + CLASSIFIER_SHARE * p
+          : (lexical[i] ?? 0);
         return this.match(topic, score);
       })
       .filter((m) => m.score > 0.05)
@@ -159,7 +162,12 @@ export class TopicFinder {
   }
 
   private match(topic: Topic, score: number): TopicMatch {
-    return { intent: topic.id, title: topic.title, group: topic.group, score: Math.round(score * 1000) / 1000 };
+    return {
+      intent: topic.id,
+      title: topic.title,
+      group: topic.group,
+      score: Math.round(score * 1000) / 1000,
+    };
   }
 }
 

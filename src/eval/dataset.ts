@@ -55,7 +55,8 @@ function readLines<T>(
       }
       const item = make(parsed.data, index + 1);
       const unknown = known === undefined ? [] : item.ok.filter((id) => id !== FALLBACK_ID && !known.has(id));
-      for (const id of unknown) problems.push(`${file}:${index + 1}: ok: unknown intent id ${JSON.stringify(id)}`);
+      for (const id of unknown)
+        problems.push(`${file}:${index + 1}: ok: unknown intent id ${JSON.stringify(id)}`);
       if (unknown.length === 0) out.push(item);
     });
   if (problems.length > 0) throw new Error(problems.join('\n'));

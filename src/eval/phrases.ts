@@ -92,7 +92,8 @@ export function checkPhrases(assistant: PolicyAssistant): PhraseCheck {
       const answer = assistant.answerNow(q);
       return answer.trace.decidedBy === 'limit' && answer.trace.reason.includes(`"${limit.id}"`);
     };
-    for (const q of limit.examples) if (!declinedByIt(q)) limits.push({ limit: limit.id, question: q, expected: 'declined' });
+    for (const q of limit.examples)
+      if (!declinedByIt(q)) limits.push({ limit: limit.id, question: q, expected: 'declined' });
     for (const q of limit.counterexamples)
       if (declinedByIt(q)) limits.push({ limit: limit.id, question: q, expected: 'not declined' });
   }

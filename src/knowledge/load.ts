@@ -11,7 +11,13 @@ import {
   stylesFileSchema,
   synonymsFileSchema,
 } from './language-schema.js';
-import { intentFileSchema, sourcesFileSchema, topicSchema } from './schema.js';
+import {
+  intentFileSchema,
+  sourceNameClashes,
+  sourceSchema,
+  sourcesFileSchema,
+  topicSchema,
+} from './schema.js';
 import type { KnowledgeBase, Language, Limit, Source, Topic, TrainingExample } from './types.js';
 
 export interface KnowledgeBasePaths {
@@ -120,10 +126,27 @@ interface Located {
   readonly file: string;
 }
 
+/** Ids of sources whose entry did not validate: what cites them is not reported again. */
+const brokenSources = new WeakMap<Map<string, Located & { source: Source }>, Set<string>>();
+
 function loadSources(root: string, report: Report): Map<string, Located & { source: Source }> {
   const file = join(root, 'content', 'sources.yaml');
-  const entries = validate(sourcesFileSchema, readYaml(file, report), file, report) ?? [];
+  const data = readYaml(file, report);
+  const list = validate(sourcesFileSchema, data, file, report) ?? [];
+  // Each source on its own: one bad entry is one problem, and every good one stays usable.
+  const broken = new Set<string>();
+  const entries = list.flatMap((raw, index) => {
+    const result = sourceSchema.safeParse(raw);
+    if (result.success) return [result.data];
+    for (const issue of result.error.issues)
+      report(file, fieldOf(data, [index, ...issue.path]), issue.message);
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') broken.add(id);
+    return [];
+  });
+  for (const clash of sourceNameClashes(list)) report(file, `${clash.id}: ${clash.field}`, clash.message);
   const byId = new Map<string, Located & { source: Source }>();
+  brokenSources.set(byId, broken);
   for (const entry of entries) {
     if (byId.has(entry.id)) {
       report(file, entry.id, 'is listed twice: source ids must be unique');
@@ -213,8 +236,12 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
           intent: entry.id,
           text,
           file: relative(root, file),
-          ...(typeof utterance === 'string' || utterance.exception === undefined ? {} : { exception: utterance.exception }),
-          ...(typeof utterance === 'string' || utterance.followUp === undefined ? {} : { followUp: utterance.followUp }),
+          ...(typeof utterance === 'string' || utterance.exception === undefined
+            ? {}
+            : { exception: utterance.exception }),
+          ...(typeof utterance === 'string' || utterance.followUp === undefined
+            ? {}
+            : { followUp: utterance.followUp }),
         });
       });
     }
@@ -227,7 +254,10 @@ function loadLanguage(root: string, report: Report): Language {
   const dir = join(root, 'intents', 'language');
   const read = <T>(name: string, schema: z.ZodType<T>): { file: string; data: T | undefined } => {
     const file = join(dir, name);
-    return { file, data: existsSync(file) ? validate(schema, readYaml(file, report), file, report) : undefined };
+    return {
+      file,
+      data: existsSync(file) ? validate(schema, readYaml(file, report), file, report) : undefined,
+    };
   };
 
   const synonyms: [string, string][] = [];
@@ -271,6 +301,7 @@ function crossCheck(
   report: Report,
 ): void {
   const exists = (id: string): boolean => topics.has(id) || broken.has(id);
+  const unreadSources = brokenSources.get(sources) ?? new Set<string>();
   const texts = [...sources.values()].flatMap((s) =>
     s.source.storedText === undefined ? [] : [s.source.storedText],
   );
@@ -279,21 +310,30 @@ function crossCheck(
       if (id === topic.id) report(file, `related[${i}]`, 'a topic cannot be related to itself');
       else if (!exists(id)) report(file, `related[${i}]`, `topic "${id}" does not exist in content/topics/`);
     });
-    if (topic.source !== undefined && !sources.has(topic.source))
+    if (topic.source !== undefined && !sources.has(topic.source) && !unreadSources.has(topic.source))
       report(file, 'source', `source "${topic.source}" does not exist in content/sources.yaml`);
     checkRole(file, topic, report);
     const cited = (list: readonly { text: string; source: string }[], field: string, verbatim: boolean) => {
       list.forEach((quote, i) => {
         const source = sources.get(quote.source)?.source;
         if (!source) {
-          report(file, `${field}[${i}].source`, `source "${quote.source}" does not exist in content/sources.yaml`);
+          if (!unreadSources.has(quote.source))
+            report(
+              file,
+              `${field}[${i}].source`,
+              `source "${quote.source}" does not exist in content/sources.yaml`,
+            );
           return;
         }
         if (!verbatim) return;
         if (source.storedText === undefined) {
           report(file, `${field}[${i}].source`, `source "${quote.source}" has no stored text to quote from`);
         } else if (!containsVerbatim(source.storedText, quote.text)) {
-          report(file, `${field}[${i}].text`, `is not found verbatim in the stored text of "${quote.source}"`);
+          report(
+            file,
+            `${field}[${i}].text`,
+            `is not found verbatim in the stored text of "${quote.source}"`,
+          );
         }
       });
     };
@@ -306,8 +346,12 @@ function crossCheck(
         .slice(2)
         .trim()
         .replace(/^[“"]|[”"]$/g, '');
-      if (!texts.some((text) => containsVerbatim(text, quoted))) {
-        report(file, 'detail', `line ${i + 1} is set as a quote but is not found verbatim in any stored source text`);
+      if (unreadSources.size === 0 && !texts.some((text) => containsVerbatim(text, quoted))) {
+        report(
+          file,
+          'detail',
+          `line ${i + 1} is set as a quote but is not found verbatim in any stored source text`,
+        );
       }
     });
   }
@@ -315,7 +359,10 @@ function crossCheck(
   const topicsDir = join(root, 'content', 'topics');
   if (!exists(FALLBACK_ID))
     report(join(topicsDir, `${FALLBACK_ID}.yaml`), '', 'is missing: it says what the bot declines and why');
-  else if (topics.get(FALLBACK_ID)?.topic.group === undefined || topics.get(FALLBACK_ID)?.topic.group !== 'fallback')
+  else if (
+    topics.get(FALLBACK_ID)?.topic.group === undefined ||
+    topics.get(FALLBACK_ID)?.topic.group !== 'fallback'
+  )
     if (topics.has(FALLBACK_ID)) report(join(topicsDir, `${FALLBACK_ID}.yaml`), 'group', 'must be fallback');
   const helps = [...topics.values()].filter((t) => t.topic.role === 'help');
   if (helps.length === 0 && broken.size === 0)
@@ -340,12 +387,20 @@ function crossCheck(
     if (example.followUp === undefined || broken.has(example.intent)) continue;
     const group = topics.get(example.intent)?.topic.group;
     if (group === undefined || !CONTENT_GROUPS.includes(group))
-      report(join(root, example.file), example.intent, `"${example.text}": followUp belongs to a phrase of a topic people ask about`);
+      report(
+        join(root, example.file),
+        example.intent,
+        `"${example.text}": followUp belongs to a phrase of a topic people ask about`,
+      );
   }
   for (const { file, topic } of topics.values()) {
     const askable = CONTENT_GROUPS.includes(topic.group) || topic.group === 'bot';
     if (askable && !trained.has(topic.id))
-      report(file, '', `topic "${topic.id}" has no training phrases in intents/: add some, or people cannot reach it`);
+      report(
+        file,
+        '',
+        `topic "${topic.id}" has no training phrases in intents/: add some, or people cannot reach it`,
+      );
   }
 }
 
@@ -355,7 +410,11 @@ function checkRole(file: string, topic: Topic, report: Report): void {
   const bot = topic.role === 'help' || topic.role === 'greeting' || topic.role === 'thanks';
   if (bot && topic.group !== 'bot') report(file, 'role', `role ${topic.role} belongs to group bot`);
   if (topic.role === 'overview' && !CONTENT_GROUPS.includes(topic.group))
-    report(file, 'role', 'an overview belongs to a group people ask about (threat, solution, source, related)');
+    report(
+      file,
+      'role',
+      'an overview belongs to a group people ask about (threat, solution, source, related)',
+    );
 }
 
 /** Exact match, except that runs of white space (line wrapping) are treated as one space. */

@@ -129,33 +129,41 @@ export const sourceSchema = z
       }
     }
   });
-export const sourcesFileSchema = z
-  .array(sourceSchema)
-  .min(1)
-  .superRefine((sources, ctx) => {
-    // A source's own names (id, short name, number, aliases) must each lead to it alone. A publisher may
-    // name several sources: citing it cites them all.
-    const owner = new Map<string, string>();
-    for (const [index, source] of sources.entries()) {
-      const names: [string, (string | number)[]][] = [
-        [source.id, ['id']],
-        ...(source.shortName === undefined ? [] : [[source.shortName, ['shortName']] as [string, string[]]]),
-        ...(source.number === undefined ? [] : [[source.number, ['number']] as [string, string[]]]),
-        ...(source.aliases ?? []).map((alias, i): [string, (string | number)[]] => [alias, ['aliases', i]]),
-      ];
-      for (const [name, path] of names) {
-        const key = sourceNameKey(name);
-        const taken = owner.get(key);
-        if (taken !== undefined && taken !== source.id) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, ...path],
-            message: `"${name}" already names source "${taken}"`,
-          });
-        } else owner.set(key, source.id);
-      }
+/** `content/sources.yaml`: a list of sources, each validated on its own (one bad entry is one problem). */
+export const sourcesFileSchema = z.array(z.unknown()).min(1, 'needs at least one source');
+
+/**
+ * A source's own names (id, short name, number, aliases) must each lead to it alone. A publisher
+ * may name several sources: citing it cites them all.
+ */
+export function sourceNameClashes(
+  sources: readonly unknown[],
+): { readonly id: string; readonly field: string; readonly message: string }[] {
+  const owner = new Map<string, string>();
+  const clashes: { id: string; field: string; message: string }[] = [];
+  // Read from the entries as written, valid or not: a clash is worth saying beside other problems.
+  const text = (v: unknown): v is string => typeof v === 'string';
+  for (const raw of sources) {
+    const source = (raw ?? {}) as Record<string, unknown>;
+    if (!text(source.id)) continue;
+    const aliases = Array.isArray(source.aliases) ? source.aliases : [];
+    const names: [unknown, string][] = [
+      [source.id, 'id'],
+      [source.shortName, 'shortName'],
+      [source.number, 'number'],
+      ...aliases.map((alias, i): [unknown, string] => [alias, `aliases[${i}]`]),
+    ];
+    for (const [name, field] of names) {
+      if (!text(name)) continue;
+      const key = sourceNameKey(name);
+      const taken = owner.get(key);
+      if (taken !== undefined && taken !== source.id)
+        clashes.push({ id: source.id, field, message: `"${name}" already names source "${taken}"` });
+      else owner.set(key, source.id as string);
     }
-  });
+  }
+  return clashes;
+}
 export type SourceEntry = z.infer<typeof sourceSchema>;
 
 export const quoteSchema = z.strictObject({ text: nonEmpty, source: sourceId });

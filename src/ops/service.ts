@@ -132,7 +132,9 @@ export class AssistantService implements PolicyAssistant {
     metrics?.latency.observe({ platform }, seconds);
     const declined = answer.kind === 'decline';
     const low =
-      answer.kind === 'answer' && answer.confidence !== null && answer.confidence < (this.options.lowConfidence ?? 0);
+      answer.kind === 'answer' &&
+      answer.confidence !== null &&
+      answer.confidence < (this.options.lowConfidence ?? 0);
     if (declined) metrics?.fallbacks.inc({ platform });
     if (answer.kind === 'clarify') metrics?.clarifications.inc({ platform });
     if (low) metrics?.lowConfidence.inc({ platform });
@@ -155,9 +157,21 @@ export class AssistantService implements PolicyAssistant {
 
     // Only real questions are recorded: nothing to learn from a button, an empty or an overlong one.
     const classified = answer.trace.classification;
-    const recordable = question !== undefined && classified !== null && (classified.terms.length > 0 || declined);
-    const reason = declined ? 'fallback' : low ? 'low-confidence' : answer.kind === 'clarify' ? 'clarify' : undefined;
-    if (reason !== undefined && recordable && this.options.recorder && answer.trace.decidedBy !== 'too-long') {
+    const recordable =
+      question !== undefined && classified !== null && (classified.terms.length > 0 || declined);
+    const reason = declined
+      ? 'fallback'
+      : low
+        ? 'low-confidence'
+        : answer.kind === 'clarify'
+          ? 'clarify'
+          : undefined;
+    if (
+      reason !== undefined &&
+      recordable &&
+      this.options.recorder &&
+      answer.trace.decidedBy !== 'too-long'
+    ) {
       const nearest = classified.candidates.find((c) => {
         const group = this.knowledgeBase.topics.get(c.intent)?.group;
         return group !== undefined && group !== 'bot' && group !== 'fallback';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -78,21 +78,95 @@ export function cacheFile(root: string, env: NodeJS.ProcessEnv): string {
   return join(base, `${createHash('sha256').update(root).digest('hex').slice(0, 12)}.json`);
 }
 
+/** A typed array kept in the binary file beside the JSON: where its floats start, and how many. */
+interface Slice {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** The linear heads as the JSON holds them: their sizes, and where their floats are in the binary file. */
+type StoredHead = {
+  readonly classes: number;
+  readonly features: number;
+  readonly weights: Slice;
+  readonly bias: Slice;
+};
+type StoredCompiled = Omit<CompiledKnowledge, 'model'> & {
+  readonly model: Omit<ClassifierState, 'topic' | 'act'> & {
+    readonly topic: StoredHead;
+    readonly act: StoredHead;
+  };
+  /** Ties the JSON to its binary file: both are written with the same token. */
+  readonly binaryToken: string;
+};
+
+const TOKEN_BYTES = 16;
+
+function binaryFile(file: string): string {
+  return `${file.replace(/\.json$/, '')}.bin`;
+}
+
 export function readCompiled(file: string, expected: string): CompiledKnowledge | undefined {
   try {
-    const compiled = JSON.parse(readFileSync(file, 'utf8')) as CompiledKnowledge;
-    return compiled.fingerprint === expected ? compiled : undefined;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredCompiled;
+    if (stored.fingerprint !== expected) return undefined;
+    const bytes = readFileSync(binaryFile(file));
+    if (bytes.subarray(0, TOKEN_BYTES).toString('latin1') !== stored.binaryToken) return undefined;
+    // One copy into an aligned buffer; the heads' arrays are views on it.
+    const floats = new Float32Array(bytes.byteLength / 4 - TOKEN_BYTES / 4);
+    new Uint8Array(floats.buffer).set(bytes.subarray(TOKEN_BYTES));
+    const view = (slice: Slice): Float32Array => floats.subarray(slice.offset, slice.offset + slice.length);
+    const head = (h: StoredHead) => ({
+      classes: h.classes,
+      features: h.features,
+      weights: view(h.weights),
+      bias: view(h.bias),
+    });
+    const { binaryToken: _token, ...rest } = stored;
+    return {
+      ...rest,
+      model: { ...stored.model, topic: head(stored.model.topic), act: head(stored.model.act) },
+    };
   } catch {
     return undefined;
   }
 }
 
-/** Best effort: a read-only install simply trains at every start. */
+/**
+ * Best effort: a read-only install simply trains at every start. The heads' weights (megabytes of
+ * floats) go to a binary file beside the JSON: read as bytes at start-up, never parsed as text.
+ */
 export function writeCompiled(file: string, compiled: CompiledKnowledge): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true });
+    const token = randomBytes(TOKEN_BYTES / 2).toString('hex');
+    const arrays: Float32Array[] = [];
+    let offset = 0;
+    const slice = (a: Float32Array): Slice => {
+      arrays.push(a);
+      offset += a.length;
+      return { offset: offset - a.length, length: a.length };
+    };
+    const head = (h: ClassifierState['topic']): StoredHead => ({
+      classes: h.classes,
+      features: h.features,
+      weights: slice(h.weights),
+      bias: slice(h.bias),
+    });
+    const stored: StoredCompiled = {
+      ...compiled,
+      model: { ...compiled.model, topic: head(compiled.model.topic), act: head(compiled.model.act) },
+      binaryToken: token,
+    };
+    const binary = Buffer.concat([
+      Buffer.from(token, 'latin1'),
+      ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
+    ]);
+    // The binary first: a reader that finds the new JSON finds its binary too.
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(compiled));
+    writeFileSync(`${temporary}.bin`, binary);
+    renameSync(`${temporary}.bin`, binaryFile(file));
+    writeFileSync(temporary, JSON.stringify(stored));
     renameSync(temporary, file);
   } catch {
     // Not writable here: nothing is lost but start-up time.

@@ -41,7 +41,11 @@ describe('percentile', () => {
 describe('threshold tuning', () => {
   it('deals every intent evenly into the folds', () => {
     const examples: TrainingExample[] = [
-      ...Array.from({ length: 10 }, (_, i) => ({ intent: 'threat.drugs' as const, text: `d${i}`, file: 'x' })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        intent: 'threat.drugs' as const,
+        text: `d${i}`,
+        file: 'x',
+      })),
       ...Array.from({ length: 5 }, (_, i) => ({ intent: 'fallback' as const, text: `f${i}`, file: 'x' })),
     ];
     const folds = foldOf(examples, 5);

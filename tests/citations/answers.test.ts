@@ -69,7 +69,9 @@ describe('Answer.citations[].reference', () => {
     await expect(openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: 'harvard' }))).rejects.toThrow(
       /POLICYBOT_CITATION_STYLE: must be one of chicago, apa, mla, plain, markdown, bibtex, csl-json/,
     );
-    const answer = await (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: ' APA ' }))).ask('fentanyl');
+    const answer = await (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: ' APA ' }))).ask(
+      'fentanyl',
+    );
     expect(answer.citations[0]?.reference).toBe((await formatReference(ata, page, 'apa')).line);
   });
 });

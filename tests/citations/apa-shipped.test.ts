@@ -27,7 +27,7 @@ describe('our APA subset', () => {
     const sources = [...knowledgeBase().sources.values()];
     const cite = new Cite(sources.map((s) => forApa(toCslItem(s))));
     const compared = sources.filter((s) => !HAND_CHECKED.has(s.id));
-    expect(compared.length).toBeGreaterThanOrEqual(9);
+    expect(compared.length).toBeGreaterThanOrEqual(7);
     for (const s of compared) {
       const shipped = cite
         .format('bibliography', { template: 'apa', lang: 'en-US', format: 'text', entry: s.id })

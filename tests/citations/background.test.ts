@@ -79,12 +79,12 @@ describe('Chicago (CMOS 17, notes and bibliography)', () => {
 describe('APA (7th edition)', () => {
   it('cites a numbered report with its number in parentheses after the title', async () => {
     const ref = await formatReference(gao, undefined, 'apa');
-    // Group author; year only for a report; title in sentence case and italics, proper nouns
-    // ("U.S.", "Mexico", "State Department", "Mérida Initiative") and the first word after the colon
-    // capitalized; the report number in parentheses after the title; the publisher omitted, being
-    // the author; the URL with no period after it. (The same as the complete APA style prints.)
+    // Group author; the date to the day (May 12, 2020, as GAO's page gives it); title in sentence
+    // case and italics, proper nouns ("U.S.", "Mexico", "State Department", "Mérida Initiative") and
+    // the first word after the colon capitalized; the report number in parentheses after the title;
+    // the publisher omitted, being the author; the URL with no period after it.
     expect(ref.entry).toBe(
-      `${GAO}. (2020). U.S. assistance to Mexico: State Department could improve its monitoring of Mérida Initiative projects (GAO-20-388). ${GAO_URL}`,
+      `${GAO}. (2020, May 12). U.S. assistance to Mexico: State Department could improve its monitoring of Mérida Initiative projects (GAO-20-388). ${GAO_URL}`,
     );
     expect(ref.inText).toBe(`(${GAO}, 2020)`);
   });

@@ -147,7 +147,7 @@ describe('policybot cite', () => {
         id: 'odni-ata-2024',
         title: 'Annual Threat Assessment of the U.S. Intelligence Community',
         own: expect.objectContaining({
-          entry: `${ODNI}. (2024). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
+          entry: `${ODNI}. (2024, February 5). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
           inText: `(${ODNI}, 2024)`,
           use: expect.stringMatching(/^The report itself/),
         }),
@@ -168,7 +168,9 @@ describe('policybot cite', () => {
     expect(stdout).toContain('% As quoted in 1787, “Transnational Crime” — for the words policybot quotes');
   });
 
-  it('cites every background source by the names the issue found wanting, and every source by its id', async () => {
+  it('cites every background source by the names the issue found wanting, and every source by its id', {
+    timeout: 90_000,
+  }, async () => {
     for (const [name, id] of [
       ['gao', 'gao-20-388'],
       ['state oig', 'state-oig-isp-i-23-08'],
@@ -200,19 +202,27 @@ describe('policybot cite', () => {
     );
   });
 
-  it('prints the fallback’s suggestions and exits 1 when nothing resolves', async () => {
+  it('cites nothing for text that names no topic, offering the nearest ones, and exits 1', async () => {
     const { code, stdout, stderr } = await run(['cite', 'weather', 'in', 'paris']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('Nothing to cite for “weather in paris”.');
-    expect(stderr).toContain('Try: ');
+    expect(stderr).toContain('No topic called “weather in paris”.');
+    // Slack-escaped markup, as "/policy cite" would pass it undecoded, is not a topic either.
+    const escaped = await run(['cite', 'AT&amp;T &lt;b&gt;']);
+    expect(escaped.code).toBe(1);
+    expect(escaped.stderr).toContain('No topic called');
+    const near = await run(['cite', 'fe']);
+    expect(near.code).toBe(1);
+    expect(near.stderr).toContain('Did you mean: Illicit drugs and trafficking');
     const json = await run(['cite', 'weather in paris', '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ topic: null, quotes: [], references: [] });
   });
 
-  it('exits 1 for a topic with no quote, and 2 for an unknown style or no topic', async () => {
-    expect((await run(['cite', 'immigration', 'reform'])).code).toBe(1);
+  it('cites a topic about a source by that source, and exits 2 for an unknown style or no topic', async () => {
+    const immigration = await run(['cite', 'immigration', 'reform', '--json']);
+    expect(immigration.code).toBe(0);
+    expect(JSON.parse(immigration.stdout).source).toBe('1787-security-platform');
     const unknown = await run(['cite', 'fentanyl', '--style', 'harvard']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown style "harvard"');

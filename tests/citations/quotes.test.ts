@@ -77,7 +77,7 @@ describe('sources', () => {
     expect(stripped).not.toBe(text);
     writeFileSync(file, stripped);
     expect(() => loadKnowledgeBase({ root })).toThrow(
-      /content\/sources\.yaml: \[1\]\.accessed: a web page needs the date it was read/,
+      /content\/sources\.yaml: 1787-transnational-crime: accessed: a web page needs the date it was read/,
     );
   });
 });

@@ -33,12 +33,12 @@ describe('sourceReferences: the assessment as itself and as quoted in 1787', () 
     expect(refs.use).toEqual({ own: OWN_USE, quotedIn: QUOTED_USE });
   });
 
-  it('APA: the report with its year; secondhand, the page listed and the report named in text', async () => {
+  it('APA: the report with its date; secondhand, the page listed and the report named in text', async () => {
     const refs = await sourceReferences(kb, 'odni-ata-2024', 'apa');
-    // APA 7 (reports): the year alone, as for every report (the complete APA style shipped with
-    // citation-js agrees: tests/citations/apa-shipped.test.ts); title in sentence case and italics.
+    // APA 7 §9.14: a work dated to the day gives year, month and day, "(2024, February 5)"; the
+    // text names the year alone. Title in sentence case and italics.
     expect(refs.own.entry).toBe(
-      `${ODNI}. (2024). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
+      `${ODNI}. (2024, February 5). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
     );
     expect(refs.own.inText).toBe(`(${ODNI}, 2024)`);
     // APA 7 §8.6: the reference list gives the page read; the text "as cited in" it.

@@ -62,11 +62,12 @@ describe('Chicago (CMOS 17, notes and bibliography)', () => {
 describe('APA (7th edition)', () => {
   it('cites the report by a government author', async () => {
     const ref = await formatReference(ata, undefined, 'apa');
-    // Group author as written; year only for a report, in parentheses; title in sentence case and
-    // italics, the proper noun "U.S. Intelligence Community" kept; publisher omitted because it
-    // is the author; URL last, with no period after it.
+    // Group author as written; the date in parentheses, to the day for a report dated to the day
+    // (APA 7 §9.14: year, month day); title in sentence case and italics, the proper noun "U.S.
+    // Intelligence Community" kept; publisher omitted because it is the author; URL last, with no
+    // period after it.
     expect(ref.entry).toBe(
-      `${ODNI}. (2024). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
+      `${ODNI}. (2024, February 5). Annual threat assessment of the U.S. Intelligence Community. ${ATA_PDF}`,
     );
     expect(ref.html?.entry).toContain('<i>Annual threat assessment of the U.S. Intelligence Community</i>');
     // In text: (Group Author, Year).

@@ -70,13 +70,21 @@ describe('policybot ask', () => {
     expect(other).toMatchObject({ intent: 'fallback' });
   });
 
-  it('--explain shows the candidates, their scores and the deciding terms', async () => {
-    const { stdout } = await run(['ask', '--explain', 'fentanil from mexico?']);
-    expect(stdout).toContain('spelling: fentanil → fentanyl');
-    expect(stdout).toMatch(/threat\.drugs\s+0\.\d\d/);
-    const [json] = jsonLines((await run(['ask', '--json', '--explain', 'fentanil from mexico?'])).stdout);
-    const explanation = json?.explanation as { candidates: { intent: string }[] } | undefined;
-    expect(explanation?.candidates[0]?.intent).toBe('threat.drugs');
+  it('--explain shows the step that decided, the candidates, their scores and the deciding terms', async () => {
+    const { stdout } = await run(['ask', '--explain', 'fentenyl from mexico?']);
+    expect(stdout).toContain('decided by: topic');
+    expect(stdout).toContain('spelling: fentenyl → fentanyl');
+    expect(stdout).toMatch(/threat\.drugs\s+p 0\.\d\d/);
+    expect(stdout).toMatch(/▶ topic/);
+    const [json] = jsonLines((await run(['ask', '--json', '--explain', 'fentenyl from mexico?'])).stdout);
+    const explanation = json?.explanation as
+      | { decidedBy: string; classification: { candidates: { intent: string }[] } }
+      | undefined;
+    expect(explanation?.decidedBy).toBe('topic');
+    expect(explanation?.classification.candidates[0]?.intent).toBe('threat.drugs');
+    // Without --explain, the line still says which step decided.
+    const [plain] = jsonLines((await run(['ask', '--json', 'fentanyl'])).stdout);
+    expect(plain).toMatchObject({ kind: 'answer', decidedBy: 'exact-phrase' });
   });
 
   it('is as right on a warm start (from the cache) as on a cold one', async () => {

@@ -19,6 +19,11 @@ describe('answering the questions staff actually type', () => {
     ['hi', 'bot.greeting'],
     ['thanks!', 'bot.thanks'],
     ['what can u do', 'bot.help'],
+    // A pasted link says what it is about: Slack wraps it in <>, and its words count.
+    [
+      '<https://www.dni.gov/files/ODNI/documents/assessments/ATA-2024-Unclassified-Report.pdf> is this it?',
+      'source.ata',
+    ],
   ])('%s -> %s', async (question, intent) => {
     const answer = await bot.ask(question);
     expect(answer.intent).toBe(intent);
@@ -29,10 +34,14 @@ describe('answering the questions staff actually type', () => {
     const answer = await bot.ask('what does the report say about fentanyl');
     const [quoted, relay] = answer.citations;
     expect(quoted?.sourceId).toBe('odni-ata-2024');
-    expect(quoted?.quote).toContain('Illicit drugs including fentanyl, heroin, methamphetamine, and South American-sourced cocaine');
+    expect(quoted?.quote).toContain(
+      'Illicit drugs including fentanyl, heroin, methamphetamine, and South American-sourced cocaine',
+    );
     expect(quoted?.date).toBe('2024-02-05');
     expect(quoted?.via).toBe('1787-transnational-crime');
-    expect(quoted?.reference).toMatch(/Office of the Director of National Intelligence.*2024.*quoted in 1787/);
+    expect(quoted?.reference).toMatch(
+      /Office of the Director of National Intelligence.*2024.*quoted in 1787/,
+    );
     expect(relay?.sourceId).toBe('1787-transnational-crime');
     expect(relay?.url).toBe('https://1787securityplatform.com/transnationalcrime');
     expect(answer.related.map((r) => r.intent)).toContain('solution.mexico');
@@ -43,7 +52,9 @@ describe('answering the questions staff actually type', () => {
     const answer = await bot.ask('what does 1787 want done about INL');
     expect(answer.intent).toBe('solution.inl');
     expect(answer.citations[0]?.sourceId).toBe('1787-transnational-crime');
-    expect(answer.citations[0]?.quote).toContain('Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).');
+    expect(answer.citations[0]?.quote).toContain(
+      'Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL).',
+    );
   });
 });
 
@@ -107,6 +118,7 @@ describe('declining what it does not know, politely and with suggestions', () =>
       'empty',
       'exact-phrase',
       'limit',
+      'mostly-unknown',
       'follow-up',
       'topic',
       'bot',

@@ -7,7 +7,9 @@ const { normalizer } = classifier();
 describe('normalizing a question', () => {
   it('strips Slack and Discord markup: mentions, channels, links, emoji codes', () => {
     const plain = cleanText(
-      stripChatMarkup('<@U123ABC> <!here> see <https://example.org|the ATA> in <#C1|policy> <@!8812> <:flag:123> :rotating_light: at 10:30'),
+      stripChatMarkup(
+        '<@U123ABC> <!here> see <https://example.org|the ATA> in <#C1|policy> <@!8812> <:flag:123> :rotating_light: at 10:30',
+      ),
     );
     expect(plain).toBe('see the ATA in at 10:30');
   });
@@ -39,7 +41,13 @@ describe('normalizing a question', () => {
 
   it('folds synonyms and acronyms into one term', () => {
     const terms = (q: string) => normalizer.normalize(q).terms;
-    for (const q of ['cartels', 'criminal organizations', 'TCOs', 'crime syndicates', 'transnational criminal organizations']) {
+    for (const q of [
+      'cartels',
+      'criminal organizations',
+      'TCOs',
+      'crime syndicates',
+      'transnational criminal organizations',
+    ]) {
       expect(terms(q), q).toEqual(['tco']);
     }
     expect(terms('DNI')).toEqual(terms('Office of the Director of National Intelligence'));
@@ -56,7 +64,9 @@ describe('normalizing a question', () => {
   });
 
   it('reads words run together and dotted acronyms as the words they are', () => {
-    expect(normalizer.normalize('drugtrafficking').terms).toEqual(normalizer.normalize('drug trafficking').terms);
+    expect(normalizer.normalize('drugtrafficking').terms).toEqual(
+      normalizer.normalize('drug trafficking').terms,
+    );
     expect(normalizer.normalize('I.N.L.').terms).toEqual(['inl']);
     expect(normalizer.normalize('O.D.N.I report').terms).toEqual(normalizer.normalize('odni report').terms);
   });

@@ -173,7 +173,9 @@ describe('loading fails loudly, naming the file and the field', () => {
     const dir = copyOfKnowledgeBase();
     writeFileSync(join(dir, 'content/topics/solution.ilea.yaml'), 'id: solution.ilea\ntitle: [\n');
     const problems = problemsOf(dir);
-    expect(problems).toEqual([expect.stringMatching(/^content\/topics\/solution\.ilea\.yaml: line \d+: is not valid YAML/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^content\/topics\/solution\.ilea\.yaml: line \d+: is not valid YAML/),
+    ]);
   });
 
   it('rejects a summary of more than three sentences and a date that is not ISO', () => {
@@ -211,18 +213,16 @@ describe('loading fails loudly, naming the file and the field', () => {
     // "gao" would lead to two sources.
     byId('state-ilea').aliases = ['GAO'];
     writeFileSync(join(dir, 'content/sources.yaml'), stringify(sources));
-    const at = (id: string) => sources.findIndex((s) => s.id === id);
-    expect(problemsOf(dir)).toEqual(
-      expect.arrayContaining([
-        `content/sources.yaml: [${at('state-oig-isp-i-23-08')}].provenance.date: says where "date" was read, but the source has no date`,
-        `content/sources.yaml: [${at('gao-20-388')}].description: a description stands in for an unknown title: give one or the other`,
-        `content/sources.yaml: [${at('crs-if10578')}].title: a source needs its title, its number or, when neither is known, a description`,
-        `content/sources.yaml: [${at('state-ilea')}].aliases[0]: "GAO" already names source "gao-20-388"`,
-      ]),
-    );
+    // One line each, the entry named by its id; nothing that cites these sources is reported again.
+    expect(problemsOf(dir).sort()).toEqual([
+      'content/sources.yaml: crs-if10578: title: a source needs its title, its number or, when neither is known, a description',
+      'content/sources.yaml: gao-20-388: description: a description stands in for an unknown title: give one or the other',
+      'content/sources.yaml: state-ilea: aliases[0]: "GAO" already names source "gao-20-388"',
+      'content/sources.yaml: state-oig-isp-i-23-08: provenance.date: says where "date" was read, but the source has no date',
+    ]);
   });
 
-  it('gives every background source read on its publisher\'s page the provenance of each field', () => {
+  it("gives every background source read on its publisher's page the provenance of each field", () => {
     for (const source of knowledgeBase().sources.values()) {
       for (const [field, where] of Object.entries(source.provenance ?? {})) {
         expect(source[field as keyof typeof source], `${source.id}.${field}`).toBeDefined();

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type Answer, type AssistantOptions, createAssistant, type PolicyAssistant } from '../../src/core/index.js';
+import {
+  type Answer,
+  type AssistantOptions,
+  createAssistant,
+  type PolicyAssistant,
+} from '../../src/core/index.js';
 import { Classifier } from '../../src/core/model/classifier.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.js';
 

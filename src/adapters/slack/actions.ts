@@ -38,7 +38,9 @@ export function encodeValue(value: ButtonValue): string {
   return JSON.stringify({
     t: value.topic,
     ...(value.followUp === undefined ? {} : { v: value.followUp }),
-    ...(value.question === undefined ? {} : { q: [...value.question].slice(0, SHARED_QUESTION_MAX).join('') }),
+    ...(value.question === undefined
+      ? {}
+      : { q: [...value.question].slice(0, SHARED_QUESTION_MAX).join('') }),
   });
 }
 
@@ -70,4 +72,3 @@ export function decodeValue(raw: unknown): ButtonValue | undefined {
 export function actionIdOf(action: Action, position: number): string {
   return action.kind === 'follow-up' ? ACTION_IDS[action.followUp] : `${ACTION_IDS.topic}_${position}`;
 }
-

@@ -90,7 +90,10 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference), LIMITS.sectionText),
+        text: truncate(
+          code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference),
+          LIMITS.sectionText,
+        ),
       },
     });
     if (quote !== undefined) blocks.push(context(`For: _“${escapeText(quote.replace(/\s+/g, ' '))}”_`));

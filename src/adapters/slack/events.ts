@@ -62,7 +62,12 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       'message',
       async () => {
         if (question === '') {
-          await post(client, place.channel, renderHelp(assistant.help({ platform: PLATFORM, ...who }), deps.command), threadTs);
+          await post(
+            client,
+            place.channel,
+            renderHelp(assistant.help({ platform: PLATFORM, ...who }), deps.command),
+            threadTs,
+          );
           return;
         }
         const result = await assistant.ask(question, {

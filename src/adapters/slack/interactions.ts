@@ -88,7 +88,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       async () => {
         const kind = followUpKindOf(action.action_id);
         const value = decodeValue(action.value);
-        if (kind === undefined || value?.topic == null || place === undefined) throw new Error('malformed button');
+        if (kind === undefined || value?.topic == null || place === undefined)
+          throw new Error('malformed button');
         const answer = await assistant.followUp(kind, value.topic, contextOf(place, body.user?.id));
         await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
       },

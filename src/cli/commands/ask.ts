@@ -29,13 +29,18 @@ export const ask = {
         ? undefined
         : new FileConversationStore(values.session, await knowledgeDir(io.env), io.env);
     const assistant = await openAssistant(io.env, session);
-    const maxLength = (await loadCoreConfig(io.env)).POLICYBOT_MAX_QUESTION_LENGTH ?? DEFAULT_MAX_QUESTION_LENGTH;
+    const maxLength =
+      (await loadCoreConfig(io.env)).POLICYBOT_MAX_QUESTION_LENGTH ?? DEFAULT_MAX_QUESTION_LENGTH;
     const style = useColour(io) ? COLOUR : PLAIN;
-    const context = { platform: 'cli', ...(values.session === undefined ? {} : { conversationId: values.session }) };
+    const context = {
+      platform: 'cli',
+      ...(values.session === undefined ? {} : { conversationId: values.session }),
+    };
 
     const answerOne = async (question: string): Promise<void> => {
       const answer = await assistant.ask(question, context);
-      if (values.json) writeLine(io.stdout, JSON.stringify(jsonLine(question, answer, maxLength, values.explain)));
+      if (values.json)
+        writeLine(io.stdout, JSON.stringify(jsonLine(question, answer, maxLength, values.explain)));
       else {
         writeLine(io.stdout, wrap(renderAnswer(answer, style), terminalWidth(io)));
         if (values.explain) writeLine(io.stdout, `\n${renderExplanation(answer, style)}`);

@@ -109,7 +109,9 @@ export const cite = {
     }
     const out = [terminal.accent(terminal.bold(heading))];
     if (result.unsupportedStyle !== undefined) {
-      out.push(terminal.dim(`I don't write ${result.unsupportedStyle} references; here they are in ${style}.`));
+      out.push(
+        terminal.dim(`I don't write ${result.unsupportedStyle} references; here they are in ${style}.`),
+      );
     }
     if (quotes.length > 0) {
       out.push(quotes.map((q) => (style === 'markdown' ? `> “${q.text}”` : `“${q.text}”`)).join('\n\n'));

@@ -16,9 +16,10 @@ export function formatTopics(assistant: Pick<Assistant, 'topics'>): string {
   const groups = [...new Set(all.map((t) => t.group))];
   return groups
     .map((group) =>
-      [HEADINGS[group] ?? group, ...all.filter((t) => t.group === group).map((t) => `  ${t.intent.padEnd(22)} ${t.title}`)].join(
-        '\n',
-      ),
+      [
+        HEADINGS[group] ?? group,
+        ...all.filter((t) => t.group === group).map((t) => `  ${t.intent.padEnd(22)} ${t.title}`),
+      ].join('\n'),
     )
     .join('\n\n');
 }

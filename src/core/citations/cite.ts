@@ -106,34 +106,56 @@ export async function resolveCite(
     };
   }
   if (topic === undefined) return none();
-  const cited = [...new Set([...topic.quotes, ...topic.background].map((q) => q.source))];
+  // What backs the quotes; a topic with none is cited by the sources of its facts.
+  const cited = [
+    ...new Set((topic.quotes.length > 0 ? topic.quotes : topic.background).map((q) => q.source)),
+  ];
   const references: FormattedReference[] = [];
   for (const id of cited) {
     const s = kb.sources.get(id);
     if (s) references.push(await formatReference(s, relayOf(kb, s), style));
   }
-  return { kind: 'topic', query: typed, topic: summaryOf(topic), quotes: topic.quotes, references, style, ...unsupported };
+  return {
+    kind: 'topic',
+    query: typed,
+    topic: summaryOf(topic),
+    quotes: topic.quotes,
+    references,
+    style,
+    ...unsupported,
+  };
 }
 
 function stripWords(words: readonly string[], remove: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
-    if (remove.every((w, j) => words[i + j] === w)) return [...words.slice(0, i), ...words.slice(i + remove.length)];
+    if (remove.every((w, j) => words[i + j] === w))
+      return [...words.slice(0, i), ...words.slice(i + remove.length)];
   }
   return [...words];
 }
 
-async function sourceCitation(kb: KnowledgeBase, source: Source, style: CitationStyle): Promise<SourceCitation> {
+async function sourceCitation(
+  kb: KnowledgeBase,
+  source: Source,
+  style: CitationStyle,
+): Promise<SourceCitation> {
   const quoteCount = new Set(
     [...kb.topics.values()].flatMap((t) => t.quotes.filter((q) => q.source === source.id).map((q) => q.text)),
   ).size;
-  return { id: source.id, label: sourceLabel(source), references: await sourceReferences(kb, source.id, style), quoteCount };
+  return {
+    id: source.id,
+    label: sourceLabel(source),
+    references: await sourceReferences(kb, source.id, style),
+    quoteCount,
+  };
 }
 
 /** A topic by its title or one of its names, as typed ("the canada one", "Ransomware"). */
 function topicNamed(kb: KnowledgeBase, text: string) {
   const key = nameKey(text);
   return [...kb.topics.values()].find(
-    (t) => t.group !== 'bot' && t.group !== 'fallback' && [t.title, ...t.names].some((n) => nameKey(n) === key),
+    (t) =>
+      t.group !== 'bot' && t.group !== 'fallback' && [t.title, ...t.names].some((n) => nameKey(n) === key),
   );
 }
 

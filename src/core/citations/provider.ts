@@ -27,7 +27,10 @@ export class ReferenceProvider {
     if (style === 'markdown') return markdownReference;
     if (style === 'plain' || table === undefined) return plainReference;
     // The table has a line for every source of the knowledge base; the plain line is only a guard.
-    return (source, via) => table[via === undefined ? `${source.id}:self` : source.id] ?? table[source.id] ?? plainReference(source, via);
+    return (source, via) =>
+      table[via === undefined ? `${source.id}:self` : source.id] ??
+      table[source.id] ??
+      plainReference(source, via);
   }
 
   formatter(style: CitationStyle): Promise<ReferenceFormatter> {

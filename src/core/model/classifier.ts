@@ -5,16 +5,10 @@ import { type Calibration, type CalibrationPoint, fitCalibration, probability } 
 import { NO_TOPIC, TOPIC_SLOT, type TrainingText, topicClasses, trainingTexts } from './examples.js';
 import { FeatureIndex, type SparseVector } from './features.js';
 import { Matcher, type MatcherState, type Ranking } from './nearest.js';
-import {
-  predictSoftmax,
-  type SoftmaxState,
-  softmaxFromJson,
-  softmaxToJson,
-  trainSoftmax,
-} from './softmax.js';
+import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 8;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -50,18 +44,25 @@ export interface Classification {
   readonly unknown: readonly string[];
   /** Terms no topic's phrases have (unknown, or known only from out-of-scope examples). */
   readonly offTopic: readonly string[];
+  /** The question's distinct terms less the words of follow-up phrases ("cite", "source", "more"). */
+  readonly contentTerms: readonly string[];
 }
 
 export interface ClassifierState {
   readonly version: number;
   readonly vocabulary: readonly (readonly [string, number])[];
   readonly features: readonly string[];
+  /** Terms the training texts use more than once: any other is rare. */
+  readonly commonTerms: readonly string[];
   readonly topicClasses: readonly string[];
-  readonly topic: ReturnType<typeof softmaxToJson>;
-  readonly act: ReturnType<typeof softmaxToJson>;
+  /** The linear heads' weights: typed arrays, which the start-up cache keeps beside its JSON, as bytes. */
+  readonly topic: SoftmaxState;
+  readonly act: SoftmaxState;
   readonly nearest: MatcherState;
   readonly calibration: Calibration;
   readonly exact: readonly (readonly [string, ExactPhrase])[];
+  /** Terms of the follow-up phrases: they ask for something, they do not name what. */
+  readonly followUpTerms: readonly string[];
 }
 
 /** A training phrase asked word for word: its intent, and what of its topic it asks for. */
@@ -101,6 +102,7 @@ export class Classifier {
     matcher: Matcher,
     private readonly calibration: Calibration,
     exact: ReadonlyMap<string, ExactPhrase>,
+    private readonly followUpTerms: ReadonlySet<string>,
   ) {
     this.topicModel = topic;
     this.actModel = act;
@@ -114,7 +116,7 @@ export class Classifier {
     const normalized = texts.map((t) => normalizer.normalize(t.text, { correct: false }));
     const { index, vectors } = FeatureIndex.fit(normalized);
     const classes = topicClasses(kb);
-    const fit = (subset: readonly number[]) => ({
+    const trainHeads = (subset: readonly number[]) => ({
       topic: trainTopic(subset, texts, vectors, classes, index.size),
       matcher: trainMatcher(subset, texts, normalized),
     });
@@ -128,11 +130,17 @@ export class Classifier {
         if (t.actOnly) return;
         (t.origin % FOLDS === fold ? held : train).push(i);
       });
-      const { topic, matcher } = fit(train);
+      const { topic, matcher } = trainHeads(train);
       for (const i of held) {
         const t = texts[i] as TrainingText;
         if (!t.written && t.act === null) continue;
-        const scored = scoreTopics(classes, topic, matcher, vectors[i] as SparseVector, normalized[i] as NormalizedText);
+        const scored = scoreTopics(
+          classes,
+          topic,
+          matcher,
+          vectors[i] as SparseVector,
+          normalized[i] as NormalizedText,
+        );
         const best = scored.candidates[0];
         if (!best) continue;
         points.push({ features: scored.features, correct: best.intent === t.topic });
@@ -141,7 +149,7 @@ export class Classifier {
     const calibration = fitCalibration(points);
 
     const all = texts.map((_, i) => i);
-    const { topic, matcher } = fit(all.filter((i) => !(texts[i] as TrainingText).actOnly));
+    const { topic, matcher } = trainHeads(all.filter((i) => !(texts[i] as TrainingText).actOnly));
     const act = trainSoftmax(
       all.map((i) => ({
         vector: vectors[i] as SparseVector,
@@ -150,20 +158,34 @@ export class Classifier {
       })),
       { classes: ACT_CLASSES.length, features: index.size, epochs: EPOCHS, balance: 0.5 },
     );
-    return new Classifier(normalizer, index, classes, topic, act, matcher, calibration, exactPhrases(kb, normalizer));
+    const followUpTerms = new Set(
+      texts.flatMap((t, i) => (t.topic === NO_TOPIC ? (normalized[i] as NormalizedText).terms : [])),
+    );
+    return new Classifier(
+      normalizer,
+      index,
+      classes,
+      topic,
+      act,
+      matcher,
+      calibration,
+      exactPhrases(kb, normalizer),
+      followUpTerms,
+    );
   }
 
   static fromState(state: ClassifierState, kb: KnowledgeBase): Classifier | undefined {
     if (state.version !== MODEL_VERSION) return undefined;
     return new Classifier(
       new Normalizer(new Map(state.vocabulary), kb.language),
-      new FeatureIndex(state.features),
+      new FeatureIndex(state.features, state.commonTerms),
       state.topicClasses,
-      softmaxFromJson(state.topic),
-      softmaxFromJson(state.act),
+      state.topic,
+      state.act,
       new Matcher(state.nearest),
       state.calibration,
       new Map(state.exact),
+      new Set(state.followUpTerms),
     );
   }
 
@@ -172,12 +194,14 @@ export class Classifier {
       version: MODEL_VERSION,
       vocabulary: [...this.normalizer.vocabulary],
       features: this.index.names,
+      commonTerms: this.index.commonTerms,
       topicClasses: this.classes,
-      topic: softmaxToJson(this.topicModel),
-      act: softmaxToJson(this.actModel),
+      topic: this.topicModel,
+      act: this.actModel,
       nearest: this.matcher.toState(),
       calibration: this.calibration,
       exact: [...this.exactPhrases],
+      followUpTerms: [...this.followUpTerms],
     };
   }
 
@@ -202,6 +226,7 @@ export class Classifier {
       acts,
       unknown: scored.ranking.unknown,
       offTopic: scored.ranking.offTopic,
+      contentTerms: [...new Set(normalized.terms)].filter((t) => !this.followUpTerms.has(t)),
     };
   }
 
@@ -219,7 +244,13 @@ function vocabularyTexts(kb: KnowledgeBase): string[] {
   const topics = [...kb.topics.values()];
   return [
     ...kb.examples.map((e) => e.text.replaceAll(TOPIC_SLOT, ' ')),
-    ...topics.flatMap((t) => [t.title, ...t.names, t.summary, t.detail ?? '', ...t.background.map((b) => b.text)]),
+    ...topics.flatMap((t) => [
+      t.title,
+      ...t.names,
+      t.summary,
+      t.detail ?? '',
+      ...t.background.map((b) => b.text),
+    ]),
   ];
 }
 
@@ -230,7 +261,10 @@ function exactPhrases(kb: KnowledgeBase, normalizer: Normalizer): Map<string, Ex
     if (example.text.includes(TOPIC_SLOT)) continue;
     const key = normalizer.words(example.text).join(' ');
     if (key !== '' && !map.has(key))
-      map.set(key, { intent: example.intent, ...(example.followUp === undefined ? {} : { followUp: example.followUp }) });
+      map.set(key, {
+        intent: example.intent,
+        ...(example.followUp === undefined ? {} : { followUp: example.followUp }),
+      });
   }
   return map;
 }
@@ -252,7 +286,9 @@ function trainTopic(
     subset.map((i) => ({
       vector: vectors[i] as SparseVector,
       label: classes.indexOf((texts[i] as TrainingText).topic),
-      weight: (texts[i] as TrainingText).weight * ((texts[i] as TrainingText).topic === NO_TOPIC ? NO_TOPIC_WEIGHT : 1),
+      weight:
+        (texts[i] as TrainingText).weight *
+        ((texts[i] as TrainingText).topic === NO_TOPIC ? NO_TOPIC_WEIGHT : 1),
     })),
     { classes: classes.length, features, epochs: EPOCHS, balance: 0.5 },
   );
@@ -334,4 +370,3 @@ function logit(p: number): number {
   const q = Math.min(Math.max(p, 1e-4), 1 - 1e-4);
   return Math.log(q / (1 - q));
 }
-

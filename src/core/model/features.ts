@@ -19,12 +19,23 @@ export const FEATURE_WEIGHTS = {
   word: 0.7,
   wordPair: 0.6,
   length: 0.3,
+  rare: 1,
 } as const;
 
 type Group = keyof typeof FEATURE_WEIGHTS;
 
+/**
+ * A term the training texts use at most this often is "rare": besides its own feature it fires the
+ * rare-word features, which every unknown term fires too. The model so learns, from the words
+ * curators wrote once, what a word nobody wrote says: out-of-scope questions are full of them.
+ */
+const RARE = 1;
+
 /** The features of one normalized text, by group, as strings (before indexing). */
-export function featureStrings(text: NormalizedText): Map<Group, string[]> {
+export function featureStrings(
+  text: NormalizedText,
+  isRare: (term: string) => boolean = () => false,
+): Map<Group, string[]> {
   const groups = new Map<Group, string[]>();
   const add = (group: Group, feature: string): void => {
     const list = groups.get(group) ?? [];
@@ -41,6 +52,12 @@ export function featureStrings(text: NormalizedText): Map<Group, string[]> {
   for (const word of new Set(folded)) add('word', `w:${word}`);
   for (let i = 1; i < folded.length; i++) add('wordPair', `ww:${folded[i - 1]}_${folded[i]}`);
   add('length', `len:${lengthBucket(text.terms.length)}:${lengthBucket(folded.length)}`);
+  const rare = terms.filter(isRare).length;
+  if (rare > 0) {
+    // How much of the question is rare or unknown, in steps: one word of three is not two of three.
+    add('rare', 'r:any');
+    add('rare', `r:share:${Math.min(4, Math.floor((4 * rare) / terms.length))}`);
+  }
   return groups;
 }
 
@@ -62,17 +79,34 @@ function letterGrams(term: string): string[] {
 export class FeatureIndex {
   private readonly ids: Map<string, number>;
 
-  constructor(readonly names: readonly string[]) {
+  /** Terms the training texts use more than RARE times: the others count as rare. */
+  private readonly common: ReadonlySet<string>;
+
+  constructor(
+    readonly names: readonly string[],
+    common: Iterable<string>,
+  ) {
     this.ids = new Map(names.map((name, i) => [name, i] as const));
+    this.common = new Set(common);
   }
 
   /** The index of every feature the texts have, and each text's vector under it. */
   static fit(texts: readonly NormalizedText[]): { index: FeatureIndex; vectors: SparseVector[] } {
-    const strings = texts.map(featureStrings);
+    const counts = new Map<string, number>();
+    for (const text of texts)
+      for (const term of new Set(text.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const common = [...counts].filter(([, n]) => n > RARE).map(([term]) => term);
+    const commonSet = new Set(common);
+    const strings = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
     const names = new Set<string>();
     for (const groups of strings) for (const list of groups.values()) for (const f of list) names.add(f);
-    const index = new FeatureIndex([...names].sort());
+    const index = new FeatureIndex([...names], common);
     return { index, vectors: strings.map((groups) => index.fromStrings(groups)) };
+  }
+
+  /** The terms that are not rare, for the start-up cache. */
+  get commonTerms(): string[] {
+    return [...this.common];
   }
 
   get size(): number {
@@ -81,10 +115,12 @@ export class FeatureIndex {
 
   /** The vector of a text; features never seen in training are left out (and counted). */
   vector(text: NormalizedText): SparseVector & { readonly unseen: number } {
-    return this.fromStrings(featureStrings(text));
+    return this.fromStrings(featureStrings(text, (term) => !this.common.has(term)));
   }
 
-  private fromStrings(groups: ReadonlyMap<Group, readonly string[]>): SparseVector & { readonly unseen: number } {
+  private fromStrings(
+    groups: ReadonlyMap<Group, readonly string[]>,
+  ): SparseVector & { readonly unseen: number } {
     const values = new Map<number, number>();
     let unseen = 0;
     for (const [group, list] of groups) {

@@ -134,24 +134,3 @@ function shuffle<T>(list: T[], random: () => number): void {
     [list[i], list[j]] = [list[j] as T, list[i] as T];
   }
 }
-
-/** Weights as base64 for the start-up cache: a few hundred kilobytes, decoded in a millisecond. */
-export function softmaxToJson(state: SoftmaxState): {
-  classes: number;
-  features: number;
-  weights: string;
-  bias: string;
-} {
-  const b64 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return { classes: state.classes, features: state.features, weights: b64(state.weights), bias: b64(state.bias) };
-}
-
-export function softmaxFromJson(json: ReturnType<typeof softmaxToJson>): SoftmaxState {
-  const f32 = (s: string): Float32Array => {
-    const buffer = Buffer.from(s, 'base64');
-    const copy = new Uint8Array(buffer.byteLength);
-    copy.set(buffer);
-    return new Float32Array(copy.buffer);
-  };
-  return { classes: json.classes, features: json.features, weights: f32(json.weights), bias: f32(json.bias) };
-}

@@ -22,7 +22,7 @@ export interface ComposeContext {
   readonly format: ReferenceFormatter;
   readonly style: CitationStyle;
   /** The follow-up each suggested question asks for (null: none), read once by the classifier. */
-  readonly suggestionKinds: ReadonlyMap<string, FollowUpKind | null>;
+  readonly suggestionKinds: { get(question: string): FollowUpKind | null };
 }
 
 /** Builds an Answer from a Decision: the only place where the core puts things into words. */
@@ -174,8 +174,8 @@ function composeLinked(
   const bullets = linked.map((t) => {
     const quote = t.quotes[0]?.text;
     if (quote === undefined) return `- **${t.title}**: ${t.summary}`;
-    // A solution's own words say it best; a threat's title says which warning the quote is.
-    return view === 'solutions' ? `- “${quote}”` : `- **${t.title}**: “${quote}”`;
+    // A title that only repeats its quote ("Support the ILEA") is said once, as the quote.
+    return restates(quote, t.title) ? `- “${quote}”` : `- **${t.title}**: “${quote}”`;
   });
   return {
     ...base,
@@ -199,6 +199,18 @@ function composeLinked(
       ),
     ],
   };
+}
+
+/** Whether a quote begins by saying what a title says (or the reverse), word for word. */
+function restates(quote: string, title: string): boolean {
+  const words = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const q = words(quote);
+  const t = words(title);
+  return q.startsWith(t) || t.startsWith(q);
 }
 
 function composeBot(intent: IntentId, confidence: number, trace: Trace, context: ComposeContext): Answer {
@@ -274,7 +286,8 @@ function composeDecline(
     kind: 'decline',
     intent: FALLBACK_ID,
     confidence: decision.confidence,
-    title: reason === undefined ? fallback.title : 'I can’t answer that as asked',
+    // Outside the sources is outside the sources, subject named or not; a limit or a length is "as asked".
+    title: decision.reason.code === 'out-of-scope' ? fallback.title : 'I can’t answer that as asked',
     text,
     citations: [],
     style: context.style,

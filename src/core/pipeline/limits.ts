@@ -69,8 +69,6 @@ export class Limits {
   /** The first rule the words fall under, if any. */
   match(words: readonly string[]): Limit | undefined {
     const any = (patterns: readonly Pattern[]): boolean => patterns.some((p) => occurs(p, words));
-    return this.rules.find(
-      (r) => any(r.when) && (r.and.length === 0 || any(r.and)) && !any(r.unless),
-    )?.limit;
+    return this.rules.find((r) => any(r.when) && (r.and.length === 0 || any(r.and)) && !any(r.unless))?.limit;
   }
 }

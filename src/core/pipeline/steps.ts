@@ -39,6 +39,7 @@ export const STEP_NAMES = [
   'empty',
   'exact-phrase',
   'limit',
+  'mostly-unknown',
   'follow-up',
   'topic',
   'bot',
@@ -46,6 +47,11 @@ export const STEP_NAMES = [
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
+/**
+ * With nothing before it, a follow-up that names a topic less surely than a question must (this
+ * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
+ */
+const NAMED_SHARE = 0.5;
 /** A follow-up is read as one when its head is at least this sure. */
 const FOLLOW_UP_THRESHOLD = 0.5;
 /** Topics this far down the linear model's ranking are not offered as "Did you mean". */
@@ -74,10 +80,19 @@ export function resolveView(kb: KnowledgeBase, topic: IntentId, view: View): Vie
  * follow-up is about that topic.
  */
 function isGenericTarget(topic: Topic, view: View): boolean {
+  // "What does 1787 want done?": the source named is who proposes, not what the proposal is about.
+  if (topic.group === 'source') return view !== 'detail';
   if (view === 'solutions') return topic.group === 'solution' && topic.role === 'overview';
   if (view === 'threats') return topic.group === 'threat' && topic.role === 'overview';
-  if (view === 'sources') return topic.group === 'source';
   return false;
+}
+
+/** The overview a view lists when nothing is named: all the solutions, all the threats. */
+function generalTarget(kb: KnowledgeBase, view: View): Topic | undefined {
+  const group = view === 'solutions' ? 'solution' : view === 'threats' ? 'threat' : undefined;
+  return group === undefined
+    ? undefined
+    : [...kb.topics.values()].find((t) => t.group === group && t.role === 'overview');
 }
 
 function answer(
@@ -98,7 +113,11 @@ function answer(
 }
 
 /** The topics nearest to a question, for "Did you mean": askable, and not a stray word's match. */
-export function nearestTopics(kb: KnowledgeBase, candidates: readonly TopicCandidate[], count = 3): IntentId[] {
+export function nearestTopics(
+  kb: KnowledgeBase,
+  candidates: readonly TopicCandidate[],
+  count = 3,
+): IntentId[] {
   return candidates
     .filter((c) => isAskable(kb.topics.get(c.intent)))
     .filter((c) => c.probability >= SUGGESTION_FLOOR || c.similarity >= SIMILARITY_FLOOR)
@@ -151,7 +170,10 @@ export const STEPS: readonly Step[] = [
         };
       const topic = input.kb.topics.get(exact);
       if (topic?.group === 'bot')
-        return { decision: { kind: 'bot', intent: exact, confidence: 1 }, reason: `a training phrase of ${exact}` };
+        return {
+          decision: { kind: 'bot', intent: exact, confidence: 1 },
+          reason: `a training phrase of ${exact}`,
+        };
       const asked = input.classification?.exactFollowUp;
       return {
         decision: answer(input, exact, asked === undefined ? 'summary' : VIEW_OF[asked], 1),
@@ -173,6 +195,29 @@ export const STEPS: readonly Step[] = [
             },
             reason: `rule "${limit.id}" of content/limits.yaml`,
           },
+  },
+  {
+    name: 'mostly-unknown',
+    run: ({ classification: c, kb }) => {
+      // "cite the fifa corruption scandal": one word a topic knows, more that none does. Whatever
+      // it shares with the topic, it is about something else.
+      if (c === undefined) return { reason: 'nothing to read' };
+      const offTopic = new Set(c.offTopic);
+      const content = c.contentTerms;
+      const unknown = content.filter((t) => offTopic.has(t));
+      if (content.length < 2 || unknown.length * 2 <= content.length)
+        return { reason: `${unknown.length} of ${content.length} content terms unknown to every topic` };
+      const subject = subjectOf(c);
+      return {
+        decision: {
+          kind: 'decline',
+          reason: subject === undefined ? { code: 'out-of-scope' } : { code: 'out-of-scope', subject },
+          nearest: nearestTopics(kb, c.candidates),
+          confidence: 1 - c.confidence,
+        },
+        reason: `${unknown.length} of ${content.length} content terms unknown to every topic (${unknown.join(' ')})`,
+      };
+    },
   },
   {
     name: 'follow-up',
@@ -200,10 +245,23 @@ export const STEPS: readonly Step[] = [
           decision: answer(input, input.previous, view, act.probability),
           reason: `asks for ${kind} (${pct(act.probability)}) on the conversation's topic, ${input.previous}`,
         };
-      if (namesTopic)
+      if (namesTopic || (isAskable(named) && c.confidence >= input.threshold * NAMED_SHARE))
         return {
-          decision: answer(input, named.id, view, c.confidence),
-          reason: `asks for ${kind} (${pct(act.probability)}) and names ${named.id} (${pct(c.confidence)})`,
+          decision: answer(input, (named as Topic).id, view, c.confidence),
+          reason: `asks for ${kind} (${pct(act.probability)}) and names ${(named as Topic).id} (${pct(c.confidence)}), with nothing before`,
+        };
+      // With nothing before it, a follow-up about something no topic knows ("trump's plan for the
+      // border") is no follow-up: the later steps decline it.
+      const offTopic = new Set(c.offTopic);
+      const strange = c.contentTerms.filter((t) => offTopic.has(t));
+      if (strange.length > 0)
+        return { reason: `asks for ${kind}, but of ${strange.join(' ')}, which no topic knows` };
+      // "Fixes?" with nothing before: the list of all the solutions (the overview the view lists).
+      const overview = generalTarget(input.kb, view);
+      if (overview !== undefined)
+        return {
+          decision: answer(input, overview.id, view, act.probability),
+          reason: `asks for ${kind} (${pct(act.probability)}) of nothing named: ${overview.id}, the whole list`,
         };
       return {
         decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
@@ -217,10 +275,14 @@ export const STEPS: readonly Step[] = [
       const c = input.classification;
       const best = c?.candidates[0];
       const topic = best === undefined ? undefined : input.kb.topics.get(best.intent);
-      if (c === undefined || !isAskable(topic)) return { reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
+      if (c === undefined || !isAskable(topic))
+        return { reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
       if (c.confidence < input.threshold)
         return { reason: `${topic.id} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
-      return { decision: answer(input, topic.id, 'summary', c.confidence), reason: `${topic.id} at ${pct(c.confidence)}` };
+      return {
+        decision: answer(input, topic.id, 'summary', c.confidence),
+        reason: `${topic.id} at ${pct(c.confidence)}`,
+      };
     },
   },
   {
@@ -232,7 +294,10 @@ export const STEPS: readonly Step[] = [
         return { reason: 'not one of the bot’s own intents' };
       if (c.confidence < input.threshold)
         return { reason: `${best.intent} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
-      return { decision: { kind: 'bot', intent: best.intent, confidence: c.confidence }, reason: `${best.intent} at ${pct(c.confidence)}` };
+      return {
+        decision: { kind: 'bot', intent: best.intent, confidence: c.confidence },
+        reason: `${best.intent} at ${pct(c.confidence)}`,
+      };
     },
   },
   {
@@ -257,15 +322,20 @@ export const STEPS: readonly Step[] = [
 ];
 
 /**
- * What a question asks about that no topic knows, in the words typed ("the sinaloa cartel"): said
- * back in the decline when the rest of the question is in the domain, so the person sees that the
- * subject was understood and is not in the sources.
+ * What a question asks about that no topic knows, in the words typed ("sinaloa"): said back in the
+ * decline, so the person sees the subject was understood and is not in the sources. The longest
+ * run of such words; none when nothing in the question is the domain's.
  */
 function subjectOf(c: Classification | undefined): string | undefined {
   if (c === undefined || c.offTopic.length === 0) return undefined;
-  const onTopic = c.normalized.terms.filter((t) => !c.offTopic.includes(t));
-  if (onTopic.length === 0) return undefined;
   const offTopic = new Set(c.offTopic);
-  const words = c.normalized.words.filter((w) => offTopic.has(w) || offTopic.has(stem(w)));
-  return words.length > 0 ? words.join(' ') : undefined;
+  if (c.normalized.terms.every((t) => offTopic.has(t))) return undefined;
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const word of c.normalized.words) {
+    if (offTopic.has(word) || offTopic.has(stem(word))) run.push(word);
+    else run = [];
+    if (run.length > best.length) best = [...run];
+  }
+  return best.length > 0 ? best.join(' ') : undefined;
 }

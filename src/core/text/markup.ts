@@ -5,19 +5,31 @@
 export function stripChatMarkup(input: string): string {
   return (
     input
-      // Slack links keep their label: <https://x|label> -> label; bare <https://x> -> nothing.
+      // Slack links keep their label: <https://x|label> -> label; a bare <https://x> its words.
       .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi, ' $1 ')
-      .replace(/<(?:https?|mailto):[^>\s]*>/gi, ' ')
+      .replace(/<((?:https?|mailto):[^>\s]*)>/gi, (_, url: string) => ` ${urlWords(url)} `)
       // Slack mentions, channels, special mentions; Discord users, roles, channels, emoji, timestamps.
       .replace(/<[@#!][^>\s]*>/g, ' ')
       .replace(/<a?:\w+:\d+>/g, ' ')
       .replace(/<t:\d+(?::\w)?>/g, ' ')
       .replace(/@(?:everyone|here|channel)\b/gi, ' ')
-      .replace(/https?:\/\/\S+/gi, ' ')
+      .replace(/https?:\/\/\S+/gi, (url) => ` ${urlWords(url)} `)
       // :emoji_codes: (letters, digits, _ + -), but not times such as 10:30.
       .replace(/:[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:/gi, ' ')
       .replace(/[`*_~|>#[\](){}\\]+/g, ' ')
   );
+}
+
+/**
+ * A pasted link says what it is about in its host and path ("dni.gov/…/ATA-2024-…-Report.pdf"):
+ * its words, without the scheme, the "www" and the top-level domain, and never the link itself.
+ */
+function urlWords(url: string): string {
+  const withoutScheme = url.replace(/^(?:https?|mailto):(?:\/\/)?/i, '');
+  return withoutScheme
+    .split(/[/?#=&._~:%+-]+/)
+    .filter((part) => part !== '' && !/^(?:www|com|org|gov|net|edu|html?|php|aspx?|pdf|index)$/i.test(part))
+    .join(' ');
 }
 
 /**

@@ -39,7 +39,9 @@ export class Normalizer {
     const shorthand = shorthandTable(language.shorthand);
     const table = synonymTable(language.synonyms);
     const frequency = new Map<string, number>();
-    for (const word of [...texts].flatMap((text) => words(text, shorthand)).concat(synonymVocabulary(table))) {
+    for (const word of [...texts]
+      .flatMap((text) => words(text, shorthand))
+      .concat(synonymVocabulary(table))) {
       frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
     return new Normalizer(frequency, language);

@@ -131,7 +131,7 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(press.body.data.allowed_mentions).toEqual({ parse: [] });
     const embed = press.body.data.embeds?.[0];
     expect(embed?.title).toBe('Illicit drugs and trafficking');
-    expect(embed?.description).toContain("Solutions from 1787's list that bear on");
+    expect(embed?.description).toContain("Of 1787's ten solutions, these bear on");
     expect(embed?.description).toContain('Partnership with Mexican law enforcement');
   });
 

@@ -75,7 +75,7 @@ describe('Discord rendering', () => {
       followUp: 'solutions',
       topic: 'solution.institutions',
     });
-    expect(decodeAction('pb:more:not.a.topic')).toBeUndefined();
+    expect(decodeAction('pb:more:Not A Topic!')).toBeUndefined();
     expect(decodeAction('pb:delete:threat.drugs')).toBeUndefined();
   });
 });

@@ -142,7 +142,8 @@ describe('Slack over HTTP', () => {
     const unknown = blockText(
       ((await (await sendCommand('cite ransomware harvard', 'r4')).json()) as { blocks: unknown[] }).blocks,
     );
-    expect(unknown).toContain("I don't write HARVARD references");
+    // Said back as typed (lower case), not shouted.
+    expect(unknown).toContain("I don't write harvard references");
     expect(unknown).toMatch(/quoted in 1787/i);
   });
 
@@ -197,7 +198,7 @@ describe('Slack over HTTP', () => {
     });
     const solutions = await nextPost(before + 2);
     expect(solutions.body.thread_ts).toBe(root);
-    expect(blockText(solutions.body.blocks)).toContain("Solutions from 1787's list that bear on *Ransomware*");
+    expect(blockText(solutions.body.blocks)).toContain("Of 1787's ten solutions, these bear on *Ransomware*");
   });
 
   it("continues an older answer's own topic from its buttons", async () => {

@@ -41,7 +41,10 @@ export const citeCommand = {
     const style = stringOption(request, 'style');
     // A picked suggestion sends the topic's id; typed text goes through the same resolver as
     // every surface's cite, which cites only a topic it is sure of.
-    const result = await assistant.cite(typed, style !== undefined && isCitationStyle(style) ? style : undefined);
+    const result = await assistant.cite(
+      typed,
+      style !== undefined && isCitationStyle(style) ? style : undefined,
+    );
     if (result.kind === 'none') {
       const shown = escapeUserText(typed.slice(0, 100)) || '(nothing)';
       const near = result.suggestions.map((m) => `**${neutraliseMentions(m.title)}**`).join(' · ');
@@ -55,7 +58,9 @@ export const citeCommand = {
     return citeMessage(result, isPrivate(request), assistant.knowledgeBase);
   },
   autocomplete(request, { assistant }) {
-    return fitChoices(assistant.findTopics(request.focused.value).map((t) => ({ name: t.title, value: t.intent })));
+    return fitChoices(
+      assistant.findTopics(request.focused.value).map((t) => ({ name: t.title, value: t.intent })),
+    );
   },
 } satisfies Command;
 
@@ -86,7 +91,10 @@ export function citeMessage(
       const room = LIMITS.fieldValue - 8;
       fields.push(
         { name: truncate(`${name}: quote`, LIMITS.fieldName), value: codeBlock(truncate(quote, room)) },
-        { name: truncate(`${name}: reference`, LIMITS.fieldName), value: codeBlock(truncate(reference, room)) },
+        {
+          name: truncate(`${name}: reference`, LIMITS.fieldName),
+          value: codeBlock(truncate(reference, room)),
+        },
       );
     }
   });
@@ -97,7 +105,9 @@ export function citeMessage(
   const embed = fitEmbed({
     title: neutraliseMentions(title),
     description:
-      (fields.length > 0 ? 'Quotes and references, ready to paste into a memo.' : 'This topic has no source to cite.') + note,
+      (fields.length > 0
+        ? 'Quotes and references, ready to paste into a memo.'
+        : 'This topic has no source to cite.') + note,
     color: COLOURS.source,
     fields,
   });
