@@ -11,7 +11,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function copy(name: string, extra: unknown): string {
   const dir = join(work, name);
-  for (const folder of ['intents', 'content']) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
+  for (const folder of ['intents', 'content'])
+    cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
   writeFileSync(join(dir, 'intents/zz-extra.yaml'), stringify(extra));
   return dir;
 }
@@ -31,7 +32,10 @@ describe('policybot check', () => {
 
   it('accepts a phrase marked as an exception, with its reason, and counts it', async () => {
     const dir = copy('accepted', [
-      { id: 'threat.fraud', utterances: [{ text: 'Fentanyl?!', exception: 'a test of accepted exceptions' }] },
+      {
+        id: 'threat.fraud',
+        utterances: [{ text: 'Fentanyl?!', exception: 'a test of accepted exceptions' }],
+      },
     ]);
     const { code, stdout } = await check(dir);
     expect(code).toBe(0);

@@ -6,8 +6,10 @@ const first = (text: string): string | undefined => bot.findTopics(text, 5)[0]?.
 
 describe('finding topics as someone types (autocomplete, "Did you mean")', () => {
   it('puts the right topic first from the second letter', () => {
-    for (const typed of ['fe', 'fen', 'fent', 'fenta', 'fentanyl']) expect(first(typed), typed).toBe('threat.drugs');
-    for (const typed of ['ra', 'ran', 'rans', 'ransomware']) expect(first(typed), typed).toBe('threat.ransomware');
+    for (const typed of ['fe', 'fen', 'fent', 'fenta', 'fentanyl'])
+      expect(first(typed), typed).toBe('threat.drugs');
+    for (const typed of ['ra', 'ran', 'rans', 'ransomware'])
+      expect(first(typed), typed).toBe('threat.ransomware');
     for (const typed of ['ca', 'can', 'cana', 'canada']) expect(first(typed), typed).toBe('solution.canada');
     expect(first('inl')).toBe('solution.inl');
     expect(first('mexi')).toBe('solution.mexico');
@@ -61,8 +63,14 @@ describe('the topic list', () => {
 
 describe('one cite resolver for every surface', () => {
   it('cites a topic named in any words, a source by any of its names, and nothing it is unsure of', async () => {
-    expect(await bot.cite('the ransomware bit')).toMatchObject({ kind: 'topic', topic: { intent: 'threat.ransomware' } });
-    expect(await bot.cite('threat.drugs')).toMatchObject({ kind: 'topic', topic: { intent: 'threat.drugs' } });
+    expect(await bot.cite('the ransomware bit')).toMatchObject({
+      kind: 'topic',
+      topic: { intent: 'threat.ransomware' },
+    });
+    expect(await bot.cite('threat.drugs')).toMatchObject({
+      kind: 'topic',
+      topic: { intent: 'threat.drugs' },
+    });
     const ata = await bot.cite('ata');
     expect(ata.kind === 'source' && ata.sources.map((s) => s.id)).toEqual(['odni-ata-2024']);
     for (const text of ['x', 'f', 'AT&amp;T &lt;b&gt;', 'weather in paris']) {
@@ -74,7 +82,10 @@ describe('one cite resolver for every surface', () => {
 
   it('reads a style named in the text, and says so for one it does not write', async () => {
     expect(await bot.cite('fentanyl apa')).toMatchObject({ kind: 'topic', style: 'apa' });
-    expect(await bot.cite('fentanyl in harvard')).toMatchObject({ kind: 'topic', unsupportedStyle: 'harvard' });
+    expect(await bot.cite('fentanyl in harvard')).toMatchObject({
+      kind: 'topic',
+      unsupportedStyle: 'harvard',
+    });
     expect(await bot.cite('fentanyl apa', 'mla')).toMatchObject({ style: 'mla' });
   });
 });

@@ -21,7 +21,8 @@ const STORED = 'Puffins nest on cliffs of the North Atlantic and winter far out 
 
 function copy(name: string): string {
   const dir = join(work, name);
-  for (const folder of ['intents', 'content']) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
+  for (const folder of ['intents', 'content'])
+    cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
   return dir;
 }
 
