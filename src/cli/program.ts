@@ -42,6 +42,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'what it could not answer, grouped, for curators',
     load: async () => (await import('./commands/report.js')).report,
   },
+  learn: {
+    summary: "proposals from the curators' record, to accept into intents/ or reject",
+    load: async () => (await import('./commands/learn.js')).learn,
+  },
 };
 
 function usage(): string {

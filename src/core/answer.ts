@@ -76,6 +76,11 @@ export interface Answer {
   readonly group: TopicGroup;
   /** How it was decided. */
   readonly trace: Trace;
+  /**
+   * A reference to this answer, set by the serving layer: what a "Helpful" / "Not helpful" button
+   * carries back, so the feedback is recorded with the question that was asked.
+   */
+  readonly ref?: string;
 }
 
 export interface AskContext {

@@ -10,6 +10,7 @@ export interface Metrics {
   readonly questions: Counter<'platform' | 'intent'>;
   readonly decisions: Counter<'platform' | 'kind' | 'step'>;
   readonly clarifications: Counter<'platform'>;
+  readonly feedback: Counter<'platform' | 'intent' | 'value'>;
   readonly fallbacks: Counter<'platform'>;
   readonly lowConfidence: Counter<'platform'>;
   readonly rateLimited: Counter<'platform'>;
@@ -49,6 +50,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'policybot_clarifications_total',
       help: 'Questions answered with a question back ("about what?"): a follow-up with no topic yet, or nothing to read',
       labelNames: ['platform'],
+      registers,
+    }),
+    feedback: new Counter({
+      name: 'policybot_feedback_total',
+      help: 'Answers marked helpful or not helpful by the person who asked, by the intent answered',
+      labelNames: ['platform', 'intent', 'value'],
       registers,
     }),
     fallbacks: new Counter({

@@ -3,6 +3,7 @@ import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } f
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
+import { type AnswerLog, MemoryAnswerLog } from './answer-log.js';
 import type { Metrics } from './metrics.js';
 import { type RateLimiter, waitPhrase } from './rate-limit.js';
 import { cleanQuestion, type UnansweredRecorder } from './unanswered.js';
@@ -17,7 +18,12 @@ export interface ServiceOptions {
   readonly recorder?: UnansweredRecorder;
   /** Answers under this confidence are recorded as near misses. */
   readonly lowConfidence?: number;
+  /** What is remembered of each answer for its feedback buttons; in this process's memory unless given. */
+  readonly answers?: AnswerLog;
 }
+
+/** What a person says of an answer with its buttons (or /good and /bad in the terminal). */
+export type FeedbackValue = 'helpful' | 'not-helpful';
 
 /**
  * The assistant as a running instance serves it: the same port, decorated, so every adapter gets
@@ -26,9 +32,40 @@ export interface ServiceOptions {
  */
 export class AssistantService implements PolicyAssistant {
   private current: PolicyAssistant;
+  private readonly answers: AnswerLog;
 
   constructor(private readonly options: ServiceOptions) {
     this.current = options.assistant;
+    this.answers = options.answers ?? new MemoryAnswerLog();
+  }
+
+  /**
+   * "Helpful" or "Not helpful" on an answer, by its reference: recorded for the curators with the
+   * question and how it was decided, and counted. The answer itself is left as it was. Resolves
+   * whether the answer was still remembered (a click a day later is counted, not recorded).
+   */
+  async feedback(ref: string, value: FeedbackValue, context: AskContext = {}): Promise<boolean> {
+    const { logger, metrics, recorder } = this.options;
+    const platform = context.platform ?? 'unknown';
+    const answered = await this.answers.recall(ref);
+    metrics?.feedback.inc({ platform, intent: answered?.intent ?? 'unknown', value });
+    const user = context.user === undefined ? answered?.user : this.options.hashUser(context.user);
+    logger.info({ platform, ...(user === undefined ? {} : { user }), ref, value, known: answered !== undefined }, 'feedback');
+    if (answered === undefined) return false;
+    recorder?.record({
+      time: new Date().toISOString(),
+      reason: 'feedback',
+      value,
+      kind: answered.kind,
+      step: answered.step,
+      platform,
+      ...(user === undefined ? {} : { user }),
+      question: answered.question,
+      intent: answered.intent,
+      confidence: answered.confidence,
+      trace: { decidedBy: answered.step, reason: answered.reason, candidates: answered.candidates },
+    });
+    return true;
   }
 
   get knowledgeBase(): KnowledgeBase {
@@ -127,6 +164,21 @@ export class AssistantService implements PolicyAssistant {
     }
     const seconds = (performance.now() - started) / 1000;
     const step = answer.trace.decidedBy;
+    const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
+    // Remembered for its feedback buttons: the reference is all a click carries back.
+    await this.answers.remember(req, {
+      question: question === undefined ? `[${answer.followUp ?? 'topic'}: ${answer.intent}]` : cleanQuestion(question),
+      platform,
+      ...who,
+      kind: answer.kind,
+      intent: answer.intent,
+      confidence,
+      step,
+      reason: answer.trace.reason,
+      candidates: (answer.trace.classification?.candidates ?? [])
+        .slice(0, 3)
+        .map((c) => ({ intent: c.intent, probability: c.probability })),
+    });
     metrics?.questions.inc({ platform, intent: answer.intent });
     metrics?.decisions.inc({ platform, kind: answer.kind, step });
     metrics?.latency.observe({ platform }, seconds);
@@ -138,7 +190,6 @@ export class AssistantService implements PolicyAssistant {
     if (declined) metrics?.fallbacks.inc({ platform });
     if (answer.kind === 'clarify') metrics?.clarifications.inc({ platform });
     if (low) metrics?.lowConfidence.inc({ platform });
-    const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
     logger.info(
       {
         req,
@@ -191,7 +242,7 @@ export class AssistantService implements PolicyAssistant {
           : { nearest: { intent: nearest.intent, score: Math.round(nearest.similarity * 1000) / 1000 } }),
       });
     }
-    return answer;
+    return { ...answer, ref: req };
   }
 }
 

@@ -1,14 +1,25 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** One question the bot could not answer well: a line of the unanswered log. */
+/**
+ * One line of the curators' record: a question the bot could not answer well, or an answer someone
+ * marked helpful or not.
+ */
 export interface UnansweredRecord {
   readonly time: string;
   /**
-   * Declined outright, answered with a confidence under the low-confidence mark, or answered with
-   * a question back ("about what?").
+   * Declined outright, answered with a confidence under the low-confidence mark, answered with
+   * a question back ("about what?"), or marked by the person who asked (`feedback`, see `value`).
    */
-  readonly reason: 'fallback' | 'low-confidence' | 'clarify';
+  readonly reason: 'fallback' | 'low-confidence' | 'clarify' | 'feedback';
+  /** For feedback: what the person said of the answer. */
+  readonly value?: 'helpful' | 'not-helpful';
+  /** For feedback: how the answer was decided (the step, its reason, the best candidates). */
+  readonly trace?: {
+    readonly decidedBy: string;
+    readonly reason: string;
+    readonly candidates: readonly { readonly intent: string; readonly probability: number }[];
+  };
   /** The answer's kind and the step that decided it (records from before 0.2 have neither). */
   readonly kind?: string;
   readonly step?: string;

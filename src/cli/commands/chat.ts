@@ -1,5 +1,11 @@
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { loadOpsConfig } from '../../config/ops.js';
 import type { Answer } from '../../core/index.js';
+import { AssistantService } from '../../ops/service.js';
+import { UnansweredRecorder } from '../../ops/unanswered.js';
+import { hashKey, userHasher } from '../../ops/user-hash.js';
+import { silentLogger } from '../../runtime/logger.js';
 import { openAssistant } from '../../runtime/open.js';
 import { renderExplanation } from '../explain.js';
 import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
@@ -8,14 +14,27 @@ import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
 After an answer: "tell me more", "source?", "what should we do about it?", or a number from "Next:".
-Commands: /help  /topics  /explain (toggle the evidence)  /quit`;
+Commands: /help  /topics  /good /bad (was the last answer helpful?)  /explain (toggle the evidence)  /quit`;
 
 export const chat = {
   name: 'chat',
   summary: 'talk with the assistant in the terminal (the default with no platform configured)',
   usage: 'policybot chat',
   async run(_args, io: CliIO) {
-    const assistant = await openAssistant(io.env);
+    // The serving layer, as `serve` has it, for the curators' record: /bad on an answer is kept
+    // with the question, for `policybot report` and `policybot learn`.
+    const ops = loadOpsConfig(io.env);
+    const record = ops.unansweredLog === undefined ? undefined : resolve(ops.unansweredLog);
+    const key = hashKey(ops.userHashKey, record && join(dirname(record), '.user-hash-salt'));
+    const assistant = new AssistantService({
+      assistant: await openAssistant(io.env),
+      logger: silentLogger,
+      hashUser: userHasher(key.key),
+      ...(record === undefined
+        ? {}
+        : { recorder: new UnansweredRecorder({ file: record, maxBytes: ops.unansweredMaxBytes }) }),
+      lowConfidence: ops.lowConfidence,
+    });
     const style = useColour(io) ? COLOUR : PLAIN;
     const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
     const rl = createInterface({
@@ -25,11 +44,13 @@ export const chat = {
       historySize: 200,
       prompt: interactive ? style.accent('you › ') : '',
     });
-    const context = { conversationId: 'terminal', platform: 'cli' };
+    const context = { conversationId: 'terminal', platform: 'cli', user: 'terminal' };
     let explain = false;
+    let last: Answer | undefined;
     // The last answer's actions, numbered: typing "2" presses the second, as a button would.
     let actions: Answer['actions'] = [];
     const show = (answer: Answer): void => {
+      last = answer;
       writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}`);
       actions = answer.actions;
       if (actions.length > 0)
@@ -46,6 +67,13 @@ export const chat = {
         const pressed = /^\d{1,2}$/.test(input) ? actions[Number(input) - 1] : undefined;
         if (input === '/help') show(assistant.help(context));
         else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
+        else if (input === '/good' || input === '/bad') {
+          if (last?.ref === undefined) writeLine(io.stdout, 'Ask me something first, then say whether it helped.');
+          else {
+            await assistant.feedback(last.ref, input === '/good' ? 'helpful' : 'not-helpful', context);
+            writeLine(io.stdout, input === '/good' ? 'Thanks, noted.' : 'Thanks, noted: the curators will see it.');
+          }
+        }
         else if (input === '/explain') {
           explain = !explain;
           writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);

@@ -47,13 +47,17 @@ export const report = {
       );
       return 1;
     }
-    const { records, skipped } = readRecords(path, since);
+    const { records: all, skipped } = readRecords(path, since);
+    // What it could not answer, and apart from it, answers the person who asked said did not help.
+    const records = all.filter((r) => r.reason !== 'feedback');
+    const marked = all.filter((r) => r.reason === 'feedback' && r.value === 'not-helpful');
     const config = await loadCoreConfig(io.env);
     const opened = await openKnowledge(io.env, config);
     const { model } = opened;
     const assistant = assistantFrom(opened, config);
     const groups = buildReport(records, model.normalizer, assistant);
     const shown = groups.slice(0, top);
+    const notHelpful = buildReport(marked, model.normalizer, assistant).slice(0, top);
     if (values.json) {
       writeLine(
         io.stdout,
@@ -63,6 +67,7 @@ export const report = {
           total: records.length,
           skipped,
           groups: shown,
+          notHelpful: { total: marked.length, groups: notHelpful },
         }),
       );
       return 0;
@@ -76,11 +81,22 @@ export const report = {
         (groups.length > top ? `; the ${top} most frequent:` : ''),
     );
     for (const [i, group] of shown.entries()) writeLine(io.stdout, formatGroup(group, i + 1));
+    if (marked.length > 0) {
+      writeLine(
+        io.stdout,
+        `\nAnswers marked not helpful ${period}: ${marked.length} in ${notHelpful.length} group${notHelpful.length === 1 ? '' : 's'}`,
+      );
+      for (const [i, group] of notHelpful.entries()) {
+        const answered = [...new Set(marked.filter((r) => group.questions.some((q) => q.text === r.question)).map((r) => r.intent))];
+        writeLine(io.stdout, `${formatGroup(group, i + 1, false)}\n     answered as: ${answered.join(', ')}`);
+      }
+    }
+    writeLine(io.stdout, '\nTurn these into phrases with: policybot learn');
     return 0;
   },
 } satisfies Command;
 
-function formatGroup(group: ReportGroup, rank: number): string {
+function formatGroup(group: ReportGroup, rank: number, withHistory = true): string {
   const people = `${group.people} ${group.people === 1 ? 'person' : 'people'}`;
   const lines = [``, `${String(rank).padStart(2)}. ${group.count}× (${people})  “${group.example}”`];
   const pad = '     ';
@@ -89,7 +105,7 @@ function formatGroup(group: ReportGroup, rank: number): string {
       ? `${pad}nearest topic: none`
       : `${pad}nearest topic: ${group.nearest.intent} “${group.nearest.title}” (score ${group.nearest.score.toFixed(2)})`,
   );
-  const history = historyLine(group);
+  const history = withHistory ? historyLine(group) : undefined;
   if (history !== undefined) lines.push(`${pad}${history}`);
   const others = group.questions.slice(1, 4).map((q) => `“${q.text}”${q.count > 1 ? ` ×${q.count}` : ''}`);
   if (others.length > 0) {
