@@ -68,9 +68,7 @@ export interface OpsConfig {
   readonly userHashKey: string | undefined;
   readonly shutdownGraceMs: number;
   /** Where state shared by replicas lives; unset, it stays in this process's memory. */
-  readonly redis:
-    | { readonly url: string; readonly prefix: string; readonly timeoutMs: number }
-    | undefined;
+  readonly redis: { readonly url: string; readonly prefix: string; readonly timeoutMs: number } | undefined;
 }
 
 export const OPS_DEFAULTS = {

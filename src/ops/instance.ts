@@ -111,7 +111,10 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     ...(recorder === undefined ? {} : { recorder }),
   });
   metrics.topics.set(opened.kb.topics.size);
-  logger.info({ state: state.kind, ...(config.redis ? { prefix: config.redis.prefix } : {}) }, 'state store ready');
+  logger.info(
+    { state: state.kind, ...(config.redis ? { prefix: config.redis.prefix } : {}) },
+    'state store ready',
+  );
 
   const http = new HttpRoutes({ inFlight });
   const platforms: RunningPlatform[] = [];

@@ -1,6 +1,5 @@
 import type { RateDecision, RateLimitOptions } from '../port.js';
 
-
 interface Bucket {
   tokens: number;
   at: number;

@@ -146,7 +146,11 @@ export class RedisStateStore implements StateStore {
         );
       },
       has: (k) =>
-        this.call('keys has', async () => (await client.exists(key(k))) === 1, () => local.has(k)),
+        this.call(
+          'keys has',
+          async () => (await client.exists(key(k))) === 1,
+          () => local.has(k),
+        ),
     };
     this.sets.set(name, set);
     return set;
