@@ -64,15 +64,22 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const inFlight = new InFlight();
   const metrics = createMetrics({ inFlight: () => inFlight.size });
 
-  const opened = await openKnowledge(env, core);
   // One store for the life of the process: a reloaded knowledge base keeps the conversations,
-  // and with Redis every replica sees the same ones. Redis out of reach fails the start here.
+  // and with Redis every replica sees the same ones. Redis out of reach fails the start here,
+  // before the knowledge base is loaded.
   const state = await openStateStore(config, {
     logger,
     ...(core.POLICYBOT_CONVERSATION_TTL_SECONDS === undefined
       ? {}
       : { conversationTtlMs: core.POLICYBOT_CONVERSATION_TTL_SECONDS * 1000 }),
   });
+  let opened: Awaited<ReturnType<typeof openKnowledge>>;
+  try {
+    opened = await openKnowledge(env, core);
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
   const conversations = state.conversations;
   const { root } = opened;
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
