@@ -12,7 +12,7 @@ import {
   ts,
 } from '../adapters/slack/fake-slack.js';
 import { runBuiltCli } from '../support/cli.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 import { type ServeProcess, startServe } from '../support/serve.js';
 
 // Two `policybot serve` replicas (the built CLI, Slack in HTTP mode) behind no balancer but the

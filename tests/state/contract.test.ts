@@ -4,7 +4,7 @@ import { silentLogger } from '../../src/runtime/logger.js';
 import { MemoryStateStore } from '../../src/state/memory/store.js';
 import type { StateStore } from '../../src/state/port.js';
 import { connectRedisState } from '../../src/state/redis/store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 
 // The same behaviours from both stores, then what only a shared one can do: two stores on one
 // real redis-server stand for two replicas.

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A real redis-server of the test's own (Debian's package; .ci/run installs it): on a free
- * 127.0.0.1 port, with a password, no persistence, in a temporary folder. It can be killed and
- * started again on the same port, as an outage would.
+ * A throwaway redis-server for the tests, `npm run load -- --replicas 2` and `npm run bench:state`
+ * (Debian's package; .ci/run installs it): on a free 127.0.0.1 port, with a password, no
+ * persistence, in a temporary folder. It can be killed and started again on the same port, as an
+ * outage would.
  */
 export interface TestRedis {
   readonly port: number;
