@@ -4,6 +4,7 @@
 // the conversation), one at a time, timed alone; then the state calls alone, without the question.
 // Bounded: a fixed number of questions per store. Prints a Markdown table for BENCHMARKS.md.
 import { loadavg } from 'node:os';
+import { startRedis } from '../scripts/redis-server.js';
 import { createAssistant } from '../src/core/index.js';
 import { loadKnowledgeBase } from '../src/knowledge/index.js';
 import { AssistantService } from '../src/ops/service.js';
@@ -13,7 +14,6 @@ import { defaultKnowledgeDir } from '../src/runtime/open.js';
 import { MemoryStateStore } from '../src/state/memory/store.js';
 import type { StateStore } from '../src/state/port.js';
 import { connectRedisState } from '../src/state/redis/store.js';
-import { startRedis } from '../scripts/redis-server.js';
 
 const QUESTIONS = Math.min(Number(process.env.BENCH_STATE_QUESTIONS ?? 3000), 20_000);
 const WARM_UP = 300;

@@ -10,14 +10,14 @@ import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
+import { openStateStore } from '../state/open.js';
+import type { StateStore } from '../state/port.js';
 import { registerHealthRoutes } from './health.js';
 import { createLogger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { KnowledgeReloader, watchKnowledge } from './reload.js';
 import { AssistantService } from './service.js';
 import { logProcessFailures, shutdown } from './shutdown.js';
-import { openStateStore } from '../state/open.js';
-import type { StateStore } from '../state/port.js';
 import { SharedRecorder, UnansweredRecorder, type UnansweredSink } from './unanswered.js';
 import { sharedHashKey, userHasher } from './user-hash.js';
 

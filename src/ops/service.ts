@@ -3,8 +3,8 @@ import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } f
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
-import type { Metrics } from './metrics.js';
 import type { RateLimit } from '../state/port.js';
+import type { Metrics } from './metrics.js';
 import { waitPhrase } from './rate-limit.js';
 import { cleanQuestion, type UnansweredSink } from './unanswered.js';
 import type { UserHasher } from './user-hash.js';

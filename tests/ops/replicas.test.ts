@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 import { blockText, headerOf } from '../adapters/slack/blocks.js';
 import {
   BOT_USER_ID,
@@ -12,7 +14,6 @@ import {
   ts,
 } from '../adapters/slack/fake-slack.js';
 import { runBuiltCli } from '../support/cli.js';
-import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 import { type ServeProcess, startServe } from '../support/serve.js';
 
 // Two `policybot serve` replicas (the built CLI, Slack in HTTP mode) behind no balancer but the
@@ -134,6 +135,15 @@ describe('two replicas sharing one Redis', () => {
     const [answer] = (await fake.waitFor('/api/chat.postMessage', before + 1)).slice(before);
     expect(answer?.body.thread_ts).toBe(root);
     expect(headerOf(answer?.body.blocks)).toBe('Ransomware');
+    // Replica A registers the thread just after Slack took its answer; a person's reply comes later.
+    const registry = new Redis(redis.url());
+    try {
+      await until(
+        async () => (await registry.exists(`replicas-test:keys:slack:threads:C0002:${root}`)) === 1,
+      );
+    } finally {
+      registry.disconnect();
+    }
 
     await send(b, {
       type: 'message',

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 import { silentLogger } from '../../src/runtime/logger.js';
 import { MemoryStateStore } from '../../src/state/memory/store.js';
 import type { StateStore } from '../../src/state/port.js';
 import { connectRedisState } from '../../src/state/redis/store.js';
-import { startRedis, type TestRedis } from '../../scripts/redis-server.js';
 
 // The same behaviours from both stores, then what only a shared one can do: two stores on one
 // real redis-server stand for two replicas.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startRedis, type TestRedis } from '../../scripts/redis-server.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { loadOpsConfig } from '../../src/config/ops.js';
 import { openStateStore } from '../../src/state/open.js';
 import type { StateStore } from '../../src/state/port.js';
 import { memoryLogger } from '../ops/support.js';
-import { freePort, startRedis, type TestRedis } from '../../scripts/redis-server.js';
 
 // A real redis-server, refused, killed, restarted and frozen under a store, as outages go.
 let redis: TestRedis;

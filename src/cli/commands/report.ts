@@ -7,8 +7,8 @@ import { loadOpsConfig, type OpsConfig } from '../../config/ops.js';
 import { buildReport, parseSince, type ReportGroup } from '../../ops/report.js';
 import { logFiles, parseLines, readRecords, SHARED_LOG_NAME } from '../../ops/unanswered.js';
 import { silentLogger } from '../../runtime/logger.js';
-import { openStateStore } from '../../state/open.js';
 import { assistantFrom, openKnowledge } from '../../runtime/open.js';
+import { openStateStore } from '../../state/open.js';
 import { type Command, writeLine } from '../io.js';
 
 export const report = {
