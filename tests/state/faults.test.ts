@@ -142,9 +142,12 @@ describe('Redis lost while serving', () => {
         store.rateLimit({ capacity: 5, refillPerMinute: 60 }).take('ana'),
       ]);
       expect(calls).toEqual([undefined, false, { allowed: true }]);
+      // Connected, but answering nothing: not ready.
+      expect(store.readiness()).toEqual({ redis: false });
     } finally {
       redis.resume();
     }
+    // No call needed: asking for readiness checks again by itself.
     await until(() => store.readiness().redis === true);
     expect(await store.conversations.get('c4')).toEqual({ topic: 'threat.drugs' });
   });

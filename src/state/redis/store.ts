@@ -47,7 +47,8 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Red
  * - key sets (Slack event ids, threads) answer from this replica's own copy of what it added,
  *   and rate limits from this replica's own buckets: each replica then works as if it were alone,
  *   which is what the in-memory store does anyway;
- * - /readyz says `"redis": false`, and the client reconnects by itself.
+ * - /readyz says `"redis": false` (also while a connected server answers nothing), and the
+ *   client reconnects by itself.
  */
 export class RedisStateStore implements StateStore {
   readonly kind = 'redis' as const;
@@ -58,6 +59,7 @@ export class RedisStateStore implements StateStore {
   /** A call failed since the last success: the first failure of an outage is logged, not every one. */
   private failing = false;
   private lost = false;
+  private probing = false;
   private closed = false;
 
   constructor(
@@ -188,8 +190,26 @@ export class RedisStateStore implements StateStore {
     );
   }
 
+  /**
+   * Connected, and the last call answered: a server that holds the connection but answers nothing
+   * (frozen, overloaded) is not ready either. Asked while calls are failing, it sends a PING of its
+   * own, so readiness comes back even when no traffic does (a balancer stops sending it).
+   */
   readiness(): Readonly<Record<string, boolean>> {
-    return { redis: this.client.status === 'ready' };
+    const connected = this.client.status === 'ready';
+    if (connected && this.failing && !this.probing) {
+      this.probing = true;
+      void this.call(
+        'ping',
+        async () => {
+          await this.client.ping();
+        },
+        () => undefined,
+      ).finally(() => {
+        this.probing = false;
+      });
+    }
+    return { redis: connected && !this.failing };
   }
 
   async close(): Promise<void> {
