@@ -41,7 +41,10 @@ interface FeatureList {
 }
 
 /** The features of one normalized text, as strings with their groups. */
-export function featureStrings(text: NormalizedText, isRare: (term: string) => boolean = () => false): FeatureList {
+export function featureStrings(
+  text: NormalizedText,
+  isRare: (term: string) => boolean = () => false,
+): FeatureList {
   const names: string[] = [];
   const groups: number[] = [];
   const add = (group: number, feature: string): void => {
