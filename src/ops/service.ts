@@ -3,9 +3,10 @@ import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } f
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
+import type { RateLimit } from '../state/port.js';
 import type { Metrics } from './metrics.js';
-import { type RateLimiter, waitPhrase } from './rate-limit.js';
-import { cleanQuestion, type UnansweredRecorder } from './unanswered.js';
+import { waitPhrase } from './rate-limit.js';
+import { cleanQuestion, type UnansweredSink } from './unanswered.js';
 import type { UserHasher } from './user-hash.js';
 
 export interface ServiceOptions {
@@ -13,8 +14,9 @@ export interface ServiceOptions {
   readonly logger: Logger;
   readonly hashUser: UserHasher;
   readonly metrics?: Metrics;
-  readonly limiter?: RateLimiter;
-  readonly recorder?: UnansweredRecorder;
+  /** Per-user buckets from the state store: shared by every replica when it is Redis. */
+  readonly limiter?: RateLimit;
+  readonly recorder?: UnansweredSink;
   /** Answers under this confidence are recorded as near misses. */
   readonly lowConfidence?: number;
 }
@@ -102,10 +104,11 @@ export class AssistantService implements PolicyAssistant {
     const user = context.user === undefined ? undefined : this.options.hashUser(context.user);
     const who = user === undefined ? {} : { user };
 
+    // Keyed by the pseudonym: a shared store never holds a platform's user id.
     const allowed =
-      context.user === undefined || this.options.limiter === undefined
+      user === undefined || this.options.limiter === undefined
         ? undefined
-        : this.options.limiter.take(`${platform}:${context.user}`);
+        : await this.options.limiter.take(`${platform}:${user}`);
     if (allowed !== undefined && !allowed.allowed) {
       metrics?.rateLimited.inc({ platform });
       metrics?.decisions.inc({ platform, kind: 'rate-limited', step: 'rate-limit' });

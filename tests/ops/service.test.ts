@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PolicyAssistant } from '../../src/core/index.js';
 import { createMetrics } from '../../src/ops/metrics.js';
-import { RateLimiter } from '../../src/ops/rate-limit.js';
 import { AssistantService } from '../../src/ops/service.js';
 import { UnansweredRecorder } from '../../src/ops/unanswered.js';
 import { userHasher } from '../../src/ops/user-hash.js';
+import { MemoryStateStore } from '../../src/state/memory/store.js';
 import { assistant } from '../support/assistant.js';
 import { memoryLogger } from './support.js';
 
@@ -25,7 +25,7 @@ function service(options: { capacity?: number; bot?: PolicyAssistant; file?: str
     logger: log.logger,
     metrics,
     hashUser: userHasher('a test key of sixteen+ characters'),
-    limiter: new RateLimiter({ capacity: options.capacity ?? 100, refillPerMinute: 1 }),
+    limiter: new MemoryStateStore().rateLimit({ capacity: options.capacity ?? 100, refillPerMinute: 1 }),
     recorder: new UnansweredRecorder({ file, maxBytes: 1024 * 1024 }),
     lowConfidence: 0.65,
   });

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
 import { ConfigError } from '../../config/errors.js';
-import { loadOpsConfig } from '../../config/ops.js';
+import { loadOpsConfig, type OpsConfig } from '../../config/ops.js';
 import { buildReport, parseSince, type ReportGroup } from '../../ops/report.js';
-import { logFiles, readRecords } from '../../ops/unanswered.js';
+import { logFiles, parseLines, readRecords, SHARED_LOG_NAME } from '../../ops/unanswered.js';
+import { silentLogger } from '../../runtime/logger.js';
 import { assistantFrom, openKnowledge } from '../../runtime/open.js';
+import { openStateStore } from '../../state/open.js';
 import { type Command, writeLine } from '../io.js';
 
 export const report = {
@@ -33,21 +35,28 @@ export const report = {
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1)
       throw new ConfigError('--top: must be a whole number of at least 1');
-    const configured = loadOpsConfig(io.env).unansweredLog;
-    const file = values.file ?? configured;
+    const ops = loadOpsConfig(io.env);
+    const file = values.file ?? ops.unansweredLog;
+    // Replicas sharing Redis record into its stream (and into their own file while it is away):
+    // read both, unless one file was asked for.
+    const shared = values.file === undefined && ops.redis !== undefined && ops.unansweredLog !== undefined;
     if (file === undefined) {
       writeLine(io.stderr, 'The unanswered log is off (POLICYBOT_UNANSWERED_LOG=off); give one with --file.');
       return 1;
     }
     const path = resolve(file);
-    if (logFiles(path).length === 0) {
+    const lines = shared ? await readSharedLog(ops, since) : [];
+    if (logFiles(path).length === 0 && lines.length === 0) {
       writeLine(
         io.stderr,
-        `No unanswered log at ${path}${existsSync(path) ? '' : ' (nothing recorded yet?)'}.`,
+        `No unanswered log at ${path}${existsSync(path) ? '' : ' (nothing recorded yet?)'}${shared ? ' nor in Redis' : ''}.`,
       );
       return 1;
     }
-    const { records, skipped } = readRecords(path, since);
+    const fromFile = readRecords(path, since);
+    const fromLog = parseLines(lines, since);
+    const records = [...fromLog.records, ...fromFile.records].sort((a, b) => a.time.localeCompare(b.time));
+    const skipped = fromFile.skipped + fromLog.skipped;
     const config = await loadCoreConfig(io.env);
     const opened = await openKnowledge(io.env, config);
     const { model } = opened;
@@ -60,6 +69,7 @@ export const report = {
         JSON.stringify({
           since: since?.toISOString() ?? null,
           file: path,
+          ...(shared ? { redis: true } : {}),
           total: records.length,
           skipped,
           groups: shown,
@@ -117,4 +127,15 @@ export function historyLine(group: ReportGroup): string | undefined {
   if (group.now === null) return lowConfidence > 0 ? `${then}; declined now` : undefined;
   const now = `answered now by ${group.now.intent} (confidence ${group.now.confidence.toFixed(2)})`;
   return lowConfidence === 0 ? `${then}; ${now}: content added since?` : `${then}; ${now}`;
+}
+
+/** The records every replica appended to the shared log (a Redis stream), oldest first. */
+async function readSharedLog(ops: OpsConfig, since: Date | undefined): Promise<string[]> {
+  // A report reads in batches of thousands: more time per call than a question's 100 ms.
+  const state = await openStateStore(ops, { logger: silentLogger, timeoutMs: 10_000 });
+  try {
+    return (await state.log?.read(SHARED_LOG_NAME, since)) ?? [];
+  } finally {
+    await state.close();
+  }
 }
