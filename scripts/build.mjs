@@ -19,8 +19,9 @@ await build({
   loader: { '.csl': 'text' },
   // Platform SDKs stay in node_modules and load only when an adapter starts; so do the serving
   // libraries (pino resolves its worker files at run time, which a bundle would break), which
-  // only `serve` imports. citeproc (the CSL processor under @citation-js/plugin-csl, CPAL-1.0 OR
-  // AGPL) stays there too, unmodified and with its licence notice, rather than in our bundle.
+  // only `serve` imports, and the Redis client (only with POLICYBOT_REDIS_URL). citeproc (the CSL
+  // processor under @citation-js/plugin-csl, CPAL-1.0 OR AGPL) stays there too, unmodified and
+  // with its licence notice, rather than in our bundle.
   external: [
     'discord.js',
     '@slack/bolt',
@@ -29,6 +30,7 @@ await build({
     'pino',
     'pino-pretty',
     'prom-client',
+    'ioredis',
     'citeproc',
   ],
   // natural is CommonJS: give its require() a real implementation inside an ES module bundle.

@@ -2,6 +2,7 @@ import type { PolicyAssistant } from '../core/index.js';
 import type { HttpRoutes } from '../runtime/http.js';
 import type { InFlight } from '../runtime/in-flight.js';
 import type { Logger } from '../runtime/logger.js';
+import type { StateStore } from '../state/port.js';
 
 export interface PlatformDeps {
   readonly assistant: PolicyAssistant;
@@ -14,6 +15,11 @@ export interface PlatformDeps {
    * replies) is tracked here, so a graceful shutdown waits for it.
    */
   readonly inFlight?: InFlight;
+  /**
+   * Where state that must outlive a request lives (seen events, threads): shared by every replica
+   * when it is Redis. This process's memory unless given.
+   */
+  readonly state?: StateStore;
 }
 
 export interface RunningPlatform {

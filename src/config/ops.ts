@@ -28,7 +28,30 @@ export const opsEnvSchema = z.object({
   POLICYBOT_LOW_CONFIDENCE: number(0, 1),
   POLICYBOT_USER_HASH_KEY: blankIsUnset(z.string().min(16, 'must be at least 16 characters')),
   POLICYBOT_SHUTDOWN_GRACE_SECONDS: number(0, 600),
+  POLICYBOT_REDIS_URL: blankIsUnset(
+    z
+      .string()
+      .trim()
+      .refine(isRedisUrl, 'must be a redis:// or rediss:// URL (redis://:PASSWORD@HOST:6379/0)'),
+  ),
+  POLICYBOT_REDIS_PREFIX: blankIsUnset(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, or _ : . -'),
+  ),
+  POLICYBOT_REDIS_TIMEOUT_MS: number(10, 10_000, true),
 });
+
+/** A URL ioredis can open: the scheme and a host (a password in it is the usual way to pass one). */
+function isRedisUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 export interface OpsConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -44,6 +67,8 @@ export interface OpsConfig {
   readonly lowConfidence: number;
   readonly userHashKey: string | undefined;
   readonly shutdownGraceMs: number;
+  /** Where state shared by replicas lives; unset, it stays in this process's memory. */
+  readonly redis: { readonly url: string; readonly prefix: string; readonly timeoutMs: number } | undefined;
 }
 
 export const OPS_DEFAULTS = {
@@ -53,6 +78,8 @@ export const OPS_DEFAULTS = {
   unansweredMaxBytes: 10 * 1024 * 1024,
   lowConfidence: 0.65,
   shutdownGraceSeconds: 10,
+  redisPrefix: 'policybot:',
+  redisTimeoutMs: 100,
 } as const;
 
 /** Validates the operations variables, naming every wrong one (never its value). */
@@ -70,5 +97,13 @@ export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
     lowConfidence: p.POLICYBOT_LOW_CONFIDENCE ?? OPS_DEFAULTS.lowConfidence,
     userHashKey: p.POLICYBOT_USER_HASH_KEY,
     shutdownGraceMs: (p.POLICYBOT_SHUTDOWN_GRACE_SECONDS ?? OPS_DEFAULTS.shutdownGraceSeconds) * 1000,
+    redis:
+      p.POLICYBOT_REDIS_URL === undefined
+        ? undefined
+        : {
+            url: p.POLICYBOT_REDIS_URL,
+            prefix: p.POLICYBOT_REDIS_PREFIX ?? OPS_DEFAULTS.redisPrefix,
+            timeoutMs: p.POLICYBOT_REDIS_TIMEOUT_MS ?? OPS_DEFAULTS.redisTimeoutMs,
+          },
   };
 }

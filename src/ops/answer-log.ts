@@ -1,62 +1,62 @@
+import { z } from 'zod';
+import { MemoryStateStore } from '../state/memory/store.js';
+import type { KeySet, StateStore, ValueMap } from '../state/port.js';
+
 /**
  * What the serving layer remembers of each answer it gave, for a while, so that a "Helpful" or
  * "Not helpful" click (which carries only the answer's reference) can be recorded with the
  * question, the intent, the confidence and how it was decided.
  */
-export interface AnsweredQuestion {
-  readonly question: string;
-  readonly platform: string;
+const answeredSchema = z.object({
+  question: z.string(),
+  platform: z.string(),
   /** The asker's pseudonym, never the platform's id. */
-  readonly user?: string;
-  readonly kind: string;
-  readonly intent: string;
-  readonly confidence: number | null;
-  readonly step: string;
-  readonly reason: string;
-  readonly candidates: readonly { readonly intent: string; readonly probability: number }[];
-}
+  user: z.string().optional(),
+  kind: z.string(),
+  intent: z.string(),
+  confidence: z.number().nullable(),
+  step: z.string(),
+  reason: z.string(),
+  candidates: z.array(z.object({ intent: z.string(), probability: z.number() })),
+});
+export type AnsweredQuestion = z.infer<typeof answeredSchema>;
 
-export interface AnswerLog {
-  remember(ref: string, answered: AnsweredQuestion): Promise<void>;
-  recall(ref: string): Promise<AnsweredQuestion | undefined>;
-}
+/** How long an answer can be marked: a day, about as long as anyone scrolls back to one. */
+export const ANSWER_MEMORY_MS = 24 * 3600_000;
+const MAX_ANSWERS = 10_000;
 
-export interface MemoryAnswerLogOptions {
-  /** How long an answer can be marked; a day by default. */
-  readonly ttlMs?: number;
-  readonly max?: number;
-  readonly now?: () => number;
-}
+/**
+ * Answers by reference in the state store, so a click that reaches another replica than the one
+ * that answered still finds its question (Redis), and one person's second click on the same
+ * answer is not counted twice.
+ */
+export class AnswerLog {
+  private readonly answers: ValueMap;
+  private readonly marks: KeySet;
 
-/** Answers in this process's memory, bounded in time and in number (the oldest go first). */
-export class MemoryAnswerLog implements AnswerLog {
-  private readonly entries = new Map<string, { answered: AnsweredQuestion; at: number }>();
-  private readonly ttlMs: number;
-  private readonly max: number;
-  private readonly now: () => number;
-
-  constructor(options: MemoryAnswerLogOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 24 * 3600_000;
-    this.max = options.max ?? 10_000;
-    this.now = options.now ?? Date.now;
+  constructor(state: StateStore = new MemoryStateStore()) {
+    const options = { ttlMs: ANSWER_MEMORY_MS, max: MAX_ANSWERS };
+    this.answers = state.values('answers', options);
+    this.marks = state.keys('feedback', options);
   }
 
-  async remember(ref: string, answered: AnsweredQuestion): Promise<void> {
-    this.entries.set(ref, { answered, at: this.now() });
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+  remember(ref: string, answered: AnsweredQuestion): Promise<void> {
+    return this.answers.put(ref, JSON.stringify(answered));
   }
 
   async recall(ref: string): Promise<AnsweredQuestion | undefined> {
-    const entry = this.entries.get(ref);
-    if (entry === undefined) return undefined;
-    if (this.now() - entry.at > this.ttlMs) {
-      this.entries.delete(ref);
+    const stored = await this.answers.get(ref);
+    if (stored === undefined) return undefined;
+    try {
+      const parsed = answeredSchema.safeParse(JSON.parse(stored));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
       return undefined;
     }
-    return entry.answered;
+  }
+
+  /** True the first time this person marks this answer so (a double click, a retried request: once). */
+  firstMark(ref: string, who: string, value: string): Promise<boolean> {
+    return this.marks.firstTime(`${ref}:${who}:${value}`);
   }
 }

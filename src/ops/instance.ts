@@ -9,17 +9,18 @@ import { httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
-import { MemoryConversationStore } from '../core/conversation/store.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
+import { openStateStore } from '../state/open.js';
+import type { StateStore } from '../state/port.js';
+import { AnswerLog } from './answer-log.js';
 import { registerHealthRoutes } from './health.js';
 import { createLogger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { RateLimiter } from './rate-limit.js';
 import { KnowledgeReloader, watchKnowledge } from './reload.js';
 import { AssistantService } from './service.js';
 import { logProcessFailures, shutdown } from './shutdown.js';
-import { UnansweredRecorder } from './unanswered.js';
-import { hashKey, userHasher } from './user-hash.js';
+import { SharedRecorder, UnansweredRecorder, type UnansweredSink } from './unanswered.js';
+import { sharedHashKey, userHasher } from './user-hash.js';
 
 export interface InstanceOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -37,6 +38,8 @@ export interface Instance {
   readonly logger: PinoLogger;
   readonly metrics: Metrics;
   readonly service: AssistantService;
+  /** Conversations, event ids, threads, rate limits: memory, or Redis shared by every replica. */
+  readonly state: StateStore;
   readonly platforms: readonly RunningPlatform[];
   readonly server: Server;
   readonly port: number;
@@ -62,46 +65,65 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const inFlight = new InFlight();
   const metrics = createMetrics({ inFlight: () => inFlight.size });
 
-  const opened = await openKnowledge(env, core);
-  // One store for the life of the process: a reloaded knowledge base keeps the conversations.
-  const conversations = new MemoryConversationStore({
+  // One store for the life of the process: a reloaded knowledge base keeps the conversations,
+  // and with Redis every replica sees the same ones. Redis out of reach fails the start here,
+  // before the knowledge base is loaded.
+  const state = await openStateStore(config, {
+    logger,
     ...(core.POLICYBOT_CONVERSATION_TTL_SECONDS === undefined
       ? {}
-      : { ttlMs: core.POLICYBOT_CONVERSATION_TTL_SECONDS * 1000 }),
+      : { conversationTtlMs: core.POLICYBOT_CONVERSATION_TTL_SECONDS * 1000 }),
   });
+  let opened: Awaited<ReturnType<typeof openKnowledge>>;
+  try {
+    opened = await openKnowledge(env, core);
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+  const conversations = state.conversations;
   const { root } = opened;
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
-  const key = hashKey(config.userHashKey, recorderFile && join(dirname(recorderFile), '.user-hash-salt'));
+  const key = await sharedHashKey(
+    config.userHashKey,
+    recorderFile && join(dirname(recorderFile), '.user-hash-salt'),
+    state,
+  );
   if (key.source === 'process') {
     logger.warn(
       {},
       'no POLICYBOT_USER_HASH_KEY and no writable salt file: user pseudonyms change at restart',
     );
   }
+  const file: UnansweredSink | undefined =
+    recorderFile === undefined
+      ? undefined
+      : new UnansweredRecorder({ file: recorderFile, maxBytes: config.unansweredMaxBytes }, (error) =>
+          logger.warn(
+            { err: error instanceof Error ? error.message : String(error) },
+            'cannot write the unanswered log',
+          ),
+        );
+  // Replicas share one record (the store's log) when they share a store; the file takes what it cannot.
+  const recorder = state.log === undefined || file === undefined ? file : new SharedRecorder(state.log, file);
   const service = new AssistantService({
     assistant: assistantFrom(opened, core, conversations),
     logger,
     metrics,
     hashUser: userHasher(key.key),
     lowConfidence: config.lowConfidence,
-    limiter: new RateLimiter({
+    limiter: state.rateLimit({
       capacity: config.rateLimitCapacity,
       refillPerMinute: config.rateLimitRefillPerMinute,
     }),
-    ...(recorderFile === undefined
-      ? {}
-      : {
-          recorder: new UnansweredRecorder(
-            { file: recorderFile, maxBytes: config.unansweredMaxBytes },
-            (error) =>
-              logger.warn(
-                { err: error instanceof Error ? error.message : String(error) },
-                'cannot write the unanswered log',
-              ),
-          ),
-        }),
+    ...(recorder === undefined ? {} : { recorder }),
+    answers: new AnswerLog(state),
   });
   metrics.topics.set(opened.kb.topics.size);
+  logger.info(
+    { state: state.kind, ...(config.redis ? { prefix: config.redis.prefix } : {}) },
+    'state store ready',
+  );
 
   const http = new HttpRoutes({ inFlight });
   const platforms: RunningPlatform[] = [];
@@ -109,6 +131,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const readiness = (): Record<string, boolean> => ({
     knowledge: service.knowledgeBase.topics.size > 0,
     accepting: !stopping,
+    ...state.readiness(),
     ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
   });
   registerHealthRoutes(http, readiness, metrics);
@@ -117,13 +140,14 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   try {
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
-      platforms.push(await adapter.start({ assistant: service, env, http, logger, inFlight }));
+      platforms.push(await adapter.start({ assistant: service, env, http, logger, inFlight, state }));
       logger.info({ platform: entry.name }, 'platform started');
     }
     server = await http.listen(PORT ?? 3000, HOST, logger);
   } catch (error) {
     // A platform that failed, or a port in use: connected gateways must not keep the process alive.
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await state.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -147,6 +171,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     logger,
     metrics,
     service,
+    state,
     platforms,
     server,
     port,
@@ -165,6 +190,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         graceMs: config.shutdownGraceMs,
         logger,
       });
+      // Last: answers still being posted during the grace period may still read and write state.
+      await state.close();
       logger.info({ drained: result.drained }, 'stopped');
       unguard?.();
       return result;

@@ -26,7 +26,11 @@ export interface Proposal {
     readonly clarified: number;
     readonly notHelpful: number;
     /** The topic the knowledge base of today comes closest to, and how close. */
-    readonly nearest: { readonly intent: IntentId; readonly probability: number; readonly similarity: number } | null;
+    readonly nearest: {
+      readonly intent: IntentId;
+      readonly probability: number;
+      readonly similarity: number;
+    } | null;
     readonly lastSeen: string;
   };
   /** Why this proposal, in words. */
@@ -70,22 +74,27 @@ export function buildProposals(
     const example = wordings[0] as string;
     const now = assistant.answerNow(example);
     // Answered well now, and nobody said it was not: content added since; nothing to propose.
-    if (notHelpful.length === 0 && now.kind === 'answer' && (now.confidence ?? 0) >= assistant.threshold) continue;
+    if (notHelpful.length === 0 && now.kind === 'answer' && (now.confidence ?? 0) >= assistant.threshold)
+      continue;
     // What "not helpful" was said of is not the answer to propose.
     const refused = new Set(notHelpful.map((r) => r.intent));
     const candidates = (now.trace.classification?.candidates ?? []).filter(
       (c) => askable(c.intent) && !refused.has(c.intent),
     );
     const near = candidates[0];
-    const lowIntents = bucket.records.filter((r) => r.reason === 'low-confidence' && askable(r.intent)).map((r) => r.intent);
+    const lowIntents = bucket.records
+      .filter((r) => r.reason === 'low-confidence' && askable(r.intent))
+      .map((r) => r.intent);
     const answeredThen = mostCommon(lowIntents.filter((i) => !refused.has(i)));
-    const close = near !== undefined && (near.similarity >= NEAR_SIMILARITY || near.probability >= NEAR_PROBABILITY);
+    const close =
+      near !== undefined && (near.similarity >= NEAR_SIMILARITY || near.probability >= NEAR_PROBABILITY);
     const intent = answeredThen ?? (close ? near?.intent : undefined) ?? FALLBACK_ID;
     const action = intent === FALLBACK_ID ? 'add-negative' : 'add-phrase';
     const questions = wordings.filter((q) => !rejected.has(q, action, intent));
     if (questions.length === 0) continue;
     const people = new Set(bucket.records.map((r) => r.user ?? `anonymous:${r.time}`)).size;
-    const count = (reason: UnansweredRecord['reason']) => bucket.records.filter((r) => r.reason === reason).length;
+    const count = (reason: UnansweredRecord['reason']) =>
+      bucket.records.filter((r) => r.reason === reason).length;
     const title = kb.topics.get(intent)?.title ?? intent;
     proposals.push({
       id: proposalId(action, intent, questions),
@@ -100,8 +109,14 @@ export function buildProposals(
         clarified: count('clarify'),
         notHelpful: notHelpful.length,
         nearest:
-          near === undefined ? null : { intent: near.intent, probability: near.probability, similarity: near.similarity },
-        lastSeen: bucket.records.map((r) => r.time).sort().at(-1) ?? '',
+          near === undefined
+            ? null
+            : { intent: near.intent, probability: near.probability, similarity: near.similarity },
+        lastSeen:
+          bucket.records
+            .map((r) => r.time)
+            .sort()
+            .at(-1) ?? '',
       },
       why:
         action === 'add-negative'
@@ -112,7 +127,10 @@ export function buildProposals(
     });
   }
   return proposals.sort(
-    (a, b) => b.evidence.people - a.evidence.people || b.evidence.count - a.evidence.count || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.evidence.people - a.evidence.people ||
+      b.evidence.count - a.evidence.count ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -124,7 +142,10 @@ function mostCommon(values: readonly string[]): string | undefined {
 
 /** How a phrase is compared with the training phrases and the evaluation sets. */
 export function phraseKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function proposalId(action: string, intent: string, questions: readonly string[]): string {
@@ -171,7 +192,12 @@ export class Rejections {
   reject(proposal: Proposal, now = new Date()): void {
     for (const question of proposal.questions) {
       if (this.has(question, proposal.action, proposal.intent)) continue;
-      this.entries.push({ question, action: proposal.action, intent: proposal.intent, time: now.toISOString() });
+      this.entries.push({
+        question,
+        action: proposal.action,
+        intent: proposal.intent,
+        time: now.toISOString(),
+      });
       this.keys.add(`${proposal.action}\n${proposal.intent}\n${phraseKey(question)}`);
     }
     mkdirSync(dirname(this.file), { recursive: true });
@@ -186,7 +212,11 @@ export function evaluationQuestions(root: string): Set<string> {
   const files = (folder: string): string[] =>
     existsSync(folder)
       ? readdirSync(folder, { withFileTypes: true }).flatMap((d) =>
-          d.isDirectory() ? files(join(folder, d.name)) : d.name.endsWith('.jsonl') ? [join(folder, d.name)] : [],
+          d.isDirectory()
+            ? files(join(folder, d.name))
+            : d.name.endsWith('.jsonl')
+              ? [join(folder, d.name)]
+              : [],
         )
       : [];
   for (const file of files(dir)) {
@@ -235,7 +265,9 @@ export function writeProposals(
       skipped.push({ question: q, why: 'it is a question of an evaluation set' });
       return false;
     });
-    let target = files.find((f) => entryOf(parseDocument(readFileSync(f, 'utf8')), proposal.intent) !== undefined);
+    let target = files.find(
+      (f) => entryOf(parseDocument(readFileSync(f, 'utf8')), proposal.intent) !== undefined,
+    );
     if (target === undefined) {
       // An intent with no phrases yet: a file of its own.
       target = join(dir, `${proposal.intent.replace(/\./g, '-')}.yaml`);
@@ -247,7 +279,8 @@ export function writeProposals(
     const doc = parseDocument(before);
     const entry = entryOf(doc, proposal.intent) as YAMLMap;
     const utterances = entry.get('utterances', true);
-    if (!isSeq(utterances)) throw new Error(`${relative(root, target)}: ${proposal.intent} has no utterances list`);
+    if (!isSeq(utterances))
+      throw new Error(`${relative(root, target)}: ${proposal.intent} has no utterances list`);
     questions.forEach((q, i) => {
       const node = new Scalar(q);
       node.type = 'QUOTE_DOUBLE';

@@ -3,10 +3,12 @@ import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } f
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
-import { type AnswerLog, MemoryAnswerLog } from './answer-log.js';
+import type { RateLimit } from '../state/port.js';
+import { AnswerLog } from './answer-log.js';
+import type { FeedbackResult, FeedbackValue } from './feedback.js';
 import type { Metrics } from './metrics.js';
-import { type RateLimiter, waitPhrase } from './rate-limit.js';
-import { cleanQuestion, type UnansweredRecorder } from './unanswered.js';
+import { waitPhrase } from './rate-limit.js';
+import { cleanQuestion, type UnansweredSink } from './unanswered.js';
 import type { UserHasher } from './user-hash.js';
 
 export interface ServiceOptions {
@@ -14,16 +16,14 @@ export interface ServiceOptions {
   readonly logger: Logger;
   readonly hashUser: UserHasher;
   readonly metrics?: Metrics;
-  readonly limiter?: RateLimiter;
-  readonly recorder?: UnansweredRecorder;
+  /** Per-user buckets from the state store: shared by every replica when it is Redis. */
+  readonly limiter?: RateLimit;
+  readonly recorder?: UnansweredSink;
   /** Answers under this confidence are recorded as near misses. */
   readonly lowConfidence?: number;
   /** What is remembered of each answer for its feedback buttons; in this process's memory unless given. */
   readonly answers?: AnswerLog;
 }
-
-/** What a person says of an answer with its buttons (or /good and /bad in the terminal). */
-export type FeedbackValue = 'helpful' | 'not-helpful';
 
 /**
  * The assistant as a running instance serves it: the same port, decorated, so every adapter gets
@@ -36,22 +36,29 @@ export class AssistantService implements PolicyAssistant {
 
   constructor(private readonly options: ServiceOptions) {
     this.current = options.assistant;
-    this.answers = options.answers ?? new MemoryAnswerLog();
+    this.answers = options.answers ?? new AnswerLog();
   }
 
   /**
    * "Helpful" or "Not helpful" on an answer, by its reference: recorded for the curators with the
-   * question and how it was decided, and counted. The answer itself is left as it was. Resolves
-   * whether the answer was still remembered (a click a day later is counted, not recorded).
+   * question and how it was decided, and counted. The answer itself is left as it was. Says
+   * whether it was recorded, already recorded (one person's second click), or the answer is no
+   * longer remembered (a click a day later: neither counted nor recorded, the question is gone).
    */
-  async feedback(ref: string, value: FeedbackValue, context: AskContext = {}): Promise<boolean> {
+  async feedback(ref: string, value: FeedbackValue, context: AskContext = {}): Promise<FeedbackResult> {
     const { logger, metrics, recorder } = this.options;
     const platform = context.platform ?? 'unknown';
     const answered = await this.answers.recall(ref);
-    metrics?.feedback.inc({ platform, intent: answered?.intent ?? 'unknown', value });
     const user = context.user === undefined ? answered?.user : this.options.hashUser(context.user);
-    logger.info({ platform, ...(user === undefined ? {} : { user }), ref, value, known: answered !== undefined }, 'feedback');
-    if (answered === undefined) return false;
+    const result: FeedbackResult =
+      answered === undefined
+        ? 'unknown'
+        : (await this.answers.firstMark(ref, user ?? '', value))
+          ? 'recorded'
+          : 'again';
+    logger.info({ platform, ...(user === undefined ? {} : { user }), ref, value, result }, 'feedback');
+    if (answered === undefined || result !== 'recorded') return result;
+    metrics?.feedback.inc({ platform, intent: answered.intent, value });
     recorder?.record({
       time: new Date().toISOString(),
       reason: 'feedback',
@@ -65,7 +72,7 @@ export class AssistantService implements PolicyAssistant {
       confidence: answered.confidence,
       trace: { decidedBy: answered.step, reason: answered.reason, candidates: answered.candidates },
     });
-    return true;
+    return result;
   }
 
   get knowledgeBase(): KnowledgeBase {
@@ -139,10 +146,11 @@ export class AssistantService implements PolicyAssistant {
     const user = context.user === undefined ? undefined : this.options.hashUser(context.user);
     const who = user === undefined ? {} : { user };
 
+    // Keyed by the pseudonym: a shared store never holds a platform's user id.
     const allowed =
-      context.user === undefined || this.options.limiter === undefined
+      user === undefined || this.options.limiter === undefined
         ? undefined
-        : this.options.limiter.take(`${platform}:${context.user}`);
+        : await this.options.limiter.take(`${platform}:${user}`);
     if (allowed !== undefined && !allowed.allowed) {
       metrics?.rateLimited.inc({ platform });
       metrics?.decisions.inc({ platform, kind: 'rate-limited', step: 'rate-limit' });
@@ -167,7 +175,10 @@ export class AssistantService implements PolicyAssistant {
     const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
     // Remembered for its feedback buttons: the reference is all a click carries back.
     await this.answers.remember(req, {
-      question: question === undefined ? `[${answer.followUp ?? 'topic'}: ${answer.intent}]` : cleanQuestion(question),
+      question:
+        question === undefined
+          ? `[${answer.followUp ?? 'topic'}: ${answer.intent}]`
+          : cleanQuestion(question),
       platform,
       ...who,
       kind: answer.kind,

@@ -1,5 +1,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SharedLog } from '../state/port.js';
+
+/** The log's name in the state store's shared log (a Redis stream under the prefix). */
+export const SHARED_LOG_NAME = 'unanswered';
 
 /**
  * One line of the curators' record: a question the bot could not answer well, or an answer someone
@@ -51,12 +55,17 @@ export function cleanQuestion(text: string): string {
   return clean.length > MAX_STORED_QUESTION ? `${clean.slice(0, MAX_STORED_QUESTION - 1)}…` : clean;
 }
 
+/** Where the service records a miss: never throws, never makes the answer wait. */
+export interface UnansweredSink {
+  record(record: UnansweredRecord): void;
+}
+
 /**
  * Appends records as JSON lines. Writes are synchronous on purpose: a line is a few hundred bytes,
  * only misses are recorded, and nothing is left in a buffer to lose when the process stops. A
  * write that fails (a full disk) is reported to `onError` and never fails the answer.
  */
-export class UnansweredRecorder {
+export class UnansweredRecorder implements UnansweredSink {
   private size: number;
   private readonly keep: number;
 
@@ -96,6 +105,24 @@ export class UnansweredRecorder {
   }
 }
 
+/**
+ * Several replicas: every record goes to the state store's shared log (a Redis stream), so
+ * `policybot report` reads one record of every replica from anywhere. A record the log cannot
+ * take (Redis unreachable) goes to this replica's own file, which report reads too.
+ */
+export class SharedRecorder implements UnansweredSink {
+  constructor(
+    private readonly log: SharedLog,
+    private readonly fallback: UnansweredSink | undefined,
+  ) {}
+
+  record(record: UnansweredRecord): void {
+    void this.log.append(SHARED_LOG_NAME, JSON.stringify(record)).then((kept) => {
+      if (!kept) this.fallback?.record(record);
+    });
+  }
+}
+
 /** The log and its rotated files, oldest first: file.N … file.1, file. */
 export function logFiles(file: string): string[] {
   const rotated: string[] = [];
@@ -105,18 +132,27 @@ export function logFiles(file: string): string[] {
 
 /** Every well-formed record at or after `since`; lines that do not parse are counted, not fatal. */
 export function readRecords(file: string, since?: Date): { records: UnansweredRecord[]; skipped: number } {
+  return parseLines(
+    logFiles(file).flatMap((path) => readFileSync(path, 'utf8').split('\n')),
+    since,
+  );
+}
+
+/** The same for lines from anywhere (the shared log), oldest first. */
+export function parseLines(
+  lines: Iterable<string>,
+  since?: Date,
+): { records: UnansweredRecord[]; skipped: number } {
   const records: UnansweredRecord[] = [];
   let skipped = 0;
-  for (const path of logFiles(file)) {
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const record = parseRecord(line);
-      if (record === undefined) {
-        skipped++;
-        continue;
-      }
-      if (since === undefined || Date.parse(record.time) >= since.getTime()) records.push(record);
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const record = parseRecord(line);
+    if (record === undefined) {
+      skipped++;
+      continue;
     }
+    if (since === undefined || Date.parse(record.time) >= since.getTime()) records.push(record);
   }
   return { records, skipped };
 }

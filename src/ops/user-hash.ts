@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { StateStore } from '../state/port.js';
 
 export type UserHasher = (user: string) => string;
 
@@ -21,7 +22,7 @@ export function userHasher(key: string | Buffer): UserHasher {
 export function hashKey(
   configured: string | undefined,
   saltFile: string | undefined,
-): { key: string | Buffer; source: 'env' | 'file' | 'process' } {
+): { key: string | Buffer; source: 'env' | 'file' | 'process' | 'shared' } {
   if (configured !== undefined) return { key: configured, source: 'env' };
   if (saltFile !== undefined) {
     try {
@@ -46,4 +47,21 @@ export function hashKey(
     }
   }
   return { key: randomBytes(32), source: 'process' };
+}
+
+/**
+ * The same, with a state store that replicas share (Redis): without POLICYBOT_USER_HASH_KEY the
+ * salt is kept in the store, made by the first replica, so every replica gives one person one
+ * pseudonym (a salt file beside each replica's log would not).
+ */
+export async function sharedHashKey(
+  configured: string | undefined,
+  saltFile: string | undefined,
+  state: StateStore,
+): Promise<ReturnType<typeof hashKey>> {
+  if (configured === undefined) {
+    const salt = await state.shared('user-hash-salt', () => randomBytes(32).toString('hex'));
+    if (salt !== undefined && /^[0-9a-f]{64}$/.test(salt)) return { key: salt, source: 'shared' };
+  }
+  return hashKey(configured, saltFile);
 }

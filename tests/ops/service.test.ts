@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PolicyAssistant } from '../../src/core/index.js';
+import { AnswerLog } from '../../src/ops/answer-log.js';
 import { createMetrics } from '../../src/ops/metrics.js';
-import { RateLimiter } from '../../src/ops/rate-limit.js';
 import { AssistantService } from '../../src/ops/service.js';
 import { UnansweredRecorder } from '../../src/ops/unanswered.js';
 import { userHasher } from '../../src/ops/user-hash.js';
+import { MemoryStateStore } from '../../src/state/memory/store.js';
 import { assistant } from '../support/assistant.js';
 import { memoryLogger } from './support.js';
 
@@ -25,7 +26,7 @@ function service(options: { capacity?: number; bot?: PolicyAssistant; file?: str
     logger: log.logger,
     metrics,
     hashUser: userHasher('a test key of sixteen+ characters'),
-    limiter: new RateLimiter({ capacity: options.capacity ?? 100, refillPerMinute: 1 }),
+    limiter: new MemoryStateStore().rateLimit({ capacity: options.capacity ?? 100, refillPerMinute: 1 }),
     recorder: new UnansweredRecorder({ file, maxBytes: 1024 * 1024 }),
     lowConfidence: 0.65,
   });
@@ -42,8 +43,11 @@ describe('the assistant service every adapter calls', () => {
       platform: 'slack',
       user: 'U0001',
     });
-    expect(answer).toEqual(await real.ask('what does the report say about fentanyl'));
+    const { ref, ...rest } = answer;
+    expect(rest).toEqual(await real.ask('what does the report say about fentanyl'));
     const [line] = log.lines().filter((l) => l.msg === 'question');
+    // The reference its feedback buttons carry back is the request's id.
+    expect(ref).toBe(line?.req);
     expect(line).toMatchObject({ platform: 'slack', kind: 'answer', intent: 'threat.drugs', level: 30 });
     expect(line?.step).toBe(answer.trace.decidedBy);
     expect(line?.req).toMatch(/^[0-9a-f-]{36}$/);
@@ -54,6 +58,70 @@ describe('the assistant service every adapter calls', () => {
     expect(log.text()).not.toContain('U0001');
     await svc.ask('ransomware', { platform: 'slack', user: 'U0001' });
     expect(log.lines()[1]?.user).toBe(line?.user);
+  });
+
+  it('records "not helpful" on an answer by its reference, with the question and how it was decided, once per person', async () => {
+    const { svc, metrics, file } = service();
+    const answer = await svc.ask('what does the report say about fentanyl', {
+      platform: 'slack',
+      user: 'U0001',
+    });
+    expect(answer.ref).toBeDefined();
+    const ref = answer.ref as string;
+    expect(await svc.feedback(ref, 'not-helpful', { platform: 'slack', user: 'U0001' })).toBe('recorded');
+    // A double click, or Slack retrying the click: noted once.
+    expect(await svc.feedback(ref, 'not-helpful', { platform: 'slack', user: 'U0001' })).toBe('again');
+    // Another person's mark counts on its own.
+    expect(await svc.feedback(ref, 'helpful', { platform: 'slack', user: 'U0002' })).toBe('recorded');
+    expect(await svc.feedback('no-such-answer', 'helpful', { platform: 'slack', user: 'U0001' })).toBe(
+      'unknown',
+    );
+
+    const records = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const marks = records.filter((r) => r.reason === 'feedback');
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toMatchObject({
+      value: 'not-helpful',
+      platform: 'slack',
+      question: 'what does the report say about fentanyl',
+      intent: 'threat.drugs',
+      kind: 'answer',
+      step: answer.trace.decidedBy,
+      trace: { decidedBy: answer.trace.decidedBy },
+    });
+    expect(marks[0].trace.candidates[0].intent).toBe('threat.drugs');
+    expect(marks[0].user).toMatch(/^[0-9a-f]{16}$/);
+    expect(readFileSync(file, 'utf8')).not.toContain('U0001');
+    const counted = await metric(metrics, 'policybot_feedback_total');
+    expect(counted.map((v) => [v.labels.value, v.value]).sort()).toEqual([
+      ['helpful', 1],
+      ['not-helpful', 1],
+    ]);
+  });
+
+  it('finds an answer another replica gave, through the shared state store', async () => {
+    const state = new MemoryStateStore();
+    const file = join(dir, 'replicas.jsonl');
+    const replica = () =>
+      new AssistantService({
+        assistant: real,
+        logger: memoryLogger().logger,
+        hashUser: userHasher('a test key of sixteen+ characters'),
+        recorder: new UnansweredRecorder({ file, maxBytes: 1024 * 1024 }),
+        answers: new AnswerLog(state),
+      });
+    const [a, b] = [replica(), replica()];
+    const answer = await a.ask('ransomware', { platform: 'discord', user: 'u1' });
+    expect(await b.feedback(answer.ref as string, 'not-helpful', { platform: 'discord', user: 'u1' })).toBe(
+      'recorded',
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8').trim())).toMatchObject({
+      question: 'ransomware',
+      value: 'not-helpful',
+    });
   });
 
   it('counts questions by platform and intent, fallbacks and latency', async () => {

@@ -79,7 +79,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
         // rate-limited one is still answered, so its asker knows to wait.
         if (quiet && (result.kind === 'decline' || result.kind === 'clarify')) return;
         await post(client, place.channel, renderAnswer(result), threadTs);
-        if (place.kind === 'thread') deps.threads.add(threadKey(place.channel, place.threadTs));
+        if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
       },
       () => post(client, place.channel, APOLOGY, threadTs),
     );
@@ -111,7 +111,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     }
     // A reply in a thread the bot answers in continues the conversation without a mention.
     // A mention is answered from its app_mention event; a message to someone else is not ours.
-    if (m.thread_ts === undefined || !deps.threads.has(threadKey(m.channel, m.thread_ts))) return;
+    if (m.thread_ts === undefined || !(await deps.threads.has(threadKey(m.channel, m.thread_ts)))) return;
     if (/<@[UW][A-Z0-9]*(?:\|[^>]*)?>/.test(text)) return;
     const place: Place = { kind: 'thread', team, channel: m.channel, threadTs: m.thread_ts };
     await answer(client, place, questionFrom(text, context.botUserId), m.user, true);

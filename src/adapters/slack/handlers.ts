@@ -1,7 +1,8 @@
 import type { App, webApi } from '@slack/bolt';
 import type { PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
-import { ExpiringSet } from './dedupe.js';
+import { MemoryStateStore } from '../../state/memory/store.js';
+import type { KeySet, StateStore } from '../../state/port.js';
 import { registerEvents } from './events.js';
 import { registerInteractions } from './interactions.js';
 import { describeError } from './log.js';
@@ -12,19 +13,28 @@ export interface HandlerDeps {
   readonly logger: Logger;
   /** The slash command, "/policy" unless configured. */
   readonly command: string;
-  /** Event ids already handled: Slack retries an event it thinks went unanswered. */
-  readonly seenEvents: ExpiringSet;
-  /** Threads the bot answers in, where follow-ups need no mention. */
-  readonly threads: ExpiringSet;
+  /**
+   * Event ids already handled: Slack retries an event it thinks went unanswered, possibly to
+   * another replica, so the set is the state store's (shared when it is Redis).
+   */
+  readonly seenEvents: KeySet;
+  /** Threads the bot answers in, where follow-ups need no mention (on whichever replica they land). */
+  readonly threads: KeySet;
 }
 
-export function defaultHandlerDeps(assistant: PolicyAssistant, logger: Logger, command: string): HandlerDeps {
+export function defaultHandlerDeps(
+  assistant: PolicyAssistant,
+  logger: Logger,
+  command: string,
+  state: StateStore = new MemoryStateStore(),
+): HandlerDeps {
   return {
     assistant,
     logger,
     command,
-    seenEvents: new ExpiringSet({ ttlMs: 2 * 3600_000, max: 10_000 }),
-    threads: new ExpiringSet({ ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
+    // Slack retries an event three times within about an hour.
+    seenEvents: state.keys('slack:events', { ttlMs: 2 * 3600_000, max: 10_000 }),
+    threads: state.keys('slack:threads', { ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
   };
 }
 
@@ -33,7 +43,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   // Retries of an event already handled stop here (Bolt has acknowledged them already).
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.seenEvents.firstTime(eventId)) {
+    if (typeof eventId === 'string' && !(await deps.seenEvents.firstTime(eventId))) {
       deps.logger.info({ event_id: eventId, retry: context.retryNum ?? null }, 'slack event already handled');
       return;
     }

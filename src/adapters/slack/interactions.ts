@@ -62,7 +62,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       return;
     }
     await post(client, place.channel, message, place.threadTs);
-    if (place.kind === 'thread') deps.threads.add(threadKey(place.channel, place.threadTs));
+    if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
   };
 
   const apology = (client: webApi.WebClient, respond: RespondFn, place: Place | undefined) => async () => {
@@ -149,7 +149,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         if (ts !== undefined && answer.topic !== null) {
           // The shared message starts a thread: replies there continue this answer's topic.
           const thread: Place = { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts };
-          deps.threads.add(threadKey(place.channel, ts));
+          await deps.threads.add(threadKey(place.channel, ts));
           await assistant.remember(answer.topic, contextOf(thread, undefined));
         }
         await respond({ delete_original: true });

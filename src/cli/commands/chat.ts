@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadOpsConfig } from '../../config/ops.js';
 import type { Answer } from '../../core/index.js';
+import { feedbackReply } from '../../ops/feedback.js';
 import { AssistantService } from '../../ops/service.js';
 import { UnansweredRecorder } from '../../ops/unanswered.js';
 import { hashKey, userHasher } from '../../ops/user-hash.js';
@@ -68,13 +69,13 @@ export const chat = {
         if (input === '/help') show(assistant.help(context));
         else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
         else if (input === '/good' || input === '/bad') {
-          if (last?.ref === undefined) writeLine(io.stdout, 'Ask me something first, then say whether it helped.');
+          if (last?.ref === undefined)
+            writeLine(io.stdout, 'Ask me something first, then say whether it helped.');
           else {
-            await assistant.feedback(last.ref, input === '/good' ? 'helpful' : 'not-helpful', context);
-            writeLine(io.stdout, input === '/good' ? 'Thanks, noted.' : 'Thanks, noted: the curators will see it.');
+            const value = input === '/good' ? 'helpful' : 'not-helpful';
+            writeLine(io.stdout, feedbackReply(value, await assistant.feedback(last.ref, value, context)));
           }
-        }
-        else if (input === '/explain') {
+        } else if (input === '/explain') {
           explain = !explain;
           writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
         } else if (/^\/\S*$/.test(input)) {

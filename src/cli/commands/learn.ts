@@ -1,24 +1,31 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
 import { ConfigError } from '../../config/errors.js';
 import { loadOpsConfig } from '../../config/ops.js';
 import type { PolicyAssistant } from '../../core/index.js';
+import { isFollowUpFile } from '../../eval/dataset.js';
 import { checkPhrases } from '../../eval/phrases.js';
 import { KnowledgeBaseError } from '../../knowledge/errors.js';
-import { buildProposals, evaluationQuestions, type Proposal, Rejections, writeProposals } from '../../ops/learn.js';
+import { readCuratorsRecord } from '../../ops/curators-record.js';
+import {
+  buildProposals,
+  evaluationQuestions,
+  type Proposal,
+  Rejections,
+  writeProposals,
+} from '../../ops/learn.js';
 import { parseSince } from '../../ops/report.js';
-import { logFiles, readRecords } from '../../ops/unanswered.js';
 import { assistantFrom, knowledgeDir, openKnowledge } from '../../runtime/open.js';
 import { type CliIO, type Command, writeLine } from '../io.js';
 import { evaluate, evaluateFollowUps } from './eval.js';
-import { isFollowUpFile } from '../../eval/dataset.js';
 
 export const learn = {
   name: 'learn',
-  summary: "proposals from the curators' record: questions to add as phrases of a topic or as out-of-scope examples",
+  summary:
+    "proposals from the curators' record: questions to add as phrases of a topic or as out-of-scope examples",
   usage:
     'policybot learn [--since 7d|all|DATE] [--file PATH] [--json] [--accept ID…] [--reject ID…]  (in a terminal with neither, a list to tick)',
   async run(args, io) {
@@ -42,22 +49,17 @@ export const learn = {
     } catch (error) {
       throw new ConfigError((error as Error).message);
     }
-    const file = values.file ?? loadOpsConfig(io.env).unansweredLog;
-    if (file === undefined) {
-      writeLine(io.stderr, "The curators' record is off (POLICYBOT_UNANSWERED_LOG=off); give one with --file.");
+    const read = await readCuratorsRecord(loadOpsConfig(io.env), { file: values.file, since });
+    if (!read.found) {
+      writeLine(io.stderr, read.why);
       return 1;
     }
-    const path = resolve(file);
-    if (logFiles(path).length === 0) {
-      writeLine(io.stderr, `No curators' record at ${path} (nothing recorded yet?).`);
-      return 1;
-    }
+    const { records, path } = read;
     const root = await knowledgeDir(io.env);
     const config = await loadCoreConfig(io.env);
     const opened = await openKnowledge(io.env, config);
     const assistant = assistantFrom(opened, config);
     const rejected = Rejections.read(root);
-    const { records } = readRecords(path, since);
     const proposals = buildProposals(records, opened.model.normalizer, assistant, rejected);
 
     if (values.reject || values.accept) {
@@ -71,16 +73,25 @@ export const learn = {
       return accept(chosen, root, assistant, io);
     }
     if (values.json) {
-      writeLine(io.stdout, JSON.stringify({ since: since?.toISOString() ?? null, file: path, proposals }, null, 2));
+      writeLine(
+        io.stdout,
+        JSON.stringify({ since: since?.toISOString() ?? null, file: path, proposals }, null, 2),
+      );
       return 0;
     }
     if (proposals.length === 0) {
-      writeLine(io.stdout, 'Nothing to propose: every question in the record is answered well now, or was rejected.');
+      writeLine(
+        io.stdout,
+        'Nothing to propose: every question in the record is answered well now, or was rejected.',
+      );
       return 0;
     }
     writeLine(io.stdout, proposals.map((p, i) => formatProposal(p, i + 1, assistant)).join('\n\n'));
     if (!(io.stdin.isTTY && io.stdout.isTTY)) {
-      writeLine(io.stdout, '\nAccept with: policybot learn --accept ID…   Reject with: policybot learn --reject ID…');
+      writeLine(
+        io.stdout,
+        '\nAccept with: policybot learn --accept ID…   Reject with: policybot learn --reject ID…',
+      );
       return 0;
     }
     // In a terminal: a list to tick.
@@ -115,7 +126,9 @@ function pick(proposals: readonly Proposal[], ids: readonly string[], io: CliIO)
 function formatProposal(p: Proposal, rank: number, assistant: PolicyAssistant): string {
   const title = assistant.knowledgeBase.topics.get(p.intent)?.title ?? p.intent;
   const what =
-    p.action === 'add-negative' ? 'add as out-of-scope examples' : `add as phrases of ${p.intent} (“${title}”)`;
+    p.action === 'add-negative'
+      ? 'add as out-of-scope examples'
+      : `add as phrases of ${p.intent} (“${title}”)`;
   const e = p.evidence;
   const asked = [
     e.declined > 0 ? `declined ${e.declined}×` : '',
@@ -157,7 +170,12 @@ function scores(assistant: PolicyAssistant, files: readonly string[]): Map<strin
 }
 
 /** Writes the accepted phrases, validates as `check` does (restoring the files if invalid), and shows the evaluation before and after. */
-async function accept(chosen: readonly Proposal[], root: string, before: PolicyAssistant, io: CliIO): Promise<number> {
+async function accept(
+  chosen: readonly Proposal[],
+  root: string,
+  before: PolicyAssistant,
+  io: CliIO,
+): Promise<number> {
   const sets = evaluationSets(root);
   const was = scores(before, sets);
   const { written, restore } = writeProposals(root, chosen, evaluationQuestions(root));
@@ -171,9 +189,12 @@ async function accept(chosen: readonly Proposal[], root: string, before: PolicyA
       restore();
       writeLine(
         io.stderr,
-        `Not added: ${check.misses.length} phrase${check.misses.length === 1 ? '' : 's'} would then be answered otherwise:\n${check.misses
-          .map((m) => `  ${m.file}: ${m.intent}: "${m.phrase}" gets ${m.got}`)
-          .join('\n')}`,
+        [
+          `Not added (nothing was written): with them, ${check.misses.length} phrase${check.misses.length === 1 ? '' : 's'} would be answered otherwise:`,
+          ...check.misses.map((m) => `  ${m.file}: ${m.intent}: "${m.phrase}" gets ${m.got}`),
+          'Accept fewer at once to see which one does it; a proposal that pulls a topic\'s phrases away',
+          'is usually one to reject, or to add to the other intent (docs/knowledge-base.md).',
+        ].join('\n'),
       );
       return 1;
     }
@@ -186,14 +207,21 @@ async function accept(chosen: readonly Proposal[], root: string, before: PolicyA
     throw error;
   }
   for (const w of written) {
-    writeLine(io.stdout, `${w.file}: ${w.added.length} phrase${w.added.length === 1 ? '' : 's'} added to ${w.intent}`);
+    writeLine(
+      io.stdout,
+      `${w.file}: ${w.added.length} phrase${w.added.length === 1 ? '' : 's'} added to ${w.intent}`,
+    );
     for (const s of w.skipped) writeLine(io.stdout, `  not added: “${s.question}” (${s.why})`);
   }
   const now = scores(after, sets);
   if (sets.length > 0) {
     writeLine(io.stdout, '\nEvaluation, before → after:');
-    for (const f of sets) writeLine(io.stdout, `  ${f.slice(root.length + 1)}: ${was.get(f)} → ${now.get(f)}`);
+    for (const f of sets)
+      writeLine(io.stdout, `  ${f.slice(root.length + 1)}: ${was.get(f)} → ${now.get(f)}`);
   }
-  writeLine(io.stdout, '\nThe knowledge base checks out. A running `policybot serve --watch` reloads it now.');
+  writeLine(
+    io.stdout,
+    '\nThe knowledge base checks out. A running `policybot serve --watch` reloads it now.',
+  );
   return 0;
 }

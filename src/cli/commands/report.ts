@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
 import { ConfigError } from '../../config/errors.js';
 import { loadOpsConfig } from '../../config/ops.js';
+import { readCuratorsRecord } from '../../ops/curators-record.js';
 import { buildReport, parseSince, type ReportGroup } from '../../ops/report.js';
-import { logFiles, readRecords } from '../../ops/unanswered.js';
 import { assistantFrom, openKnowledge } from '../../runtime/open.js';
 import { type Command, writeLine } from '../io.js';
 
@@ -33,21 +31,12 @@ export const report = {
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1)
       throw new ConfigError('--top: must be a whole number of at least 1');
-    const configured = loadOpsConfig(io.env).unansweredLog;
-    const file = values.file ?? configured;
-    if (file === undefined) {
-      writeLine(io.stderr, 'The unanswered log is off (POLICYBOT_UNANSWERED_LOG=off); give one with --file.');
+    const read = await readCuratorsRecord(loadOpsConfig(io.env), { file: values.file, since });
+    if (!read.found) {
+      writeLine(io.stderr, read.why);
       return 1;
     }
-    const path = resolve(file);
-    if (logFiles(path).length === 0) {
-      writeLine(
-        io.stderr,
-        `No unanswered log at ${path}${existsSync(path) ? '' : ' (nothing recorded yet?)'}.`,
-      );
-      return 1;
-    }
-    const { records: all, skipped } = readRecords(path, since);
+    const { records: all, skipped, path, shared } = read;
     // What it could not answer, and apart from it, answers the person who asked said did not help.
     const records = all.filter((r) => r.reason !== 'feedback');
     const marked = all.filter((r) => r.reason === 'feedback' && r.value === 'not-helpful');
@@ -64,6 +53,7 @@ export const report = {
         JSON.stringify({
           since: since?.toISOString() ?? null,
           file: path,
+          ...(shared ? { redis: true } : {}),
           total: records.length,
           skipped,
           groups: shown,
@@ -87,7 +77,11 @@ export const report = {
         `\nAnswers marked not helpful ${period}: ${marked.length} in ${notHelpful.length} group${notHelpful.length === 1 ? '' : 's'}`,
       );
       for (const [i, group] of notHelpful.entries()) {
-        const answered = [...new Set(marked.filter((r) => group.questions.some((q) => q.text === r.question)).map((r) => r.intent))];
+        const answered = [
+          ...new Set(
+            marked.filter((r) => group.questions.some((q) => q.text === r.question)).map((r) => r.intent),
+          ),
+        ];
         writeLine(io.stdout, `${formatGroup(group, i + 1, false)}\n     answered as: ${answered.join(', ')}`);
       }
     }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configuredPlatforms } from '../../../src/adapters/registry.js';
 import { isSlackConfigured, loadSlackConfig } from '../../../src/adapters/slack/config.js';
-import { ExpiringSet } from '../../../src/adapters/slack/dedupe.js';
 import { ConfigError } from '../../../src/config/errors.js';
 
 const message = (env: NodeJS.ProcessEnv): string => {
@@ -69,25 +68,5 @@ describe('Slack configuration', () => {
     expect(message({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PORT: '70000' })).toContain(
       'PORT:',
     );
-  });
-});
-
-describe('ExpiringSet (event ids, threads)', () => {
-  it('says a key is new once within its TTL, then forgets it', () => {
-    let now = 0;
-    const set = new ExpiringSet({ ttlMs: 1000, max: 10, now: () => now });
-    expect(set.firstTime('Ev1')).toBe(true);
-    expect(set.firstTime('Ev1')).toBe(false);
-    now = 1001;
-    expect(set.has('Ev1')).toBe(false);
-    expect(set.firstTime('Ev1')).toBe(true);
-  });
-
-  it('holds at most `max` keys, dropping the oldest', () => {
-    const set = new ExpiringSet({ ttlMs: 60_000, max: 3 });
-    for (const key of ['a', 'b', 'c', 'd', 'e']) set.add(key);
-    expect(set.size).toBe(3);
-    expect(set.has('a')).toBe(false);
-    expect(set.has('e')).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, waitPhrase } from '../../src/ops/rate-limit.js';
+import { waitPhrase } from '../../src/ops/rate-limit.js';
+import { ExpiringSet } from '../../src/state/memory/expiring-set.js';
+import { RateLimiter } from '../../src/state/memory/token-buckets.js';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -63,5 +65,25 @@ describe('per-user token bucket', () => {
     expect(waitPhrase(1)).toBe('1 second');
     expect(waitPhrase(9_200)).toBe('10 seconds');
     expect(waitPhrase(61_000)).toBe('2 minutes');
+  });
+});
+
+describe('ExpiringSet (event ids, threads)', () => {
+  it('says a key is new once within its TTL, then forgets it', () => {
+    let now = 0;
+    const set = new ExpiringSet({ ttlMs: 1000, max: 10, now: () => now });
+    expect(set.firstTime('Ev1')).toBe(true);
+    expect(set.firstTime('Ev1')).toBe(false);
+    now = 1001;
+    expect(set.has('Ev1')).toBe(false);
+    expect(set.firstTime('Ev1')).toBe(true);
+  });
+
+  it('holds at most `max` keys, dropping the oldest', () => {
+    const set = new ExpiringSet({ ttlMs: 60_000, max: 3 });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) set.add(key);
+    expect(set.size).toBe(3);
+    expect(set.has('a')).toBe(false);
+    expect(set.has('e')).toBe(true);
   });
 });
