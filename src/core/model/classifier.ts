@@ -8,7 +8,7 @@ import { Matcher, type MatcherState, type Ranking } from './nearest.js';
 import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 9;
+export const MODEL_VERSION = 10;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -169,6 +169,7 @@ export class Classifier {
         vector: vectors[i] as SparseVector,
         label: ACT_CLASSES.indexOf((texts[i] as TrainingText).act),
         weight: (texts[i] as TrainingText).weight,
+        key: (texts[i] as TrainingText).key,
       })),
       { classes: ACT_CLASSES.length, features: index.size, epochs: EPOCHS, balance: 0.5 },
     );
@@ -333,6 +334,7 @@ function trainTopic(
       weight:
         (texts[i] as TrainingText).weight *
         ((texts[i] as TrainingText).topic === NO_TOPIC ? NO_TOPIC_WEIGHT : 1),
+      key: (texts[i] as TrainingText).key,
     })),
     { classes: classes.length, features, epochs: EPOCHS, balance: 0.5 },
   );

@@ -1,6 +1,6 @@
 import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
-import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
-import { mulberry32 } from './softmax.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import { mulberry32, stableHash } from './softmax.js';
 
 /** The topic head's class for a question that names no topic of its own ("tell me more", "source?"). */
 export const NO_TOPIC = '(no topic)';
@@ -14,8 +14,13 @@ export interface TrainingText {
   readonly act: FollowUpKind | null;
   /** Written phrases count fully; texts made from them (names, expansions, openers) less. */
   readonly weight: number;
-  /** The written phrase it comes from, so cross-validation holds out a phrase with its offspring. */
+  /**
+   * The written phrase it comes from (a hash of it), so cross-validation holds out a phrase with
+   * its offspring, and a phrase added elsewhere leaves the folds of the others as they were.
+   */
   readonly origin: number;
+  /** This text's own place in training (see LabelledVector.key). */
+  readonly key: number;
   /** Written by a curator (not made from a phrase): what cross-validation scores. */
   readonly written: boolean;
   /** For the follow-up head only: extra fills, so that no topic's words come to mean a follow-up. */
@@ -43,7 +48,6 @@ const FRAME_SHARE = 0.3;
  * thanks from the bot's own phrases in front (so "morning! the INL one?" is about INL).
  */
 export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
-  const random = mulberry32(20240205);
   const out: TrainingText[] = [];
   const askable = [...kb.topics.values()].filter((t) => t.group !== 'bot' && t.group !== 'fallback');
   const names = askable.flatMap((t) => t.names.map((name) => ({ topic: t.id, name })));
@@ -54,10 +58,14 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
     })
     .map((e) => e.text.replace(/[.!?\s]+$/u, ''));
 
-  kb.examples.forEach((example, origin) => {
+  kb.examples.forEach((example) => {
     const act = followUpOf(example.intent) ?? example.followUp ?? null;
+    const origin = stableHash(`${example.intent}\n${example.text}`);
+    // Each phrase's own draws (fills, openers, frames): adding a phrase changes none of the others'.
+    const random = mulberry32(origin ^ 20240205);
     const push = (text: string, topic: string, weight: number, written = false, actOnly = false): void => {
-      out.push({ text, topic, act, weight, origin, written, ...(actOnly ? { actOnly } : {}) });
+      const key = stableHash(`${topic}\n${act ?? ''}\n${text}`);
+      out.push({ text, topic, act, weight, origin, key, written, ...(actOnly ? { actOnly } : {}) });
     };
     if (followUpOf(example.intent) !== undefined && example.text.includes(TOPIC_SLOT)) {
       for (let i = 0; i < ACT_FILLS_PER_SLOT && names.length > 0; i++) {
@@ -82,12 +90,13 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
   });
 
   // A topic's own words: its title and the names people give it, standing alone.
-  const origin = kb.examples.length;
-  askable.forEach((topic: Topic, i) => {
+  for (const topic of askable) {
+    const origin = stableHash(`${topic.id}\n`);
     for (const text of [topic.title, ...topic.names]) {
-      out.push({ text, topic: topic.id, act: null, weight: 0.5, origin: origin + i, written: false });
+      const key = stableHash(`${topic.id}\n\n${text}`);
+      out.push({ text, topic: topic.id, act: null, weight: 0.5, origin, key, written: false });
     }
-  });
+  }
   return out;
 }
 

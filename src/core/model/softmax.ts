@@ -5,6 +5,12 @@ export interface LabelledVector {
   readonly label: number;
   /** How much this example counts (augmented examples count for less than written ones). */
   readonly weight?: number;
+  /**
+   * Where the example falls in each pass, from its own text (stableHash): an added phrase then
+   * takes its place among the others instead of reshuffling them all, so one curator's addition
+   * moves the model only as much as it should. Examples without one go in a seeded shuffle.
+   */
+  readonly key?: number;
 }
 
 export interface SoftmaxOptions {
@@ -53,9 +59,17 @@ export function trainSoftmax(examples: readonly LabelledVector[], options: Softm
 
   const order = examples.map((_, i) => i);
   const random = mulberry32(options.seed ?? 1787);
+  const keyed = examples.every((e) => e.key !== undefined);
+  const place = new Uint32Array(examples.length);
   const scores = new Float64Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order, random);
+    if (keyed) {
+      const salt = Math.imul(epoch + 1, 0x9e3779b9) ^ (options.seed ?? 1787);
+      examples.forEach((e, i) => {
+        place[i] = mix32((e.key as number) ^ salt);
+      });
+      order.sort((a, b) => (place[a] as number) - (place[b] as number) || a - b);
+    } else shuffle(order, random);
     for (const i of order) {
       const { vector, label, weight = 1 } = examples[i] as LabelledVector;
       score(weights, bias, K, vector, scores);
@@ -126,6 +140,24 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A 32-bit FNV-1a hash of a text: the same on every machine and in every run. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3's finalizer: spreads a key's bits, so each pass orders the examples differently. */
+function mix32(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function shuffle<T>(list: T[], random: () => number): void {
