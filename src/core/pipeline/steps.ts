@@ -141,7 +141,11 @@ function answer(
   };
 }
 
-/** The topics nearest to a question, for "Did you mean": askable, and not a stray word's match. */
+/**
+ * The topics nearest to a question, for "Did you mean": askable, sharing words with it (a topic
+ * the linear model merely leans to, with nothing in common, is no suggestion a person follows),
+ * and not a stray word's match.
+ */
 export function nearestTopics(
   kb: KnowledgeBase,
   candidates: readonly TopicCandidate[],
@@ -149,7 +153,9 @@ export function nearestTopics(
 ): IntentId[] {
   return candidates
     .filter((c) => isAskable(kb.topics.get(c.intent)))
-    .filter((c) => c.probability >= SUGGESTION_FLOOR || c.similarity >= SIMILARITY_FLOOR)
+    .filter(
+      (c) => c.similarity > 0 && (c.probability >= SUGGESTION_FLOOR || c.similarity >= SIMILARITY_FLOOR),
+    )
     .slice(0, count)
     .map((c) => c.intent);
 }
