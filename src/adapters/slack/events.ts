@@ -1,6 +1,7 @@
 import type { App, Context, webApi } from '@slack/bolt';
 import { APOLOGY, renderHelp } from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
+import { fromSlack } from './mrkdwn.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
 import { renderAnswer } from './render.js';
 
@@ -30,13 +31,13 @@ function fromPerson(m: MessageView): boolean {
   );
 }
 
-/** The question without mentions of the bot (the core ignores other markup itself). */
+/** The question as the person typed it: without mentions of the bot, markup made plain, decoded. */
 export function questionFrom(text: string, botUserId: string | undefined): string {
   const mention =
     botUserId === undefined
       ? /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/g
       : new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g');
-  return text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+  return fromSlack(text.replace(mention, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 function teamOf(context: Context, body: unknown): string {

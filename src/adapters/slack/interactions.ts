@@ -4,6 +4,7 @@ import { decodeValue, FOLLOW_UP_ACTION, followUpKindOf, TOPIC_ACTION, ACTION_IDS
 import { APOLOGY, parseSlashCommand, renderCitation, renderHelp } from './command.js';
 import { guarded, type HandlerDeps, post } from './handlers.js';
 import { describeError } from './log.js';
+import { fromSlack } from './mrkdwn.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 
@@ -29,7 +30,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         channel: command.channel_id,
         user: command.user_id,
       };
-      const request = parseSlashCommand(command.text ?? '');
+      // Slack escapes &, < and > in a command's text as in any message.
+      const request = parseSlashCommand(fromSlack(command.text ?? ''));
       if (request.kind === 'help') {
         message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
       } else if (request.kind === 'cite') {
