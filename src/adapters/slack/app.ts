@@ -77,7 +77,9 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       ...auth,
       receiver,
       logger,
-      clientOptions: clientOptions(),
+      // A 429 comes back to the outbox, which waits in that channel alone; the client would pause
+      // every request of the workspace and give up after its retries.
+      clientOptions: { ...clientOptions(), rejectRateLimitedCalls: true },
       // Initialized below, where a failure can be reported; no Bolt conversation store (the core keeps its own).
       deferInitialization: true,
       convoStore: false,

@@ -1,11 +1,11 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { ExpiringSet } from './dedupe.js';
 import { registerEvents } from './events.js';
 import { registerInteractions } from './interactions.js';
 import { describeError } from './log.js';
-import type { SlackMessage } from './render.js';
+import { isRateLimitedPost, SlackOutbox } from './outbox.js';
 
 export interface HandlerDeps {
   readonly assistant: PolicyAssistant;
@@ -16,6 +16,8 @@ export interface HandlerDeps {
   readonly seenEvents: ExpiringSet;
   /** Threads the bot answers in, where follow-ups need no mention. */
   readonly threads: ExpiringSet;
+  /** Every post goes through it: paced per channel, retried through Slack's rate limits. */
+  readonly outbox: SlackOutbox;
 }
 
 export function defaultHandlerDeps(assistant: PolicyAssistant, logger: Logger, command: string): HandlerDeps {
@@ -25,6 +27,7 @@ export function defaultHandlerDeps(assistant: PolicyAssistant, logger: Logger, c
     command,
     seenEvents: new ExpiringSet({ ttlMs: 2 * 3600_000, max: 10_000 }),
     threads: new ExpiringSet({ ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
+    outbox: new SlackOutbox({ logger }),
   };
 }
 
@@ -48,7 +51,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
 /**
  * Runs a listener's work so that a failure never escapes: it is logged (redacted) and the person
- * gets a short apology where they asked, if even that can be sent.
+ * gets a short apology where they asked, if even that can be sent. A post that Slack's rate limits
+ * kept back gets none: the apology would be rate-limited too, and the answer was not wrong.
  */
 export async function guarded(
   logger: Logger,
@@ -59,6 +63,10 @@ export async function guarded(
   try {
     await work();
   } catch (error) {
+    if (isRateLimitedPost(error)) {
+      logger.warn({ handler: what, channel: error.channel, waitedMs: error.waitedMs }, 'slack post given up');
+      return;
+    }
     logger.error({ handler: what, err: describeError(error) }, 'slack handler failed');
     if (!apologize) return;
     try {
@@ -67,22 +75,4 @@ export async function guarded(
       logger.error({ handler: what, err: describeError(again) }, 'slack apology failed');
     }
   }
-}
-
-/** Posts a message (in a thread when given): unfurls off, since references carry URLs. */
-export async function post(
-  client: webApi.WebClient,
-  channel: string,
-  message: SlackMessage,
-  threadTs?: string,
-): Promise<string | undefined> {
-  const result = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-    unfurl_links: false,
-    unfurl_media: false,
-  });
-  return result.ts;
 }
