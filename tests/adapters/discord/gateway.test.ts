@@ -195,6 +195,25 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('cites typed text (not a pick) only when it surely names a topic, otherwise lists the nearest', async () => {
+    const cite = (value: string) =>
+      roundTrip(commandInteraction('cite', [{ name: 'topic', type: 3, value }]));
+    // One letter names nothing: no citation, whichever topic ranks first for it as you type.
+    for (const typed of ['x', 'f']) {
+      const { body } = await cite(typed);
+      expect(body.data.embeds ?? []).toHaveLength(0);
+      expect(body.data.content).toContain(`I have no topic called “${typed}”`);
+      expect(body.data.content).not.toMatch(/Quotes and references/);
+    }
+    const near = (await cite('f')).body.data.content ?? '';
+    expect(near).toMatch(/Did you mean \*\*/);
+    // Words that do name a topic are cited, as a pick would be.
+    const typed = await cite('ransomware');
+    expect(typed.body.data.embeds?.[0]?.title).toBe('Ransomware');
+    const named = await cite('the fentanyl bit');
+    expect(named.body.data.embeds?.[0]?.title).toBe('Illicit drugs and trafficking');
+  });
+
   it('lists /topics in menus and answers a pick', async () => {
     const { body } = await roundTrip(commandInteraction('topics', []));
     const menus = (body.data.components ?? []).map((row) => row.components[0]);

@@ -56,7 +56,14 @@ describe('policybot discord register', () => {
       expect.objectContaining({ name: 'question', type: 3, required: true }),
       expect.objectContaining({ name: 'private', type: 5, required: false }),
     ]);
-    expect(cite?.options?.[0]).toMatchObject({ name: 'topic', type: 3, required: true, autocomplete: true });
+    expect(cite?.options?.[0]).toMatchObject({
+      name: 'topic',
+      type: 3,
+      required: true,
+      autocomplete: true,
+      min_length: 2,
+      max_length: 100,
+    });
     expect(result.stdout).toContain(`Registered /ask, /cite, /topics, /help in server ${GUILD_ID}`);
     expect(result.stdout).toContain(`client_id=${APP_ID}`);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);

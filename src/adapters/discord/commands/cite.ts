@@ -8,6 +8,9 @@ import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
 import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
 import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION, stringOption } from './types.js';
 
+export const TOPIC_MIN_LENGTH = 2;
+export const TOPIC_MAX_LENGTH = 100;
+
 /**
  * `/cite topic:<autocomplete> [style:<choice>]`: a topic's quotes and references, each in a code
  * block so it copies exactly; in the configured default style unless another is chosen.
@@ -24,6 +27,9 @@ export const citeCommand = {
         description: 'Start typing: a threat, a solution or a source',
         required: true,
         autocomplete: true,
+        // No topic or source is named in one character, and a pick is at most a choice's 100.
+        min_length: TOPIC_MIN_LENGTH,
+        max_length: TOPIC_MAX_LENGTH,
       },
       {
         type: ApplicationCommandOptionType.String,
@@ -45,7 +51,7 @@ export const citeCommand = {
       style !== undefined && isCitationStyle(style) ? style : undefined,
     );
     if (result.kind === 'none') {
-      const shown = escapeUserText(typed.slice(0, 100)) || '(nothing)';
+      const shown = escapeUserText([...typed].slice(0, TOPIC_MAX_LENGTH).join('')) || '(nothing)';
       const near = result.suggestions.map((m) => `**${neutraliseMentions(m.title)}**`).join(' · ');
       return noticeMessage(
         near === ''
