@@ -192,6 +192,27 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(body.data.embeds[0]?.title).toBe('Ransomware');
   });
 
+  it('answers /ask in a DM with the bot (a global command), where the user comes without a member', async () => {
+    const {
+      guild_id: _guild,
+      member,
+      ...rest
+    } = commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]);
+    const dm = {
+      ...rest,
+      user: (member as { user: unknown }).user,
+      channel: { id: '555555555555555999', type: 1, recipients: [] },
+      channel_id: '555555555555555999',
+      context: 1,
+      authorizing_integration_owners: { '0': '0' },
+    };
+    const res = await post(dm);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { type: number; data: { embeds: { title: string }[] } };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]?.title).toBe('Ransomware');
+  });
+
   it('answers with a short apology, and logs, when the core fails', async () => {
     const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]), {
       url: brokenBase,
