@@ -15,6 +15,24 @@ const number = (min: number, max: number, integer = false) =>
       .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
   );
 
+/**
+ * Where /metrics is served instead of PORT, in the form Prometheus exporters take a listen
+ * address: `9464` or `:9464` (every interface), `127.0.0.1:9464`, `[::1]:9464`.
+ */
+const listenAddress = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+)?:)?\d{1,5}$/,
+    'must be a port (9464) or host:port (127.0.0.1:9464, [::1]:9464)',
+  )
+  .transform((value) => {
+    const at = value.lastIndexOf(':');
+    const host = at === -1 ? '' : value.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+    return { host: host === '' ? undefined : host, port: Number(value.slice(at + 1)) };
+  })
+  .refine((address) => address.port <= 65_535, 'must be a port number (0-65535)');
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What `policybot serve` needs beyond the core and the platforms: logs, limits, records, shutdown. */
@@ -28,6 +46,7 @@ export const opsEnvSchema = z.object({
   POLICYBOT_LOW_CONFIDENCE: number(0, 1),
   POLICYBOT_USER_HASH_KEY: blankIsUnset(z.string().min(16, 'must be at least 16 characters')),
   POLICYBOT_SHUTDOWN_GRACE_SECONDS: number(0, 600),
+  POLICYBOT_METRICS_ADDRESS: blankIsUnset(listenAddress),
 });
 
 export interface OpsConfig {
@@ -44,6 +63,8 @@ export interface OpsConfig {
   readonly lowConfidence: number;
   readonly userHashKey: string | undefined;
   readonly shutdownGraceMs: number;
+  /** A listener of its own for /metrics (not on PORT, with the webhooks); unset, /metrics is on PORT. */
+  readonly metricsAddress: { readonly host: string | undefined; readonly port: number } | undefined;
 }
 
 export const OPS_DEFAULTS = {
@@ -70,5 +91,6 @@ export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
     lowConfidence: p.POLICYBOT_LOW_CONFIDENCE ?? OPS_DEFAULTS.lowConfidence,
     userHashKey: p.POLICYBOT_USER_HASH_KEY,
     shutdownGraceMs: (p.POLICYBOT_SHUTDOWN_GRACE_SECONDS ?? OPS_DEFAULTS.shutdownGraceSeconds) * 1000,
+    metricsAddress: p.POLICYBOT_METRICS_ADDRESS,
   };
 }

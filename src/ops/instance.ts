@@ -5,13 +5,13 @@ import type { Logger as PinoLogger } from 'pino';
 import { configuredPlatforms } from '../adapters/registry.js';
 import type { RunningPlatform } from '../adapters/types.js';
 import { loadCoreConfig } from '../config/core.js';
-import { httpEnvSchema, parseEnv } from '../config/env.js';
+import { ConfigError, httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
 import { MemoryConversationStore } from '../core/conversation/store.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
-import { registerHealthRoutes } from './health.js';
+import { registerHealthRoutes, registerMetricsRoute } from './health.js';
 import { createLogger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
@@ -40,6 +40,8 @@ export interface Instance {
   readonly platforms: readonly RunningPlatform[];
   readonly server: Server;
   readonly port: number;
+  /** The listener of /metrics when POLICYBOT_METRICS_ADDRESS gives it one of its own (else /metrics is on `port`). */
+  readonly metricsPort: number | undefined;
   readonly root: string;
   readiness(): Record<string, boolean>;
   /** Reloads the knowledge base (SIGHUP, --watch); false when the edit was invalid and the old one kept. */
@@ -54,6 +56,17 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const config = loadOpsConfig(env);
   const core = await loadCoreConfig(env);
   const { PORT, HOST } = parseEnv(httpEnvSchema, env);
+  const metricsAddress = config.metricsAddress;
+  if (
+    metricsAddress !== undefined &&
+    metricsAddress.port !== 0 &&
+    metricsAddress.port === (PORT ?? 3000) &&
+    (metricsAddress.host === undefined || HOST === undefined || metricsAddress.host === HOST)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  POLICYBOT_METRICS_ADDRESS: must be another port than PORT (or leave it unset for /metrics on PORT)',
+    );
+  }
   const logger = await createLogger({
     level: config.logLevel,
     format: config.logFormat,
@@ -111,9 +124,13 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     accepting: !stopping,
     ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
   });
-  registerHealthRoutes(http, readiness, metrics);
+  registerHealthRoutes(http, readiness);
+  // Prometheus's way: metrics on a listener of their own when one is given, else beside the webhooks.
+  const metricsRoutes = metricsAddress === undefined ? http : new HttpRoutes();
+  registerMetricsRoute(metricsRoutes, metrics);
 
   let server: Server;
+  let metricsServer: Server | undefined;
   try {
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
@@ -121,12 +138,21 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       logger.info({ platform: entry.name }, 'platform started');
     }
     server = await http.listen(PORT ?? 3000, HOST, logger);
+    if (metricsAddress !== undefined) {
+      metricsServer = await metricsRoutes
+        .listen(metricsAddress.port, metricsAddress.host, logger, 'metrics')
+        .catch(async (error: unknown) => {
+          await closeServer(server);
+          throw error;
+        });
+    }
   } catch (error) {
     // A platform that failed, or a port in use: connected gateways must not keep the process alive.
     await Promise.allSettled(platforms.map((p) => p.stop()));
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  const metricsPort = metricsServer === undefined ? undefined : (metricsServer.address() as AddressInfo).port;
 
   const reloader = new KnowledgeReloader({
     env,
@@ -150,6 +176,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     platforms,
     server,
     port,
+    metricsPort,
     root,
     readiness,
     reload: (reason) => reloader.reload(reason),
@@ -165,9 +192,18 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         graceMs: config.shutdownGraceMs,
         logger,
       });
+      // Metrics stay readable while the rest drains, and go last.
+      if (metricsServer) await closeServer(metricsServer);
       logger.info({ drained: result.drained }, 'stopped');
       unguard?.();
       return result;
     },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }
