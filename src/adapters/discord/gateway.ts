@@ -1,7 +1,12 @@
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Routes } from 'discord.js';
 import type { InFlight } from '../../runtime/in-flight.js';
 import type { Logger } from '../../runtime/logger.js';
-import { handleInteraction, type InteractionDeps, type InteractionRequest, readOptions } from './interactions.js';
+import {
+  handleInteraction,
+  type InteractionDeps,
+  type InteractionRequest,
+  readOptions,
+} from './interactions.js';
 import { DELIVERY_DEADLINE_MS, editOriginal, replyInTime } from './reply.js';
 
 export interface GatewayOptions {
@@ -105,29 +110,21 @@ export async function startGateway(options: GatewayOptions, deps: InteractionDep
  * apology) and replies in time, deferring a slow answer. A reply that cannot be sent (the window
  * closed, or 429s outlasted the deadline) is logged; an apology would fail the same way.
  */
-async function onInteraction(
-  interaction: Interaction,
-  deps: InteractionDeps,
-  logger: Logger,
-): Promise<void> {
-  const request = fromDiscordJs(interaction);
+async function onInteraction(interaction: Interaction, deps: InteractionDeps, logger: Logger): Promise<void> {
   const { rest } = interaction.client;
   const target = { applicationId: interaction.applicationId, token: interaction.token };
   try {
-    await replyInTime(
-      request,
-      handleInteraction(request, deps),
-      {
-        initial: async (response) => {
-          await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-            body: response,
-            auth: false,
-            signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
-          });
-        },
-        edit: editOriginal(rest, target),
+    const request = fromDiscordJs(interaction);
+    await replyInTime(request, handleInteraction(request, deps), {
+      initial: async (response) => {
+        await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: response,
+          auth: false,
+          signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
+        });
       },
-    );
+      edit: editOriginal(rest, target),
+    });
   } catch (error) {
     logger.error(
       { err: error instanceof Error ? error.message : String(error), interaction: interaction.id },

@@ -9,7 +9,8 @@ import {
 } from 'discord.js';
 import { type RouteHandler, readBody } from '../../runtime/http.js';
 import type { InFlight } from '../../runtime/in-flight.js';
-import { fromPayload, handleInteraction, type InteractionDeps } from './interactions.js';
+import { APOLOGY, fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
+import { noticeMessage } from './render.js';
 import { editOriginal, replyInTime } from './reply.js';
 import { payloadProblem } from './payload.js';
 
@@ -127,12 +128,15 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
     const replying = replyInTime(request, handleInteraction(request, deps), {
       initial: async (response) => respond(response),
       edit: editOriginal(options.rest, { applicationId: payload.application_id, token: payload.token }),
-    }).catch((error: unknown) =>
+    }).catch((error: unknown) => {
       deps.logger.error(
         { err: error instanceof Error ? error.message : String(error), interaction: payload.id },
         'discord reply failed',
-      ),
-    );
+      );
+      // Had it failed before the first response, the request must still be answered (a settled
+      // promise ignores this when the response has gone already).
+      respond(toResponse({ kind: 'message', message: noticeMessage(APOLOGY) }));
+    });
     void options.inFlight?.track(replying);
     send(res, 200, await first);
   };
