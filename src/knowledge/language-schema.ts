@@ -29,7 +29,10 @@ export const stylesFileSchema = z.strictObject({
 
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */
 const pattern = lowerCase.refine(
-  (p) => p.split(/\s+/).every((token) => /^(?:<number>|[\p{L}\p{N}#'|-]+\*?\??)$/u.test(token)),
+  (p) =>
+    p
+      .split(/\s+/)
+      .every((token) => /^(?:<number>|[\p{L}\p{N}#'-]+\*?(?:\|[\p{L}\p{N}#'-]+\*?)*\??)$/u.test(token)),
   'must be words, each optionally ending in * or ?, alternatives joined by |, or <number>',
 );
 
@@ -45,3 +48,11 @@ export const limitsFileSchema = z.array(
     counterexamples: z.array(nonEmpty).default([]),
   }),
 );
+
+/** `intents/language/framing.yaml`: how staff frame a question, put around phrases in training. */
+export const framingFileSchema = z.strictObject({
+  before: z.array(lowerCase).default([]),
+  before_join: z.array(z.string()).min(1).default([' ']),
+  after: z.array(lowerCase).default([]),
+  after_join: z.array(z.string()).min(1).default([' ']),
+});

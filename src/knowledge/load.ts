@@ -6,6 +6,7 @@ import type { CitationStyle } from '../core/citations/styles.js';
 import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
 import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
 import {
+  framingFileSchema,
   limitsFileSchema,
   shorthandFileSchema,
   stylesFileSchema,
@@ -283,7 +284,19 @@ function loadLanguage(root: string, report: Report): Language {
   for (const [style, names] of Object.entries(styleData?.styles ?? {}) as [CitationStyle, string[]][]) {
     for (const name of [style, ...names]) styles.push([name.replace(/\s+/g, ' '), style]);
   }
-  return { synonyms, shorthand, styles, unsupportedStyles: styleData?.unsupported ?? [] };
+  const framing = read('framing.yaml', framingFileSchema).data;
+  return {
+    synonyms,
+    shorthand,
+    styles,
+    unsupportedStyles: styleData?.unsupported ?? [],
+    framing: {
+      before: framing?.before ?? [],
+      beforeJoin: framing?.before_join ?? [' '],
+      after: framing?.after ?? [],
+      afterJoin: framing?.after_join ?? [' '],
+    },
+  };
 }
 
 function loadLimits(root: string, report: Report): Limit[] {

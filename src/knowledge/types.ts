@@ -52,6 +52,13 @@ export interface Language {
   readonly styles: readonly (readonly [string, CitationStyle])[];
   /** names of styles policybot does not write */
   readonly unsupportedStyles: readonly string[];
+  /** frames staff put around a question ("for a memo:", "…, thanks"), and how they join them */
+  readonly framing: {
+    readonly before: readonly string[];
+    readonly beforeJoin: readonly string[];
+    readonly after: readonly string[];
+    readonly afterJoin: readonly string[];
+  };
 }
 
 /** A rule of `content/limits.yaml`: what the sources cannot hold. */

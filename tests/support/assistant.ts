@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import {
   type Answer,
   type AssistantOptions,
@@ -7,6 +8,7 @@ import {
 } from '../../src/core/index.js';
 import { Classifier } from '../../src/core/model/classifier.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.js';
+import { cacheFile, fingerprint, knowledgeFrom, readCompiled } from '../../src/runtime/cache.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,9 +21,19 @@ export function knowledgeBase(): KnowledgeBase {
   return shared;
 }
 
-/** Its classifier, trained once per test file (training is the slow part of building an assistant). */
+/**
+ * Its classifier, trained once for the whole run (tests/support/build.ts) and read from that
+ * start-up cache; trained here only if the cache is missing (a test run without the global setup).
+ */
 export function classifier(): Classifier {
-  trained ??= Classifier.train(knowledgeBase());
+  if (trained) return trained;
+  const dir = inject('modelCacheDir');
+  const cached = dir
+    ? readCompiled(cacheFile(ROOT, { POLICYBOT_CACHE_DIR: dir }), fingerprint(ROOT))
+    : undefined;
+  trained =
+    (cached && Classifier.fromState(cached.model, knowledgeFrom(cached))) ||
+    Classifier.train(knowledgeBase());
   return trained;
 }
 

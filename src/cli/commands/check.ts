@@ -35,7 +35,8 @@ export const check = {
       );
       return 1;
     }
-    const accepted = result.accepted.length === 0 ? '' : `, ${result.accepted.length} accepted exceptions`;
+    const n = result.accepted.length;
+    const accepted = n === 0 ? '' : `, ${n} accepted exception${n === 1 ? '' : 's'}`;
     writeLine(
       io.stdout,
       `Knowledge base OK: ${kb.topics.size} topics, ${kb.sources.size} sources, ${quotes} verbatim quotes, ${kb.examples.length} training phrases, each answered as its own intent${accepted}; ${kb.limits.length} limits, each declining its examples.`,

@@ -8,7 +8,7 @@ import { Matcher, type MatcherState, type Ranking } from './nearest.js';
 import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 8;
+export const MODEL_VERSION = 9;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -34,6 +34,11 @@ export interface Classification {
   readonly candidates: readonly TopicCandidate[];
   /** Calibrated probability that candidates[0] is what was asked. */
   readonly confidence: number;
+  /**
+   * Calibrated probability that the question is about one of the topics at all: high for "fentanil
+   * from mexico?" (drugs or Mexico, either in scope) although neither topic alone is sure.
+   */
+  readonly inScope: number;
   /** The topic head's probability that the question is out of scope. */
   readonly outOfScope: number;
   /** The topic head's probability that the question names no topic ("tell me more"). */
@@ -60,6 +65,7 @@ export interface ClassifierState {
   readonly act: SoftmaxState;
   readonly nearest: MatcherState;
   readonly calibration: Calibration;
+  readonly scopeCalibration: Calibration;
   readonly exact: readonly (readonly [string, ExactPhrase])[];
   /** Terms of the follow-up phrases: they ask for something, they do not name what. */
   readonly followUpTerms: readonly string[];
@@ -79,7 +85,8 @@ const ACT_CLASSES: readonly (FollowUpKind | null)[] = [null, ...FOLLOW_UP_KINDS]
  */
 const FOLDS = 4;
 const CALIBRATION_FOLDS = 1;
-const EPOCHS = 10;
+/** Passes over the texts: more changes nothing measurable on the blind development sets, and costs time. */
+const EPOCHS = 6;
 
 /**
  * Two heads over the same features: which topic a question names (or none, or out of scope), and
@@ -101,6 +108,7 @@ export class Classifier {
     act: SoftmaxState,
     matcher: Matcher,
     private readonly calibration: Calibration,
+    private readonly scopeCalibration: Calibration,
     exact: ReadonlyMap<string, ExactPhrase>,
     private readonly followUpTerms: ReadonlySet<string>,
   ) {
@@ -123,6 +131,7 @@ export class Classifier {
 
     // Cross-validated predictions, a phrase held out with everything made from it.
     const points: CalibrationPoint[] = [];
+    const scopePoints: CalibrationPoint[] = [];
     for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
       const train: number[] = [];
       const held: number[] = [];
@@ -144,9 +153,14 @@ export class Classifier {
         const best = scored.candidates[0];
         if (!best) continue;
         points.push({ features: scored.features, correct: best.intent === t.topic });
+        scopePoints.push({
+          features: scored.features,
+          correct: t.topic !== FALLBACK_ID && t.topic !== NO_TOPIC,
+        });
       }
     }
     const calibration = fitCalibration(points);
+    const scopeCalibration = fitCalibration(scopePoints);
 
     const all = texts.map((_, i) => i);
     const { topic, matcher } = trainHeads(all.filter((i) => !(texts[i] as TrainingText).actOnly));
@@ -158,9 +172,7 @@ export class Classifier {
       })),
       { classes: ACT_CLASSES.length, features: index.size, epochs: EPOCHS, balance: 0.5 },
     );
-    const followUpTerms = new Set(
-      texts.flatMap((t, i) => (t.topic === NO_TOPIC ? (normalized[i] as NormalizedText).terms : [])),
-    );
+    const followUpTerms = characteristicFollowUpTerms(texts, normalized);
     return new Classifier(
       normalizer,
       index,
@@ -169,6 +181,7 @@ export class Classifier {
       act,
       matcher,
       calibration,
+      scopeCalibration,
       exactPhrases(kb, normalizer),
       followUpTerms,
     );
@@ -184,6 +197,7 @@ export class Classifier {
       state.act,
       new Matcher(state.nearest),
       state.calibration,
+      state.scopeCalibration,
       new Map(state.exact),
       new Set(state.followUpTerms),
     );
@@ -200,6 +214,7 @@ export class Classifier {
       act: this.actModel,
       nearest: this.matcher.toState(),
       calibration: this.calibration,
+      scopeCalibration: this.scopeCalibration,
       exact: [...this.exactPhrases],
       followUpTerms: [...this.followUpTerms],
     };
@@ -221,6 +236,7 @@ export class Classifier {
       exactFollowUp: exact?.followUp,
       candidates: scored.candidates,
       confidence: best === undefined ? 0 : probability(this.calibration, scored.features),
+      inScope: best === undefined ? 0 : probability(this.scopeCalibration, scored.features),
       outOfScope: scored.fallback,
       noTopic: scored.noTopic,
       acts,
@@ -237,6 +253,34 @@ export class Classifier {
       this.exactPhrases.get(normalized.words.join(' '))
     );
   }
+}
+
+/**
+ * The words that say "a follow-up" rather than "a topic": used at least twice in follow-up phrases,
+ * and more than twice as often there as in topics' phrases ("cite", "elaborate"; not "threat").
+ */
+function characteristicFollowUpTerms(
+  texts: readonly TrainingText[],
+  normalized: readonly NormalizedText[],
+): Set<string> {
+  const inFollowUps = new Map<string, number>();
+  const inTopics = new Map<string, number>();
+  let followUps = 0;
+  let topics = 0;
+  texts.forEach((t, i) => {
+    if (!t.written) return;
+    const counts = t.topic === NO_TOPIC ? inFollowUps : inTopics;
+    if (t.topic === NO_TOPIC) followUps++;
+    else topics++;
+    for (const term of new Set((normalized[i] as NormalizedText).terms))
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+  });
+  const out = new Set<string>();
+  for (const [term, n] of inFollowUps) {
+    if (n >= 2 && n / Math.max(1, followUps) > (2 * (inTopics.get(term) ?? 0)) / Math.max(1, topics))
+      out.add(term);
+  }
+  return out;
 }
 
 /** Every text of the knowledge base: the words typos are corrected towards. */
@@ -315,8 +359,9 @@ function trainMatcher(
 /**
  * Both models' view of the topics, and the features the confidence is calibrated on: the linear
  * model's probability for its best topic and its lead, its probabilities of "out of scope" and
- * "no topic", the nearest phrase's similarity (for that topic and for any), whether the two
- * models agree, and the share of the question nobody wrote a phrase with.
+ * "no topic" (and what is left for the topics), the nearest phrase's similarity (for that topic and
+ * for any), whether the two models agree, the share of the question nobody wrote a phrase with,
+ * its length, and its strongest single term.
  */
 function scoreTopics(
   classes: readonly string[],
@@ -362,6 +407,10 @@ function scoreTopics(
     ranking.unknownShare,
     ranking.offTopicShare,
     normalized.terms.length === 0 ? 1 : 0,
+    Math.log(1 + normalized.terms.length),
+    logit(1 - fallback - noTopic),
+    logit(top / Math.max(1e-4, top + (candidates[1]?.probability ?? 0))),
+    Math.max(0, ...(best?.evidence ?? []).map((e) => e.weight)),
   ];
   return { candidates, features, fallback, noTopic, ranking };
 }

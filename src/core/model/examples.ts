@@ -33,6 +33,8 @@ const FILLS_PER_SLOT = 4;
 const ACT_FILLS_PER_SLOT = 12;
 /** How many written phrases get a greeting or thanks put in front of them, as people type. */
 const OPENER_SHARE = 0.2;
+/** How many get a staff frame around them ("for a memo: …", "…, thanks"): topics' and out-of-scope alike. */
+const FRAME_SHARE = 0.3;
 
 /**
  * Everything the classifier learns from, all of it from the knowledge base's files: the training
@@ -73,6 +75,10 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
       const opener = openers[Math.floor(random() * openers.length)] as string;
       push(`${opener}, ${example.text}`, topic, 0.5);
     }
+    if (!social && random() < FRAME_SHARE) {
+      const framed = frame(example.text, kb.language.framing, random);
+      if (framed !== undefined) push(framed, topic, 0.5);
+    }
   });
 
   // A topic's own words: its title and the names people give it, standing alone.
@@ -83,6 +89,21 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
     }
   });
   return out;
+}
+
+/** A phrase inside a frame staff put around questions: before it, after it, or both. */
+function frame(
+  text: string,
+  framing: KnowledgeBase['language']['framing'],
+  random: () => number,
+): string | undefined {
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const roll = random();
+  const before = roll < 0.7 ? pick(framing.before) : undefined;
+  const after = roll >= 0.4 ? pick(framing.after) : undefined;
+  if (before === undefined && after === undefined) return undefined;
+  const core = text.replace(/[.!?\s]+$/u, '');
+  return `${before === undefined ? '' : `${before}${pick(framing.beforeJoin) ?? ' '}`}${core}${after === undefined ? '' : `${pick(framing.afterJoin) ?? ' '}${after}`}`;
 }
 
 /** The topic head's classes: every topic, `fallback`, and NO_TOPIC. */

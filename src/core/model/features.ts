@@ -23,6 +23,9 @@ export const FEATURE_WEIGHTS = {
 } as const;
 
 type Group = keyof typeof FEATURE_WEIGHTS;
+const GROUPS = Object.keys(FEATURE_WEIGHTS) as Group[];
+const GROUP_WEIGHT = GROUPS.map((g) => FEATURE_WEIGHTS[g]);
+const G = Object.fromEntries(GROUPS.map((g, i) => [g, i])) as Record<Group, number>;
 
 /**
  * A term the training texts use at most this often is "rare": besides its own feature it fires the
@@ -31,47 +34,58 @@ type Group = keyof typeof FEATURE_WEIGHTS;
  */
 const RARE = 1;
 
-/** The features of one normalized text, by group, as strings (before indexing). */
+/** A text's features as strings, each with its group (parallel arrays, before indexing). */
+interface FeatureList {
+  readonly names: string[];
+  readonly groups: number[];
+}
+
+/** The features of one normalized text, as strings with their groups. */
 export function featureStrings(
   text: NormalizedText,
   isRare: (term: string) => boolean = () => false,
-): Map<Group, string[]> {
-  const groups = new Map<Group, string[]>();
-  const add = (group: Group, feature: string): void => {
-    const list = groups.get(group) ?? [];
-    list.push(feature);
-    groups.set(group, list);
+): FeatureList {
+  const names: string[] = [];
+  const groups: number[] = [];
+  const add = (group: number, feature: string): void => {
+    names.push(feature);
+    groups.push(group);
   };
   const terms = [...new Set(text.terms)];
   for (const term of terms) {
-    add('term', `t:${term}`);
-    if (term.length >= 3) for (const gram of letterGrams(term)) add('letters', `c:${gram}`);
+    add(G.term, `t:${term}`);
+    if (term.length >= 3) for (const gram of letterGrams(term)) add(G.letters, gram);
   }
-  for (let i = 1; i < text.terms.length; i++) add('termPair', `tt:${text.terms[i - 1]}_${text.terms[i]}`);
+  for (let i = 1; i < text.terms.length; i++) add(G.termPair, `tt:${text.terms[i - 1]}_${text.terms[i]}`);
   const folded = text.folded;
-  for (const word of new Set(folded)) add('word', `w:${word}`);
-  for (let i = 1; i < folded.length; i++) add('wordPair', `ww:${folded[i - 1]}_${folded[i]}`);
-  add('length', `len:${lengthBucket(text.terms.length)}:${lengthBucket(folded.length)}`);
+  for (const word of new Set(folded)) add(G.word, `w:${word}`);
+  for (let i = 1; i < folded.length; i++) add(G.wordPair, `ww:${folded[i - 1]}_${folded[i]}`);
+  add(G.length, `len:${lengthBucket(text.terms.length)}:${lengthBucket(folded.length)}`);
   const rare = terms.filter(isRare).length;
   if (rare > 0) {
     // How much of the question is rare or unknown, in steps: one word of three is not two of three.
-    add('rare', 'r:any');
-    add('rare', `r:share:${Math.min(4, Math.floor((4 * rare) / terms.length))}`);
+    add(G.rare, 'r:any');
+    add(G.rare, `r:share:${Math.min(4, Math.floor((4 * rare) / terms.length))}`);
   }
-  return groups;
+  return { names, groups };
 }
 
 function lengthBucket(n: number): string {
   return n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : '9+';
 }
 
+const gramCache = new Map<string, readonly string[]>();
+
 /** Letter 3- and 4-grams with word boundaries marked: "fentanil" shares most of "fentanyl"'s. */
-function letterGrams(term: string): string[] {
+function letterGrams(term: string): readonly string[] {
+  const cached = gramCache.get(term);
+  if (cached) return cached;
   const padded = `^${term}$`;
   const out: string[] = [];
   for (const n of [3, 4]) {
-    for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+    for (let i = 0; i + n <= padded.length; i++) out.push(`c:${padded.slice(i, i + n)}`);
   }
+  if (gramCache.size < 100_000) gramCache.set(term, out);
   return out;
 }
 
@@ -85,8 +99,9 @@ export class FeatureIndex {
   constructor(
     readonly names: readonly string[],
     common: Iterable<string>,
+    ids?: Map<string, number>,
   ) {
-    this.ids = new Map(names.map((name, i) => [name, i] as const));
+    this.ids = ids ?? new Map(names.map((name, i) => [name, i] as const));
     this.common = new Set(common);
   }
 
@@ -97,11 +112,12 @@ export class FeatureIndex {
       for (const term of new Set(text.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const common = [...counts].filter(([, n]) => n > RARE).map(([term]) => term);
     const commonSet = new Set(common);
-    const strings = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
-    const names = new Set<string>();
-    for (const groups of strings) for (const list of groups.values()) for (const f of list) names.add(f);
-    const index = new FeatureIndex([...names], common);
-    return { index, vectors: strings.map((groups) => index.fromStrings(groups)) };
+    const lists = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
+    // Ids in order of first appearance: one pass, no sorting.
+    const ids = new Map<string, number>();
+    for (const list of lists) for (const name of list.names) if (!ids.has(name)) ids.set(name, ids.size);
+    const index = new FeatureIndex([...ids.keys()], common, ids);
+    return { index, vectors: lists.map((list) => index.fromStrings(list)) };
   }
 
   /** The terms that are not rare, for the start-up cache. */
@@ -118,25 +134,39 @@ export class FeatureIndex {
     return this.fromStrings(featureStrings(text, (term) => !this.common.has(term)));
   }
 
-  private fromStrings(
-    groups: ReadonlyMap<Group, readonly string[]>,
-  ): SparseVector & { readonly unseen: number } {
-    const values = new Map<number, number>();
+  private fromStrings(list: FeatureList): SparseVector & { readonly unseen: number } {
+    // Each group is unit length over the features it has, then weighed: a long question's many
+    // letter n-grams must not drown its few terms.
+    const { names, groups } = list;
+    const index: number[] = [];
+    const group: number[] = [];
+    const count: number[] = [];
+    const at = new Map<number, number>();
     let unseen = 0;
-    for (const [group, list] of groups) {
-      const known = list.map((f) => this.ids.get(f)).filter((id): id is number => id !== undefined);
-      unseen += list.length - known.length;
-      // Each group is unit length over the features it has, then weighed: a long question's many
-      // letter n-grams must not drown its few terms.
-      const counts = new Map<number, number>();
-      for (const id of known) counts.set(id, (counts.get(id) ?? 0) + 1);
-      let norm = 0;
-      for (const c of counts.values()) norm += c * c;
-      const scale = norm > 0 ? FEATURE_WEIGHTS[group] / Math.sqrt(norm) : 0;
-      for (const [id, c] of counts) values.set(id, (values.get(id) ?? 0) + c * scale);
+    for (let i = 0; i < names.length; i++) {
+      const id = this.ids.get(names[i] as string);
+      if (id === undefined) {
+        unseen++;
+        continue;
+      }
+      const j = at.get(id);
+      if (j === undefined) {
+        at.set(id, index.length);
+        index.push(id);
+        group.push(groups[i] as number);
+        count.push(1);
+      } else count[j] = (count[j] as number) + 1;
     }
-    const index = Int32Array.from(values.keys());
-    const value = Float32Array.from(values.values());
-    return { index, value, unseen };
+    const norms = new Array<number>(GROUPS.length).fill(0);
+    for (let j = 0; j < index.length; j++) {
+      const g = group[j] as number;
+      norms[g] = (norms[g] as number) + (count[j] as number) ** 2;
+    }
+    const value = new Float32Array(index.length);
+    for (let j = 0; j < index.length; j++) {
+      const g = group[j] as number;
+      value[j] = ((count[j] as number) * (GROUP_WEIGHT[g] as number)) / Math.sqrt(norms[g] as number);
+    }
+    return { index: Int32Array.from(index), value, unseen };
   }
 }

@@ -52,8 +52,17 @@ export type StepName = (typeof STEP_NAMES)[number];
  * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
  */
 const NAMED_SHARE = 0.5;
+/** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
+const SCOPE_FLOOR = 0.5;
+/** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
+const SPECIFIC_SHARE = 0.2;
+/** A follow-up that names nothing, with nothing before it, gets the whole list only when this plain. */
+const GENERAL_THRESHOLD = 0.6;
 /** A follow-up is read as one when its head is at least this sure. */
 const FOLLOW_UP_THRESHOLD = 0.5;
+/** …or half as sure, in a conversation, when the question names no topic (its topic head says so this surely). */
+const LEANING_SHARE = 0.5;
+const LEANING_NO_TOPIC = 0.5;
 /** Topics this far down the linear model's ranking are not offered as "Did you mean". */
 const SUGGESTION_FLOOR = 0.02;
 /** …nor topics whose nearest phrase shares less than this with the question. */
@@ -85,6 +94,26 @@ function isGenericTarget(topic: Topic, view: View): boolean {
   if (view === 'solutions') return topic.group === 'solution' && topic.role === 'overview';
   if (view === 'threats') return topic.group === 'threat' && topic.role === 'overview';
   return false;
+}
+
+/** A topic whose nearest phrase the question matches this closely, and this far ahead of the next, is named. */
+const CLOSE_SIMILARITY = 0.6;
+const CLOSE_LEAD = 1.5;
+
+function closelyNamed(
+  kb: KnowledgeBase,
+  candidates: readonly TopicCandidate[],
+  view: View,
+): TopicCandidate | undefined {
+  const ranked = candidates
+    .filter((c) => {
+      const topic = kb.topics.get(c.intent);
+      return isAskable(topic) && !isGenericTarget(topic, view);
+    })
+    .sort((a, b) => b.similarity - a.similarity);
+  const [top, next] = ranked;
+  if (top === undefined || top.similarity < CLOSE_SIMILARITY) return undefined;
+  return top.similarity >= CLOSE_LEAD * (next?.similarity ?? 0) ? top : undefined;
 }
 
 /** The overview a view lists when nothing is named: all the solutions, all the threats. */
@@ -223,14 +252,41 @@ export const STEPS: readonly Step[] = [
     name: 'follow-up',
     run: (input) => {
       const c = input.classification;
-      const act = c?.acts[0];
-      if (c === undefined || act === undefined || act.kind === null || act.probability < FOLLOW_UP_THRESHOLD)
-        return { reason: `no follow-up asked (${act?.kind ?? 'none'} ${pct(act?.probability ?? 0)})` };
+      if (c === undefined) return { reason: 'nothing to read' };
+      // Whether it is a follow-up at all is one question (the acts together against none); which
+      // follow-up, another (the likeliest act).
+      const none = c.acts.find((a) => a.kind === null)?.probability ?? 1;
+      const act = c.acts.find((a) => a.kind !== null);
+      const asked = 1 - none;
+      // In a conversation, a question that names no topic of its own leans on the one before.
+      const leaning = input.previous !== undefined && c.noTopic >= LEANING_NO_TOPIC;
+      const bar = leaning ? FOLLOW_UP_THRESHOLD * LEANING_SHARE : FOLLOW_UP_THRESHOLD;
+      if (act === undefined || act.kind === null || asked < bar)
+        return { reason: `no follow-up asked (${pct(asked)} against ${pct(bar)})` };
       const kind: FollowUpKind = act.kind;
       const view = VIEW_OF[kind];
-      const best = c.candidates[0];
+      // "How do we counter fraud?": the solutions in general rank first ("counter" is a solutions
+      // word), but fraud is what it names. A topic the view lists in general yields to a specific
+      // one named beside it.
+      const first = c.candidates[0];
+      const runnerUp = c.candidates[1];
+      const firstTopic = first === undefined ? undefined : input.kb.topics.get(first.intent);
+      const specific = runnerUp === undefined ? undefined : input.kb.topics.get(runnerUp.intent);
+      const yields =
+        firstTopic !== undefined &&
+        isGenericTarget(firstTopic, view) &&
+        isAskable(specific) &&
+        !isGenericTarget(specific, view) &&
+        (runnerUp?.probability ?? 0) >= SPECIFIC_SHARE * (first?.probability ?? 0);
+      // The follow-up's own words blur the topic head ("how do we counter fraud": "counter" asks for
+      // solutions); a name the nearest phrase matches closely, and well ahead of any other, still names.
+      const nearest = input.previous === undefined ? closelyNamed(input.kb, c.candidates, view) : undefined;
+      const best = yields ? runnerUp : (nearest ?? first);
       const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
-      const confident = c.confidence >= input.threshold;
+      const confident =
+        c.confidence >= input.threshold ||
+        (yields && (first?.probability ?? 0) >= input.threshold) ||
+        nearest !== undefined;
       // "What else can you do?": the bot's own intent, read confidently, is not a follow-up.
       if (named?.group === 'bot' && confident && c.confidence > act.probability)
         return { reason: `reads as ${named.id} (${pct(c.confidence)}) more than as ${kind}` };
@@ -256,9 +312,10 @@ export const STEPS: readonly Step[] = [
       const strange = c.contentTerms.filter((t) => offTopic.has(t));
       if (strange.length > 0)
         return { reason: `asks for ${kind}, but of ${strange.join(' ')}, which no topic knows` };
-      // "Fixes?" with nothing before: the list of all the solutions (the overview the view lists).
+      // "Fixes?" with nothing before: the list of all the solutions (the overview the view lists),
+      // when the follow-up is plain ("ok so" is not plainly asking for solutions).
       const overview = generalTarget(input.kb, view);
-      if (overview !== undefined)
+      if (overview !== undefined && act.probability >= GENERAL_THRESHOLD)
         return {
           decision: answer(input, overview.id, view, act.probability),
           reason: `asks for ${kind} (${pct(act.probability)}) of nothing named: ${overview.id}, the whole list`,
@@ -277,11 +334,16 @@ export const STEPS: readonly Step[] = [
       const topic = best === undefined ? undefined : input.kb.topics.get(best.intent);
       if (c === undefined || !isAskable(topic))
         return { reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
-      if (c.confidence < input.threshold)
-        return { reason: `${topic.id} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
+      // In scope surely enough, and this topic the likeliest: answered, even where a second topic is
+      // nearly as likely ("fentanil from mexico?": drugs or Mexico). Its confidence says how sure.
+      const sure = c.inScope >= input.threshold && c.confidence >= input.threshold * SCOPE_FLOOR;
+      if (!sure)
+        return {
+          reason: `${topic.id} at ${pct(c.confidence)} (in scope ${pct(c.inScope)}), under the threshold ${input.threshold}`,
+        };
       return {
         decision: answer(input, topic.id, 'summary', c.confidence),
-        reason: `${topic.id} at ${pct(c.confidence)}`,
+        reason: `${topic.id} at ${pct(c.confidence)} (in scope ${pct(c.inScope)})`,
       };
     },
   },
