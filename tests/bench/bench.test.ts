@@ -1,6 +1,9 @@
 // The benchmark's deterministic parts. Its timings never enter a test.
 import { describe, expect, it } from 'vitest';
+import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { toIntent } from '../../bench/engine.js';
+import { CappedLogisticRegression } from '../../bench/engines/natural-lr.js';
 import { percentile, QuestionStream, variant } from '../../bench/measure.js';
 import { END, START, spliceGenerated } from '../../bench/report.js';
 import { type CvPoint, chooseThreshold, foldOf } from '../../bench/tune.js';
@@ -96,5 +99,37 @@ describe('BENCHMARKS.md', () => {
 
   it('starts the file when there is none', () => {
     expect(spliceGenerated('', `${START}\nx\n${END}`)).toContain(`${START}\nx\n${END}`);
+  });
+});
+
+describe("natural's logistic regression, capped", () => {
+  const docs: [string, string][] = [
+    ['fentanyl from mexico', 'drugs'],
+    ['synthetic opioids overdose', 'drugs'],
+    ['cyber ransomware attack', 'cyber'],
+    ['hackers lock hospital computers', 'cyber'],
+    ['weather in paris', 'fallback'],
+    ['bake bread recipe', 'fallback'],
+  ];
+  const trained = <T extends { addDocument(text: string, label: string): void; train(): void }>(c: T): T => {
+    for (const [text, label] of docs) c.addDocument(text, label);
+    c.train();
+    return c;
+  };
+
+  it("gives natural's own scores when the cap is never reached", () => {
+    const natural = trained(new LogisticRegressionClassifier(PorterStemmer));
+    const ours = trained(new CappedLogisticRegression(PorterStemmer, Number.MAX_SAFE_INTEGER));
+    for (const q of ['opioids from mexico', 'ransomware', 'paris bread'])
+      expect(ours.getClassifications(q)).toEqual(natural.getClassifications(q));
+  });
+
+  it('stops at the cap, short of convergence', () => {
+    const capped = trained(new CappedLogisticRegression(PorterStemmer, 2));
+    const natural = trained(new LogisticRegressionClassifier(PorterStemmer));
+    const top = (c: { getClassifications(q: string): { label: string; value: number }[] }) =>
+      c.getClassifications('opioids from mexico')[0];
+    expect(top(capped)?.label).toBe('drugs');
+    expect(top(capped)?.value).toBeLessThan(top(natural)?.value ?? 0);
   });
 });
