@@ -7,6 +7,9 @@ import { CLI, ROOT } from './paths.js';
 
 export const CLI_QUESTION = 'what does the report say about fentanyl';
 
+/** What `POLICYBOT_CACHE_DIR` holds once a start has compiled the knowledge base (src/runtime/cache.ts). */
+export const CACHE_FILES = ['knowledge.json', 'knowledge.bin'] as const;
+
 export interface CommandFigures {
   readonly label: string;
   readonly command: string;
@@ -70,6 +73,11 @@ export function measureCli(rounds = 15): CliFigures {
     if (first.status !== 0 || !first.stdout.includes('fentanyl')) {
       throw new Error(`policybot ask failed (${first.status}): ${first.stderr || first.stdout}`);
     }
+    // The start-up cache is a JSON file and a .bin file of the model's weights: without both, the
+    // "cached" row would be timing validation and training.
+    const missing = CACHE_FILES.filter((f) => !existsSync(join(cacheDir, f)));
+    if (missing.length > 0)
+      throw new Error(`policybot ask wrote no start-up cache (${missing.join(', ')} missing in ${cacheDir})`);
     const times: number[][] = commands.map(() => []);
     for (let round = 0; round < rounds; round++) {
       commands.forEach((c, i) => {

@@ -1,28 +1,30 @@
-// `npm run bench`: every engine trained on the same intents/ phrases and scored on the same
-// labelled eval set, each measured alone in a process of its own; then the CLI as a whole process.
+// `npm run bench`: every engine trained on the same intents/ phrases and scored on the same blind
+// evaluation sets, each measured alone in a process of its own; then the CLI as a whole process.
 // Writes bench/results/latest.json and, on a full run, the generated part of BENCHMARKS.md.
-//   npm run bench -- [--engines policybot,nlpjs] [--skip-cli]
+//   npm run bench -- [--engines policybot,nlpjs] [--skip-cli] [--final]
+// --final also scores tests/eval/blind/final.jsonl, kept untouched until the end: without it no
+// process of the bench reads that set.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readLabelled } from '../src/eval/dataset.js';
+import { readFollowUps, readLabelled } from '../src/eval/dataset.js';
 import { FALLBACK_ID } from '../src/knowledge/ids.js';
 import { loadKnowledgeBase } from '../src/knowledge/index.js';
 import { type CliFigures, measureCli } from './cli.js';
-import { ENGINE_IDS, type EngineId, isEngineId, loadSpec } from './engine.js';
+import { ENGINE_IDS, type EngineId, isEngineId, loadSpec, standalonePhrases } from './engine.js';
 import { msSince, now } from './measure.js';
-import { BENCHMARKS_MD, EVAL_FILE, RESULTS_DIR, RESULTS_JSON, ROOT } from './paths.js';
+import { BENCHMARKS_MD, RESULTS_DIR, RESULTS_JSON, ROOT } from './paths.js';
 import {
   type BenchResults,
   type EngineResult,
-  renderCli,
+  renderConsole,
   renderMarkdown,
-  renderTable,
   spliceGenerated,
 } from './report.js';
-import { type CvPoint, chooseThreshold, FOLDS } from './tune.js';
+import { evalSets } from './sets.js';
+import { type CvPoint, chooseThreshold, cvFigures, FOLDS } from './tune.js';
 import type { FoldResult, MeasureResult } from './worker.js';
 
 const WORKER = join(ROOT, 'bench', 'worker.ts');
@@ -77,11 +79,18 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
+/** Slowest to cross-validate first, so that the two lanes finish together. */
+const CV_ORDER: readonly EngineId[] = ['natural-lr', 'nlpjs', 'policybot', 'natural-bayes', 'minisearch'];
+
 async function main(): Promise<void> {
   const started = now();
   const loadBefore = loadavg()[0] ?? 0;
   const { values } = parseArgs({
-    options: { engines: { type: 'string' }, 'skip-cli': { type: 'boolean', default: false } },
+    options: {
+      engines: { type: 'string' },
+      'skip-cli': { type: 'boolean', default: false },
+      final: { type: 'boolean', default: false },
+    },
   });
   const ids: EngineId[] = values.engines
     ? values.engines.split(',').map((id) => {
@@ -92,46 +101,61 @@ async function main(): Promise<void> {
   const full = ids.length === ENGINE_IDS.length && !values['skip-cli'];
 
   const kb = loadKnowledgeBase({ root: ROOT });
-  const questions = readLabelled(EVAL_FILE);
+  const known = new Set(kb.topics.keys());
+  const sets = evalSets(values.final);
+  const setData = sets.map((set) => {
+    const questions = readLabelled(set.questions, known);
+    return {
+      name: set.name,
+      status: set.status,
+      questions: questions.length,
+      outOfScope: questions.filter((q) => q.ok.includes(FALLBACK_ID)).length,
+      followUps: readFollowUps(set.followUps, known).length,
+    };
+  });
   const specs = await Promise.all(ids.map((id) => loadSpec(id)));
+  log(`sets: ${sets.map((s) => `${s.name} (${s.status})`).join(', ')}`);
 
-  // 1. Thresholds of the tuned engines: k-fold cross-validation on the training phrases. Each
-  //    engine's folds are dealt into as many processes as there are cores, and those run as many
-  //    at once; natural's logistic regression, by far the slowest to train, goes first. Nothing
-  //    is timed here.
-  const tuneStart = now();
-  const tuned = specs.filter((s) => s.tuned);
-  tuned.sort((a, b) => Number(b.id === 'natural-lr') - Number(a.id === 'natural-lr'));
-  const foldTasks = tuned.flatMap((s) =>
-    Array.from({ length: Math.min(cores, FOLDS) }, (_, lane) => {
-      const mine = Array.from({ length: FOLDS }, (_, f) => f).filter(
-        (f) => f % Math.min(cores, FOLDS) === lane,
-      );
-      return () => runWorker<FoldResult>(['folds', s.id, mine.join(',')], false);
+  // 1. k-fold cross-validation on the training phrases, for every engine: its figures, and the
+  //    thresholds of the tuned ones. Each engine's folds are dealt into as many processes as there
+  //    are cores, and those run as many at once, slowest first. Nothing is timed here.
+  const cvStart = now();
+  const ordered = [...specs].sort((a, b) => CV_ORDER.indexOf(a.id) - CV_ORDER.indexOf(b.id));
+  const lanes = Math.min(cores, FOLDS);
+  const foldTasks = ordered.flatMap((s) =>
+    Array.from({ length: lanes }, (_, lane) => {
+      const mine = Array.from({ length: FOLDS }, (_, f) => f).filter((f) => f % lanes === lane);
+      return () => runWorker<FoldResult>(['folds', s.id, '--folds', mine.join(',')], false);
     }),
   );
-  if (foldTasks.length > 0)
-    log(
-      `tuning thresholds: ${tuned.map((s) => s.id).join(', ')} (${FOLDS}-fold, ${cores} processes at once)`,
-    );
+  log(`cross-validating: ${ordered.map((s) => s.id).join(', ')} (${FOLDS}-fold, ${cores} processes at once)`);
   const folds = await pool(foldTasks, cores);
-  const tuningMs = msSince(tuneStart);
-  const thresholds = new Map(
-    tuned.map((s) => {
+  const cvMs = msSince(cvStart);
+  const crossValidation = new Map(
+    specs.map((s) => {
       const mine = folds.filter((f) => f.id === s.id);
       const points: CvPoint[] = mine.flatMap((f) => f.points);
-      return [s.id, { ...chooseThreshold(points), foldMs: mine.flatMap((f) => f.foldMs) }] as const;
+      const tuning = s.tuned ? chooseThreshold(points) : null;
+      const cv = cvFigures(points, tuning?.threshold);
+      return [s.id, { tuning, cv: { ...cv, foldMs: mine.flatMap((f) => f.foldMs) } }] as const;
     }),
   );
 
   // 2. Each engine alone, pinned to one core: load, train, score, time, weigh.
   const engines: EngineResult[] = [];
   for (const spec of specs) {
-    const tuning = thresholds.get(spec.id);
+    const { tuning, cv } = crossValidation.get(spec.id) ?? { tuning: null, cv: undefined };
+    if (!cv) throw new Error(`no cross-validation for ${spec.id}`);
     log(`measuring ${spec.id}${tuning ? ` (threshold ${tuning.threshold.toPrecision(4)})` : ''}`);
-    const args = ['measure', spec.id, ...(tuning ? [String(tuning.threshold)] : [])];
+    const args = [
+      'measure',
+      spec.id,
+      '--sets',
+      sets.map((s) => s.name).join(','),
+      ...(tuning ? [`--threshold=${tuning.threshold}`] : []),
+    ];
     const measured = await runWorker<MeasureResult>(args, true);
-    engines.push({ label: spec.label, setup: spec.setup, tuning: tuning ?? null, ...measured });
+    engines.push({ label: spec.label, setup: spec.setup, tuning, cv, ...measured });
   }
 
   // 3. The CLI as a whole process, against node itself.
@@ -142,6 +166,7 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const standalone = standalonePhrases(kb.examples);
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: {
@@ -156,14 +181,16 @@ async function main(): Promise<void> {
       loadAverage: [loadBefore, loadavg()[0] ?? 0],
     },
     data: {
-      trainingPhrases: kb.examples.length,
-      negatives: kb.examples.filter((e) => e.intent === FALLBACK_ID).length,
-      intents: new Set(kb.examples.map((e) => e.intent)).size,
-      evalQuestions: questions.length,
-      evalOutOfScope: questions.filter((q) => q.ok.includes(FALLBACK_ID)).length,
+      phrases: kb.examples.length,
+      standalonePhrases: standalone.length,
+      followUpPhrases: kb.examples.length - standalone.length,
+      followUpIntents: new Set(kb.examples.filter((e) => !standalone.includes(e)).map((e) => e.intent)).size,
+      negatives: standalone.filter((e) => e.intent === FALLBACK_ID).length,
+      intents: new Set(standalone.map((e) => e.intent)).size,
+      sets: setData,
       folds: FOLDS,
     },
-    tuningMs,
+    cvMs,
     engines,
     cli,
     totalMs: msSince(started),
@@ -171,9 +198,7 @@ async function main(): Promise<void> {
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(renderTable(results));
-  if (cli)
-    console.log(`\n${renderCli(cli)}\n\nCold start: ${cli.ratio.toFixed(1)}× node -e 0 (cached model).`);
+  console.log(renderConsole(results));
   if (full) {
     const previous = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '';
     writeFileSync(BENCHMARKS_MD, spliceGenerated(previous, renderMarkdown(results)));

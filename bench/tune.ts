@@ -1,8 +1,8 @@
 import { FALLBACK_ID, type IntentId } from '../src/knowledge/ids.js';
 import type { KnowledgeBase, TrainingExample } from '../src/knowledge/types.js';
-import { type EngineSpec, isTunable } from './engine.js';
+import { type EngineSpec, isTunable, standalonePhrases } from './engine.js';
 
-/** One held-out training phrase: its label, and the engine's raw (unthresholded) top answer. */
+/** One held-out training phrase: its label, and the engine's answer (raw top intent for a tunable one). */
 export interface CvPoint {
   readonly truth: IntentId;
   readonly intent: IntentId;
@@ -16,6 +16,12 @@ export interface ThresholdChoice {
   /** The same with no threshold at all, for comparison. */
   readonly cvAccuracyUnthresholded: number;
   readonly points: number;
+}
+
+/** Cross-validated figures on the training phrases, at the engine's operating threshold. */
+export interface CvFigures {
+  readonly inScope: { readonly total: number; readonly correct: number; readonly accuracy: number };
+  readonly outOfScope: { readonly total: number; readonly declined: number; readonly recall: number };
 }
 
 export const FOLDS = 5;
@@ -33,19 +39,42 @@ export function foldOf(examples: readonly TrainingExample[], k: number): number[
   });
 }
 
-/** Trains a fresh engine without fold `fold` and answers that fold's phrases with no threshold. */
+/**
+ * What fold `fold` holds out and what it trains on. The folds are dealt over the phrases a question
+ * can stand for alone, the same for every engine, so their figures are side by side; an engine with
+ * a conversation model keeps the follow-up acts' phrases in every fold's training (they are scored
+ * by the follow-up sets, not here).
+ */
+export function foldSplit(
+  spec: Pick<EngineSpec, 'conversational'>,
+  examples: readonly TrainingExample[],
+  fold: number,
+  k = FOLDS,
+): { readonly train: TrainingExample[]; readonly held: TrainingExample[] } {
+  const standalone = standalonePhrases(examples);
+  const assignment = foldOf(standalone, k);
+  const held = standalone.filter((_, i) => assignment[i] === fold);
+  const heldSet = new Set(held);
+  const pool = spec.conversational ? examples : standalone;
+  return { train: pool.filter((e) => !heldSet.has(e)), held };
+}
+
+/**
+ * Trains a fresh engine without fold `fold` and answers that fold's phrases, each alone: a tunable
+ * engine with no threshold (its raw top intent, for tuning), any other as it decides.
+ */
 export async function foldPoints(
   spec: EngineSpec,
   kb: KnowledgeBase,
   fold: number,
   k = FOLDS,
 ): Promise<CvPoint[]> {
-  const assignment = foldOf(kb.examples, k);
-  const train = kb.examples.filter((_, i) => assignment[i] !== fold);
-  const held = kb.examples.filter((_, i) => assignment[i] === fold);
+  const { train, held } = foldSplit(spec, kb.examples, fold, k);
   const engine = await spec.create(kb);
-  if (!isTunable(engine)) throw new Error(`${spec.id} has no threshold to tune`);
-  engine.threshold = Number.NEGATIVE_INFINITY;
+  if (spec.tuned) {
+    if (!isTunable(engine)) throw new Error(`${spec.id} has no threshold to tune`);
+    engine.threshold = Number.NEGATIVE_INFINITY;
+  }
   await engine.train(train);
   const points: CvPoint[] = [];
   for (const e of held) {
@@ -82,5 +111,29 @@ export function chooseThreshold(points: readonly CvPoint[]): ThresholdChoice {
     cvAccuracy: best.right / n,
     cvAccuracyUnthresholded: unthresholded / n,
     points: points.length,
+  };
+}
+
+/**
+ * In-scope accuracy and out-of-scope recall of held-out phrases, declining below `threshold`
+ * (-Infinity: the answers as given).
+ */
+export function cvFigures(points: readonly CvPoint[], threshold = Number.NEGATIVE_INFINITY): CvFigures {
+  const answer = (p: CvPoint): IntentId => (p.confidence < threshold ? FALLBACK_ID : p.intent);
+  const inScope = points.filter((p) => p.truth !== FALLBACK_ID);
+  const outOfScope = points.filter((p) => p.truth === FALLBACK_ID);
+  const correct = inScope.filter((p) => answer(p) === p.truth).length;
+  const declined = outOfScope.filter((p) => answer(p) === FALLBACK_ID).length;
+  return {
+    inScope: {
+      total: inScope.length,
+      correct,
+      accuracy: inScope.length === 0 ? 0 : correct / inScope.length,
+    },
+    outOfScope: {
+      total: outOfScope.length,
+      declined,
+      recall: outOfScope.length === 0 ? 0 : declined / outOfScope.length,
+    },
   };
 }

@@ -53,5 +53,6 @@ export const spec: EngineSpec = {
     'and Porter-stemmed), negatives indexed as `fallback` phrases; no hit, or a top score under a threshold tuned ' +
     'by 5-fold cross-validation on the training phrases, is fallback.',
   tuned: true,
+  conversational: false,
   create: createMiniSearch,
 };

@@ -38,5 +38,6 @@ export const spec: EngineSpec = {
     'class; confidence = top likelihood / sum of all; answers below a threshold tuned by 5-fold cross-validation on ' +
     'the training phrases are fallback.',
   tuned: true,
+  conversational: false,
   create: createNaturalBayes,
 };

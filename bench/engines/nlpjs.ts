@@ -59,5 +59,6 @@ export const spec: EngineSpec = {
     "0.5. Negatives trained as its built-in `None` intent (the library's idiom for out of scope); `None` → " +
     'fallback. autoSave, sentiment and the epoch log off (no effect on the intent).',
   tuned: false,
+  conversational: false,
   create: createNlpjs,
 };

@@ -9,26 +9,38 @@ import type { Engine, EngineSpec } from '../engine.js';
  */
 export function createPolicybot(kb: KnowledgeBase): Engine {
   let assistant: PolicyAssistant | undefined;
+  const trained = (): PolicyAssistant => {
+    if (!assistant) throw new Error('policybot: classify before train');
+    return assistant;
+  };
   return {
     name: 'policybot',
     train(examples) {
       assistant = createAssistant({ ...kb, examples });
     },
     classify(text) {
-      if (!assistant) throw new Error('policybot: classify before train');
-      const answer = assistant.answerNow(text);
+      const answer = trained().answerNow(text);
       return { intent: answer.intent, confidence: answer.confidence ?? 0 };
+    },
+    async followUps(file) {
+      // Imported here, once the engine is weighed: the CLI's scoring code is not part of the engine.
+      const { evaluateFollowUps } = await import('../../src/cli/commands/eval.js');
+      return evaluateFollowUps(trained(), file);
     },
   };
 }
 
 export const spec: EngineSpec = {
   id: 'policybot',
-  label: 'policybot core',
+  label: 'policybot',
   setup:
-    'createAssistant(kb) with its default calibrated threshold 0.5; classified through the whole pipeline, which also composes ' +
-    'the cited answer. Negatives are its own `fallback` intent. Its spelling vocabulary also reads the topic titles ' +
-    'and summaries, as in production.',
+    '`createAssistant(kb)` with its default calibrated threshold 0.5, trained on every phrase of `intents/` as in ' +
+    'production (the follow-up acts included); each question classified through `answerNow(text)`, the whole ' +
+    'pipeline (classification, the decision steps, the composed cited answer) without the conversation store. ' +
+    'Negatives are its own `fallback` intent. Its spelling vocabulary also reads the topic titles and summaries, ' +
+    'and it learns from the topics’ names, as in production. Follow-ups in context: `evaluateFollowUps` of ' +
+    '`policybot eval`, each conversation asked in order, the last question scored on topic and follow-up kind.',
   tuned: false,
+  conversational: true,
   create: createPolicybot,
 };

@@ -15,6 +15,24 @@ const number = (min: number, max: number, integer = false) =>
       .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
   );
 
+/**
+ * Where /metrics is served instead of PORT, in the form Prometheus exporters take a listen
+ * address: `9464` or `:9464` (every interface), `127.0.0.1:9464`, `[::1]:9464`.
+ */
+const listenAddress = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:(?:\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+)?:)?\d{1,5}$/,
+    'must be a port (9464) or host:port (127.0.0.1:9464, [::1]:9464)',
+  )
+  .transform((value) => {
+    const at = value.lastIndexOf(':');
+    const host = at === -1 ? '' : value.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+    return { host: host === '' ? undefined : host, port: Number(value.slice(at + 1)) };
+  })
+  .refine((address) => address.port <= 65_535, 'must be a port number (0-65535)');
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What `policybot serve` needs beyond the core and the platforms: logs, limits, records, shutdown. */
@@ -41,6 +59,7 @@ export const opsEnvSchema = z.object({
       .regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, or _ : . -'),
   ),
   POLICYBOT_REDIS_TIMEOUT_MS: number(10, 10_000, true),
+  POLICYBOT_METRICS_ADDRESS: blankIsUnset(listenAddress),
 });
 
 /** A URL ioredis can open: the scheme and a host (a password in it is the usual way to pass one). */
@@ -69,6 +88,8 @@ export interface OpsConfig {
   readonly shutdownGraceMs: number;
   /** Where state shared by replicas lives; unset, it stays in this process's memory. */
   readonly redis: { readonly url: string; readonly prefix: string; readonly timeoutMs: number } | undefined;
+  /** A listener of its own for /metrics (not on PORT, with the webhooks); unset, /metrics is on PORT. */
+  readonly metricsAddress: { readonly host: string | undefined; readonly port: number } | undefined;
 }
 
 export const OPS_DEFAULTS = {
@@ -105,5 +126,6 @@ export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
             prefix: p.POLICYBOT_REDIS_PREFIX ?? OPS_DEFAULTS.redisPrefix,
             timeoutMs: p.POLICYBOT_REDIS_TIMEOUT_MS ?? OPS_DEFAULTS.redisTimeoutMs,
           },
+    metricsAddress: p.POLICYBOT_METRICS_ADDRESS,
   };
 }

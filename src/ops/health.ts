@@ -30,9 +30,8 @@ function readOnly(handler: RouteHandler): RouteHandler {
  * /healthz: the process answers HTTP (liveness: restart it if not).
  * /readyz: the knowledge base is loaded, every platform connected, and it is not shutting down
  * (readiness: send it traffic only then).
- * /metrics: Prometheus text format.
  */
-export function registerHealthRoutes(http: HttpRoutes, checks: ReadinessChecks, metrics: Metrics): void {
+export function registerHealthRoutes(http: HttpRoutes, checks: ReadinessChecks): void {
   http.add(
     HEALTH_PATHS.live,
     readOnly((_req, res) => json(res, 200, { status: 'ok' })),
@@ -45,6 +44,13 @@ export function registerHealthRoutes(http: HttpRoutes, checks: ReadinessChecks, 
       json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: results });
     }),
   );
+}
+
+/**
+ * /metrics, in Prometheus text format: on PORT beside the webhooks, or on a listener of its own
+ * (POLICYBOT_METRICS_ADDRESS) that need not be exposed where the webhooks are.
+ */
+export function registerMetricsRoute(http: HttpRoutes, metrics: Metrics): void {
   http.add(
     HEALTH_PATHS.metrics,
     readOnly(async (_req, res) => {

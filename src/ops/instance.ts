@@ -5,7 +5,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { configuredPlatforms } from '../adapters/registry.js';
 import type { RunningPlatform } from '../adapters/types.js';
 import { loadCoreConfig } from '../config/core.js';
-import { httpEnvSchema, parseEnv } from '../config/env.js';
+import { ConfigError, httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
@@ -13,7 +13,7 @@ import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import { openStateStore } from '../state/open.js';
 import type { StateStore } from '../state/port.js';
 import { AnswerLog } from './answer-log.js';
-import { registerHealthRoutes } from './health.js';
+import { registerHealthRoutes, registerMetricsRoute } from './health.js';
 import { createLogger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { KnowledgeReloader, watchKnowledge } from './reload.js';
@@ -43,6 +43,8 @@ export interface Instance {
   readonly platforms: readonly RunningPlatform[];
   readonly server: Server;
   readonly port: number;
+  /** The listener of /metrics when POLICYBOT_METRICS_ADDRESS gives it one of its own (else /metrics is on `port`). */
+  readonly metricsPort: number | undefined;
   readonly root: string;
   readiness(): Record<string, boolean>;
   /** Reloads the knowledge base (SIGHUP, --watch); false when the edit was invalid and the old one kept. */
@@ -57,6 +59,17 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   const config = loadOpsConfig(env);
   const core = await loadCoreConfig(env);
   const { PORT, HOST } = parseEnv(httpEnvSchema, env);
+  const metricsAddress = config.metricsAddress;
+  if (
+    metricsAddress !== undefined &&
+    metricsAddress.port !== 0 &&
+    metricsAddress.port === (PORT ?? 3000) &&
+    (metricsAddress.host === undefined || HOST === undefined || metricsAddress.host === HOST)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  POLICYBOT_METRICS_ADDRESS: must be another port than PORT (or leave it unset for /metrics on PORT)',
+    );
+  }
   const logger = await createLogger({
     level: config.logLevel,
     format: config.logFormat,
@@ -134,9 +147,13 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     ...state.readiness(),
     ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
   });
-  registerHealthRoutes(http, readiness, metrics);
+  registerHealthRoutes(http, readiness);
+  // Prometheus's way: metrics on a listener of their own when one is given, else beside the webhooks.
+  const metricsRoutes = metricsAddress === undefined ? http : new HttpRoutes();
+  registerMetricsRoute(metricsRoutes, metrics);
 
   let server: Server;
+  let metricsServer: Server | undefined;
   try {
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
@@ -144,6 +161,14 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       logger.info({ platform: entry.name }, 'platform started');
     }
     server = await http.listen(PORT ?? 3000, HOST, logger);
+    if (metricsAddress !== undefined) {
+      metricsServer = await metricsRoutes
+        .listen(metricsAddress.port, metricsAddress.host, logger, 'metrics')
+        .catch(async (error: unknown) => {
+          await closeServer(server);
+          throw error;
+        });
+    }
   } catch (error) {
     // A platform that failed, or a port in use: connected gateways must not keep the process alive.
     await Promise.allSettled(platforms.map((p) => p.stop()));
@@ -151,6 +176,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  const metricsPort = metricsServer === undefined ? undefined : (metricsServer.address() as AddressInfo).port;
 
   const reloader = new KnowledgeReloader({
     env,
@@ -175,6 +201,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     platforms,
     server,
     port,
+    metricsPort,
     root,
     readiness,
     reload: (reason) => reloader.reload(reason),
@@ -190,11 +217,20 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
         graceMs: config.shutdownGraceMs,
         logger,
       });
-      // Last: answers still being posted during the grace period may still read and write state.
+      // Metrics stay readable while the rest drains, and go last but for state: answers still being
+      // posted during the grace period may still read and write it.
+      if (metricsServer) await closeServer(metricsServer);
       await state.close();
       logger.info({ drained: result.drained }, 'stopped');
       unguard?.();
       return result;
     },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }

@@ -39,7 +39,7 @@ export class HttpRoutes {
   }
 
   /** Starts listening; a handler that throws gets a 500 and a log line, never a crashed process. */
-  async listen(port: number, host: string | undefined, logger: Logger): Promise<Server> {
+  async listen(port: number, host: string | undefined, logger: Logger, name = 'http'): Promise<Server> {
     const server = createServer((req, res) => {
       if (this.draining) {
         res
@@ -74,7 +74,7 @@ export class HttpRoutes {
       });
     });
     const address = server.address() as AddressInfo;
-    logger.info({ port: address.port, paths: this.paths() }, 'http listening');
+    logger.info({ port: address.port, paths: this.paths() }, `${name} listening`);
     return server;
   }
 }

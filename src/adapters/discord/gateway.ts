@@ -1,14 +1,13 @@
-import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags, Routes } from 'discord.js';
 import type { InFlight } from '../../runtime/in-flight.js';
 import type { Logger } from '../../runtime/logger.js';
 import {
-  APOLOGY,
   handleInteraction,
   type InteractionDeps,
-  type InteractionReply,
   type InteractionRequest,
   readOptions,
 } from './interactions.js';
+import { DELIVERY_DEADLINE_MS, editOriginal, replyInTime } from './reply.js';
 
 export interface GatewayOptions {
   readonly token: string;
@@ -56,22 +55,6 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
     };
   }
   return { ...who, kind: 'unsupported', type: interaction.type };
-}
-
-async function send(interaction: Interaction, reply: InteractionReply): Promise<void> {
-  if (reply.kind === 'choices') {
-    if (interaction.isAutocomplete()) await interaction.respond(reply.choices);
-    return;
-  }
-  if (!interaction.isRepliable()) return;
-  const { content, embeds, components, ephemeral } = reply.message;
-  await interaction.reply({
-    ...(content === undefined ? {} : { content }),
-    embeds: [...embeds],
-    components: [...components],
-    allowedMentions: { parse: [] },
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  });
 }
 
 /**
@@ -122,22 +105,30 @@ export async function startGateway(options: GatewayOptions, deps: InteractionDep
   };
 }
 
+/**
+ * Hands the interaction to the shared dispatch (which never throws: a failing handler becomes an
+ * apology) and replies in time, deferring a slow answer. A reply that cannot be sent (the window
+ * closed, or 429s outlasted the deadline) is logged; an apology would fail the same way.
+ */
 async function onInteraction(interaction: Interaction, deps: InteractionDeps, logger: Logger): Promise<void> {
+  const { rest } = interaction.client;
+  const target = { applicationId: interaction.applicationId, token: interaction.token };
   try {
-    const reply = await handleInteraction(fromDiscordJs(interaction), deps);
-    await send(interaction, reply);
+    const request = fromDiscordJs(interaction);
+    await replyInTime(request, handleInteraction(request, deps), {
+      initial: async (response) => {
+        await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: response,
+          auth: false,
+          signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
+        });
+      },
+      edit: editOriginal(rest, target),
+    });
   } catch (error) {
     logger.error(
       { err: error instanceof Error ? error.message : String(error), interaction: interaction.id },
       'discord reply failed',
     );
-    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-      const apology = {
-        content: APOLOGY,
-        allowedMentions: { parse: [] },
-        flags: MessageFlags.Ephemeral,
-      } as const;
-      await interaction.reply(apology).catch(() => undefined);
-    }
   }
 }

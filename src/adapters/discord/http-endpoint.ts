@@ -1,8 +1,17 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type APIInteraction, InteractionResponseType, InteractionType } from 'discord.js';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  type REST,
+} from 'discord.js';
 import { type RouteHandler, readBody } from '../../runtime/http.js';
-import { fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
+import type { InFlight } from '../../runtime/in-flight.js';
+import { APOLOGY, fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
+import { noticeMessage } from './render.js';
+import { editOriginal, replyInTime } from './reply.js';
 import { payloadProblem } from './payload.js';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
@@ -38,7 +47,10 @@ export interface EndpointOptions {
   readonly publicKey: string;
   /** When set, interactions for another application are refused. */
   readonly applicationId?: string;
-  readonly now?: () => number;
+  /** Discord's REST API (DISCORD_API_URL), through which a deferred reply is edited into the answer. */
+  readonly rest: REST;
+  /** An edit still to come after the response is tracked here, so a graceful shutdown waits for it. */
+  readonly inFlight?: InFlight;
 }
 
 function header(req: IncomingMessage, name: string): string {
@@ -56,8 +68,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 /**
  * The HTTP interactions endpoint: no long-lived connection, so any number of instances can sit
  * behind a load balancer. Every request's signature is verified before anything is parsed; PING is
- * answered with PONG; everything else goes to the shared dispatch and is answered inline (the core
- * answers in milliseconds, well inside Discord's three seconds).
+ * answered with PONG; everything else goes to the shared dispatch and is answered in the response,
+ * or, when the answer is slow, deferred in the response and edited in over REST once it is ready.
  */
 export function interactionsEndpoint(options: EndpointOptions, deps: InteractionDeps): RouteHandler {
   const key = publicKeyFromHex(options.publicKey);
@@ -108,6 +120,24 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
       send(res, 200, { type: InteractionResponseType.Pong });
       return;
     }
-    send(res, 200, toResponse(await handleInteraction(fromPayload(payload), deps)));
+    const request = fromPayload(payload);
+    let respond!: (response: APIInteractionResponse) => void;
+    const first = new Promise<APIInteractionResponse>((resolve) => {
+      respond = resolve;
+    });
+    const replying = replyInTime(request, handleInteraction(request, deps), {
+      initial: async (response) => respond(response),
+      edit: editOriginal(options.rest, { applicationId: payload.application_id, token: payload.token }),
+    }).catch((error: unknown) => {
+      deps.logger.error(
+        { err: error instanceof Error ? error.message : String(error), interaction: payload.id },
+        'discord reply failed',
+      );
+      // Had it failed before the first response, the request must still be answered (a settled
+      // promise ignores this when the response has gone already).
+      respond(toResponse({ kind: 'message', message: noticeMessage(APOLOGY) }));
+    });
+    void options.inFlight?.track(replying);
+    send(res, 200, await first);
   };
 }

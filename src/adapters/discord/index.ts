@@ -14,11 +14,15 @@ export const discordAdapter: PlatformAdapter = {
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
     if (config.http && config.publicKey !== undefined) {
       const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');
+      const { REST } = await import('discord.js');
       let open = true;
       const endpoint = interactionsEndpoint(
         {
           publicKey: config.publicKey,
           ...(config.applicationId === undefined ? {} : { applicationId: config.applicationId }),
+          // No token: a deferred reply is edited through the interaction's own webhook.
+          rest: new REST({ api: config.apiUrl, version: '10' }),
+          ...(inFlight === undefined ? {} : { inFlight }),
         },
         deps,
       );

@@ -10,8 +10,8 @@ export interface Registration {
 
 /**
  * Registers the slash commands with one bulk-overwrite PUT, so running it again changes nothing
- * (and a command removed here disappears there). Guild commands update at once; global ones are
- * for production and can take a while to reach every server.
+ * (and a command removed here disappears there). Guild commands update at once but work in that
+ * server only; global ones reach every server with the bot and DMs with it, and can take a while.
  */
 export async function registerCommands(config: RegisterConfig): Promise<Registration> {
   const rest = new REST({ api: config.apiUrl, version: '10' }).setToken(config.token);
@@ -19,7 +19,7 @@ export async function registerCommands(config: RegisterConfig): Promise<Registra
     config.guildId === undefined
       ? Routes.applicationCommands(config.applicationId)
       : Routes.applicationGuildCommands(config.applicationId, config.guildId);
-  const body = commandDefinitions();
+  const body = commandDefinitions(config.guildId === undefined ? 'global' : 'guild');
   const result = (await rest.put(route, { body })) as readonly { name?: string }[] | undefined;
   const names = Array.isArray(result)
     ? result.flatMap((c) => (c.name ? [c.name] : []))

@@ -37,11 +37,22 @@ export interface SlackAppOptions {
   /** Socket Mode ping timeouts in ms: the client drops a link whose server has gone quiet. */
   readonly clientPingTimeout?: number;
   readonly serverPingTimeout?: number;
+  /** How often the bot token is checked again in the background while Slack has not confirmed it. */
+  readonly identityRetryMs?: number;
 }
 
-export type SlackApp =
+/** Whether Slack has confirmed the bot token, and the background checks that keep asking until it does. */
+export interface TokenCheck {
+  /** True once auth.test accepted the token (or when the bot's ids were given, so none is needed). */
+  confirmed(): boolean;
+  /** Stops checking. */
+  stop(): void;
+}
+
+export type SlackApp = { readonly token: TokenCheck } & (
   | { readonly mode: 'http'; readonly app: App; readonly requestListener: RequestListener }
-  | { readonly mode: 'socket'; readonly app: App; readonly receiver: SocketModeReceiver };
+  | { readonly mode: 'socket'; readonly app: App; readonly receiver: SocketModeReceiver }
+);
 
 /** Builds the Bolt App, and verifies the bot token unless the bot's ids were given. */
 export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp> {
@@ -64,25 +75,31 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
           logger,
           logLevel: LogLevel.ERROR,
         }),
+        options.logger,
+        options.identityRetryMs ?? 60_000,
       );
   const auth: Pick<AppOptions, 'authorize' | 'token' | 'botId' | 'botUserId' | 'tokenVerificationEnabled'> =
     options.authorize !== undefined
       ? { authorize: options.authorize }
       : knownIds
         ? { token: options.botToken, botId, botUserId, tokenVerificationEnabled: false }
-        : { authorize: async () => ({ botToken: options.botToken, ...(await identity?.ids()) }) };
+        : // Bolt runs authorize before a request is acknowledged: it must never wait on Slack.
+          { authorize: async () => ({ botToken: options.botToken, ...identity?.ids() }) };
 
   const build = (receiver: HTTPReceiver | SocketModeReceiver): App =>
     new App({
       ...auth,
       receiver,
       logger,
-      clientOptions: clientOptions(),
+      // A 429 comes back to the outbox, which waits in that channel alone; the client would pause
+      // every request of the workspace and give up after its retries.
+      clientOptions: { ...clientOptions(), rejectRateLimitedCalls: true },
       // Initialized below, where a failure can be reported; no Bolt conversation store (the core keeps its own).
       deferInitialization: true,
       convoStore: false,
     });
 
+  const token: TokenCheck = identity ?? { confirmed: () => true, stop: () => undefined };
   let slack: SlackApp;
   if (options.appToken !== undefined) {
     const receiver = new SocketModeReceiver({
@@ -93,7 +110,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       ...(options.clientPingTimeout === undefined ? {} : { clientPingTimeout: options.clientPingTimeout }),
       ...(options.serverPingTimeout === undefined ? {} : { serverPingTimeout: options.serverPingTimeout }),
     });
-    slack = { mode: 'socket', app: build(receiver), receiver };
+    slack = { mode: 'socket', app: build(receiver), receiver, token };
   } else {
     if (options.signingSecret === undefined) {
       throw new ConfigError('Invalid configuration:\n  SLACK_SIGNING_SECRET: is required in HTTP mode');
@@ -103,7 +120,7 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
       endpoints: EVENTS_PATH,
       logger,
     });
-    slack = { mode: 'http', app: build(receiver), requestListener: receiver.requestListener };
+    slack = { mode: 'http', app: build(receiver), requestListener: receiver.requestListener, token };
   }
 
   await slack.app.init();
@@ -116,17 +133,14 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     if (outcome.kind === 'unreachable') {
       options.logger.warn(
         { api: options.apiUrl ?? 'https://slack.com/api/', err: outcome.reason },
-        'could not check the bot token with auth.test; serving anyway, will retry',
+        'could not check the bot token with auth.test; serving anyway (not ready), will retry',
       );
+      identity.retryInBackground();
     }
   }
   return slack;
 }
 
-/**
- * The bot's own ids (to ignore its own messages), from auth.test, asked once and remembered. Bolt
- * would otherwise call auth.test at construction and refuse to start while Slack is out of reach.
- */
 /** auth.test errors that mean the token itself is wrong (Slack's documented token errors). */
 const TOKEN_ERRORS: ReadonlySet<string> = new Set([
   'invalid_auth',
@@ -139,14 +153,61 @@ const TOKEN_ERRORS: ReadonlySet<string> = new Set([
   'not_allowed_token_type',
 ]);
 
-class BotIdentity {
+/**
+ * The bot's own ids (to ignore its own messages), from auth.test, asked at start-up (and in the
+ * background until Slack answers) and remembered. Bolt would otherwise call auth.test at
+ * construction and refuse to start while Slack is out of reach.
+ */
+class BotIdentity implements TokenCheck {
   private known: { botId?: string; botUserId?: string } | undefined;
-  private lastTry = 0;
+  private checking: Promise<CheckOutcome> | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+    private readonly retryMs: number,
+  ) {}
 
-  async check(): Promise<{ kind: 'ok' } | { kind: 'rejected' | 'unreachable'; reason: string }> {
-    this.lastTry = Date.now();
+  confirmed(): boolean {
+    return this.known !== undefined;
+  }
+
+  /** One auth.test at a time: a check already under way is shared. */
+  check(): Promise<CheckOutcome> {
+    this.checking ??= this.ask().finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  /** What is known of the bot's ids, at once: never a wait (Bolt has not acknowledged the request yet). */
+  ids(): { botId?: string; botUserId?: string } {
+    return this.known ?? {};
+  }
+
+  /** Asks again every `retryMs` until Slack confirms the token; readiness follows. */
+  retryInBackground(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => {
+      void this.check().then((outcome) => {
+        if (outcome.kind === 'ok') {
+          this.stop();
+          this.logger.info({}, 'slack bot token checked: ready');
+        } else if (outcome.kind === 'rejected') {
+          this.logger.error({ err: outcome.reason }, 'Slack did not accept SLACK_BOT_TOKEN');
+        }
+      });
+    }, this.retryMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async ask(): Promise<CheckOutcome> {
     try {
       const result = await this.client.auth.test();
       this.known = {
@@ -162,9 +223,6 @@ class BotIdentity {
       return { kind: rejected ? 'rejected' : 'unreachable', reason: describeError(error) };
     }
   }
-
-  async ids(): Promise<{ botId?: string; botUserId?: string }> {
-    if (this.known === undefined && Date.now() - this.lastTry > 60_000) await this.check();
-    return this.known ?? {};
-  }
 }
+
+type CheckOutcome = { kind: 'ok' } | { kind: 'rejected' | 'unreachable'; reason: string };

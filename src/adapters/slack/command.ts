@@ -1,4 +1,3 @@
-import type { FormattedReference } from '../../core/citations/reference.js';
 import { CITATION_STYLES } from '../../core/citations/styles.js';
 import { citeEntries } from '../../core/citations/cite.js';
 import type { Answer, CiteResult } from '../../core/index.js';
@@ -78,40 +77,27 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
       ),
     );
   }
-  const seen = new Set<string>();
-  for (const { label, reference: formatted, quote } of entries) {
-    const reference = referenceText(formatted);
-    if (seen.has(reference) || blocks.length >= LIMITS.blocks - 2) continue;
-    seen.add(reference);
+  const references: string[] = [];
+  for (const { label, parts, reference, quote } of entries) {
+    if (blocks.length >= LIMITS.blocks - 2) break;
     if (label !== undefined) blocks.push(context(`*${escapeText(label)}*`));
     // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
-    const code = formatted.style === 'bibtex' || formatted.style === 'csl-json';
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: truncate(
-          code ? `\`\`\`${escapeText(reference)}\`\`\`` : escapeText(reference),
-          LIMITS.sectionText,
-        ),
-      },
-    });
+    const code = reference.style === 'bibtex' || reference.style === 'csl-json';
+    const text = parts
+      .map((p) => {
+        const body = code ? `\`\`\`${escapeText(p.text)}\`\`\`` : escapeText(p.text);
+        return p.label === undefined ? body : `*${escapeText(p.label)}*\n${body}`;
+      })
+      .join('\n');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
+    references.push(escapeText(reference.entry));
     if (quote !== undefined) blocks.push(context(`For: _“${escapeText(quote.replace(/\s+/g, ' '))}”_`));
   }
-  if (seen.size === 0) blocks.push(...sections(`*${escapeText(title)}* has no source to cite.`, 1));
-  const references = [...seen].map(escapeText).join('\n');
+  if (entries.length === 0) blocks.push(...sections(`*${escapeText(title)}* has no source to cite.`, 1));
   return {
-    text: truncate(`Cite ${escapeText(title)}: ${references}`, LIMITS.notificationText),
+    text: truncate(`Cite ${escapeText(title)}: ${references.join('\n')}`, LIMITS.notificationText),
     blocks,
   };
-}
-
-/** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
-function referenceText(reference: FormattedReference): string {
-  const extra = reference.note ?? reference.inText;
-  return extra === undefined
-    ? reference.entry
-    : `${reference.entry}\n${reference.note ? 'Note' : 'In text'}: ${extra}`;
 }
 
 function context(mrkdwn: string): Block {

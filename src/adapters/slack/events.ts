@@ -1,6 +1,7 @@
 import type { App, Context, webApi } from '@slack/bolt';
 import { APOLOGY, renderHelp } from './command.js';
-import { guarded, type HandlerDeps, post } from './handlers.js';
+import { guarded, type HandlerDeps } from './handlers.js';
+import { fromSlack } from './mrkdwn.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
 import { renderAnswer } from './render.js';
 
@@ -30,13 +31,13 @@ function fromPerson(m: MessageView): boolean {
   );
 }
 
-/** The question without mentions of the bot (the core ignores other markup itself). */
+/** The question as the person typed it: without mentions of the bot, markup made plain, decoded. */
 export function questionFrom(text: string, botUserId: string | undefined): string {
   const mention =
     botUserId === undefined
       ? /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/g
       : new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g');
-  return text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
+  return fromSlack(text.replace(mention, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 function teamOf(context: Context, body: unknown): string {
@@ -62,7 +63,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
       'message',
       async () => {
         if (question === '') {
-          await post(
+          await deps.outbox.post(
             client,
             place.channel,
             renderHelp(assistant.help({ platform: PLATFORM, ...who }), deps.command),
@@ -78,10 +79,10 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
         // In a thread, a message the bot cannot place may be people talking among themselves; a
         // rate-limited one is still answered, so its asker knows to wait.
         if (quiet && (result.kind === 'decline' || result.kind === 'clarify')) return;
-        await post(client, place.channel, renderAnswer(result), threadTs);
+        await deps.outbox.post(client, place.channel, renderAnswer(result), threadTs);
         if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
       },
-      () => post(client, place.channel, APOLOGY, threadTs),
+      () => deps.outbox.post(client, place.channel, APOLOGY, threadTs),
     );
   };
 

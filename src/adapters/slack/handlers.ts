@@ -1,4 +1,4 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
@@ -6,7 +6,7 @@ import type { KeySet, StateStore } from '../../state/port.js';
 import { registerEvents } from './events.js';
 import { registerInteractions } from './interactions.js';
 import { describeError } from './log.js';
-import type { SlackMessage } from './render.js';
+import { isRateLimitedPost, SlackOutbox } from './outbox.js';
 
 export interface HandlerDeps {
   readonly assistant: PolicyAssistant;
@@ -20,6 +20,8 @@ export interface HandlerDeps {
   readonly seenEvents: KeySet;
   /** Threads the bot answers in, where follow-ups need no mention (on whichever replica they land). */
   readonly threads: KeySet;
+  /** Every post goes through it: paced per channel, retried through Slack's rate limits. */
+  readonly outbox: SlackOutbox;
 }
 
 export function defaultHandlerDeps(
@@ -35,6 +37,7 @@ export function defaultHandlerDeps(
     // Slack retries an event three times within about an hour.
     seenEvents: state.keys('slack:events', { ttlMs: 2 * 3600_000, max: 10_000 }),
     threads: state.keys('slack:threads', { ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
+    outbox: new SlackOutbox({ logger }),
   };
 }
 
@@ -58,7 +61,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
 /**
  * Runs a listener's work so that a failure never escapes: it is logged (redacted) and the person
- * gets a short apology where they asked, if even that can be sent.
+ * gets a short apology where they asked, if even that can be sent. A post that Slack's rate limits
+ * kept back gets none: the apology would be rate-limited too, and the answer was not wrong.
  */
 export async function guarded(
   logger: Logger,
@@ -69,6 +73,10 @@ export async function guarded(
   try {
     await work();
   } catch (error) {
+    if (isRateLimitedPost(error)) {
+      logger.warn({ handler: what, channel: error.channel, waitedMs: error.waitedMs }, 'slack post given up');
+      return;
+    }
     logger.error({ handler: what, err: describeError(error) }, 'slack handler failed');
     if (!apologize) return;
     try {
@@ -77,22 +85,4 @@ export async function guarded(
       logger.error({ handler: what, err: describeError(again) }, 'slack apology failed');
     }
   }
-}
-
-/** Posts a message (in a thread when given): unfurls off, since references carry URLs. */
-export async function post(
-  client: webApi.WebClient,
-  channel: string,
-  message: SlackMessage,
-  threadTs?: string,
-): Promise<string | undefined> {
-  const result = await client.chat.postMessage({
-    channel,
-    text: message.text,
-    blocks: message.blocks,
-    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-    unfurl_links: false,
-    unfurl_media: false,
-  });
-  return result.ts;
 }

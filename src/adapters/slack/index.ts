@@ -4,7 +4,7 @@ import type { PlatformAdapter, RunningPlatform } from '../types.js';
 import { createSlackApp, EVENTS_PATH } from './app.js';
 import { isSlackConfigured, loadSlackConfig } from './config.js';
 import { defaultHandlerDeps, registerHandlers } from './handlers.js';
-import { describeError } from './log.js';
+import { describeError, redact } from './log.js';
 import { screened } from './screen.js';
 
 /**
@@ -47,9 +47,11 @@ export const slackAdapter: PlatformAdapter = {
       logger.info({ mode: 'http', path: EVENTS_PATH, command: config.command }, 'slack ready');
       return {
         name: 'slack',
-        isReady: () => !stopped,
+        // Ready once Slack has confirmed the bot token: until then answers may not reach anyone.
+        isReady: () => !stopped && slack.token.confirmed(),
         stop: async () => {
           stopped = true;
+          slack.token.stop();
         },
       };
     }
@@ -70,17 +72,20 @@ export const slackAdapter: PlatformAdapter = {
     try {
       await slack.app.start();
     } catch (error) {
+      slack.token.stop();
       // apps.connections.open refused the app-level token (a wrong token, or one without connections:write).
-      if ((error as { code?: unknown }).code !== 'slack_webapi_platform_error') throw error;
-      throw new ConfigError(`Slack did not accept SLACK_APP_TOKEN: ${describeError(error)}`);
+      if ((error as { code?: unknown }).code === 'slack_webapi_platform_error')
+        throw new ConfigError(`Slack did not accept SLACK_APP_TOKEN: ${describeError(error)}`);
+      throw unreachable(error, config.apiUrl ?? 'https://slack.com/api/') ?? error;
     }
     connected = true;
     logger.info({ mode: 'socket', command: config.command }, 'slack ready');
     return {
       name: 'slack',
-      isReady: () => connected,
+      isReady: () => connected && slack.token.confirmed(),
       stop: async () => {
         stopping = true;
+        slack.token.stop();
         // What app.stop() does, awaited: the close handshake, given at most a few seconds.
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -95,3 +100,44 @@ export const slackAdapter: PlatformAdapter = {
     };
   },
 };
+
+/**
+ * Socket Mode could not even ask Slack for its link: the SDK says only "A request error occurred:
+ * fetch failed". Say that it was Slack that could not be reached, where, and what to look at.
+ */
+function unreachable(error: unknown, api: string): Error | undefined {
+  const { code, original, statusCode } = error as {
+    code?: unknown;
+    original?: { message?: string; cause?: { code?: string; message?: string } };
+    statusCode?: number;
+  };
+  const where = `Slack's Web API at ${withoutCredentials(api)}`;
+  const what = 'to open the Socket Mode connection (apps.connections.open)';
+  if (code === 'slack_webapi_request_error') {
+    const why = original?.cause?.code ?? original?.cause?.message ?? original?.message ?? 'no answer';
+    return new Error(
+      redact(
+        `Could not reach ${where} ${what}: ${why}. Check this machine's network: its connection, DNS, and any proxy or firewall between it and Slack (or SLACK_API_URL).`,
+      ),
+    );
+  }
+  if (code === 'slack_webapi_http_error') {
+    return new Error(
+      redact(
+        `${where} answered HTTP ${statusCode ?? '?'} when asked ${what}: is a proxy in the way, or SLACK_API_URL wrong?`,
+      ),
+    );
+  }
+  return undefined;
+}
+
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}

@@ -2,8 +2,9 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/b
 import type { AskContext } from '../../core/index.js';
 import { decodeValue, FOLLOW_UP_ACTION, followUpKindOf, TOPIC_ACTION, ACTION_IDS } from './actions.js';
 import { APOLOGY, parseSlashCommand, renderCitation, renderHelp } from './command.js';
-import { guarded, type HandlerDeps, post } from './handlers.js';
+import { guarded, type HandlerDeps } from './handlers.js';
 import { describeError } from './log.js';
+import { fromSlack } from './mrkdwn.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 
@@ -29,7 +30,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         channel: command.channel_id,
         user: command.user_id,
       };
-      const request = parseSlashCommand(command.text ?? '');
+      // Slack escapes &, < and > in a command's text as in any message.
+      const request = parseSlashCommand(fromSlack(command.text ?? ''));
       if (request.kind === 'help') {
         message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
       } else if (request.kind === 'cite') {
@@ -45,7 +47,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
   });
 
-  /** Sends a button's answer where the button's message is. */
+  /**
+   * Sends a button's answer where the button's message is: in its thread, or through the click's
+   * response_url where the bot is not a member (a message shared through one), so it still arrives.
+   */
   const deliver = async (
     client: webApi.WebClient,
     respond: RespondFn,
@@ -61,7 +66,19 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       });
       return;
     }
-    await post(client, place.channel, message, place.threadTs);
+    try {
+      await deps.outbox.post(client, place.channel, message, place.threadTs);
+    } catch (error) {
+      if (!cannotPostHere(error)) throw error;
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...(place.threadTs === undefined ? {} : { thread_ts: place.threadTs }),
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return;
+    }
     if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
   };
 
@@ -74,7 +91,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         blocks: APOLOGY.blocks,
       });
     } else {
-      await post(client, place.channel, APOLOGY, place.threadTs);
+      await deliver(client, respond, place, APOLOGY);
     }
   };
 
@@ -115,7 +132,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
   });
 
   // "Share in channel": the ephemeral answer, shown again from the topic and view its button
-  // carries (the question is not asked again), posted for everyone; the private copy goes.
+  // carries (the question is not asked again), posted for everyone; the private copy goes. Posted
+  // by the bot where it is a member, so it hears the thread's replies and says they continue the
+  // answer; elsewhere (a private channel or a DM it is not in) through the click's response_url,
+  // which reaches any conversation the command was used in, saying how to continue instead.
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, client, respond }) => {
     await ack();
     const place = placeOfAction(body as ActionBody);
@@ -126,28 +146,34 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const value = decodeValue(action.value);
         if (value === undefined || place === undefined) throw new Error('malformed button');
         const { topic, followUp, question } = value;
+        const who = contextOf(undefined, body.user?.id);
         const answer =
           topic === null
-            ? await assistant.ask(question ?? '', contextOf(undefined, body.user?.id))
+            ? await assistant.ask(question ?? '', who)
             : followUp == null
-              ? await assistant.showTopic(topic, contextOf(undefined, body.user?.id))
-              : await assistant.followUp(followUp, topic, contextOf(undefined, body.user?.id));
-        const message = renderAnswer(answer, question === undefined ? {} : { asked: question });
+              ? await assistant.showTopic(topic, who)
+              : await assistant.followUp(followUp, topic, who);
+        const asked = question === undefined ? {} : { asked: question };
+        const continues = answer.topic !== null;
         let ts: string | undefined;
         try {
-          ts = await post(client, place.channel, message);
+          ts = await deps.outbox.post(
+            client,
+            place.channel,
+            renderAnswer(answer, { ...asked, ...(continues ? { note: THREAD_NOTE } : {}) }),
+          );
         } catch (error) {
-          const code = (error as { data?: { error?: string } }).data?.error;
-          if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+          if (!cannotPostHere(error)) throw error;
+          const message = renderAnswer(answer, { ...asked, note: inviteNote(deps.command) });
           await respond({
-            response_type: 'ephemeral',
+            response_type: 'in_channel',
             replace_original: false,
-            text: 'I cannot post in this conversation. Invite me first (`/invite @policybot`), then share again.',
+            text: message.text,
+            blocks: message.blocks,
           });
-          return;
         }
         if (ts !== undefined && answer.topic !== null) {
-          // The shared message starts a thread: replies there continue this answer's topic.
+          // The shared message starts a thread the bot hears: replies there continue this answer's topic.
           const thread: Place = { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts };
           await deps.threads.add(threadKey(place.channel, ts));
           await assistant.remember(answer.topic, contextOf(thread, undefined));
@@ -157,6 +183,21 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       apology(client, respond, place),
     );
   });
+}
+
+/** Under a shared answer the bot can follow: what a reply in its thread does. */
+const THREAD_NOTE =
+  'Reply in this thread to continue: _tell me more_, _source?_, _what should we do about it?_';
+
+/** Under one shared where the bot is not a member: it cannot read the replies, so it says how to reach it. */
+function inviteNote(command: string): string {
+  return `I am not in this conversation, so I cannot read replies here: \`/invite @policybot\` to continue in a thread, or ask me with \`${command}\`.`;
+}
+
+/** Slack's answer to a post where the bot is not a member: not_in_channel, or a conversation it cannot see. */
+function cannotPostHere(error: unknown): boolean {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  return code === 'not_in_channel' || code === 'channel_not_found';
 }
 
 /** An answer only its asker sees can be shared. */

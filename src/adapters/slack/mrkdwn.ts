@@ -13,19 +13,47 @@ function escapeUrl(url: string): string {
 }
 
 /**
- * A person's own words, to show back (a question in a shared answer). Slack markup in them
- * (`<@U123|ana>`, `<!here>`, `<https://x|label>`) becomes its label, everything is escaped, and
- * "@here", "@channel" and "@everyone" get a zero-width space so no client reads them as a ping.
+ * What a person typed, from the text Slack delivers: markup becomes what Slack shows
+ * (`<https://x|label>` its label, `<https://x>` its URL, `<@U123|ana>` "ana"; a bare mention,
+ * channel or `<!here>` nothing), then the three characters Slack escapes (`&amp;`, `&lt;`, `&gt;`)
+ * are decoded, in that order, so a typed "&lt;" stays "&lt;" and a typed "<b>" is "<b>" again.
+ * Markup goes first: once decoded, a typed "<@U123>" would look like a mention.
  */
-export function quoteUserWords(text: string, max = 200): string {
-  const plain = text
+export function fromSlack(text: string): string {
+  return text
     .replace(/<([^<>|]*)\|([^<>]*)>/g, '$2')
     .replace(/<[@#!][^<>]*>/g, '')
     .replace(/<([^<>]*)>/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const cut = plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
-  return escapeText(cut).replace(/@(here|channel|everyone)\b/gi, '@\u200B$1');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * A person's words (as `fromSlack` gives them), to show back ("Asked: …", "no topic called …"):
+ * cut between characters, escaped once, and "@here", "@channel" and "@everyone" given a zero-width
+ * space so no client reads them as a ping.
+ */
+export function quoteUserWords(text: string, max = 200): string {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  return escapeText(cut(plain, max)).replace(/@(here|channel|everyone)\b/gi, '@\u200B$1');
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 units (what Slack's limits count), ending in "…" when cut, and cut only
+ * between characters as a reader sees them: never inside an emoji, its surrogate pair or its
+ * joined sequence (👩‍💻), nor between a letter and its accent.
+ */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
 }
 
 const LINK = /\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g;
@@ -84,7 +112,8 @@ export function splitText(text: string, max: number): string[] {
     let cut = window.lastIndexOf('\n\n');
     if (cut < max / 3) cut = window.lastIndexOf('\n');
     if (cut < max / 3) cut = window.lastIndexOf(' ');
-    if (cut < max / 3) cut = max;
+    // No break to cut at: cut anyway, but not between the two halves of a surrogate pair.
+    if (cut < max / 3) cut = /[\uD800-\uDBFF]/.test(rest.charAt(max - 1)) ? max - 1 : max;
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^\s+/, '');
   }
@@ -92,12 +121,12 @@ export function splitText(text: string, max: number): string[] {
   return pieces;
 }
 
-/** Shortens text to `max` characters with an ellipsis. */
+/** Shortens text to `max` characters with an ellipsis, cut between characters. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   // Never leave half an escape such as "&am" at the cut.
-  return `${text
-    .slice(0, max - 1)
+  return `${cut(text, max)
+    .slice(0, -1)
     .replace(/&[a-z]{0,3}$/, '')
     .trimEnd()}…`;
 }

@@ -31,11 +31,13 @@ export interface RenderOptions {
   readonly asked?: string;
   /** Without follow-up buttons (the help text has its own). */
   readonly buttons?: boolean;
+  /** A line of small print under the question (mrkdwn): how a shared answer can be continued. */
+  readonly note?: string;
 }
 
 /** An Answer as Block Kit: header, answer, quotes and references, then buttons that continue it. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const context = contextBlock(answer, options.asked);
+  const context = contextBlock(answer, options.asked, options.note);
   const actions = options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion);
   const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0);
   const blocks: Block[] = [
@@ -71,11 +73,16 @@ export function notification(title: string, markdown: string): string {
 }
 
 /** The quotes the text does not already give, and the references, in small print. */
-function contextBlock(answer: Answer, asked: string | undefined): Block | undefined {
+function contextBlock(
+  answer: Answer,
+  asked: string | undefined,
+  note: string | undefined,
+): Block | undefined {
   const elements: types.ContextBlockElement[] = [];
   if (asked !== undefined && asked.trim() !== '') {
     elements.push({ type: 'mrkdwn', text: `Asked: ${quoteUserWords(asked)}` });
   }
+  if (note !== undefined) elements.push({ type: 'mrkdwn', text: truncate(note, LIMITS.contextText) });
   // A "Sources" answer already lists its quotes and references in its text.
   if (answer.followUp !== 'source') {
     const quotes = unique(

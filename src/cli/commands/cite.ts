@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { SourceCitation } from '../../core/citations/cite.js';
+import { referenceParts, type SourceCitation } from '../../core/citations/cite.js';
 import { sourceLabel } from '../../core/citations/label.js';
 import { type FormattedReference, relayOf } from '../../core/citations/reference.js';
 import { citeName, sourceReferences } from '../../core/citations/sources.js';
@@ -273,36 +273,15 @@ function mergeJsonArrays(references: readonly FormattedReference[]): string {
 
 /** Each part under the name the style gives it, ready to paste; titles in italics on a colour terminal. */
 function renderReference(reference: FormattedReference, terminal: Style, colour: boolean): string {
-  const part = (text: string, html: string | undefined): string =>
-    `  ${colour && html ? htmlToTerminal(html, terminal) : text}`;
-  const { html } = reference;
-  switch (reference.style) {
-    case 'chicago':
-      return [
-        terminal.bold('Bibliography'),
-        part(reference.entry, html?.entry),
-        terminal.bold('Note (short form)'),
-        part(reference.note ?? '', html?.note),
-      ].join('\n');
-    case 'apa':
-      return [
-        terminal.bold('Reference list'),
-        part(reference.entry, html?.entry),
-        terminal.bold('In text'),
-        part(reference.inText ?? '', html?.inText),
-      ].join('\n');
-    case 'mla':
-      return [
-        terminal.bold('Works Cited'),
-        part(reference.entry, html?.entry),
-        terminal.bold(
-          reference.nameInText ? `In text (name ${reference.nameInText} in the sentence)` : 'In text',
-        ),
-        part(reference.inText ?? '', html?.inText),
-      ].join('\n');
-    default:
-      return reference.entry;
-  }
+  // The same parts and labels as Slack and Discord show: the entry, then its note or in-text form.
+  const parts = referenceParts(reference);
+  if (parts.length === 1 && parts[0]?.label === undefined) return reference.entry;
+  return parts
+    .flatMap((p) => [
+      ...(p.label === undefined ? [] : [terminal.bold(p.label)]),
+      `  ${colour && p.html ? htmlToTerminal(p.html, terminal) : p.text}`,
+    ])
+    .join('\n');
 }
 
 /** citeproc's HTML has <i> (and the odd <b>, <span>) and entities: italics survive, the rest is text. */

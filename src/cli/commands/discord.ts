@@ -3,6 +3,11 @@ import { type Command, writeLine } from '../io.js';
 
 const USAGE = 'policybot discord register [--guild ID | --global]';
 
+const CHOICES = [
+  '  --guild ID   one server (or set DISCORD_GUILD_ID): the commands work there at once, but not in DMs',
+  '  --global     every server the bot is in, and DMs with the bot: can take up to an hour to appear',
+].join('\n');
+
 const HINTS: Readonly<Record<number, string>> = {
   401: 'Discord refused the token: check DISCORD_TOKEN (Developer Portal > Bot > Reset Token).',
   403: 'Discord refused access: is the bot in that server, invited with the applications.commands scope?',
@@ -33,6 +38,11 @@ export const discord = {
     }
     const { loadRegisterConfig } = await import('../../adapters/discord/config.js');
     const config = loadRegisterConfig(io.env, { guild: values.guild, global: values.global });
+    if (config.guildId === undefined && !values.global) {
+      // Registering globally by default would be a surprise: it reaches every server and takes a while.
+      writeLine(io.stderr, `Where should the commands go?\n${CHOICES}\nusage: ${USAGE}`);
+      return 2;
+    }
     const { inviteUrl, registerCommands } = await import('../../adapters/discord/register.js');
     let registration: Awaited<ReturnType<typeof registerCommands>>;
     try {
@@ -48,11 +58,12 @@ export const discord = {
       return 1;
     }
     const names = registration.names.map((n) => `/${n}`).join(', ');
+    const from = values.guild === undefined ? ' (DISCORD_GUILD_ID)' : '';
     writeLine(
       io.stdout,
       registration.scope === 'guild'
-        ? `Registered ${names} in server ${config.guildId}: they work there now.`
-        : `Registered ${names} globally: every server with the bot gets them, which can take a while.`,
+        ? `Registered ${names} in server ${config.guildId}${from}: they work there now. For DMs with the bot, register with --global.`
+        : `Registered ${names} globally: every server with the bot, and DMs with it, get them; that can take up to an hour.`,
     );
     writeLine(io.stdout, `Running it again is safe: it replaces the set, it never duplicates it.`);
     writeLine(io.stdout, `Add the bot to a server: ${inviteUrl(config.applicationId)}`);

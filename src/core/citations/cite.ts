@@ -183,11 +183,59 @@ function suggestions(deps: CiteDeps, text: string): TopicMatch[] {
   return found.filter((m) => m.score >= best * SUGGESTION_SCORE);
 }
 
+/**
+ * One part of a reference as a writer pastes it: the entry for the end of the document, or the
+ * note or in-text form for the sentence, each under a label of its own.
+ */
+export interface ReferencePart {
+  /** What the part is for ("Reference list", "In text"); none in a style whose reference is one piece. */
+  readonly label?: string;
+  readonly text: string;
+  /** The same in HTML (titles in <i>), for the styles that italicize. */
+  readonly html?: string;
+}
+
+/**
+ * A styled reference in its parts, in the order to show them: the entry, then its note or in-text
+ * form. Every surface (the CLI, Slack, Discord) shows a reference through this, so each prints one
+ * entry per source form and the in-text form only under its own label, never as a second entry.
+ */
+export function referenceParts(reference: FormattedReference): ReferencePart[] {
+  const { html } = reference;
+  const part = (label: string, text: string | undefined, htmlText: string | undefined): ReferencePart[] =>
+    text === undefined ? [] : [{ label, text, ...(htmlText === undefined ? {} : { html: htmlText }) }];
+  switch (reference.style) {
+    case 'chicago':
+      return [
+        ...part('Bibliography', reference.entry, html?.entry),
+        ...part('Note (short form)', reference.note, html?.note),
+      ];
+    case 'apa':
+      return [
+        ...part('Reference list', reference.entry, html?.entry),
+        ...part('In text', reference.inText, html?.inText),
+      ];
+    case 'mla':
+      return [
+        ...part('Works Cited', reference.entry, html?.entry),
+        ...part(
+          reference.nameInText ? `In text (name ${reference.nameInText} in the sentence)` : 'In text',
+          reference.inText,
+          html?.inText,
+        ),
+      ];
+    default:
+      return [{ text: reference.entry }];
+  }
+}
+
 /** One reference of a cite result as every surface shows it: what it is for, the reference, the quote it backs. */
 export interface CiteEntry {
   /** When to use it ("The report itself — …", "As quoted in 1787 …"), where a source has two forms. */
   readonly label?: string;
   readonly reference: FormattedReference;
+  /** The reference in its parts: one entry, then the in-text forms or notes that go with it. */
+  readonly parts: readonly ReferencePart[];
   readonly quote?: string;
 }
 
@@ -199,10 +247,12 @@ export function citeEntries(result: Exclude<CiteResult, { kind: 'none' }>): {
   if (result.kind === 'topic') {
     return {
       title: result.topic.title,
-      entries: result.references.map((reference) => {
-        const quote = result.quotes.find((q) => q.source === reference.sourceId)?.text;
-        return { reference, ...(quote === undefined ? {} : { quote }) };
-      }),
+      entries: mergeSameEntries(
+        result.references.map((reference) => {
+          const quote = result.quotes.find((q) => q.source === reference.sourceId)?.text;
+          return { reference, parts: referenceParts(reference), ...(quote === undefined ? {} : { quote }) };
+        }),
+      ),
     };
   }
   const title =
@@ -211,11 +261,37 @@ export function citeEntries(result: Exclude<CiteResult, { kind: 'none' }>): {
       : `${result.sources.length} sources named “${result.query}”`;
   const entries = result.sources.flatMap(({ references: r }): CiteEntry[] =>
     r.quotedIn === undefined || r.use.quotedIn === undefined
-      ? [{ reference: r.own }]
+      ? [{ reference: r.own, parts: referenceParts(r.own) }]
       : [
-          { label: r.use.own, reference: r.own },
-          { label: r.use.quotedIn, reference: r.quotedIn },
+          { label: r.use.own, reference: r.own, parts: referenceParts(r.own) },
+          { label: r.use.quotedIn, reference: r.quotedIn, parts: referenceParts(r.quotedIn) },
         ],
   );
   return { title, entries };
+}
+
+/**
+ * Two sources of one topic can share a reference-list entry: in APA and MLA a second-hand quote is
+ * listed under the page that relays it, which may be cited for words of its own too. The entry is
+ * then listed once, with each in-text form under it.
+ */
+function mergeSameEntries(entries: readonly CiteEntry[]): CiteEntry[] {
+  const merged: CiteEntry[] = [];
+  for (const entry of entries) {
+    const same = merged.findIndex(
+      (m) => m.reference.style === entry.reference.style && m.reference.entry === entry.reference.entry,
+    );
+    const into = same === -1 ? undefined : merged[same];
+    if (into === undefined) {
+      merged.push(entry);
+      continue;
+    }
+    const extra = entry.parts.slice(1).filter((p) => !into.parts.some((q) => q.text === p.text));
+    merged[same] = {
+      ...into,
+      parts: [...into.parts, ...extra],
+      ...(into.quote === undefined && entry.quote !== undefined ? { quote: entry.quote } : {}),
+    };
+  }
+  return merged;
 }

@@ -45,7 +45,15 @@ export function citationsFor(
     .filter((id): id is string => id !== undefined);
   for (const id of [...relays, ...background.map((b) => b.source)]) {
     const source = kb.sources.get(id);
-    if (source && !listed.has(id) && !quotes.some((q) => q.source === id)) cite(source);
+    if (!source || listed.has(id) || quotes.some((q) => q.source === id)) continue;
+    // In APA and MLA a second-hand quote's reference-list entry is the relaying page's own: it is
+    // listed once, with the quote's in-text form, never again as an entry of its own.
+    const own = format(source);
+    if (relays.includes(id) && out.some((c) => c.via === id && c.reference.startsWith(`${own} — `))) {
+      listed.add(id);
+      continue;
+    }
+    cite(source);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT_USER } from './payloads.js';
+import { APP_ID, BOT_USER, CHANNEL_ID } from './payloads.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -19,6 +19,13 @@ export interface RecordedRequest {
 export interface FakeRest {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** Requests answered with a 429, as Discord answers a rate-limited route. */
+  readonly rateLimited: RecordedRequest[];
+  /**
+   * A 429 storm: the next `count` requests the predicate accepts get HTTP 429 with Retry-After
+   * (seconds, fractions allowed), as Discord sends it, before the route is served again.
+   */
+  storm(predicate: (r: RecordedRequest) => boolean, count: number, retryAfter: number): void;
   /** Waits (bounded) for a request the predicate accepts, already received or still to come. */
   waitFor(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   close(): Promise<void>;
@@ -27,6 +34,8 @@ export interface FakeRest {
 /** The REST API: gateway discovery, interaction callbacks (204, no body: the trap), command PUTs. */
 export async function startFakeRest(options: { gatewayUrl?: string } = {}): Promise<FakeRest> {
   const requests: RecordedRequest[] = [];
+  const rateLimited: RecordedRequest[] = [];
+  const storms: { predicate: (r: RecordedRequest) => boolean; count: number; retryAfter: number }[] = [];
   const waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -41,6 +50,25 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const recorded = { method: req.method ?? 'GET', path, headers: req.headers, body };
+      const storm = storms.find((s) => s.count > 0 && s.predicate(recorded));
+      if (storm !== undefined) {
+        storm.count -= 1;
+        rateLimited.push(recorded);
+        res
+          .writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(storm.retryAfter),
+            'x-ratelimit-scope': 'user',
+          })
+          .end(
+            JSON.stringify({
+              message: 'You are being rate limited.',
+              retry_after: storm.retryAfter,
+              global: false,
+            }),
+          );
+        return;
+      }
       requests.push(recorded);
       for (const w of [...waiters]) {
         if (w.predicate(recorded)) {
@@ -59,6 +87,30 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
         });
       } else if (req.method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
         res.writeHead(204).end();
+      } else if (
+        req.method === 'PATCH' &&
+        /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(?:@|%40)original$/.test(path)
+      ) {
+        // Editing a deferred reply: Discord answers with the message as it now is.
+        json(200, {
+          id: '900000000000000001',
+          channel_id: CHANNEL_ID,
+          type: 20,
+          content: '',
+          author: BOT_USER,
+          embeds: [],
+          components: [],
+          attachments: [],
+          mentions: [],
+          mention_roles: [],
+          mention_everyone: false,
+          pinned: false,
+          tts: false,
+          timestamp: '2024-06-01T12:00:00.000Z',
+          edited_timestamp: '2024-06-01T12:00:03.000Z',
+          flags: 0,
+          ...(typeof body === 'object' && body !== null ? body : {}),
+        });
       } else if (
         req.method === 'PUT' &&
         /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)
@@ -84,6 +136,10 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
   return {
     url: `http://127.0.0.1:${port}/api`,
     requests,
+    rateLimited,
+    storm(predicate, count, retryAfter) {
+      storms.push({ predicate, count, retryAfter });
+    },
     waitFor(predicate, timeoutMs = 5000) {
       const seen = requests.find(predicate);
       if (seen) return Promise.resolve(seen);

@@ -45,7 +45,15 @@ const { lines, logger } = memoryLogger();
 beforeAll(async () => {
   gateway = await startFakeGateway();
   rest = await startFakeRest({ gatewayUrl: gateway.url });
-  const assistant = createAssistant(await loadKnowledgeBase({ root: process.cwd() }));
+  const real = createAssistant(await loadKnowledgeBase({ root: process.cwd() }));
+  // The real assistant, made slow on purpose for questions that say "slowly" (past the ~2 s deferral).
+  const assistant = {
+    ...real,
+    ask: async (question: string, context?: Parameters<typeof real.ask>[1]) => {
+      if (question.includes('slowly')) await new Promise((resolve) => setTimeout(resolve, 2600));
+      return real.ask(question, context);
+    },
+  };
   // Only this test's variables: nothing from the machine's environment leaks in.
   const env = Object.fromEntries(DISCORD_VARIABLES.map((name) => [name, undefined]));
   running = await discordAdapter.start({
@@ -187,6 +195,25 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('cites typed text (not a pick) only when it surely names a topic, otherwise lists the nearest', async () => {
+    const cite = (value: string) =>
+      roundTrip(commandInteraction('cite', [{ name: 'topic', type: 3, value }]));
+    // One letter names nothing: no citation, whichever topic ranks first for it as you type.
+    for (const typed of ['x', 'f']) {
+      const { body } = await cite(typed);
+      expect(body.data.embeds ?? []).toHaveLength(0);
+      expect(body.data.content).toContain(`I have no topic called “${typed}”`);
+      expect(body.data.content).not.toMatch(/Quotes and references/);
+    }
+    const near = (await cite('f')).body.data.content ?? '';
+    expect(near).toMatch(/Did you mean \*\*/);
+    // Words that do name a topic are cited, as a pick would be.
+    const typed = await cite('ransomware');
+    expect(typed.body.data.embeds?.[0]?.title).toBe('Ransomware');
+    const named = await cite('the fentanyl bit');
+    expect(named.body.data.embeds?.[0]?.title).toBe('Illicit drugs and trafficking');
+  });
+
   it('lists /topics in menus and answers a pick', async () => {
     const { body } = await roundTrip(commandInteraction('topics', []));
     const menus = (body.data.components ?? []).map((row) => row.components[0]);
@@ -205,6 +232,35 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     const stale = await roundTrip(componentInteraction('someone-else:button'));
     expect(stale.body.data.content).toContain('older version');
     expect(stale.body.data.flags).toBe(64);
+  });
+
+  it('defers an answer not ready within about 2 s, then edits the reply into the answer', async () => {
+    const payload = ask('slowly: what does the report say about ransomware?');
+    const { body } = await roundTrip(payload);
+    expect(body).toEqual({ type: 5, data: {} });
+    const edit = await rest.waitFor(
+      (r) => r.method === 'PATCH' && r.path.includes(String(payload.token)),
+      10_000,
+    );
+    expect(edit.path).toMatch(
+      new RegExp(`^/api/v10/webhooks/\\d+/${String(payload.token)}/messages/(?:@|%40)original$`),
+    );
+    const edited = edit.body as Callback['data'];
+    expect(edited.embeds?.[0]?.title).toBe('Ransomware');
+    expect(edited.allowed_mentions).toEqual({ parse: [] });
+    expect(customIds({ type: 4, data: edited })).toContain('pb:more:threat.ransomware');
+  });
+
+  it('replies through a 429 storm on the callback, waiting as Retry-After says, with no apology', async () => {
+    const payload = ask('what does the report say about human trafficking?');
+    const path = `/api/v10/interactions/${String(payload.id)}/${String(payload.token)}/callback`;
+    rest.storm((r) => r.path === path, 2, 0.3);
+    const { body } = await roundTrip(payload);
+    expect(body.type).toBe(4);
+    expect(body.data.embeds?.[0]?.title).toBe('Human trafficking');
+    expect(rest.rateLimited.filter((r) => r.path === path)).toHaveLength(2);
+    // One reply was delivered, and it was the answer: no apology followed it.
+    expect(rest.requests.filter((r) => r.path === path)).toHaveLength(1);
   });
 
   it('never logs the token', () => {

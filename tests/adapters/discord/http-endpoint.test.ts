@@ -9,12 +9,15 @@ import { createAssistant, type PolicyAssistant } from '../../../src/core/index.j
 import { loadKnowledgeBase } from '../../../src/knowledge/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
+import { REST } from 'discord.js';
 import {
   APP_ID,
   autocompleteInteraction,
   commandInteraction,
   componentInteraction,
+  type FakeRest,
   memoryLogger,
+  startFakeRest,
 } from './fake-discord.js';
 
 const keys = generateKeyPairSync('ed25519');
@@ -23,6 +26,7 @@ const stranger = generateKeyPairSync('ed25519');
 const publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
 
 let assistant: PolicyAssistant;
+let rest: FakeRest;
 let running: RunningPlatform;
 let server: Server;
 let brokenServer: Server;
@@ -36,11 +40,21 @@ const listen = async (routes: HttpRoutes): Promise<[Server, string]> => {
 };
 
 beforeAll(async () => {
-  assistant = createAssistant(await loadKnowledgeBase({ root: process.cwd() }));
+  const real = createAssistant(await loadKnowledgeBase({ root: process.cwd() }));
+  // The real assistant, made slow on purpose for questions that say "slowly": past the ~2 s at
+  // which a reply must be deferred, inside the 3 s Discord allows.
+  assistant = {
+    ...real,
+    ask: async (question, context) => {
+      if (question.includes('slowly')) await new Promise((resolve) => setTimeout(resolve, 2600));
+      return real.ask(question, context);
+    },
+  };
+  rest = await startFakeRest();
   const http = new HttpRoutes();
   running = await discordAdapter.start({
     assistant,
-    env: { DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
+    env: { DISCORD_PUBLIC_KEY: publicKeyHex, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: rest.url },
     http,
     logger: silentLogger,
   });
@@ -57,7 +71,7 @@ beforeAll(async () => {
   routes.add(
     INTERACTIONS_PATH,
     interactionsEndpoint(
-      { publicKey: publicKeyHex, applicationId: APP_ID },
+      { publicKey: publicKeyHex, applicationId: APP_ID, rest: new REST({ api: rest.url, version: '10' }) },
       { assistant: failing, logger: broken.logger },
     ),
   );
@@ -66,6 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
+  await rest?.close();
   for (const s of [server, brokenServer]) {
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
   }
@@ -177,6 +192,27 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(body.data.embeds[0]?.title).toBe('Ransomware');
   });
 
+  it('answers /ask in a DM with the bot (a global command), where the user comes without a member', async () => {
+    const {
+      guild_id: _guild,
+      member,
+      ...rest
+    } = commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]);
+    const dm = {
+      ...rest,
+      user: (member as { user: unknown }).user,
+      channel: { id: '555555555555555999', type: 1, recipients: [] },
+      channel_id: '555555555555555999',
+      context: 1,
+      authorizing_integration_owners: { '0': '0' },
+    };
+    const res = await post(dm);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { type: number; data: { embeds: { title: string }[] } };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]?.title).toBe('Ransomware');
+  });
+
   it('answers with a short apology, and logs, when the core fails', async () => {
     const res = await post(commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]), {
       url: brokenBase,
@@ -189,5 +225,40 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(body.data.flags).toBe(64);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     expect(broken.lines.join('\n')).toContain('the core fell over');
+  });
+
+  it('defers an answer not ready within about 2 s (type 5), then edits the reply into the answer', async () => {
+    const payload = commandInteraction('ask', [
+      { name: 'question', type: 3, value: 'slowly: what does the report say about ransomware?' },
+      { name: 'private', type: 5, value: true },
+    ]);
+    const res = await post(payload);
+    expect(res.status).toBe(200);
+    // Deferred privately, since the answer will be private: an edit cannot change that later.
+    expect(await res.json()).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await rest.waitFor((r) => r.method === 'PATCH', 10_000);
+    expect(edit.path).toMatch(
+      new RegExp(`^/api/v10/webhooks/${APP_ID}/${String(payload.token)}/messages/(?:@|%40)original$`),
+    );
+    // The interaction's token authorizes the edit: no bot token is sent (none is configured).
+    expect(edit.headers.authorization).toBeUndefined();
+    const body = edit.body as { embeds: { title: string }[]; allowed_mentions: unknown; flags?: number };
+    expect(body.embeds[0]?.title).toBe('Ransomware');
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.flags).toBeUndefined();
+  });
+
+  it('edits a deferred reply through a 429 storm, waiting as Retry-After says', async () => {
+    const payload = commandInteraction('ask', [{ name: 'question', type: 3, value: 'slowly: fraud' }]);
+    const token = String(payload.token);
+    rest.storm((r) => r.method === 'PATCH' && r.path.includes(token), 2, 0.3);
+    const res = await post(payload);
+    expect(await res.json()).toEqual({ type: 5, data: {} });
+    const edit = await rest.waitFor((r) => r.method === 'PATCH' && r.path.includes(token), 10_000);
+    expect((edit.body as { embeds: { title: string }[] }).embeds[0]?.title).toBe(
+      'Fraud and money laundering',
+    );
+    expect(rest.rateLimited.filter((r) => r.path.includes(token))).toHaveLength(2);
+    expect(rest.requests.filter((r) => r.method === 'PATCH' && r.path.includes(token))).toHaveLength(1);
   });
 });

@@ -56,7 +56,14 @@ describe('policybot discord register', () => {
       expect.objectContaining({ name: 'question', type: 3, required: true }),
       expect.objectContaining({ name: 'private', type: 5, required: false }),
     ]);
-    expect(cite?.options?.[0]).toMatchObject({ name: 'topic', type: 3, required: true, autocomplete: true });
+    expect(cite?.options?.[0]).toMatchObject({
+      name: 'topic',
+      type: 3,
+      required: true,
+      autocomplete: true,
+      min_length: 2,
+      max_length: 100,
+    });
     expect(result.stdout).toContain(`Registered /ask, /cite, /topics, /help in server ${GUILD_ID}`);
     expect(result.stdout).toContain(`client_id=${APP_ID}`);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
@@ -69,15 +76,46 @@ describe('policybot discord register', () => {
     expect(puts.at(-1)?.body).toEqual(puts.at(-2)?.body);
   });
 
-  it('registers globally without a guild, and DISCORD_GUILD_ID is the default guild', async () => {
-    expect((await run(['discord', 'register'], env())).code).toBe(0);
-    expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
-    expect((await run(['discord', 'register'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code).toBe(0);
+  it('asks where when neither a server nor --global is given, registering nothing', async () => {
+    const before = rest.requests.length;
+    const result = await run(['discord', 'register'], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Where should the commands go?');
+    expect(result.stderr).toContain('--guild ID');
+    expect(result.stderr).toMatch(/--global .*DMs with the bot/);
+    expect(rest.requests.length).toBe(before);
+  });
+
+  it('registers in DISCORD_GUILD_ID by default and says so; --global registers globally', async () => {
+    const guild = await run(['discord', 'register'], { ...env(), DISCORD_GUILD_ID: GUILD_ID });
+    expect(guild.code).toBe(0);
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
-    expect(
-      (await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID })).code,
-    ).toBe(0);
+    expect(guild.stdout).toContain(`in server ${GUILD_ID} (DISCORD_GUILD_ID)`);
+    expect(guild.stdout).toContain('For DMs with the bot, register with --global');
+    const global = await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID });
+    expect(global.code).toBe(0);
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
+    expect(global.stdout).toMatch(/globally: every server with the bot, and DMs with it/);
+  });
+
+  it('asks for DMs (contexts) only in a global registration: they apply to nothing else', async () => {
+    await run(['discord', 'register', '--global'], env());
+    const global = rest.requests.at(-1)?.body as (Definition & {
+      contexts?: number[];
+      integration_types?: number[];
+    })[];
+    for (const c of global) {
+      // In servers and in DMs with the bot, installed to a server.
+      expect(c.contexts).toEqual([0, 1]);
+      expect(c.integration_types).toEqual([0]);
+    }
+    await run(['discord', 'register', '--guild', GUILD_ID], env());
+    const guild = rest.requests.at(-1)?.body as Record<string, unknown>[];
+    for (const c of guild) {
+      expect(c).not.toHaveProperty('contexts');
+      expect(c).not.toHaveProperty('integration_types');
+    }
+    expect(guild.map((c) => c.name)).toEqual(global.map((c) => c.name));
   });
 
   it('names what is missing, never echoing a value', async () => {

@@ -9,6 +9,8 @@ export interface Call {
   readonly authorization: string | undefined;
   /** Form fields or JSON, with JSON-valued form fields (blocks) parsed. */
   readonly body: Record<string, unknown>;
+  /** For a post Slack accepted: the ts it gave the message (what replies in its thread carry). */
+  ts?: string;
 }
 
 export const BOT_USER_ID = 'UBOT';
@@ -27,14 +29,31 @@ export class FakeSlack {
   readonly failures = new Map<string, string>();
   /** Web API methods this fake does not serve at all (HTTP 404), like a proxy that only forwards some. */
   readonly missing = new Set<string>();
+  /** chat.postMessage to these channels fails with this Slack error code (not_in_channel, …). */
+  readonly channelFailures = new Map<string, string>();
+  /** A 429 storm: the next `count` posts to a channel get HTTP 429 with Retry-After (seconds). */
+  readonly storms = new Map<string, { count: number; retryAfter: number }>();
+  /**
+   * Slack's own limit of about one post a second per channel, enforced when set: a post sooner
+   * than this after the last one accepted in its channel gets a 429 with Retry-After 1.
+   */
+  paceMs: number | undefined;
+  /** Every call answered with a 429. */
+  readonly rateLimited: Call[] = [];
+  /** The posts Slack accepted (chat.postMessage answered ok), in order. */
+  readonly delivered: Call[] = [];
+  /** Web API methods whose answer is held until `release(method)`: a Slack that is slow or hangs. */
+  readonly held = new Set<string>();
+  private readonly lastPost = new Map<string, number>();
+  private readonly holding: Array<{ method: string; wake: () => void }> = [];
   private server: Server | undefined;
   private nextTs = 1;
   private waiters: Array<() => void> = [];
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(([status, body]) => {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      void this.handle(req).then(([status, body, headers]) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
         for (const wake of this.waiters.splice(0)) wake();
       });
     });
@@ -82,22 +101,58 @@ export class FakeSlack {
     return this.callsTo(path);
   }
 
+  /** Answers the held calls to a method (and stops holding it). */
+  release(method: string): void {
+    this.held.delete(method);
+    for (const h of this.holding.filter((x) => x.method === method)) {
+      this.holding.splice(this.holding.indexOf(h), 1);
+      h.wake();
+    }
+  }
+
   async close(): Promise<void> {
+    for (const h of this.holding.splice(0)) h.wake();
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<[number, object]> {
+  private rateLimit(channel: string): number | undefined {
+    const storm = this.storms.get(channel);
+    if (storm !== undefined && storm.count > 0) {
+      storm.count -= 1;
+      return storm.retryAfter;
+    }
+    if (this.paceMs !== undefined) {
+      const now = Date.now();
+      const last = this.lastPost.get(channel);
+      if (last !== undefined && now - last < this.paceMs) return 1;
+      this.lastPost.set(channel, now);
+    }
+    return undefined;
+  }
+
+  private async handle(req: IncomingMessage): Promise<[number, object, Record<string, string>?]> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const body = parseBody(raw, req.headers['content-type'] ?? '');
-    this.calls.push({ path, method: req.method ?? '', authorization: req.headers.authorization, body });
+    const call: Call = { path, method: req.method ?? '', authorization: req.headers.authorization, body };
+    this.calls.push(call);
     if (path.startsWith('/response/')) return [200, { ok: true }];
     const method = path.replace(/^\/api\//, '');
+    if (this.held.has(method)) await new Promise<void>((wake) => this.holding.push({ method, wake }));
+    if (method === 'chat.postMessage') {
+      const limited = this.rateLimit(String(body.channel));
+      if (limited !== undefined) {
+        this.rateLimited.push(call);
+        return [429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) }];
+      }
+      const failure = this.channelFailures.get(String(body.channel));
+      if (failure !== undefined) return [200, { ok: false, error: failure }];
+    }
     const failure = this.failures.get(method);
     if (failure !== undefined) return [200, { ok: false, error: failure }];
     if (this.missing.has(method)) return [404, { error: 'not found' }];
@@ -117,6 +172,8 @@ export class FakeSlack {
         ];
       case 'chat.postMessage': {
         const ts = `1700000100.${String(this.nextTs++).padStart(6, '0')}`;
+        call.ts = ts;
+        this.delivered.push(call);
         return [200, { ok: true, channel: body.channel, ts, message: { text: body.text, ts } }];
       }
       case 'apps.connections.open':

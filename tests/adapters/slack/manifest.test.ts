@@ -30,7 +30,6 @@ const SCOPES = [
   'groups:history',
   'im:history',
   'chat:write',
-  'chat:write.public',
   'commands',
 ];
 

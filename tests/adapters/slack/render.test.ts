@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeValue, encodeValue } from '../../../src/adapters/slack/actions.js';
 import { parseSlashCommand } from '../../../src/adapters/slack/command.js';
-import { quoteUserWords, splitText, toMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
+import { fromSlack, quoteUserWords, splitText, toMrkdwn } from '../../../src/adapters/slack/mrkdwn.js';
 import { LIMITS, renderAnswer } from '../../../src/adapters/slack/render.js';
 import type { Answer, PolicyAssistant } from '../../../src/core/index.js';
 import { FOLLOW_UP_KINDS } from '../../../src/knowledge/ids.js';
@@ -34,7 +34,7 @@ describe('mrkdwn', () => {
 
   it("shows a person's words back without any ping", () => {
     const shown = quoteUserWords(
-      'hey <!channel> <!here|here> <@U123|ana> @everyone @here & <https://x.org|site>?',
+      fromSlack('hey <!channel> <!here|here> <@U123|ana> @everyone @here &amp; <https://x.org|site>?'),
     );
     expect(shown).not.toMatch(/<[@!#]/);
     expect(shown).not.toMatch(/@(?:everyone|here|channel)\b/);

@@ -5,7 +5,7 @@ import type { RunningPlatform } from '../../../src/adapters/types.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
 import { capturingLogger } from './assistant.js';
-import { FakeSlack } from './fake-slack.js';
+import { type Call, eventEnvelope, FakeSlack, sendToBot, slashCommand } from './fake-slack.js';
 
 export { realAssistant } from './assistant.js';
 
@@ -58,4 +58,48 @@ export async function startSlack(
       await fake.close();
     },
   };
+}
+
+/** Sends what Slack sends to a running adapter in HTTP mode, signed; and reads what it posted. */
+export function slackUser(slack: RunningSlack) {
+  const signed = (body: string, type: 'application/json' | 'application/x-www-form-urlencoded') =>
+    sendToBot(slack.eventsUrl, body, type, { secret: SIGNING_SECRET });
+  return {
+    event: (event: Record<string, unknown>) =>
+      signed(JSON.stringify(eventEnvelope(event)), 'application/json'),
+    command: async (text: string, responseId = 'cmd') => {
+      const res = await signed(
+        new URLSearchParams(slashCommand(text, slack.fake.responseUrl(responseId))).toString(),
+        'application/x-www-form-urlencoded',
+      );
+      return (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
+    },
+    click: (payload: Record<string, unknown>) =>
+      signed(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    /** Waits (bounded) until Slack has accepted `count` posts matching `test`, and returns them. */
+    async delivered(test: (call: Call) => boolean, count = 1, timeoutMs = 10_000): Promise<Call[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = slack.fake.delivered.filter(test);
+        if (found.length >= count) return found;
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} delivered post(s), got ${found.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+}
+
+/** Waits (bounded) for a log line containing `text`. */
+export async function logged(slack: RunningSlack, text: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = slack.logLines.find((l) => l.includes(text));
+    if (line !== undefined) return line;
+    if (Date.now() > deadline) throw new Error(`no log line with "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,13 +1,15 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
-import type { FormattedReference } from '../../../core/citations/reference.js';
 import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
-import { citeEntries } from '../../../core/citations/cite.js';
+import { citeEntries, type ReferencePart } from '../../../core/citations/cite.js';
 import type { CiteResult } from '../../../core/index.js';
 import type { KnowledgeBase } from '../../../knowledge/types.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
 import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
 import { COMMAND_DEFAULTS, type Command, isPrivate, PRIVATE_OPTION, stringOption } from './types.js';
+
+export const TOPIC_MIN_LENGTH = 2;
+export const TOPIC_MAX_LENGTH = 100;
 
 /**
  * `/cite topic:<autocomplete> [style:<choice>]`: a topic's quotes and references, each in a code
@@ -25,6 +27,9 @@ export const citeCommand = {
         description: 'Start typing: a threat, a solution or a source',
         required: true,
         autocomplete: true,
+        // No topic or source is named in one character, and a pick is at most a choice's 100.
+        min_length: TOPIC_MIN_LENGTH,
+        max_length: TOPIC_MAX_LENGTH,
       },
       {
         type: ApplicationCommandOptionType.String,
@@ -46,7 +51,7 @@ export const citeCommand = {
       style !== undefined && isCitationStyle(style) ? style : undefined,
     );
     if (result.kind === 'none') {
-      const shown = escapeUserText(typed.slice(0, 100)) || '(nothing)';
+      const shown = escapeUserText([...typed].slice(0, TOPIC_MAX_LENGTH).join('')) || '(nothing)';
       const near = result.suggestions.map((m) => `**${neutraliseMentions(m.title)}**`).join(' · ');
       return noticeMessage(
         near === ''
@@ -64,11 +69,11 @@ export const citeCommand = {
   },
 } satisfies Command;
 
-/** A styled reference as a writer pastes it: the entry, then its note or in-text form. */
-function asPasted(reference: FormattedReference): string {
-  if (reference.note !== undefined) return `${reference.entry}\nNote: ${reference.note}`;
-  if (reference.inText !== undefined) return `${reference.entry}\nIn text: ${reference.inText}`;
-  return reference.entry;
+/** A reference's parts, each labelled in bold above a code block of its own, so each copies alone. */
+function asPasted(parts: readonly ReferencePart[]): string {
+  return parts
+    .map((p) => (p.label === undefined ? codeBlock(p.text) : `**${p.label}**\n${codeBlock(p.text)}`))
+    .join('\n');
 }
 
 export function citeMessage(
@@ -78,25 +83,29 @@ export function citeMessage(
 ): ReplyMessage {
   const fields: APIEmbedField[] = [];
   const { title, entries } = citeEntries(result);
-  entries.forEach(({ label, reference: r, quote: quoted }, i) => {
+  entries.forEach(({ label, reference: r, parts, quote: quoted }, i) => {
     const source = kb.sources.get(r.sourceId)?.publisher ?? r.sourceId;
     const name = truncate(`${i + 1}. ${neutraliseMentions(label ?? source)}`, LIMITS.fieldName);
-    const quote = quoted === undefined ? undefined : `“${quoted}”`;
-    const reference = asPasted(r);
+    const quote = quoted === undefined ? undefined : codeBlock(`“${quoted}”`);
+    const reference = asPasted(parts);
     const together = quote === undefined ? reference : `${quote}\n${reference}`;
-    if (codeBlock(together).length <= LIMITS.fieldValue || quote === undefined) {
-      fields.push({ name, value: codeBlock(truncate(together, LIMITS.fieldValue - 8)) });
-    } else {
-      // Too long for one field: the quote and the reference each get their own (a fence costs 8).
-      const room = LIMITS.fieldValue - 8;
-      fields.push(
-        { name: truncate(`${name}: quote`, LIMITS.fieldName), value: codeBlock(truncate(quote, room)) },
-        {
-          name: truncate(`${name}: reference`, LIMITS.fieldName),
-          value: codeBlock(truncate(reference, room)),
-        },
-      );
+    if (together.length <= LIMITS.fieldValue) {
+      fields.push({ name, value: together });
+      return;
     }
+    // Too long for one field: the quote and the reference each get their own (a fence costs 8).
+    const room = LIMITS.fieldValue - 8;
+    if (quote !== undefined && quoted !== undefined) {
+      fields.push({
+        name: truncate(`${name}: quote`, LIMITS.fieldName),
+        value: codeBlock(truncate(`“${quoted}”`, room)),
+      });
+    }
+    const fits = reference.length <= LIMITS.fieldValue;
+    fields.push({
+      name: truncate(quote === undefined ? name : `${name}: reference`, LIMITS.fieldName),
+      value: fits ? reference : codeBlock(truncate(parts.map((p) => p.text).join('\n'), room)),
+    });
   });
   const note =
     result.unsupportedStyle === undefined

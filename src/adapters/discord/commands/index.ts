@@ -12,7 +12,15 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
   [askCommand, citeCommand, topicsCommand, helpCommand].map((c) => [c.data.name, c]),
 );
 
-/** The body of the bulk-overwrite PUT that registers them. */
-export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
-  return [...COMMANDS.values()].map((c) => c.data);
+/**
+ * The body of the bulk-overwrite PUT that registers them. `contexts` and `integration_types` (where
+ * a command may be used: servers, DMs with the bot) apply to global commands only; a server's own
+ * commands are used in that server and nowhere else, so they go without.
+ */
+export function commandDefinitions(scope: 'guild' | 'global'): RESTPutAPIApplicationCommandsJSONBody {
+  return [...COMMANDS.values()].map(({ data }) => {
+    if (scope === 'global') return data;
+    const { contexts: _contexts, integration_types: _types, ...guild } = data;
+    return guild;
+  });
 }

@@ -43,7 +43,7 @@ export interface Command {
   ): APIApplicationCommandOptionChoice<string>[] | Promise<APIApplicationCommandOptionChoice<string>[]>;
 }
 
-/** Usable in servers and in the bot's DMs, installed to a server. */
+/** Usable in servers and in the bot's DMs, installed to a server (for global commands: see commandDefinitions). */
 export const COMMAND_DEFAULTS = {
   type: ApplicationCommandType.ChatInput,
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],

@@ -1,0 +1,87 @@
+import {
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  InteractionResponseType,
+  MessageFlags,
+  type REST,
+  Routes,
+} from 'discord.js';
+import { callbackData, type InteractionReply, type InteractionRequest, toResponse } from './interactions.js';
+
+/**
+ * How long an answer may take before the reply is deferred ("policybot is thinking…"): Discord
+ * drops an interaction not answered within three seconds, and the request to say so takes time too.
+ */
+export const DEFER_AFTER_MS = 2000;
+
+/**
+ * How long a reply may wait in discord.js's REST queue, behind 429s whose Retry-After it honours,
+ * before it is given up: later than this an answer is noise (an edit is allowed for 15 minutes).
+ */
+export const DELIVERY_DEADLINE_MS = 30_000;
+
+/** The two ways an interaction is answered: the gateway over REST, the HTTP endpoint in its response. */
+export interface Replier {
+  /** The interaction's first response, due within three seconds. */
+  initial(response: APIInteractionResponse): Promise<void>;
+  /** Replaces a deferred reply with the answer (PATCH …/messages/@original). */
+  edit(data: APIInteractionResponseCallbackData): Promise<void>;
+}
+
+/**
+ * Answers an interaction whatever the answer's speed: at once when it is ready within
+ * `deferAfterMs`, else deferred first (privately when the answer will be private) and edited into
+ * the answer when it comes. An autocomplete cannot be deferred; it is answered when ready.
+ */
+export async function replyInTime(
+  request: InteractionRequest,
+  work: Promise<InteractionReply>,
+  replier: Replier,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<'inline' | 'deferred'> {
+  if (request.kind === 'autocomplete') {
+    await replier.initial(toResponse(await work));
+    return 'inline';
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), deferAfterMs);
+  });
+  const ready = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (ready !== undefined) {
+    await replier.initial(toResponse(ready));
+    return 'inline';
+  }
+  await replier.initial({
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    data: privately(request) ? { flags: MessageFlags.Ephemeral } : {},
+  });
+  const reply = await work;
+  if (reply.kind === 'message') {
+    // An edit keeps the deferred reply's visibility: its flags cannot change, so none are sent.
+    const { flags: _, ...data } = callbackData(reply.message);
+    await replier.edit(data);
+  }
+  return 'deferred';
+}
+
+/** Whether the answer to come will be private: asked with private:True, or pressed on a private message. */
+function privately(request: InteractionRequest): boolean {
+  if (request.kind === 'command') return request.options.private === true;
+  if (request.kind === 'component') return request.ephemeral;
+  return true;
+}
+
+/** Edits through Discord's webhook for the interaction: authorized by its token, not the bot's. */
+export function editOriginal(
+  rest: REST,
+  interaction: { readonly applicationId: string; readonly token: string },
+): Replier['edit'] {
+  return async (data) => {
+    await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+      body: data,
+      auth: false,
+      signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
+    });
+  };
+}
