@@ -1,4 +1,4 @@
-import type { PolicyAssistant } from '../core/index.js';
+import type { FeedbackPort, PolicyAssistant } from '../core/index.js';
 import type { HttpRoutes } from '../runtime/http.js';
 import type { InFlight } from '../runtime/in-flight.js';
 import type { Logger } from '../runtime/logger.js';
@@ -20,6 +20,8 @@ export interface PlatformDeps {
    * when it is Redis. This process's memory unless given.
    */
   readonly state?: StateStore;
+  /** Where "Helpful" / "Not helpful" clicks go: the serving layer, which gave the answers their `ref`. */
+  readonly feedback?: FeedbackPort;
 }
 
 export interface RunningPlatform {

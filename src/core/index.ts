@@ -21,3 +21,13 @@ export type { CitationStyle } from './citations/styles.js';
 export type { ConversationState, ConversationStore } from './conversation/store.js';
 export type { Assistant } from './port.js';
 export type { TopicMatch, TopicSummary } from './topics.js';
+export {
+  FEEDBACK_LABELS,
+  FEEDBACK_REF,
+  FEEDBACK_VALUES,
+  type FeedbackPort,
+  type FeedbackResult,
+  type FeedbackValue,
+  feedbackReply,
+  takesFeedback,
+} from './feedback.js';

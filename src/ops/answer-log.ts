@@ -8,7 +8,10 @@ import type { KeySet, StateStore, ValueMap } from '../state/port.js';
  * question, the intent, the confidence and how it was decided.
  */
 const answeredSchema = z.object({
+  /** What was typed; for an answer to a button, what the button asked (see `pressed`). */
   question: z.string(),
+  /** Set for an answer to a button (a follow-up or a topic), not to words someone typed. */
+  pressed: z.object({ topic: z.string(), followUp: z.string().nullable() }).optional(),
   platform: z.string(),
   /** The asker's pseudonym, never the platform's id. */
   user: z.string().optional(),

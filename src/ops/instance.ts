@@ -157,7 +157,9 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   try {
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
-      platforms.push(await adapter.start({ assistant: service, env, http, logger, inFlight, state }));
+      platforms.push(
+        await adapter.start({ assistant: service, env, http, logger, inFlight, state, feedback: service }),
+      );
       logger.info({ platform: entry.name }, 'platform started');
     }
     server = await http.listen(PORT ?? 3000, HOST, logger);

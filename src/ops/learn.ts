@@ -41,9 +41,14 @@ export interface Proposal {
 const NEAR_SIMILARITY = 0.3;
 const NEAR_PROBABILITY = 0.15;
 
-/** The records that say an answer fell short: declines, near misses, questions back, "not helpful". */
+/**
+ * The records that say an answer fell short: declines, near misses, questions back, "not helpful"
+ * on an answer to words someone typed (a button's answer has no wording to add as a phrase).
+ */
 export function shortfalls(records: readonly UnansweredRecord[]): UnansweredRecord[] {
-  return records.filter((r) => r.reason !== 'feedback' || r.value === 'not-helpful');
+  return records.filter(
+    (r) => r.reason !== 'feedback' || (r.value === 'not-helpful' && r.pressed === undefined),
+  );
 }
 
 /**

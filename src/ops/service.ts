@@ -5,7 +5,12 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { RateLimit } from '../state/port.js';
 import { AnswerLog } from './answer-log.js';
-import type { FeedbackResult, FeedbackValue } from './feedback.js';
+import {
+  type FeedbackPort,
+  type FeedbackResult,
+  type FeedbackValue,
+  takesFeedback,
+} from '../core/feedback.js';
 import type { Metrics } from './metrics.js';
 import { waitPhrase } from './rate-limit.js';
 import { cleanQuestion, type UnansweredSink } from './unanswered.js';
@@ -30,7 +35,7 @@ export interface ServiceOptions {
  * per-user rate limiting, timing, one log line per request, metrics, the curators' record, and a
  * swappable assistant underneath (a reloaded knowledge base) without a line of platform code.
  */
-export class AssistantService implements PolicyAssistant {
+export class AssistantService implements PolicyAssistant, FeedbackPort {
   private current: PolicyAssistant;
   private readonly answers: AnswerLog;
 
@@ -68,6 +73,7 @@ export class AssistantService implements PolicyAssistant {
       platform,
       ...(user === undefined ? {} : { user }),
       question: answered.question,
+      ...(answered.pressed === undefined ? {} : { pressed: answered.pressed }),
       intent: answered.intent,
       confidence: answered.confidence,
       trace: { decidedBy: answered.step, reason: answered.reason, candidates: answered.candidates },
@@ -174,22 +180,25 @@ export class AssistantService implements PolicyAssistant {
     const step = answer.trace.decidedBy;
     const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
     // Remembered for its feedback buttons: the reference is all a click carries back.
-    await this.answers.remember(req, {
-      question:
-        question === undefined
-          ? `[${answer.followUp ?? 'topic'}: ${answer.intent}]`
-          : cleanQuestion(question),
-      platform,
-      ...who,
-      kind: answer.kind,
-      intent: answer.intent,
-      confidence,
-      step,
-      reason: answer.trace.reason,
-      candidates: (answer.trace.classification?.candidates ?? [])
-        .slice(0, 3)
-        .map((c) => ({ intent: c.intent, probability: c.probability })),
-    });
+    const marked = takesFeedback({ kind: answer.kind, ref: req });
+    if (marked)
+      await this.answers.remember(req, {
+        question:
+          question === undefined
+            ? `(button) ${answer.followUp ?? 'topic'} on ${answer.intent}`
+            : cleanQuestion(question),
+        ...(question === undefined ? { pressed: { topic: answer.intent, followUp: answer.followUp } } : {}),
+        platform,
+        ...who,
+        kind: answer.kind,
+        intent: answer.intent,
+        confidence,
+        step,
+        reason: answer.trace.reason,
+        candidates: (answer.trace.classification?.candidates ?? [])
+          .slice(0, 3)
+          .map((c) => ({ intent: c.intent, probability: c.probability })),
+      });
     metrics?.questions.inc({ platform, intent: answer.intent });
     metrics?.decisions.inc({ platform, kind: answer.kind, step });
     metrics?.latency.observe({ platform }, seconds);
@@ -253,7 +262,7 @@ export class AssistantService implements PolicyAssistant {
           : { nearest: { intent: nearest.intent, score: Math.round(nearest.similarity * 1000) / 1000 } }),
       });
     }
-    return { ...answer, ref: req };
+    return marked ? { ...answer, ref: req } : answer;
   }
 }
 

@@ -31,6 +31,8 @@ export interface UnansweredRecord {
   /** The asker's pseudonym (see user-hash.ts), never the platform's id. */
   readonly user?: string;
   readonly question: string;
+  /** For feedback on an answer to a button, not to a typed question: what the button asked. */
+  readonly pressed?: { readonly topic: string; readonly followUp: string | null };
   readonly intent: string;
   /** Null when nothing was classified (a question back). */
   readonly confidence: number | null;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,31 @@ describe('the other commands', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('ransomware operations');
     expect(stdout).not.toContain('never read');
+  });
+
+  it('chat marks the last answer with /bad and /good, into the curators’ record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policybot-chat-marks-'));
+    const record = join(dir, 'unanswered.jsonl');
+    const { code, stdout } = await run(['chat'], '/bad\nwhat about ransomware\n/bad\n/bad\n/quit\n', {
+      POLICYBOT_UNANSWERED_LOG: record,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ask me something first, then say whether it helped.');
+    expect(stdout).toContain('Thanks, noted: the curators will see this question and the answer it got.');
+    expect(stdout).toContain('Already noted, thanks.');
+    const marks = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({
+      reason: 'feedback',
+      value: 'not-helpful',
+      platform: 'cli',
+      question: 'what about ransomware',
+      intent: 'threat.ransomware',
+    });
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('check passes on the project and fails on a broken copy, naming file and field', async () => {

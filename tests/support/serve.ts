@@ -21,8 +21,12 @@ export interface ServeProcess {
 }
 
 /** Starts it with a clean environment (PATH and `env`) and resolves once it listens. */
-export async function startServe(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'serve'], {
+export async function startServe(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+  args: readonly string[] = [],
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'serve', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', POLICYBOT_LOG_FORMAT: 'json', ...env },
   });

@@ -8,9 +8,9 @@ import { isDiscordConfigured, loadDiscordConfig } from './config.js';
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   isConfigured: isDiscordConfigured,
-  async start({ assistant, env, http, logger, inFlight }: PlatformDeps): Promise<RunningPlatform> {
+  async start({ assistant, env, http, logger, inFlight, feedback }: PlatformDeps): Promise<RunningPlatform> {
     const config = loadDiscordConfig(env);
-    const deps = { assistant, logger };
+    const deps = { assistant, logger, ...(feedback === undefined ? {} : { feedback }) };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
     if (config.http && config.publicKey !== undefined) {
       const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');

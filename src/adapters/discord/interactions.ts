@@ -9,7 +9,7 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord.js';
-import type { PolicyAssistant } from '../../core/index.js';
+import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
@@ -45,6 +45,8 @@ export type InteractionReply =
 export interface InteractionDeps {
   readonly assistant: PolicyAssistant;
   readonly logger: Logger;
+  /** Where "Helpful" / "Not helpful" presses are recorded. */
+  readonly feedback?: FeedbackPort;
 }
 
 export const APOLOGY =
@@ -90,7 +92,7 @@ export async function handleInteraction(
         return { kind: 'choices', choices: (await command?.autocomplete?.(request, context)) ?? [] };
       }
       case 'component':
-        return message(await handleComponent(request, deps.assistant, ask));
+        return message(await handleComponent(request, deps.assistant, ask, deps.feedback));
       case 'unsupported':
         return message(noticeMessage('I cannot handle that kind of interaction yet.'));
     }

@@ -8,7 +8,13 @@ import {
   ComponentType,
 } from 'discord.js';
 import { longDate } from '../../core/citations/dates.js';
-import type { Answer, Citation } from '../../core/index.js';
+import {
+  type Answer,
+  type Citation,
+  FEEDBACK_LABELS,
+  FEEDBACK_VALUES,
+  takesFeedback,
+} from '../../core/index.js';
 import { encodeAction } from './custom-id.js';
 import { discordMarkdown, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -34,7 +40,9 @@ export const COLOURS = {
 
 /** The answer as an embed with its follow-up buttons, or a decline with its "Did you mean" buttons. */
 export function answerMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
-  return { embeds: [answerEmbed(answer)], components: actionRows(answer), ephemeral };
+  const feedback = feedbackRow(answer);
+  const rowsOf = actionRows(answer).slice(0, feedback ? LIMITS.rows - 1 : LIMITS.rows);
+  return { embeds: [answerEmbed(answer)], components: feedback ? [...rowsOf, feedback] : rowsOf, ephemeral };
 }
 
 /** Title = topic, description = the answer, a field per citation with its reference, footer = sources and dates. */
@@ -96,6 +104,21 @@ export function actionRows(answer: Answer): ActionRow[] {
     return [button(action.label, customId, action.kind === 'follow-up' && action.followUp === 'more')];
   });
   return rows(buttons);
+}
+
+/**
+ * "Helpful" / "Not helpful" in a row of their own, last: a click is acknowledged privately to the
+ * person who clicked, and the answer stays as it was.
+ */
+function feedbackRow(answer: Answer): ActionRow | undefined {
+  if (!takesFeedback(answer) || answer.ref === undefined) return undefined;
+  const ref = answer.ref;
+  return {
+    type: ComponentType.ActionRow,
+    components: FEEDBACK_VALUES.map((value) =>
+      button(FEEDBACK_LABELS[value], encodeAction({ kind: 'feedback', value, ref }), false),
+    ),
+  };
 }
 
 function button(label: string, customId: string, primary: boolean): APIButtonComponentWithCustomId {

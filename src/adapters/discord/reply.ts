@@ -1,3 +1,4 @@
+import { privatePress } from './components.js';
 import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -68,7 +69,7 @@ export async function replyInTime(
 /** Whether the answer to come will be private: asked with private:True, or pressed on a private message. */
 function privately(request: InteractionRequest): boolean {
   if (request.kind === 'command') return request.options.private === true;
-  if (request.kind === 'component') return request.ephemeral;
+  if (request.kind === 'component') return privatePress(request);
   return true;
 }
 

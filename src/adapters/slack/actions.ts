@@ -1,4 +1,4 @@
-import type { Action, FollowUpKind } from '../../core/index.js';
+import { type Action, FEEDBACK_REF, type FeedbackValue, type FollowUpKind } from '../../core/index.js';
 import { type IntentId, isFollowUpKind, TOPIC_ID_PATTERN } from '../../knowledge/ids.js';
 
 /** Button action ids. Topic buttons get a numeric suffix: action ids must be unique within a block. */
@@ -9,10 +9,28 @@ export const ACTION_IDS = {
   threats: 'policybot_threats',
   topic: 'policybot_topic',
   share: 'policybot_share',
+  helpful: 'policybot_helpful',
+  notHelpful: 'policybot_not_helpful',
 } as const;
 
 export const FOLLOW_UP_ACTION = /^policybot_(more|source|solutions|threats)$/;
 export const TOPIC_ACTION = /^policybot_topic_\d+$/;
+export const FEEDBACK_ACTION = /^policybot_(helpful|not_helpful)$/;
+
+export const FEEDBACK_ACTION_IDS: Readonly<Record<FeedbackValue, string>> = {
+  helpful: ACTION_IDS.helpful,
+  'not-helpful': ACTION_IDS.notHelpful,
+};
+
+/** A feedback button's value and the answer's reference it carries, or undefined when malformed. */
+export function feedbackOf(
+  actionId: string,
+  value: unknown,
+): { value: FeedbackValue; ref: string } | undefined {
+  const kind = FEEDBACK_ACTION.exec(actionId)?.[1];
+  if (kind === undefined || typeof value !== 'string' || !FEEDBACK_REF.test(value)) return undefined;
+  return { value: kind === 'helpful' ? 'helpful' : 'not-helpful', ref: value };
+}
 
 export function followUpKindOf(actionId: string): FollowUpKind | undefined {
   const kind = FOLLOW_UP_ACTION.exec(actionId)?.[1];

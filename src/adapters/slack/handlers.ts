@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { PolicyAssistant } from '../../core/index.js';
+import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import type { KeySet, StateStore } from '../../state/port.js';
@@ -22,6 +22,8 @@ export interface HandlerDeps {
   readonly threads: KeySet;
   /** Every post goes through it: paced per channel, retried through Slack's rate limits. */
   readonly outbox: SlackOutbox;
+  /** Where "Helpful" / "Not helpful" clicks are recorded. */
+  readonly feedback?: FeedbackPort;
 }
 
 export function defaultHandlerDeps(
@@ -29,6 +31,7 @@ export function defaultHandlerDeps(
   logger: Logger,
   command: string,
   state: StateStore = new MemoryStateStore(),
+  feedback?: FeedbackPort,
 ): HandlerDeps {
   return {
     assistant,
@@ -38,6 +41,7 @@ export function defaultHandlerDeps(
     seenEvents: state.keys('slack:events', { ttlMs: 2 * 3600_000, max: 10_000 }),
     threads: state.keys('slack:threads', { ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
     outbox: new SlackOutbox({ logger }),
+    ...(feedback === undefined ? {} : { feedback }),
   };
 }
 

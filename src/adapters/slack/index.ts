@@ -14,7 +14,7 @@ import { screened } from './screen.js';
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
   isConfigured: isSlackConfigured,
-  async start({ assistant, env, http, logger, inFlight, state }): Promise<RunningPlatform> {
+  async start({ assistant, env, http, logger, inFlight, state, feedback }): Promise<RunningPlatform> {
     const config = loadSlackConfig(env);
     const slack = await createSlackApp({
       botToken: config.botToken,
@@ -28,7 +28,7 @@ export const slackAdapter: PlatformAdapter = {
       // Registered first, so it wraps everything: Bolt's next() resolves once every listener is done.
       slack.app.use(({ next }) => inFlight.track(next()));
     }
-    registerHandlers(slack.app, defaultHandlerDeps(assistant, logger, config.command, state));
+    registerHandlers(slack.app, defaultHandlerDeps(assistant, logger, config.command, state, feedback));
 
     if (slack.mode === 'http') {
       let stopped = false;

@@ -1,6 +1,14 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
-import type { AskContext } from '../../core/index.js';
-import { decodeValue, FOLLOW_UP_ACTION, followUpKindOf, TOPIC_ACTION, ACTION_IDS } from './actions.js';
+import { type AskContext, feedbackReply } from '../../core/index.js';
+import {
+  ACTION_IDS,
+  decodeValue,
+  FEEDBACK_ACTION,
+  FOLLOW_UP_ACTION,
+  feedbackOf,
+  followUpKindOf,
+  TOPIC_ACTION,
+} from './actions.js';
 import { APOLOGY, parseSlashCommand, renderCitation, renderHelp } from './command.js';
 import { guarded, type HandlerDeps } from './handlers.js';
 import { describeError } from './log.js';
@@ -126,6 +134,31 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         if (value?.topic == null || place === undefined) throw new Error('malformed button');
         const answer = await assistant.showTopic(value.topic, contextOf(place, body.user?.id));
         await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
+      },
+      apology(client, respond, place),
+    );
+  });
+
+  // "Helpful" / "Not helpful": recorded for the curators, acknowledged to whoever clicked alone;
+  // the answer is left as it was (replace_original: false).
+  app.action<BlockAction<ButtonAction>>(FEEDBACK_ACTION, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const place = placeOfAction(body as ActionBody);
+    await guarded(
+      logger,
+      'feedback button',
+      async () => {
+        const mark = feedbackOf(action.action_id, action.value);
+        if (mark === undefined) throw new Error('malformed button');
+        const result =
+          deps.feedback === undefined
+            ? 'unknown'
+            : await deps.feedback.feedback(mark.ref, mark.value, contextOf(undefined, body.user?.id));
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: feedbackReply(mark.value, result),
+        });
       },
       apology(client, respond, place),
     );

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Answer } from '../../core/index.js';
-import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue } from './actions.js';
+import { type Answer, FEEDBACK_LABELS, FEEDBACK_VALUES, takesFeedback } from '../../core/index.js';
+import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue, FEEDBACK_ACTION_IDS } from './actions.js';
 import { escapeText, plainText, quoteUserWords, splitText, toMrkdwn, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
@@ -39,13 +39,15 @@ export interface RenderOptions {
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const context = contextBlock(answer, options.asked, options.note);
   const actions = options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion);
-  const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0);
+  const feedback = options.buttons === false ? undefined : feedbackBlock(answer);
+  const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0) + (feedback ? 1 : 0);
   const blocks: Block[] = [
     header(answer.title),
     ...sections(toMrkdwn(answer.text), LIMITS.blocks - reserved),
   ];
   if (context) blocks.push(context);
   if (actions) blocks.push(actions);
+  if (feedback) blocks.push(feedback);
   return { text: notification(answer.title, answer.text), blocks };
 }
 
@@ -124,6 +126,25 @@ function actionsBlock(answer: Answer, shareQuestion: string | undefined): Block 
   return elements.length > 0
     ? { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) }
     : undefined;
+}
+
+/**
+ * "Helpful" / "Not helpful" under an answer, apart from what continues it: a click is acknowledged
+ * to the person who clicked alone, and the answer stays as it was. The value is the answer's ref.
+ */
+function feedbackBlock(answer: Answer): Block | undefined {
+  if (!takesFeedback(answer) || answer.ref === undefined) return undefined;
+  const ref = answer.ref;
+  return {
+    type: 'actions',
+    block_id: 'policybot_feedback',
+    elements: FEEDBACK_VALUES.map((value) => ({
+      type: 'button',
+      action_id: FEEDBACK_ACTION_IDS[value],
+      text: { type: 'plain_text', text: FEEDBACK_LABELS[value], emoji: false },
+      value: ref,
+    })),
+  };
 }
 
 function button(actionId: string, label: string, value: ButtonValue): types.Button {

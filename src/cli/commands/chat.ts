@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadOpsConfig } from '../../config/ops.js';
 import type { Answer } from '../../core/index.js';
-import { feedbackReply } from '../../ops/feedback.js';
+import { feedbackReply } from '../../core/feedback.js';
 import { AssistantService } from '../../ops/service.js';
 import { UnansweredRecorder } from '../../ops/unanswered.js';
 import { hashKey, userHasher } from '../../ops/user-hash.js';

@@ -192,7 +192,7 @@ async function accept(
         [
           `Not added (nothing was written): with them, ${check.misses.length} phrase${check.misses.length === 1 ? '' : 's'} would be answered otherwise:`,
           ...check.misses.map((m) => `  ${m.file}: ${m.intent}: "${m.phrase}" gets ${m.got}`),
-          'Accept fewer at once to see which one does it; a proposal that pulls a topic\'s phrases away',
+          "Accept fewer at once to see which one does it; a proposal that pulls a topic's phrases away",
           'is usually one to reject, or to add to the other intent (docs/knowledge-base.md).',
         ].join('\n'),
       );

@@ -50,8 +50,10 @@ beforeAll(async () => {
   const assistant = {
     ...real,
     ask: async (question: string, context?: Parameters<typeof real.ask>[1]) => {
-      if (question.includes('slowly')) await new Promise((resolve) => setTimeout(resolve, 2600));
-      return real.ask(question, context);
+      if (!question.startsWith('slowly: ')) return real.ask(question, context);
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      // The marker is the test's, not the asker's: the question itself is what follows it.
+      return real.ask(question.slice('slowly: '.length), context);
     },
   };
   // Only this test's variables: nothing from the machine's environment leaks in.

@@ -46,8 +46,10 @@ beforeAll(async () => {
   assistant = {
     ...real,
     ask: async (question, context) => {
-      if (question.includes('slowly')) await new Promise((resolve) => setTimeout(resolve, 2600));
-      return real.ask(question, context);
+      if (!question.startsWith('slowly: ')) return real.ask(question, context);
+      await new Promise((resolve) => setTimeout(resolve, 2600));
+      // The marker is the test's, not the asker's: the question itself is what follows it.
+      return real.ask(question.slice('slowly: '.length), context);
     },
   };
   rest = await startFakeRest();
