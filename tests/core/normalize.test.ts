@@ -23,6 +23,8 @@ describe('normalizing a question', () => {
     ['ransomwere', 'ransomware'],
     ['corruptin', 'corruption'],
     ['trafficcking', 'trafficking'],
+    // Five letters get one edit too; fewer get none ("ice" is one edit from "inl").
+    ['sorce', 'source'],
   ])('corrects the typo %s to %s against the knowledge base vocabulary', (typo, word) => {
     expect(normalizer.normalize(`what about ${typo}`).corrections).toContain(`${typo} → ${word}`);
   });
@@ -66,6 +68,11 @@ describe('normalizing a question', () => {
   it('reads words run together and dotted acronyms as the words they are', () => {
     expect(normalizer.normalize('drugtrafficking').terms).toEqual(
       normalizer.normalize('drug trafficking').terms,
+    );
+    // Three-letter acronyms and numbers the knowledge base uses count as words too.
+    expect(normalizer.normalize('tcothreats').terms).toEqual(normalizer.normalize('tco threats').terms);
+    expect(normalizer.normalize('1787trafficking').terms).toEqual(
+      normalizer.normalize('1787 trafficking').terms,
     );
     expect(normalizer.normalize('I.N.L.').terms).toEqual(['inl']);
     expect(normalizer.normalize('O.D.N.I report').terms).toEqual(normalizer.normalize('odni report').terms);

@@ -87,18 +87,26 @@ export class Normalizer {
   }
 
   /**
-   * "moneylaundering", "humantrafficking": an unknown word that is two words of the knowledge
-   * base run together is read as both (each part a content word of four letters or more).
+   * "moneylaundering", "humantrafficking", "tcothreats", "1787trafficking": an unknown word that
+   * is two words of the knowledge base run together is read as both (each a content word of three
+   * letters or more, or a number the knowledge base uses). Of several cuts, the one with the
+   * longest shorter part: "tcothreats" is "tco threats", not a stray three-letter word and the rest.
    */
   private runTogether(word: string): string[] | undefined {
-    if (word.length < 8 || this.speller.isKnown(word) || !/^\p{L}+$/u.test(word)) return undefined;
-    for (let cut = 4; cut <= word.length - 4; cut++) {
+    if (word.length < 7 || this.speller.isKnown(word) || !/^[\p{L}\p{N}]+$/u.test(word)) return undefined;
+    const content = (w: string): boolean => this.vocabulary.has(w) && !STOPWORDS.has(w);
+    let best: string[] | undefined;
+    let bestShorter = 0;
+    for (let cut = 3; cut <= word.length - 3; cut++) {
       const left = word.slice(0, cut);
       const right = word.slice(cut);
-      const content = (w: string): boolean => this.vocabulary.has(w) && !STOPWORDS.has(w);
-      if (content(left) && content(right)) return [left, right];
+      const shorter = Math.min(left.length, right.length);
+      if (shorter > bestShorter && content(left) && content(right)) {
+        best = [left, right];
+        bestShorter = shorter;
+      }
     }
-    return undefined;
+    return best;
   }
 }
 

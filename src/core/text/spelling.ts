@@ -39,7 +39,7 @@ export class SpellingCorrector {
   }
 
   private search(word: string): string | undefined {
-    const allowance = word.length >= 9 ? 2 : word.length >= 6 ? 1 : 0;
+    const allowance = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
     if (allowance === 0) return undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;
