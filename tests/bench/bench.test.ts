@@ -223,6 +223,7 @@ describe('evaluation sets', () => {
       ['dev-a', 'tuned on'],
       ['dev-b', 'tuned on'],
       ['dev-c', 'tuned on'],
+      ['dev-d', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
