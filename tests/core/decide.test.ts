@@ -34,6 +34,15 @@ const TABLE: readonly [
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
   ['fentanly coming across the southern border', undefined, 'topic', 'answer', 'threat.drugs', null],
   ['good morning bot, you there?', undefined, 'bot', 'bot', 'bot.greeting', null],
+  // No topic is sure of it, but it asks for something: the conversation's topic, continued.
+  [
+    'how should america respond',
+    'threat.ransomware',
+    'continuation',
+    'answer',
+    'threat.ransomware',
+    'solutions',
+  ],
   ['best ski resorts in vermont', undefined, 'mostly-unknown', 'decline', 'fallback', null],
   ['penalty kicks in the canada mexico match', undefined, 'out-of-scope', 'decline', 'fallback', null],
 ];

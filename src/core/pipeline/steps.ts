@@ -43,6 +43,7 @@ export const STEP_NAMES = [
   'follow-up',
   'topic',
   'bot',
+  'continuation',
   'out-of-scope',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
@@ -52,6 +53,12 @@ export type StepName = (typeof STEP_NAMES)[number];
  * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
  */
 const NAMED_SHARE = 0.5;
+/**
+ * In a conversation, a question no topic is sure of that asks for something at least this surely
+ * ("how should the US respond", after fentanyl) continues the conversation's topic, unless it is
+ * out of scope at least as surely.
+ */
+const CONTINUATION_FLOOR = 0.15;
 /** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
 const SCOPE_FLOOR = 0.5;
 /** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
@@ -365,6 +372,31 @@ export const STEPS: readonly Step[] = [
       return {
         decision: { kind: 'bot', intent: best.intent, confidence: c.confidence },
         reason: `${best.intent} at ${pct(c.confidence)}`,
+      };
+    },
+  },
+  {
+    name: 'continuation',
+    run: (input) => {
+      const c = input.classification;
+      if (input.previous === undefined || c === undefined) return { reason: 'no conversation to continue' };
+      const act = c.acts.find((a) => a.kind !== null);
+      if (act === undefined || act.kind === null || act.probability < CONTINUATION_FLOOR)
+        return {
+          reason: `asks for nothing (best act ${pct(act?.probability ?? 0)} against ${CONTINUATION_FLOOR})`,
+        };
+      if (c.outOfScope >= act.probability)
+        return {
+          reason: `out of scope (${pct(c.outOfScope)}) as surely as ${act.kind} (${pct(act.probability)})`,
+        };
+      // Words no topic knows say the question is about something else ("and the weather there?").
+      const offTopic = new Set(c.offTopic);
+      const strange = c.contentTerms.filter((t) => offTopic.has(t));
+      if (strange.length > 0)
+        return { reason: `asks for ${act.kind}, but of ${strange.join(' ')}, which no topic knows` };
+      return {
+        decision: answer(input, input.previous, VIEW_OF[act.kind], act.probability),
+        reason: `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}): on the conversation's topic, ${input.previous}`,
       };
     },
   },
