@@ -126,11 +126,14 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         : onTopicOf(whole, classifier.classify(rest.join(' ')));
     const words = classification?.normalized.words ?? [];
     const limit = classification === undefined ? undefined : limits.match(words);
+    const clauses = once(() =>
+      clausesOf(classification?.normalized.plain ?? '').map((c) => classifier.classify(c)),
+    );
     const input: StepInput = {
       kb,
       length: question.length,
       maxLength,
-      ...(classification === undefined ? {} : { classification }),
+      ...(classification === undefined ? {} : { classification, clauses }),
       ...(previous === undefined ? {} : { previous }),
       ...(limit === undefined ? {} : { limit }),
       ...(style === undefined ? {} : { style }),
@@ -249,5 +252,22 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       const { decision, trace } = decideQuestion(question, previous);
       return compose(decision, trace, composeContext(references.defaultStyle));
     },
+  };
+}
+
+/** A question's clauses, split where people punctuate a preamble from the ask; none for one clause. */
+function clausesOf(plain: string): string[] {
+  const parts = plain
+    .split(/[.?!;:,]+(?:\s+|$)|\s+[-–—]+\s+|\s*\(|\)\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 2);
+  return parts.length >= 2 ? parts : [];
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
 }

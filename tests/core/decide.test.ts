@@ -34,6 +34,15 @@ const TABLE: readonly [
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
   ['fentanly coming across the southern border', undefined, 'topic', 'answer', 'threat.drugs', null],
   ['good morning bot, you there?', undefined, 'bot', 'bot', 'bot.greeting', null],
+  // A preamble drowns the ask in words of its own; the clause that asks, read alone, names the topic.
+  [
+    "I'm prepping the senator for a visit to Buffalo and Niagara Falls next week. What does 1787 suggest about working with Canadian authorities?",
+    undefined,
+    'clause',
+    'answer',
+    'solution.canada',
+    null,
+  ],
   // No topic is sure of it, but it asks for something: the conversation's topic, continued.
   [
     'how should america respond',

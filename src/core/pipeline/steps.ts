@@ -14,6 +14,11 @@ export interface StepInput {
   readonly classification?: Classification;
   /** The topic the conversation was last about. */
   readonly previous?: IntentId;
+  /**
+   * The question's clauses ("for a hearing prep doc", "what remedies has 1787 suggested"), each
+   * classified alone, when it has two or more; computed only when a step asks.
+   */
+  readonly clauses?: () => readonly Classification[];
   readonly limit?: Limit;
   readonly style?: StyleMention;
   readonly threshold: number;
@@ -43,6 +48,7 @@ export const STEP_NAMES = [
   'follow-up',
   'topic',
   'bot',
+  'clause',
   'continuation',
   'out-of-scope',
 ] as const;
@@ -53,6 +59,9 @@ export type StepName = (typeof STEP_NAMES)[number];
  * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
  */
 const NAMED_SHARE = 0.5;
+/** Questions shorter than this are read whole: a clause of a short question is too little to go on. */
+const CLAUSE_MIN_WORDS = 8;
+
 /**
  * In a conversation, a question no topic is sure of that asks for something at least this surely
  * ("how should the US respond", after fentanyl) continues the conversation's topic, unless it is
@@ -74,6 +83,11 @@ const LEANING_NO_TOPIC = 0.5;
 const SUGGESTION_FLOOR = 0.02;
 /** …nor topics whose nearest phrase shares less than this with the question. */
 const SIMILARITY_FLOOR = 0.2;
+
+/** In scope surely enough, and its best topic at least SCOPE_FLOOR of the threshold: what the topic step answers. */
+function isSure(c: Classification, threshold: number): boolean {
+  return c.inScope >= threshold && c.confidence >= threshold * SCOPE_FLOOR;
+}
 
 function isAskable(topic: Topic | undefined): topic is Topic {
   return topic !== undefined && topic.group !== 'bot' && topic.group !== 'fallback';
@@ -349,8 +363,7 @@ export const STEPS: readonly Step[] = [
         return { reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
       // In scope surely enough, and this topic the likeliest: answered, even where a second topic is
       // nearly as likely ("fentanil from mexico?": drugs or Mexico). Its confidence says how sure.
-      const sure = c.inScope >= input.threshold && c.confidence >= input.threshold * SCOPE_FLOOR;
-      if (!sure)
+      if (!isSure(c, input.threshold))
         return {
           reason: `${topic.id} at ${pct(c.confidence)} (in scope ${pct(c.inScope)}), under the threshold ${input.threshold}`,
         };
@@ -372,6 +385,31 @@ export const STEPS: readonly Step[] = [
       return {
         decision: { kind: 'bot', intent: best.intent, confidence: c.confidence },
         reason: `${best.intent} at ${pct(c.confidence)}`,
+      };
+    },
+  },
+  {
+    name: 'clause',
+    run: (input) => {
+      const c = input.classification;
+      if (c === undefined || input.clauses === undefined) return { reason: 'nothing to read' };
+      if (isSure(c, input.threshold)) return { reason: 'the question as a whole is sure enough' };
+      if (c.normalized.words.length < CLAUSE_MIN_WORDS) return { reason: 'too short to read by clauses' };
+      // A preamble ("for a hearing prep doc on the surge at the border, …") drowns the ask in words
+      // of its own; the clause that asks, read alone, says what it is about.
+      const clauses = input.clauses();
+      let best: { topic: Topic; confidence: number; clause: string } | undefined;
+      for (const clause of clauses) {
+        const topic = input.kb.topics.get(clause.candidates[0]?.intent ?? '');
+        if (!isAskable(topic) || !isSure(clause, input.threshold) || clause.confidence < input.threshold)
+          continue;
+        if (best === undefined || clause.confidence > best.confidence)
+          best = { topic, confidence: clause.confidence, clause: clause.normalized.plain };
+      }
+      if (best === undefined) return { reason: 'no clause alone names a topic surely' };
+      return {
+        decision: answer(input, best.topic.id, 'summary', best.confidence),
+        reason: `its clause “${best.clause}” names ${best.topic.id} (${pct(best.confidence)})`,
       };
     },
   },
