@@ -1,5 +1,5 @@
 import type { PolicyAssistant } from '../core/index.js';
-import { TOPIC_SLOT } from '../core/model/examples.js';
+import { fillSlot, TOPIC_SLOT } from '../core/model/examples.js';
 import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../knowledge/ids.js';
 import type { Topic, TrainingExample } from '../knowledge/types.js';
 
@@ -82,7 +82,7 @@ export function checkPhrases(assistant: PolicyAssistant): PhraseCheck {
     probes.set(kind, probe);
     if (probe === undefined) continue;
     const slotted = example.text.includes(TOPIC_SLOT);
-    const phrase = slotted ? example.text.replaceAll(TOPIC_SLOT, probe.names[0] as string) : example.text;
+    const phrase = slotted ? fillSlot(example.text, probe.names[0] as string) : example.text;
     const answer = assistant.answerNow(phrase, slotted ? undefined : probe.id);
     if (answer.topic !== probe.id || answer.followUp !== kind) miss(example, phrase, describe(answer));
   }

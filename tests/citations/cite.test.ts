@@ -113,7 +113,7 @@ describe('policybot cite', () => {
       expect(out.source, name).toBe(id);
       expect(out.references[0].sourceId, name).toBe(id);
     }
-  });
+  }, 60_000);
 
   it('cites the assessment as itself and, labelled apart, as quoted in 1787', async () => {
     const { code, stdout } = await run(['cite', 'ata', '--style', 'chicago']);

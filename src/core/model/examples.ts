@@ -31,6 +31,14 @@ export interface TrainingText {
 export const TOPIC_SLOT = '{topic}';
 
 /**
+ * A slot filled with a name, as a person would say it: "read the {topic} passage" with "the
+ * overall crime threat" is "read the overall crime threat passage", not "the the".
+ */
+export function fillSlot(text: string, name: string): string {
+  return text.replaceAll(TOPIC_SLOT, name).replace(/\b(the|a|an)\s+(the|a|an)\b/giu, '$2');
+}
+
+/**
  * How many names each follow-up phrase with a slot is filled in with: for both heads, and more for
  * the follow-up head alone (it is cheap to train, and must learn that names do not ask for anything).
  */
@@ -70,7 +78,7 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
     if (followUpOf(example.intent) !== undefined && example.text.includes(TOPIC_SLOT)) {
       for (let i = 0; i < ACT_FILLS_PER_SLOT && names.length > 0; i++) {
         const pick = names[Math.floor(random() * names.length)] as { topic: IntentId; name: string };
-        push(example.text.replaceAll(TOPIC_SLOT, pick.name), pick.topic, 0.7, false, i >= FILLS_PER_SLOT);
+        push(fillSlot(example.text, pick.name), pick.topic, 0.7, false, i >= FILLS_PER_SLOT);
       }
       return;
     }
