@@ -29,11 +29,15 @@ describe('normalizing a question', () => {
     expect(normalizer.normalize(`what about ${typo}`).corrections).toContain(`${typo} → ${word}`);
   });
 
-  it('leaves alone a typo that the training phrases themselves use: it is matched as written', () => {
-    const trained = knowledgeBase().examples.some((e) => /\bransomeware\b/i.test(e.text));
+  it('reads a typo the training phrases keep on purpose as the far commoner word it stands for', () => {
+    // Phrases keep typos so the model learns them as written; a question asking with one gets the
+    // word it stands for too, when the typo is rare and the word many times commoner.
+    const kept = knowledgeBase().examples.filter((e) => /\bransomeware\b/i.test(e.text)).length;
     const { corrections, terms } = normalizer.normalize('ransomeware');
-    expect(corrections).toEqual(trained ? [] : ['ransomeware → ransomware']);
-    expect(terms.length).toBe(1);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(2);
+    expect(corrections).toEqual(['ransomeware → ransomware']);
+    expect(terms).toEqual(normalizer.normalize('ransomware').terms);
   });
 
   it('leaves short words and unknown real words alone', () => {

@@ -27,19 +27,27 @@ export class SpellingCorrector {
 
   private readonly memo = new Map<string, string | undefined>();
 
-  /** The closest vocabulary word within the allowance, or undefined. */
+  /**
+   * The closest vocabulary word within the allowance, or undefined. A word the knowledge base
+   * knows is left alone, unless it is rare there and one edit from a word many times commoner:
+   * the typos curators keep in phrases on purpose ("thret") are read as the word they stand for.
+   */
   correct(word: string): string | undefined {
-    if (this.known.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+    if (!/^\p{L}+$/u.test(word)) return undefined;
+    const seen = this.frequency.get(word);
+    if (this.known.has(word) && (seen === undefined || seen > RARE)) return undefined;
     if (this.memo.has(word)) return this.memo.get(word);
-    const corrected = this.search(word);
+    const found = this.search(word, seen === undefined ? undefined : seen * COMMONER);
+    const corrected = found === word ? undefined : found;
     // Bounded: a flood of random words must not grow memory without end.
     if (this.memo.size >= 10_000) this.memo.clear();
     this.memo.set(word, corrected);
     return corrected;
   }
 
-  private search(word: string): string | undefined {
-    const allowance = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  private search(word: string, atLeast?: number): string | undefined {
+    // A known word gives way only to a near one (one edit) that is far commoner.
+    const allowance = atLeast !== undefined ? (word.length >= 5 ? 1 : 0) : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
     if (allowance === 0) return undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;
@@ -50,8 +58,9 @@ export class SpellingCorrector {
         if (candidate[0] !== word[0]) continue;
         // Letters one word has and the other lacks bound the edit distance from below, cheaply.
         if (bagDistance(word, candidate) > allowance) continue;
-        const distance = DamerauLevenshteinDistance(word, candidate);
         const frequency = this.frequency.get(candidate) ?? 0;
+        if (atLeast !== undefined && (candidate === word || frequency < atLeast)) continue;
+        const distance = DamerauLevenshteinDistance(word, candidate);
         if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
           best = candidate;
           bestDistance = distance;
@@ -62,6 +71,11 @@ export class SpellingCorrector {
     return bestDistance <= allowance ? best : undefined;
   }
 }
+
+/** A known word seen this few times in the knowledge base may be a typo of a commoner one… */
+const RARE = 2;
+/** …one this many times commoner. */
+const COMMONER = 20;
 
 /** The larger of the two multiset differences of letters: never more than the edit distance. */
 function bagDistance(a: string, b: string): number {
