@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { inject } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 import { ROOT } from './helpers.js';
@@ -14,10 +15,15 @@ export interface Run {
 
 const caches: string[] = [];
 
-/** A start-up cache of its own, so tests never share or touch the developer's. */
+/**
+ * A start-up cache of its own, so tests never share or touch the developer's: a copy of the one
+ * the run trained once (tests/support/build.ts), so each CLI run starts warm instead of training.
+ */
 export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const cache = mkdtempSync(join(tmpdir(), 'policybot-cache-'));
   caches.push(cache);
+  const trained = inject('modelCacheDir');
+  if (trained) cpSync(trained, cache, { recursive: true });
   return {
     POLICYBOT_KNOWLEDGE_DIR: ROOT,
     POLICYBOT_CACHE_DIR: cache,
