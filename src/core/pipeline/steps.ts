@@ -59,6 +59,8 @@ export type StepName = (typeof STEP_NAMES)[number];
  * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
  */
 const NAMED_SHARE = 0.5;
+/** A bot intent this likely in the linear model is answered under the threshold (see the bot step). */
+const BOT_LIKELIEST = 0.5;
 /** Questions shorter than this are read whole: a clause of a short question is too little to go on. */
 const CLAUSE_MIN_WORDS = 8;
 
@@ -380,7 +382,10 @@ export const STEPS: readonly Step[] = [
       const best = c?.candidates[0];
       if (c === undefined || best === undefined || input.kb.topics.get(best.intent)?.group !== 'bot')
         return { reason: 'not one of the bot’s own intents' };
-      if (c.confidence < input.threshold)
+      // The bot's own intents cost little when wrong ("you're welcome"), and people close with them
+      // in every shape ("Great, thank you. That's what I needed."): the likeliest by far is enough.
+      const likeliest = best.probability >= BOT_LIKELIEST && c.confidence >= input.threshold * SCOPE_FLOOR;
+      if (c.confidence < input.threshold && !likeliest)
         return { reason: `${best.intent} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
       return {
         decision: { kind: 'bot', intent: best.intent, confidence: c.confidence },

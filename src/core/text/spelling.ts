@@ -47,7 +47,8 @@ export class SpellingCorrector {
 
   private search(word: string, atLeast?: number): string | undefined {
     // A known word gives way only to a near one (one edit) that is far commoner.
-    const allowance = atLeast !== undefined ? (word.length >= 5 ? 1 : 0) : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+    const allowance =
+      atLeast !== undefined ? (word.length >= 5 ? 1 : 0) : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
     if (allowance === 0) return undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;
