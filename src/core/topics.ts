@@ -1,7 +1,7 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { CONTENT_GROUPS, type IntentId, type TopicGroup, type TopicRole } from '../knowledge/ids.js';
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { Classifier } from './model/classifier.js';
+import { damerauLevenshtein } from './text/distance.js';
 import { STOPWORDS } from './text/stopwords.js';
 
 /** A topic as lists show it. */
@@ -155,7 +155,7 @@ export class TopicFinder {
       const allowance = word.length >= 8 ? 2 : 1;
       for (const candidate of this.sorted) {
         if (Math.abs(candidate.length - word.length) > allowance || candidate[0] !== word[0]) continue;
-        if (DamerauLevenshteinDistance(word, candidate) <= allowance) out.set(candidate, QUALITY.typo);
+        if (damerauLevenshtein(word, candidate) <= allowance) out.set(candidate, QUALITY.typo);
       }
     }
     return out;

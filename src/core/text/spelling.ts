@@ -1,24 +1,32 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { damerauLevenshtein } from './distance.js';
 
 /**
  * Corrects typos against the knowledge base's own vocabulary ("fentanil" -> "fentanyl"). The
  * allowance grows with length because short words collide: one edit turns "ice" into "inl".
  */
 export class SpellingCorrector {
-  private readonly byLength = new Map<number, string[]>();
+  /** The words typos are corrected towards, by length: made on the first typo (most questions have none). */
+  private buckets: Map<number, string[]> | undefined;
   private readonly known: ReadonlySet<string>;
   private readonly frequency: ReadonlyMap<string, number>;
 
   /** @param frequency how often each vocabulary word occurs: ties go to the commoner word. */
   constructor(frequency: ReadonlyMap<string, number>, alsoKnown: Iterable<string> = []) {
     this.frequency = frequency;
-    for (const word of frequency.keys()) {
-      if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue;
-      const bucket = this.byLength.get(word.length) ?? [];
-      bucket.push(word);
-      this.byLength.set(word.length, bucket);
-    }
     this.known = new Set([...frequency.keys(), ...alsoKnown]);
+  }
+
+  private get byLength(): Map<number, string[]> {
+    if (this.buckets === undefined) {
+      this.buckets = new Map();
+      for (const word of this.frequency.keys()) {
+        if (word.length < 4 || !/^\p{L}+$/u.test(word)) continue;
+        const bucket = this.buckets.get(word.length) ?? [];
+        bucket.push(word);
+        this.buckets.set(word.length, bucket);
+      }
+    }
+    return this.buckets;
   }
 
   isKnown(word: string): boolean {
@@ -61,7 +69,7 @@ export class SpellingCorrector {
         if (bagDistance(word, candidate) > allowance) continue;
         const frequency = this.frequency.get(candidate) ?? 0;
         if (atLeast !== undefined && (candidate === word || frequency < atLeast)) continue;
-        const distance = DamerauLevenshteinDistance(word, candidate);
+        const distance = damerauLevenshtein(word, candidate);
         if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
           best = candidate;
           bestDistance = distance;
