@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../../config/core.js';
 import { DEFAULT_MAX_QUESTION_LENGTH } from '../../core/index.js';
@@ -52,6 +51,8 @@ export const ask = {
       return 0;
     }
     // One question a line; lines stand alone unless --session ties them into one conversation.
+    // readline loads only here: a question on the command line does not need it.
+    const { createInterface } = await import('node:readline');
     let line = 0;
     for await (const question of createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
       line += 1;

@@ -1,14 +1,16 @@
 import { FALLBACK_ID, FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { type NormalizedText, Normalizer } from '../text/normalize.js';
+import { knownStems, learnStems } from '../text/tokens.js';
 import { type Calibration, type CalibrationPoint, fitCalibration, probability } from './calibration.js';
 import { NO_TOPIC, TOPIC_SLOT, type TrainingText, topicClasses, trainingTexts } from './examples.js';
 import { FeatureIndex, type SparseVector } from './features.js';
 import { Matcher, type MatcherState, type Ranking } from './nearest.js';
 import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
+import { StringTable, type StringTableState } from './strings.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 10;
+export const MODEL_VERSION = 11;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -56,7 +58,8 @@ export interface Classification {
 export interface ClassifierState {
   readonly version: number;
   readonly vocabulary: readonly (readonly [string, number])[];
-  readonly features: readonly string[];
+  /** The feature names, by id, with their lookup table. */
+  readonly features: StringTableState;
   /** Terms the training texts use more than once: any other is rare. */
   readonly commonTerms: readonly string[];
   readonly topicClasses: readonly string[];
@@ -66,15 +69,60 @@ export interface ClassifierState {
   readonly nearest: MatcherState;
   readonly calibration: Calibration;
   readonly scopeCalibration: Calibration;
-  readonly exact: readonly (readonly [string, ExactPhrase])[];
+  readonly exact: ExactPhrasesState;
   /** Terms of the follow-up phrases: they ask for something, they do not name what. */
   readonly followUpTerms: readonly string[];
+  /** Words and their stems, as training worked them out: a warm start need not stem them again. */
+  readonly stems: { readonly words: StringTableState; readonly stems: StringTableState };
 }
 
 /** A training phrase asked word for word: its intent, and what of its topic it asks for. */
 export interface ExactPhrase {
   readonly intent: IntentId;
   readonly followUp?: FollowUpKind;
+}
+
+/** The written phrases by their words, as the start-up cache keeps them. */
+export interface ExactPhrasesState {
+  /** Each phrase's words, space-joined (a table with lookup). */
+  readonly keys: StringTableState;
+  /** The phrases' intents, each once; `intent` indexes this list. */
+  readonly intents: readonly IntentId[];
+  readonly intent: Int32Array;
+  /** An index into FOLLOW_UP_KINDS, or -1 for none. */
+  readonly followUp: Int8Array;
+}
+
+class ExactPhrases {
+  private readonly keys: StringTable;
+
+  static of(phrases: ReadonlyMap<string, ExactPhrase>): ExactPhrases {
+    const intents = [...new Set([...phrases.values()].map((p) => p.intent))];
+    return new ExactPhrases({
+      keys: StringTable.of([...phrases.keys()], { lookup: true }).toState(),
+      intents,
+      intent: Int32Array.from(phrases.values(), (p) => intents.indexOf(p.intent)),
+      followUp: Int8Array.from(phrases.values(), (p) =>
+        p.followUp === undefined ? -1 : FOLLOW_UP_KINDS.indexOf(p.followUp),
+      ),
+    });
+  }
+
+  constructor(private readonly state: ExactPhrasesState) {
+    this.keys = new StringTable(state.keys);
+  }
+
+  get(key: string): ExactPhrase | undefined {
+    const i = this.keys.indexOf(key);
+    if (i < 0) return undefined;
+    const intent = this.state.intents[this.state.intent[i] as number] as IntentId;
+    const followUp = FOLLOW_UP_KINDS[this.state.followUp[i] as number];
+    return followUp === undefined ? { intent } : { intent, followUp };
+  }
+
+  toState(): ExactPhrasesState {
+    return this.state;
+  }
 }
 
 const ACT_CLASSES: readonly (FollowUpKind | null)[] = [null, ...FOLLOW_UP_KINDS];
@@ -98,7 +146,7 @@ export class Classifier {
   private readonly topicModel: SoftmaxState;
   private readonly actModel: SoftmaxState;
   private readonly matcher: Matcher;
-  private readonly exactPhrases: ReadonlyMap<string, ExactPhrase>;
+  private readonly exactPhrases: ExactPhrases;
 
   private constructor(
     readonly normalizer: Normalizer,
@@ -109,7 +157,7 @@ export class Classifier {
     matcher: Matcher,
     private readonly calibration: Calibration,
     private readonly scopeCalibration: Calibration,
-    exact: ReadonlyMap<string, ExactPhrase>,
+    exact: ExactPhrases,
     private readonly followUpTerms: ReadonlySet<string>,
   ) {
     this.topicModel = topic;
@@ -183,23 +231,25 @@ export class Classifier {
       matcher,
       calibration,
       scopeCalibration,
-      exactPhrases(kb, normalizer),
+      ExactPhrases.of(exactPhrases(kb, normalizer)),
       followUpTerms,
     );
   }
 
   static fromState(state: ClassifierState, kb: KnowledgeBase): Classifier | undefined {
     if (state.version !== MODEL_VERSION) return undefined;
+    const stems = { words: new StringTable(state.stems.words), stems: new StringTable(state.stems.stems) };
+    learnStems(stems.words.toArray(), stems.stems.toArray());
     return new Classifier(
       new Normalizer(new Map(state.vocabulary), kb.language),
-      new FeatureIndex(state.features, state.commonTerms),
+      new FeatureIndex(new StringTable(state.features), state.commonTerms),
       state.topicClasses,
       state.topic,
       state.act,
       new Matcher(state.nearest),
       state.calibration,
       state.scopeCalibration,
-      new Map(state.exact),
+      new ExactPhrases(state.exact),
       new Set(state.followUpTerms),
     );
   }
@@ -208,7 +258,7 @@ export class Classifier {
     return {
       version: MODEL_VERSION,
       vocabulary: [...this.normalizer.vocabulary],
-      features: this.index.names,
+      features: this.index.names.toState(),
       commonTerms: this.index.commonTerms,
       topicClasses: this.classes,
       topic: this.topicModel,
@@ -216,8 +266,12 @@ export class Classifier {
       nearest: this.matcher.toState(),
       calibration: this.calibration,
       scopeCalibration: this.scopeCalibration,
-      exact: [...this.exactPhrases],
+      exact: this.exactPhrases.toState(),
       followUpTerms: [...this.followUpTerms],
+      stems: (({ words, stems }) => ({
+        words: StringTable.of(words).toState(),
+        stems: StringTable.of(stems).toState(),
+      }))(knownStems()),
     };
   }
 

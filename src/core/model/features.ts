@@ -1,4 +1,5 @@
 import type { NormalizedText } from '../text/normalize.js';
+import { StringTable } from './strings.js';
 
 /** A sparse feature vector: feature indices and their values, unit length within each group. */
 export interface SparseVector {
@@ -91,17 +92,18 @@ function letterGrams(term: string): readonly string[] {
 
 /** Maps feature strings to indices: built once from the training texts, fixed afterwards. */
 export class FeatureIndex {
-  private readonly ids: Map<string, number>;
-
   /** Terms the training texts use more than RARE times: the others count as rare. */
   private readonly common: ReadonlySet<string>;
+  /** Scratch space for one vector: per feature, the vector it was last seen in and where. */
+  private seenIn: Int32Array | undefined;
+  private seenAt: Int32Array | undefined;
+  private vectors = 0;
 
+  /** @param names every feature's name, by id (a table with lookup) */
   constructor(
-    readonly names: readonly string[],
+    readonly names: StringTable,
     common: Iterable<string>,
-    ids?: Map<string, number>,
   ) {
-    this.ids = ids ?? new Map(names.map((name, i) => [name, i] as const));
     this.common = new Set(common);
   }
 
@@ -114,9 +116,9 @@ export class FeatureIndex {
     const commonSet = new Set(common);
     const lists = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
     // Ids in order of first appearance: one pass, no sorting.
-    const ids = new Map<string, number>();
-    for (const list of lists) for (const name of list.names) if (!ids.has(name)) ids.set(name, ids.size);
-    const index = new FeatureIndex([...ids.keys()], common, ids);
+    const ids = new Set<string>();
+    for (const list of lists) for (const name of list.names) ids.add(name);
+    const index = new FeatureIndex(StringTable.of([...ids], { lookup: true }), common);
     return { index, vectors: lists.map((list) => index.fromStrings(list)) };
   }
 
@@ -126,7 +128,7 @@ export class FeatureIndex {
   }
 
   get size(): number {
-    return this.names.length;
+    return this.names.size;
   }
 
   /** The vector of a text; features never seen in training are left out (and counted). */
@@ -138,24 +140,36 @@ export class FeatureIndex {
     // Each group is unit length over the features it has, then weighed: a long question's many
     // letter n-grams must not drown its few terms.
     const { names, groups } = list;
+    this.seenIn ??= new Int32Array(this.size);
+    this.seenAt ??= new Int32Array(this.size);
+    const { seenIn, seenAt } = this;
+    this.vectors = (this.vectors + 1) | 0;
+    if (this.vectors <= 0) {
+      // Two billion vectors on: start the stamps again.
+      seenIn.fill(0);
+      this.vectors = 1;
+    }
+    const stamp = this.vectors;
     const index: number[] = [];
     const group: number[] = [];
     const count: number[] = [];
-    const at = new Map<number, number>();
     let unseen = 0;
     for (let i = 0; i < names.length; i++) {
-      const id = this.ids.get(names[i] as string);
-      if (id === undefined) {
+      const id = this.names.indexOf(names[i] as string);
+      if (id < 0) {
         unseen++;
         continue;
       }
-      const j = at.get(id);
-      if (j === undefined) {
-        at.set(id, index.length);
+      if (seenIn[id] !== stamp) {
+        seenIn[id] = stamp;
+        seenAt[id] = index.length;
         index.push(id);
         group.push(groups[i] as number);
         count.push(1);
-      } else count[j] = (count[j] as number) + 1;
+      } else {
+        const j = seenAt[id] as number;
+        count[j] = (count[j] as number) + 1;
+      }
     }
     const norms = new Array<number>(GROUPS.length).fill(0);
     for (let j = 0; j < index.length; j++) {

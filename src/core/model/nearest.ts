@@ -1,6 +1,6 @@
 import { FALLBACK_ID, type IntentId } from '../../knowledge/ids.js';
 import { type Calibration, type CalibrationPoint, fitCalibration, probability } from './calibration.js';
-import { unit, type Vector } from './vectors.js';
+import { StringTable, type StringTableState } from './strings.js';
 
 export interface LabelledTerms {
   readonly intent: IntentId;
@@ -34,21 +34,24 @@ export interface Ranking {
   readonly offTopicShare: number;
 }
 
-interface Example {
-  readonly intent: IntentId;
-  readonly text: string;
-  readonly vector: Vector;
-}
-
-/** Everything training computed, as plain JSON, so a warm start skips training. */
+/**
+ * Everything training computed, so a warm start skips training. The phrases' vectors are flat
+ * typed arrays (the start-up cache keeps them as bytes, beside its JSON): phrase e's terms are
+ * vectorTerm[vectorStart[e] .. vectorStart[e + 1]), indices into `terms`, with their weights.
+ */
 export interface MatcherState {
-  readonly idf: readonly (readonly [string, number])[];
+  /** Every term a phrase has (a table with lookup); the first `idf.length` have an idf (all, after training). */
+  readonly terms: StringTableState;
+  readonly idf: Float64Array;
   readonly unknownWeight: number;
-  readonly examples: readonly {
-    readonly intent: IntentId;
-    readonly text: string;
-    readonly vector: readonly (readonly [string, number])[];
-  }[];
+  /** The phrases' intents, each once; exampleIntent indexes this list. */
+  readonly intents: readonly IntentId[];
+  readonly exampleIntent: Int32Array;
+  /** Each phrase as written. */
+  readonly texts: StringTableState;
+  readonly vectorStart: Int32Array;
+  readonly vectorTerm: Int32Array;
+  readonly vectorWeight: Float64Array;
   readonly calibration: Calibration;
 }
 
@@ -65,6 +68,27 @@ const UNKNOWN_FACTOR = 1.3;
 /** How many of the best candidates carry the terms that decided them. */
 const EVIDENCE_FOR = 8;
 
+/** A unit vector over terms, as parallel lists (term ids, or -1 for a term no phrase has). */
+interface Query {
+  readonly names: readonly string[];
+  readonly ids: readonly number[];
+  readonly weights: readonly number[];
+}
+
+/** Distinct terms in order of first appearance. */
+function distinct(terms: readonly string[]): string[] {
+  return terms.length < 2 ? [...terms] : [...new Set(terms)];
+}
+
+/** Scales weights to unit length, in place. */
+function toUnit(weights: number[]): number[] {
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] as number) / norm;
+  return weights;
+}
+
 /**
  * Nearest-phrase matching over TF-IDF vectors, with document frequency counted per intent so a
  * term that many intents share ("tco") weighs little and one that names a topic ("fentanyl")
@@ -72,12 +96,20 @@ const EVIDENCE_FOR = 8;
  * shares "mexico" with a topic but most of its weight is elsewhere, so it scores low.
  */
 export class Matcher {
-  private readonly idf: Map<string, number>;
-  private readonly unknownWeight: number;
-  private readonly examples: Example[] = [];
-  private readonly postings = new Map<string, { example: number; weight: number }[]>();
-  private readonly calibration: Calibration;
-  private readonly topicTerms = new Set<string>();
+  private readonly state: MatcherState;
+  private readonly terms: StringTable;
+  private readonly texts: StringTable;
+  /** How many terms have an idf: term ids below this are known to training. */
+  private readonly known: number;
+  /** Per term: whether some topic's phrase (not an out-of-scope one) has it. */
+  private readonly topicTerm: Uint8Array;
+  /** The phrases that have each term, in phrase order, with the term's weight in them. */
+  private readonly postingStart: Int32Array;
+  private readonly postingExample: Int32Array;
+  private readonly postingWeight: Float64Array;
+  /** Scratch space for one ranking: each phrase's score, and the phrases touched. */
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
 
   static train(labelled: readonly LabelledTerms[], options: { calibrate?: boolean } = {}): Matcher {
     const intentsWithTerm = new Map<string, Set<IntentId>>();
@@ -91,75 +123,125 @@ export class Matcher {
       }
     }
     const n = intents.size;
-    const idf = new Map<string, number>();
-    for (const [term, set] of intentsWithTerm) idf.set(term, Math.log(1 + n / set.size));
+    const terms = [...intentsWithTerm.keys()];
+    const termIds = new Map(terms.map((t, i) => [t, i] as const));
+    const idf = new Float64Array(terms.length);
+    terms.forEach((term, i) => {
+      idf[i] = Math.log(1 + n / (intentsWithTerm.get(term) as Set<IntentId>).size);
+    });
     const unknownWeight = Math.log(1 + n) * UNKNOWN_FACTOR;
-    const weigh = (terms: readonly string[]): Map<string, number> =>
-      unit(new Map(terms.map((t) => [t, idf.get(t) ?? unknownWeight] as const)));
-    const examples = labelled
-      .filter((l) => l.terms.length > 0)
-      .map((l) => ({ intent: l.intent, text: l.text, vector: [...weigh(l.terms)] }));
-    const untrained = new Matcher({
-      idf: [...idf],
+    const intentList: IntentId[] = [];
+    const intentIds = new Map<IntentId, number>();
+    const exampleIntent: number[] = [];
+    const texts: string[] = [];
+    const vectorStart: number[] = [0];
+    const vectorTerm: number[] = [];
+    const vectorWeight: number[] = [];
+    for (const l of labelled) {
+      if (l.terms.length === 0) continue;
+      let intentId = intentIds.get(l.intent);
+      if (intentId === undefined) {
+        intentId = intentList.length;
+        intentIds.set(l.intent, intentId);
+        intentList.push(l.intent);
+      }
+      exampleIntent.push(intentId);
+      texts.push(l.text);
+      const ids = distinct(l.terms).map((t) => termIds.get(t) as number);
+      const weights = toUnit(ids.map((id) => idf[id] as number));
+      for (let j = 0; j < ids.length; j++) {
+        vectorTerm.push(ids[j] as number);
+        vectorWeight.push(weights[j] as number);
+      }
+      vectorStart.push(vectorTerm.length);
+    }
+    const state: MatcherState = {
+      terms: StringTable.of(terms, { lookup: true }).toState(),
+      idf,
       unknownWeight,
-      examples,
+      intents: intentList,
+      exampleIntent: Int32Array.from(exampleIntent),
+      texts: StringTable.of(texts).toState(),
+      vectorStart: Int32Array.from(vectorStart),
+      vectorTerm: Int32Array.from(vectorTerm),
+      vectorWeight: Float64Array.from(vectorWeight),
       calibration: { bias: 0, weights: [] },
-    });
+    };
+    const untrained = new Matcher(state);
     if (options.calibrate === false) return untrained;
-    return new Matcher({
-      idf: [...idf],
-      unknownWeight,
-      examples,
-      calibration: fitCalibration(untrained.leaveOneOut()),
-    });
+    return new Matcher({ ...state, calibration: fitCalibration(untrained.leaveOneOut()) });
   }
 
   constructor(state: MatcherState) {
-    this.idf = new Map(state.idf);
-    this.unknownWeight = state.unknownWeight;
-    this.calibration = state.calibration;
-    for (const { intent, text, vector } of state.examples) {
-      const example: Example = { intent, text, vector: new Map(vector) };
-      for (const [term, weight] of example.vector) {
-        if (intent !== FALLBACK_ID) this.topicTerms.add(term);
-        const list = this.postings.get(term) ?? [];
-        list.push({ example: this.examples.length, weight });
-        this.postings.set(term, list);
-      }
-      this.examples.push(example);
+    this.state = state;
+    this.known = state.idf.length;
+    this.terms = new StringTable(state.terms);
+    this.texts = new StringTable(state.texts);
+    const T = this.terms.size;
+    const E = this.texts.size;
+    const { vectorStart, vectorTerm, vectorWeight, exampleIntent, intents } = state;
+    // Postings by counting: each term's phrases in phrase order, as the phrases list them.
+    const postingStart = new Int32Array(T + 1);
+    for (let p = 0; p < vectorTerm.length; p++) {
+      const slot = (vectorTerm[p] as number) + 1;
+      postingStart[slot] = (postingStart[slot] as number) + 1;
     }
+    for (let t = 0; t < T; t++)
+      postingStart[t + 1] = (postingStart[t + 1] as number) + (postingStart[t] as number);
+    const fill = postingStart.slice(0, T);
+    this.postingExample = new Int32Array(vectorTerm.length);
+    this.postingWeight = new Float64Array(vectorTerm.length);
+    this.topicTerm = new Uint8Array(T);
+    for (let e = 0; e < E; e++) {
+      const topic = intents[exampleIntent[e] as number] !== FALLBACK_ID;
+      for (let p = vectorStart[e] as number; p < (vectorStart[e + 1] as number); p++) {
+        const t = vectorTerm[p] as number;
+        if (topic) this.topicTerm[t] = 1;
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        this.postingExample[at] = e;
+        this.postingWeight[at] = vectorWeight[p] as number;
+      }
+    }
+    this.postingStart = postingStart;
+    this.scores = new Float64Array(E);
+    this.touched = new Int32Array(E);
   }
 
   toState(): MatcherState {
-    return {
-      idf: [...this.idf],
-      unknownWeight: this.unknownWeight,
-      examples: this.examples.map((e) => ({ intent: e.intent, text: e.text, vector: [...e.vector] })),
-      calibration: this.calibration,
-    };
+    return this.state;
+  }
+
+  private postings(term: number): number {
+    return term < 0 ? 0 : (this.postingStart[term + 1] as number) - (this.postingStart[term] as number);
+  }
+
+  private isTopicTerm(term: number): boolean {
+    return term >= 0 && this.topicTerm[term] === 1;
   }
 
   rank(terms: readonly string[]): Ranking {
     const query = this.vectorOf(terms);
+    const { intents, exampleIntent } = this.state;
     // Evidence is for explaining and for the few candidates a decision looks at: not for every intent.
     const candidates = this.candidates(query).map((c, rank) => ({
-      intent: c.intent,
+      intent: intents[exampleIntent[c.nearest] as number] as IntentId,
       score: c.score,
-      nearest: c.nearest.text,
-      evidence:
-        rank >= EVIDENCE_FOR
-          ? []
-          : [...query]
-              .filter(([t]) => c.nearest.vector.has(t))
-              .map(([term, w]) => ({ term, weight: w * (c.nearest.vector.get(term) ?? 0) }))
-              .sort((a, b) => b.weight - a.weight),
+      nearest: this.texts.at(c.nearest),
+      evidence: rank >= EVIDENCE_FOR ? [] : this.evidence(query, c.nearest),
     }));
-    const unknown = [...new Set(terms.filter((t) => !this.idf.has(t)))];
-    const offTopic = [...new Set(terms.filter((t) => !this.topicTerms.has(t)))];
+    const unknown = [...new Set(terms.filter((t) => !this.isKnown(t)))];
+    const offTopic = [...new Set(terms.filter((t) => !this.isTopicTerm(this.terms.indexOf(t))))];
     // Two out-of-scope examples or more name it: a subject left out on purpose, not a stray word.
-    const excluded = offTopic.filter((t) => (this.postings.get(t)?.length ?? 0) >= 2);
-    const unmatched = [...query].reduce((sum, [t, w]) => sum + (this.idf.has(t) ? 0 : w * w), 0);
-    const offTopicShare = [...query].reduce((sum, [t, w]) => sum + (this.topicTerms.has(t) ? 0 : w * w), 0);
+    const excluded = offTopic.filter((t) => this.postings(this.terms.indexOf(t)) >= 2);
+    let unmatched = 0;
+    let offTopicShare = 0;
+    for (let j = 0; j < query.ids.length; j++) {
+      const id = query.ids[j] as number;
+      const w = query.weights[j] as number;
+      unmatched += id >= 0 && id < this.known ? 0 : w * w;
+      offTopicShare += this.isTopicTerm(id) ? 0 : w * w;
+    }
     return {
       candidates,
       confidence: this.confidenceOf(candidates, unmatched),
@@ -171,41 +253,87 @@ export class Matcher {
     };
   }
 
+  private isKnown(term: string): boolean {
+    const id = this.terms.indexOf(term);
+    return id >= 0 && id < this.known;
+  }
+
+  /** The query's terms that a phrase has, with their share of its score, largest first. */
+  private evidence(query: Query, example: number): { term: string; weight: number }[] {
+    const { vectorStart, vectorTerm, vectorWeight } = this.state;
+    const start = vectorStart[example] as number;
+    const end = vectorStart[example + 1] as number;
+    const out: { term: string; weight: number }[] = [];
+    for (let j = 0; j < query.ids.length; j++) {
+      const id = query.ids[j] as number;
+      if (id < 0) continue;
+      for (let p = start; p < end; p++) {
+        if (vectorTerm[p] === id) {
+          out.push({
+            term: query.names[j] as string,
+            weight: (query.weights[j] as number) * (vectorWeight[p] as number),
+          });
+          break;
+        }
+      }
+    }
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+
   private confidenceOf(
     candidates: readonly { readonly intent: IntentId; readonly score: number }[],
     unmatched: number,
   ): number {
     const top = candidates[0];
     if (!top || top.score <= 0) return 0;
-    return probability(this.calibration, features(candidates, unmatched));
+    return probability(this.state.calibration, features(candidates, unmatched));
   }
 
-  private vectorOf(terms: readonly string[]): Map<string, number> {
-    const weights = new Map<string, number>();
-    for (const term of terms) weights.set(term, this.idf.get(term) ?? this.unknownWeight);
-    return unit(weights);
+  private vectorOf(terms: readonly string[]): Query {
+    const names = distinct(terms);
+    const ids = names.map((t) => this.terms.indexOf(t));
+    const weights = toUnit(
+      ids.map((id) =>
+        id >= 0 && id < this.known ? (this.state.idf[id] as number) : this.state.unknownWeight,
+      ),
+    );
+    return { names, ids, weights };
   }
 
-  private candidates(query: Vector, exclude?: Example): Scored[] {
-    // Only phrases that share a term with the question can score: walk the postings, not every phrase.
-    const scores = new Float64Array(this.examples.length);
-    for (const [term, weight] of query) {
-      for (const posting of this.postings.get(term) ?? [])
-        scores[posting.example] = (scores[posting.example] ?? 0) + weight * posting.weight;
+  private candidates(query: Query, exclude = -1): Scored[] {
+    // Only phrases that share a term with the question can score: walk the postings, not every
+    // phrase, and visit the phrases touched in phrase order.
+    const { scores, touched } = this;
+    let count = 0;
+    for (let j = 0; j < query.ids.length; j++) {
+      const id = query.ids[j] as number;
+      if (id < 0) continue;
+      const weight = query.weights[j] as number;
+      const end = this.postingStart[id + 1] as number;
+      for (let p = this.postingStart[id] as number; p < end; p++) {
+        const example = this.postingExample[p] as number;
+        const before = scores[example] as number;
+        if (before === 0) touched[count++] = example;
+        scores[example] = before + weight * (this.postingWeight[p] as number);
+      }
     }
-    const best = new Map<IntentId, { first: number; second: number; nearest: Example }>();
-    scores.forEach((score, index) => {
-      if (score <= 0) return;
-      const example = this.examples[index] as Example;
-      if (example === exclude) return;
-      const entry = best.get(example.intent);
-      if (!entry) best.set(example.intent, { first: score, second: 0, nearest: example });
+    const visited = touched.subarray(0, count).sort();
+    const { exampleIntent } = this.state;
+    const best = new Map<number, { first: number; second: number; nearest: number }>();
+    for (let v = 0; v < count; v++) {
+      const index = visited[v] as number;
+      const score = scores[index] as number;
+      scores[index] = 0;
+      if (score <= 0 || index === exclude) continue;
+      const intent = exampleIntent[index] as number;
+      const entry = best.get(intent);
+      if (!entry) best.set(intent, { first: score, second: 0, nearest: index });
       else if (score > entry.first) {
         entry.second = entry.first;
         entry.first = score;
-        entry.nearest = example;
+        entry.nearest = index;
       } else if (score > entry.second) entry.second = score;
-    });
+    }
     const result: Scored[] = [];
     for (const [intent, { first, second, nearest }] of best) {
       result.push({ intent, score: NEAREST_SHARE * first + (1 - NEAREST_SHARE) * second, nearest });
@@ -216,25 +344,42 @@ export class Matcher {
   /** Each training phrase ranked against all the others: how the matcher does on unseen phrasing. */
   private leaveOneOut(): CalibrationPoint[] {
     const points: CalibrationPoint[] = [];
-    for (const example of this.examples) {
-      const candidates = this.candidates(example.vector, example);
-      const top = candidates[0];
-      if (!top || top.score <= 0 || top.intent === FALLBACK_ID) continue;
+    const { vectorStart, vectorTerm, vectorWeight, exampleIntent, intents } = this.state;
+    for (let e = 0; e < this.texts.size; e++) {
+      const start = vectorStart[e] as number;
+      const end = vectorStart[e + 1] as number;
+      const ids = Array.from(vectorTerm.subarray(start, end));
+      const query: Query = {
+        names: ids.map((id) => this.terms.at(id)),
+        ids,
+        weights: Array.from(vectorWeight.subarray(start, end)),
+      };
+      const scored = this.candidates(query, e);
+      const top = scored[0];
+      const topIntent = top === undefined ? undefined : (intents[top.intent] as IntentId);
+      if (!top || top.score <= 0 || topIntent === FALLBACK_ID) continue;
+      const candidates = scored.map((c) => ({ intent: intents[c.intent] as IntentId, score: c.score }));
       // Terms no other phrase has are, for this held-out phrase, words the matcher never saw.
-      const unmatched = [...example.vector].reduce(
-        (sum, [t, w]) => sum + ((this.postings.get(t)?.length ?? 0) <= 1 ? w * w : 0),
-        0,
-      );
-      points.push({ features: features(candidates, unmatched), correct: top.intent === example.intent });
+      let unmatched = 0;
+      for (let j = 0; j < ids.length; j++) {
+        const w = query.weights[j] as number;
+        unmatched += this.postings(ids[j] as number) <= 1 ? w * w : 0;
+      }
+      points.push({
+        features: features(candidates, unmatched),
+        correct: topIntent === intents[exampleIntent[e] as number],
+      });
     }
     return points;
   }
 }
 
 interface Scored {
-  readonly intent: IntentId;
+  /** An index into the state's intents. */
+  readonly intent: number;
   readonly score: number;
-  readonly nearest: Example;
+  /** The phrase that matched best. */
+  readonly nearest: number;
 }
 
 /**

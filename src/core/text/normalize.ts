@@ -18,14 +18,21 @@ export interface NormalizedText {
   readonly synonyms: readonly string[];
 }
 
-/** Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". */
-const STOP_STEMS: ReadonlySet<string> = new Set(
-  [...STOPWORDS]
-    .filter((w) => /^\p{L}+$/u.test(w))
-    .map(stem)
-    // Two-letter stems collide with real words: "use" stems to "us".
-    .filter((s) => s.length > 2),
-);
+/**
+ * Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". Worked out on
+ * first use, once a warm start has given the stemmer the stems it knew.
+ */
+let stopStems: ReadonlySet<string> | undefined;
+function stopStemSet(): ReadonlySet<string> {
+  stopStems ??= new Set(
+    [...STOPWORDS]
+      .filter((w) => /^\p{L}+$/u.test(w))
+      .map(stem)
+      // Two-letter stems collide with real words: "use" stems to "us".
+      .filter((s) => s.length > 2),
+  );
+  return stopStems;
+}
 
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
@@ -75,10 +82,11 @@ export class Normalizer {
     });
     const { words: folded, folded: synonyms } = foldSynonyms(typed, this.synonymTable);
     const canonical = this.synonymTable.canonical;
+    const stemsOfStopWords = stopStemSet();
     const terms = dropAttribution(folded)
       .filter((w) => !STOPWORDS.has(w))
       .map((w) => (canonical.has(w) ? w : stem(w)))
-      .filter((t) => canonical.has(t) || !STOP_STEMS.has(t));
+      .filter((t) => canonical.has(t) || !stemsOfStopWords.has(t));
     return { plain, words: typed, folded, terms, corrections, synonyms };
   }
 

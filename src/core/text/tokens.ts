@@ -31,13 +31,28 @@ export function words(text: string, shorthand: Shorthand = NO_SHORTHAND): string
     .filter((w) => w.length > 0);
 }
 
+const STEM_CACHE_SIZE = 50_000;
 const stemCache = new Map<string, string>();
+
+/** The stems worked out so far, word by word: the start-up cache keeps them. */
+export function knownStems(): { words: string[]; stems: string[] } {
+  return { words: [...stemCache.keys()], stems: [...stemCache.values()] };
+}
+
+/**
+ * Stems worked out by an earlier run of the same code (the start-up cache): the stemmer is a pure
+ * function of the word, and running it cold costs a one-shot `ask` more than its question.
+ */
+export function learnStems(words: readonly string[], stems: readonly string[]): void {
+  for (let i = 0; i < words.length && stemCache.size < STEM_CACHE_SIZE; i++)
+    stemCache.set(words[i] as string, stems[i] as string);
+}
 
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
-    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+    if (stemCache.size < STEM_CACHE_SIZE) stemCache.set(word, stemmed);
   }
   return stemmed;
 }

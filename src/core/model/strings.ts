@@ -1,0 +1,93 @@
+/**
+ * A list of strings as the start-up cache keeps it: one string of them all end to end, where each
+ * starts, and (for a list of distinct strings looked up by value) an open-addressing hash table
+ * of their indices. A warm start reads the three as they are, without making tens of thousands of
+ * strings or a Map of them; a string is sliced out only when it is asked for.
+ */
+export interface StringTableState {
+  readonly text: string;
+  /** String i is text.slice(start[i], start[i + 1]). */
+  readonly start: Int32Array;
+  /** A power of two long; each slot is 0 (empty) or an index + 1, found by linear probing. */
+  readonly slots?: Int32Array;
+}
+
+/** 32-bit FNV-1a over a string's UTF-16 code units. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class StringTable {
+  private readonly text: string;
+  private readonly start: Int32Array;
+  private readonly slots: Int32Array | undefined;
+  private readonly mask: number;
+
+  /** The strings, in order; with `lookup`, distinct and found by indexOf. */
+  static of(strings: readonly string[], options: { lookup?: boolean } = {}): StringTable {
+    const start = new Int32Array(strings.length + 1);
+    strings.forEach((s, i) => {
+      start[i + 1] = (start[i] as number) + s.length;
+    });
+    if (!options.lookup) return new StringTable({ text: strings.join(''), start });
+    let size = 1;
+    while (size < 2 * strings.length) size *= 2;
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    strings.forEach((s, i) => {
+      let slot = hashOf(s) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    });
+    const table = new StringTable({ text: strings.join(''), start, slots });
+    if (strings.some((s, i) => table.indexOf(s) !== i))
+      throw new Error('StringTable: strings looked up must be distinct');
+    return table;
+  }
+
+  constructor(state: StringTableState) {
+    this.text = state.text;
+    this.start = state.start;
+    this.slots = state.slots;
+    this.mask = (state.slots?.length ?? 0) - 1;
+  }
+
+  get size(): number {
+    return this.start.length - 1;
+  }
+
+  at(i: number): string {
+    return this.text.slice(this.start[i], this.start[i + 1]);
+  }
+
+  /** The index of a string, or -1 when the table has no such string. */
+  indexOf(s: string): number {
+    const { slots, start, text, mask } = this;
+    if (slots === undefined) throw new Error('StringTable: made without lookup');
+    let slot = hashOf(s) & mask;
+    for (;;) {
+      const i = (slots[slot] as number) - 1;
+      if (i < 0) return -1;
+      const at = start[i] as number;
+      if ((start[i + 1] as number) - at === s.length && text.startsWith(s, at)) return i;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  toArray(): string[] {
+    return Array.from({ length: this.size }, (_, i) => this.at(i));
+  }
+
+  toState(): StringTableState {
+    return {
+      text: this.text,
+      start: this.start,
+      ...(this.slots === undefined ? {} : { slots: this.slots }),
+    };
+  }
+}
