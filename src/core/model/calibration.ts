@@ -28,27 +28,41 @@ export function fitCalibration(
   ridge = 1e-3,
 ): Calibration {
   const dims = (points[0]?.features.length ?? 0) + 1;
+  const n = points.length;
+  // Each point's row, a 1 for the bias first, once: every iteration reads them all.
+  const rows = new Float64Array(n * dims);
+  const labels = new Float64Array(n);
+  points.forEach((p, r) => {
+    rows[r * dims] = 1;
+    for (let i = 1; i < dims; i++) rows[r * dims + i] = p.features[i - 1] ?? 0;
+    labels[r] = p.correct ? 1 : 0;
+  });
   let beta = new Array<number>(dims).fill(0);
-  const row = (p: CalibrationPoint): number[] => [1, ...p.features];
+  const gradient = new Float64Array(dims);
+  const flat = new Float64Array(dims * dims);
   for (let it = 0; it < iterations; it++) {
-    const gradient = new Array<number>(dims).fill(0);
-    const hessian = Array.from({ length: dims }, (_, i) =>
-      Array.from({ length: dims }, (_, j) => (i === j ? ridge : 0)),
-    );
-    for (const p of points) {
-      const x = row(p);
-      const z = x.reduce((s, xi, i) => s + xi * (beta[i] ?? 0), 0);
+    gradient.fill(0);
+    flat.fill(0);
+    for (let i = 0; i < dims; i++) flat[i * dims + i] = ridge;
+    // Each sum runs over the points in order, as a point-by-point loop would add them.
+    for (let r = 0; r < n; r++) {
+      const at = r * dims;
+      let z = 0;
+      for (let i = 0; i < dims; i++) z += (rows[at + i] as number) * (beta[i] as number);
       const mu = 1 / (1 + Math.exp(-z));
-      const y = p.correct ? 1 : 0;
+      const y = labels[r] as number;
       const w = Math.max(mu * (1 - mu), 1e-9);
       for (let i = 0; i < dims; i++) {
-        gradient[i] = (gradient[i] ?? 0) + (x[i] ?? 0) * (y - mu);
-        const hrow = hessian[i] as number[];
-        for (let j = 0; j < dims; j++) hrow[j] = (hrow[j] ?? 0) + w * (x[i] ?? 0) * (x[j] ?? 0);
+        const xi = rows[at + i] as number;
+        gradient[i] = (gradient[i] as number) + xi * (y - mu);
+        const wx = w * xi;
+        const h = i * dims;
+        for (let j = 0; j < dims; j++) flat[h + j] = (flat[h + j] as number) + wx * (rows[at + j] as number);
       }
     }
-    for (let i = 0; i < dims; i++) gradient[i] = (gradient[i] ?? 0) - ridge * (beta[i] ?? 0);
-    const step = solve(hessian, gradient);
+    const hessian = Array.from({ length: dims }, (_, i) => Array.from(flat.subarray(i * dims, (i + 1) * dims)));
+    const g = Array.from(gradient, (gi, i) => gi - ridge * (beta[i] as number));
+    const step = solve(hessian, g);
     beta = beta.map((b, i) => b + (step[i] ?? 0));
     if (step.every((s) => Math.abs(s) < 1e-8)) break;
   }

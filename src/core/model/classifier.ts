@@ -231,7 +231,7 @@ export class Classifier {
       matcher,
       calibration,
       scopeCalibration,
-      ExactPhrases.of(exactPhrases(kb, normalizer)),
+      ExactPhrases.of(exactPhrases(kb, normalizer, texts, normalized)),
       followUpTerms,
     );
   }
@@ -354,11 +354,21 @@ function vocabularyTexts(kb: KnowledgeBase): string[] {
 }
 
 /** Each written phrase's words, for answering a phrase asked word for word with its own intent. */
-function exactPhrases(kb: KnowledgeBase, normalizer: Normalizer): Map<string, ExactPhrase> {
+function exactPhrases(
+  kb: KnowledgeBase,
+  normalizer: Normalizer,
+  texts: readonly TrainingText[],
+  normalized: readonly NormalizedText[],
+): Map<string, ExactPhrase> {
+  // A written phrase was normalized for training without correction: its words are normalizer.words's.
+  const wordsOf = new Map<string, readonly string[]>();
+  texts.forEach((t, i) => {
+    if (t.written) wordsOf.set(t.text, (normalized[i] as NormalizedText).words);
+  });
   const map = new Map<string, ExactPhrase>();
   for (const example of kb.examples) {
     if (example.text.includes(TOPIC_SLOT)) continue;
-    const key = normalizer.words(example.text).join(' ');
+    const key = (wordsOf.get(example.text) ?? normalizer.words(example.text)).join(' ');
     if (key !== '' && !map.has(key))
       map.set(key, {
         intent: example.intent,

@@ -116,10 +116,19 @@ export class FeatureIndex {
     const commonSet = new Set(common);
     const lists = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
     // Ids in order of first appearance: one pass, no sorting.
-    const ids = new Set<string>();
-    for (const list of lists) for (const name of list.names) ids.add(name);
-    const index = new FeatureIndex(StringTable.of([...ids], { lookup: true }), common);
-    return { index, vectors: lists.map((list) => index.fromStrings(list)) };
+    const ids = new Map<string, number>();
+    const listIds = lists.map((list) =>
+      list.names.map((name) => {
+        let id = ids.get(name);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(name, id);
+        }
+        return id;
+      }),
+    );
+    const index = new FeatureIndex(StringTable.of([...ids.keys()], { lookup: true }), common);
+    return { index, vectors: lists.map((list, i) => index.fromIds(listIds[i] as number[], list.groups)) };
   }
 
   /** The terms that are not rare, for the start-up cache. */
@@ -137,9 +146,16 @@ export class FeatureIndex {
   }
 
   private fromStrings(list: FeatureList): SparseVector & { readonly unseen: number } {
+    return this.fromIds(
+      list.names.map((name) => this.names.indexOf(name)),
+      list.groups,
+    );
+  }
+
+  /** A vector from its features' ids (-1: never seen in training), each with its group. */
+  private fromIds(ids: readonly number[], groups: readonly number[]): SparseVector & { readonly unseen: number } {
     // Each group is unit length over the features it has, then weighed: a long question's many
     // letter n-grams must not drown its few terms.
-    const { names, groups } = list;
     this.seenIn ??= new Int32Array(this.size);
     this.seenAt ??= new Int32Array(this.size);
     const { seenIn, seenAt } = this;
@@ -154,8 +170,8 @@ export class FeatureIndex {
     const group: number[] = [];
     const count: number[] = [];
     let unseen = 0;
-    for (let i = 0; i < names.length; i++) {
-      const id = this.names.indexOf(names[i] as string);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
       if (id < 0) {
         unseen++;
         continue;

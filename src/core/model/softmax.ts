@@ -62,6 +62,9 @@ export function trainSoftmax(examples: readonly LabelledVector[], options: Softm
   const keyed = examples.every((e) => e.key !== undefined);
   const place = new Uint32Array(examples.length);
   const scores = new Float64Array(K);
+  // The classes an example moves (most, once it is learnt, move none), and their gradients.
+  const active = new Int32Array(K);
+  const gradient = new Float64Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {
     if (keyed) {
       const salt = Math.imul(epoch + 1, 0x9e3779b9) ^ (options.seed ?? 1787);
@@ -75,17 +78,29 @@ export function trainSoftmax(examples: readonly LabelledVector[], options: Softm
       score(weights, bias, K, vector, scores);
       softmaxInPlace(scores);
       const w = weight * (classWeight[label] ?? 1);
+      let moved = 0;
       for (let k = 0; k < K; k++) {
         // d(-log p_label)/d(score_k) = p_k - [k = label]
-        const g = w * ((scores[k] ?? 0) - (k === label ? 1 : 0));
+        const g = w * ((scores[k] as number) - (k === label ? 1 : 0));
         // A class the example already scores right (almost nothing to learn) is skipped: after the
         // first epochs most are, and training costs a fraction of updating every class.
         if (g > -SKIP && g < SKIP) continue;
-        biasSq[k] = (biasSq[k] ?? 0) + g * g;
-        bias[k] = (bias[k] ?? 0) - (rate * g) / Math.sqrt(biasSq[k] ?? 1);
-        for (let j = 0; j < vector.index.length; j++) {
-          const at = (vector.index[j] as number) * K + k;
-          const gw = g * (vector.value[j] as number) + l2 * (weights[at] as number);
+        biasSq[k] = (biasSq[k] as number) + g * g;
+        bias[k] = (bias[k] as number) - (rate * g) / Math.sqrt(biasSq[k] as number);
+        active[moved] = k;
+        gradient[moved] = g;
+        moved++;
+      }
+      if (moved === 0) continue;
+      // Feature by feature, each feature's classes side by side: every weight a step touches is
+      // touched once, so the order of the steps changes no number.
+      const { index, value } = vector;
+      for (let j = 0; j < index.length; j++) {
+        const base = (index[j] as number) * K;
+        const v = value[j] as number;
+        for (let m = 0; m < moved; m++) {
+          const at = base + (active[m] as number);
+          const gw = (gradient[m] as number) * v + l2 * (weights[at] as number);
           gradSq[at] = (gradSq[at] as number) + gw * gw;
           weights[at] = (weights[at] as number) - (rate * gw) / Math.sqrt(gradSq[at] as number);
         }

@@ -34,20 +34,23 @@ export class StringTable {
     strings.forEach((s, i) => {
       start[i + 1] = (start[i] as number) + s.length;
     });
-    if (!options.lookup) return new StringTable({ text: strings.join(''), start });
+    const text = strings.join('');
+    if (!options.lookup) return new StringTable({ text, start });
     let size = 1;
     while (size < 2 * strings.length) size *= 2;
     const slots = new Int32Array(size);
     const mask = size - 1;
     strings.forEach((s, i) => {
       let slot = hashOf(s) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      for (let other = (slots[slot] as number) - 1; other >= 0; other = (slots[slot] as number) - 1) {
+        const at = start[other] as number;
+        if ((start[other + 1] as number) - at === s.length && text.startsWith(s, at))
+          throw new Error(`StringTable: ${JSON.stringify(s)} twice in a table for lookups`);
+        slot = (slot + 1) & mask;
+      }
       slots[slot] = i + 1;
     });
-    const table = new StringTable({ text: strings.join(''), start, slots });
-    if (strings.some((s, i) => table.indexOf(s) !== i))
-      throw new Error('StringTable: strings looked up must be distinct');
-    return table;
+    return new StringTable({ text, start, slots });
   }
 
   constructor(state: StringTableState) {
