@@ -224,6 +224,7 @@ describe('evaluation sets', () => {
       ['dev-b', 'tuned on'],
       ['dev-c', 'tuned on'],
       ['dev-d', 'tuned on'],
+      ['dev-e', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
