@@ -225,6 +225,7 @@ describe('evaluation sets', () => {
       ['dev-c', 'tuned on'],
       ['dev-d', 'tuned on'],
       ['dev-e', 'tuned on'],
+      ['dev-f', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
