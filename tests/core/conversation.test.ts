@@ -27,6 +27,18 @@ describe('a conversation', () => {
     expect(line).toBe('- “Support the International Law Enforcement Academy (ILEA).”');
   });
 
+  it('reads the list of all the solutions, asked after a threat, as that threat\'s solutions', async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('what does the ATA say about fentanyl');
+    expect(await chat.say('solutions?')).toMatchObject({ intent: 'threat.drugs', followUp: 'solutions' });
+    // After the overall threat, the list of all ten is what bears on it: that list's own topic.
+    const overall = new TestConversation(assistant());
+    await overall.say('what threats do TCOs pose');
+    expect(await overall.say('what does 1787 propose')).toMatchObject({ intent: 'solution.overview' });
+    // With nothing before, the list of all ten.
+    expect(await assistant().ask('solutions?')).toMatchObject({ intent: 'solution.overview', followUp: null });
+  });
+
   it('answers a question after a date, place or founder with the background facts', async () => {
     const bot = assistant();
     const founded = await bot.ask('when was INL founded');

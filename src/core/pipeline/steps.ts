@@ -139,6 +139,23 @@ function closelyNamed(
   return top.similarity >= CLOSE_LEAD * (next?.similarity ?? 0) ? top : undefined;
 }
 
+/**
+ * In a conversation about a threat, the list of all the solutions asked for without naming another
+ * topic ("solutions?", "what does 1787 recommend") means the solutions that bear on that threat.
+ */
+function inConversation(input: StepInput, topic: Topic, confidence: number): Extract<Decision, { kind: 'answer' }> {
+  const previous = input.previous === undefined ? undefined : input.kb.topics.get(input.previous);
+  // After the overall threat, the list of all the solutions is what bears on it: that list's own topic.
+  if (
+    previous?.group === 'threat' &&
+    previous.role !== 'overview' &&
+    topic.group === 'solution' &&
+    isGenericTarget(topic, 'solutions')
+  )
+    return answer(input, previous.id, 'solutions', confidence);
+  return answer(input, topic.id, 'summary', confidence);
+}
+
 /** The overview a view lists when nothing is named: all the solutions, all the threats. */
 function generalTarget(kb: KnowledgeBase, view: View): Topic | undefined {
   const group = view === 'solutions' ? 'solution' : view === 'threats' ? 'threat' : undefined;
@@ -234,7 +251,10 @@ export const STEPS: readonly Step[] = [
         };
       const asked = input.classification?.exactFollowUp;
       return {
-        decision: answer(input, exact, asked === undefined ? 'summary' : VIEW_OF[asked], 1),
+        decision:
+          asked === undefined && topic !== undefined
+            ? inConversation(input, topic, 1)
+            : answer(input, exact, asked === undefined ? 'summary' : VIEW_OF[asked], 1),
         reason: `a training phrase of ${exact}${asked === undefined ? '' : ` (asking for ${asked})`}`,
       };
     },
@@ -370,7 +390,7 @@ export const STEPS: readonly Step[] = [
           reason: `${topic.id} at ${pct(c.confidence)} (in scope ${pct(c.inScope)}), under the threshold ${input.threshold}`,
         };
       return {
-        decision: answer(input, topic.id, 'summary', c.confidence),
+        decision: inConversation(input, topic, c.confidence),
         reason: `${topic.id} at ${pct(c.confidence)} (in scope ${pct(c.inScope)})`,
       };
     },
