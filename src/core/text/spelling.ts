@@ -57,7 +57,9 @@ export class SpellingCorrector {
     // A known word gives way only to a near one (one edit) that is far commoner.
     const allowance =
       atLeast !== undefined ? (word.length >= 5 ? 1 : 0) : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
-    if (allowance === 0) return undefined;
+    // A four-letter word is too short for any edit ("ice" and "inl" are one apart), but two of its
+    // letters swapped keep every letter it has ("mroe", "waht"): that alone is read as a typo.
+    if (allowance === 0) return atLeast === undefined && word.length === 4 ? this.swapped(word) : undefined;
     let best: string | undefined;
     let bestDistance = allowance + 1;
     let bestFrequency = 0;
@@ -78,6 +80,21 @@ export class SpellingCorrector {
       }
     }
     return bestDistance <= allowance ? best : undefined;
+  }
+
+  /** The commonest vocabulary word that is this word with two neighbouring letters swapped. */
+  private swapped(word: string): string | undefined {
+    let best: string | undefined;
+    let bestFrequency = 0;
+    for (const candidate of this.byLength.get(word.length) ?? []) {
+      if (candidate[0] !== word[0] || candidate === word || bagDistance(word, candidate) !== 0) continue;
+      const frequency = this.frequency.get(candidate) ?? 0;
+      if (frequency > bestFrequency && damerauLevenshtein(word, candidate) === 1) {
+        best = candidate;
+        bestFrequency = frequency;
+      }
+    }
+    return best;
   }
 }
 
