@@ -43,6 +43,13 @@ describe('normalizing a question', () => {
   it('leaves short words and unknown real words alone', () => {
     expect(normalizer.normalize('weather in mexico city').corrections).toEqual([]);
     expect(normalizer.normalize('what is an ileus').corrections).toEqual([]);
+    expect(normalizer.normalize('a form from mexico').corrections).toEqual([]);
+  });
+
+  it('reads a four-letter word with two neighbouring letters swapped as the word it keeps every letter of', () => {
+    expect(normalizer.normalize('say mroe').corrections).toEqual(['mroe → more']);
+    // Any other edit is too much for a word this short: 'mire' is left as typed.
+    expect(normalizer.normalize('mire').corrections).toEqual([]);
   });
 
   it('folds synonyms and acronyms into one term', () => {
