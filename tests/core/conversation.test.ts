@@ -39,6 +39,16 @@ describe('a conversation', () => {
     expect(await assistant().ask('solutions?')).toMatchObject({ intent: 'solution.overview', followUp: null });
   });
 
+  it('reads a question that can only be about the conversation as about it, however faintly it asks', async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('what does the ATA say about human trafficking');
+    const more = await chat.say('anything else about that you could share');
+    expect(more).toMatchObject({ intent: 'threat.trafficking', followUp: 'more' });
+    expect(more.trace.decidedBy).toBe('continuation');
+    // Something else entirely is still declined, conversation or not.
+    expect((await chat.say('and the price of bitcoin?')).kind).toBe('decline');
+  });
+
   it('answers a question after a date, place or founder with the background facts', async () => {
     const bot = assistant();
     const founded = await bot.ask('when was INL founded');

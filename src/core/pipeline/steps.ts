@@ -70,6 +70,8 @@ const CLAUSE_MIN_WORDS = 8;
  * out of scope at least as surely.
  */
 const CONTINUATION_FLOOR = 0.15;
+/** …or under that floor, when the question is out of scope less likely than this and names no topic. */
+const IN_CONVERSATION_SCOPE = 0.1;
 /** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
 const SCOPE_FLOOR = 0.5;
 /** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
@@ -444,11 +446,19 @@ export const STEPS: readonly Step[] = [
       const c = input.classification;
       if (input.previous === undefined || c === undefined) return { reason: 'no conversation to continue' };
       const act = c.acts.find((a) => a.kind !== null);
-      if (act === undefined || act.kind === null || act.probability < CONTINUATION_FLOOR)
+      // Surely in scope, naming no topic of its own, and about nothing no topic knows ("anything
+      // else on that you can share?"): it can only be about the conversation, asking what it most
+      // likely asks, however faintly.
+      const onlyTheConversation = c.outOfScope < IN_CONVERSATION_SCOPE && c.noTopic >= LEANING_NO_TOPIC;
+      if (
+        act === undefined ||
+        act.kind === null ||
+        (act.probability < CONTINUATION_FLOOR && !onlyTheConversation)
+      )
         return {
           reason: `asks for nothing (best act ${pct(act?.probability ?? 0)} against ${CONTINUATION_FLOOR})`,
         };
-      if (c.outOfScope >= act.probability)
+      if (c.outOfScope >= act.probability && !onlyTheConversation)
         return {
           reason: `out of scope (${pct(c.outOfScope)}) as surely as ${act.kind} (${pct(act.probability)})`,
         };
