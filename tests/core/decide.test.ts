@@ -32,6 +32,8 @@ const TABLE: readonly [
   ],
   ['whats on the fix list', undefined, 'follow-up', 'answer', 'solution.overview', null],
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
+  // A source named outright is the one cited, not the list whose words are nearest.
+  ['chicago cite for the 1787 page', undefined, 'follow-up', 'answer', 'source.1787', null],
   ['fentanly coming across the southern border', undefined, 'topic', 'answer', 'threat.drugs', null],
   ['good morning bot, you there?', undefined, 'bot', 'bot', 'bot.greeting', null],
   // A preamble drowns the ask in words of its own; the clause that asks, read alone, names the topic.

@@ -331,7 +331,11 @@ export const STEPS: readonly Step[] = [
         (runnerUp?.probability ?? 0) >= SPECIFIC_SHARE * (first?.probability ?? 0);
       // The follow-up's own words blur the topic head ("how do we counter fraud": "counter" asks for
       // solutions); a name the nearest phrase matches closely, and well ahead of any other, still names.
-      const nearest = input.previous === undefined ? closelyNamed(input.kb, c.candidates, view) : undefined;
+      // Only when the head is blurred: a topic it is sure of ("cite the 1787 page") is the one named.
+      const nearest =
+        input.previous === undefined && c.confidence < input.threshold
+          ? closelyNamed(input.kb, c.candidates, view)
+          : undefined;
       const best = yields ? runnerUp : (nearest ?? first);
       const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
       const confident =
