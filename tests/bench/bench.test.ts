@@ -226,6 +226,7 @@ describe('evaluation sets', () => {
       ['dev-d', 'tuned on'],
       ['dev-e', 'tuned on'],
       ['dev-f', 'tuned on'],
+      ['dev-g', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
