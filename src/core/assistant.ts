@@ -7,6 +7,7 @@ import { StyleNames } from './citations/style-names.js';
 import type { CitationStyle } from './citations/styles.js';
 import { type ConversationStore, MemoryConversationStore } from './conversation/store.js';
 import { type Classification, Classifier } from './model/classifier.js';
+import { TopicNames } from './model/names.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import { decide, type Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
@@ -91,6 +92,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     finderMemo ??= new TopicFinder(kb, classifier);
     return finderMemo;
   };
+  const topicNames = once(() => TopicNames.of(kb, classifier.normalizer));
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -133,7 +135,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       kb,
       length: question.length,
       maxLength,
-      ...(classification === undefined ? {} : { classification, clauses }),
+      ...(classification === undefined
+        ? {}
+        : { classification, clauses, named: () => topicNames().named(classification.normalized.terms) }),
       ...(previous === undefined ? {} : { previous }),
       ...(limit === undefined ? {} : { limit }),
       ...(style === undefined ? {} : { style }),

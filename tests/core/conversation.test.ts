@@ -27,7 +27,7 @@ describe('a conversation', () => {
     expect(line).toBe('- “Support the International Law Enforcement Academy (ILEA).”');
   });
 
-  it('reads the list of all the solutions, asked after a threat, as that threat\'s solutions', async () => {
+  it("reads the list of all the solutions, asked after a threat, as that threat's solutions", async () => {
     const chat = new TestConversation(assistant());
     await chat.say('what does the ATA say about fentanyl');
     expect(await chat.say('solutions?')).toMatchObject({ intent: 'threat.drugs', followUp: 'solutions' });
@@ -36,7 +36,10 @@ describe('a conversation', () => {
     await overall.say('what threats do TCOs pose');
     expect(await overall.say('what does 1787 propose')).toMatchObject({ intent: 'solution.overview' });
     // With nothing before, the list of all ten.
-    expect(await assistant().ask('solutions?')).toMatchObject({ intent: 'solution.overview', followUp: null });
+    expect(await assistant().ask('solutions?')).toMatchObject({
+      intent: 'solution.overview',
+      followUp: null,
+    });
   });
 
   it('reads a question that can only be about the conversation as about it, however faintly it asks', async () => {
@@ -47,6 +50,18 @@ describe('a conversation', () => {
     expect(more.trace.decidedBy).toBe('continuation');
     // Something else entirely is still declined, conversation or not.
     expect((await chat.say('and the price of bitcoin?')).kind).toBe('decline');
+  });
+
+  it("follows up on a topic the question names by name, not the conversation's", async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('what does the ATA say about human trafficking');
+    const fraud = await chat.say('and the money laundering threat, what would 1787 do about it?');
+    expect(fraud).toMatchObject({ intent: 'threat.fraud', followUp: 'solutions' });
+    expect(fraud.trace.reason).toMatch(/which it names/);
+    const why = await chat.say("whats the mexico one's rationale, threat-wise");
+    expect(why).toMatchObject({ intent: 'solution.mexico', followUp: 'threats' });
+    // Naming nothing, it is the conversation's topic again.
+    expect(await chat.say('source?')).toMatchObject({ intent: 'solution.mexico', followUp: 'source' });
   });
 
   it('answers a question after a date, place or founder with the background facts', async () => {

@@ -19,6 +19,8 @@ export interface StepInput {
    * classified alone, when it has two or more; computed only when a step asks.
    */
   readonly clauses?: () => readonly Classification[];
+  /** The threat or solution the question names by one of its names (content/topics `names:`), if one. */
+  readonly named?: () => IntentId | undefined;
   readonly limit?: Limit;
   readonly style?: StyleMention;
   readonly threshold: number;
@@ -145,7 +147,11 @@ function closelyNamed(
  * In a conversation about a threat, the list of all the solutions asked for without naming another
  * topic ("solutions?", "what does 1787 recommend") means the solutions that bear on that threat.
  */
-function inConversation(input: StepInput, topic: Topic, confidence: number): Extract<Decision, { kind: 'answer' }> {
+function inConversation(
+  input: StepInput,
+  topic: Topic,
+  confidence: number,
+): Extract<Decision, { kind: 'answer' }> {
   const previous = input.previous === undefined ? undefined : input.kb.topics.get(input.previous);
   // After the overall threat, the list of all the solutions is what bears on it: that list's own topic.
   if (
@@ -156,6 +162,15 @@ function inConversation(input: StepInput, topic: Topic, confidence: number): Ext
   )
     return answer(input, previous.id, 'solutions', confidence);
   return answer(input, topic.id, 'summary', confidence);
+}
+
+/**
+ * What a follow-up in a conversation is about: a threat or solution it names by name, other than
+ * the conversation's ("and the ransomware one, how would 1787 tackle it?", after drugs), else the
+ * conversation's topic.
+ */
+function followedTopic(input: StepInput, previous: IntentId): IntentId {
+  return input.named?.() ?? previous;
 }
 
 /** The overview a view lists when nothing is named: all the solutions, all the threats. */
@@ -351,11 +366,16 @@ export const STEPS: readonly Step[] = [
           decision: answer(input, named.id, view, c.confidence),
           reason: `asks for ${kind} (${pct(act.probability)}) on the topic it names, ${named.id} (${pct(c.confidence)})`,
         };
-      if (input.previous !== undefined)
+      if (input.previous !== undefined) {
+        const followed = followedTopic(input, input.previous);
         return {
-          decision: answer(input, input.previous, view, act.probability),
-          reason: `asks for ${kind} (${pct(act.probability)}) on the conversation's topic, ${input.previous}`,
+          decision: answer(input, followed, view, act.probability),
+          reason:
+            followed === input.previous
+              ? `asks for ${kind} (${pct(act.probability)}) on the conversation's topic, ${input.previous}`
+              : `asks for ${kind} (${pct(act.probability)}) on ${followed}, which it names`,
         };
+      }
       if (namesTopic || (isAskable(named) && c.confidence >= input.threshold * NAMED_SHARE))
         return {
           decision: answer(input, (named as Topic).id, view, c.confidence),
@@ -471,9 +491,13 @@ export const STEPS: readonly Step[] = [
       const strange = c.contentTerms.filter((t) => offTopic.has(t));
       if (strange.length > 0)
         return { reason: `asks for ${act.kind}, but of ${strange.join(' ')}, which no topic knows` };
+      const followed = followedTopic(input, input.previous);
       return {
-        decision: answer(input, input.previous, VIEW_OF[act.kind], act.probability),
-        reason: `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}): on the conversation's topic, ${input.previous}`,
+        decision: answer(input, followed, VIEW_OF[act.kind], act.probability),
+        reason:
+          followed === input.previous
+            ? `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}): on the conversation's topic, ${input.previous}`
+            : `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}) on ${followed}, which it names`,
       };
     },
   },
