@@ -137,7 +137,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       maxLength,
       ...(classification === undefined
         ? {}
-        : { classification, clauses, named: () => topicNames().named(classification.normalized.terms) }),
+        : {
+            classification,
+            clauses,
+            named: (among?: (topic: IntentId) => boolean) =>
+              topicNames().named(classification.normalized.terms, among),
+          }),
       ...(previous === undefined ? {} : { previous }),
       ...(limit === undefined ? {} : { limit }),
       ...(style === undefined ? {} : { style }),

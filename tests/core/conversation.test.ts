@@ -40,6 +40,10 @@ describe('a conversation', () => {
       intent: 'solution.overview',
       followUp: null,
     });
+    // Named by a name of its own, the list of ten is the list of ten, whatever came before.
+    const named = new TestConversation(assistant());
+    await named.say('what does the ATA say about fentanyl');
+    expect(await named.say('what about the full solutions list')).toMatchObject({ intent: 'solution.overview' });
   });
 
   it('reads a question that can only be about the conversation as about it, however faintly it asks', async () => {

@@ -60,7 +60,9 @@ export function fitCalibration(
         for (let j = 0; j < dims; j++) flat[h + j] = (flat[h + j] as number) + wx * (rows[at + j] as number);
       }
     }
-    const hessian = Array.from({ length: dims }, (_, i) => Array.from(flat.subarray(i * dims, (i + 1) * dims)));
+    const hessian = Array.from({ length: dims }, (_, i) =>
+      Array.from(flat.subarray(i * dims, (i + 1) * dims)),
+    );
     const g = Array.from(gradient, (gi, i) => gi - ridge * (beta[i] as number));
     const step = solve(hessian, g);
     beta = beta.map((b, i) => b + (step[i] ?? 0));

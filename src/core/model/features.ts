@@ -153,7 +153,10 @@ export class FeatureIndex {
   }
 
   /** A vector from its features' ids (-1: never seen in training), each with its group. */
-  private fromIds(ids: readonly number[], groups: readonly number[]): SparseVector & { readonly unseen: number } {
+  private fromIds(
+    ids: readonly number[],
+    groups: readonly number[],
+  ): SparseVector & { readonly unseen: number } {
     // Each group is unit length over the features it has, then weighed: a long question's many
     // letter n-grams must not drown its few terms.
     this.seenIn ??= new Int32Array(this.size);

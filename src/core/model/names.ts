@@ -3,11 +3,10 @@ import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
 import type { Normalizer } from '../text/normalize.js';
 
 /**
- * The names people give the specific topics (`names:` in content/topics), as terms, for telling
- * which topic a follow-up names when its own words blur the topic head: "and the ransomware one,
- * how would 1787 tackle it?" after drugs names ransomware, though "tackle" and "1787" pull the
- * head towards the solutions. Only a threat's or a solution's own topic is named this way: the
- * overviews and the sources are what follow-ups' words ("the ten", "the ATA") mean in general.
+ * The names people give the threats and solutions (`names:` in content/topics), as terms, for
+ * telling which topic a follow-up names when its own words blur the topic head: "and the ransomware
+ * one, how would 1787 tackle it?" after drugs names ransomware, though "tackle" and "1787" pull the
+ * head towards the solutions; "the ten solutions overall" after fraud names the list of ten.
  */
 export class TopicNames {
   private constructor(
@@ -15,10 +14,9 @@ export class TopicNames {
   ) {}
 
   static of(kb: KnowledgeBase, normalizer: Normalizer): TopicNames {
-    const specific = (t: Topic): boolean =>
-      (t.group === 'threat' || t.group === 'solution') && t.role !== 'overview';
+    const named = (t: Topic): boolean => t.group === 'threat' || t.group === 'solution';
     const names = [...kb.topics.values()]
-      .filter(specific)
+      .filter(named)
       .flatMap((topic) =>
         topic.names
           .map((name) => ({ topic: topic.id, terms: normalizer.normalize(name, { correct: false }).terms }))
@@ -30,13 +28,14 @@ export class TopicNames {
   /**
    * The topic whose name occurs in these terms, word for word and in order: the longest name
    * found, when no other topic's name is as long. Undefined when none, or when two topics tie.
+   * `among` limits the topics looked for.
    */
-  named(terms: readonly string[]): IntentId | undefined {
+  named(terms: readonly string[], among: (topic: IntentId) => boolean = () => true): IntentId | undefined {
     let best: IntentId | undefined;
     let bestLength = 0;
     let tied = false;
     for (const { topic, terms: name } of this.names) {
-      if (name.length < bestLength || !occursIn(name, terms)) continue;
+      if (name.length < bestLength || !among(topic) || !occursIn(name, terms)) continue;
       if (name.length > bestLength) {
         best = topic;
         bestLength = name.length;

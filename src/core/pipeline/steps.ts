@@ -19,8 +19,8 @@ export interface StepInput {
    * classified alone, when it has two or more; computed only when a step asks.
    */
   readonly clauses?: () => readonly Classification[];
-  /** The threat or solution the question names by one of its names (content/topics `names:`), if one. */
-  readonly named?: () => IntentId | undefined;
+  /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
+  readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   readonly limit?: Limit;
   readonly style?: StyleMention;
   readonly threshold: number;
@@ -158,7 +158,9 @@ function inConversation(
     previous?.group === 'threat' &&
     previous.role !== 'overview' &&
     topic.group === 'solution' &&
-    isGenericTarget(topic, 'solutions')
+    isGenericTarget(topic, 'solutions') &&
+    // …unless it names the list by a name of its own ("the ten solutions overall").
+    input.named?.((id) => id === topic.id) === undefined
   )
     return answer(input, previous.id, 'solutions', confidence);
   return answer(input, topic.id, 'summary', confidence);
@@ -170,7 +172,9 @@ function inConversation(
  * conversation's topic.
  */
 function followedTopic(input: StepInput, previous: IntentId): IntentId {
-  return input.named?.() ?? previous;
+  // Only a threat's or a solution's own topic: the overviews are what follow-ups' words ("the
+  // solutions", "the threats") mean in general.
+  return input.named?.((id) => input.kb.topics.get(id)?.role !== 'overview') ?? previous;
 }
 
 /** The overview a view lists when nothing is named: all the solutions, all the threats. */
