@@ -227,6 +227,7 @@ describe('evaluation sets', () => {
       ['dev-e', 'tuned on'],
       ['dev-f', 'tuned on'],
       ['dev-g', 'tuned on'],
+      ['dev-h', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
