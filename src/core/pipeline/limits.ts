@@ -31,18 +31,36 @@ export function compilePattern(source: string): Pattern {
 
 function tokenMatches(token: Token, word: string): boolean {
   if (token.number) return /^\d+$/.test(word);
-  return token.alternatives.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
+  const { alternatives } = token;
+  for (let i = 0; i < alternatives.length; i++) {
+    const a = alternatives[i] as { readonly text: string; readonly prefix: boolean };
+    if (a.prefix ? word.startsWith(a.text) : word === a.text) return true;
+  }
+  return false;
+}
+
+/** Whether the pattern's tokens from `t` on match the words from `w` on (optional ones may be skipped). */
+function matchesFrom(pattern: Pattern, words: readonly string[], t: number, w: number): boolean {
+  if (t === pattern.length) return true;
+  const token = pattern[t] as Token;
+  if (
+    w < words.length &&
+    tokenMatches(token, words[w] as string) &&
+    matchesFrom(pattern, words, t + 1, w + 1)
+  )
+    return true;
+  return token.optional && matchesFrom(pattern, words, t + 1, w);
 }
 
 /** Whether the pattern occurs anywhere in the words, as a run (optional tokens may be skipped). */
 export function occurs(pattern: Pattern, words: readonly string[]): boolean {
-  const from = (t: number, w: number): boolean => {
-    if (t === pattern.length) return true;
-    const token = pattern[t] as Token;
-    if (w < words.length && tokenMatches(token, words[w] as string) && from(t + 1, w + 1)) return true;
-    return token.optional && from(t + 1, w);
-  };
-  for (let start = 0; start < words.length; start++) if (from(0, start)) return true;
+  for (let start = 0; start < words.length; start++) if (matchesFrom(pattern, words, 0, start)) return true;
+  return false;
+}
+
+/** Whether any of the patterns occurs in the words. */
+function anyOccurs(patterns: readonly Pattern[], words: readonly string[]): boolean {
+  for (let i = 0; i < patterns.length; i++) if (occurs(patterns[i] as Pattern, words)) return true;
   return false;
 }
 
@@ -68,7 +86,15 @@ export class Limits {
 
   /** The first rule the words fall under, if any. */
   match(words: readonly string[]): Limit | undefined {
-    const any = (patterns: readonly Pattern[]): boolean => patterns.some((p) => occurs(p, words));
-    return this.rules.find((r) => any(r.when) && (r.and.length === 0 || any(r.and)) && !any(r.unless))?.limit;
+    // Loops, not closures made per call: this runs for every question, over every rule.
+    for (const r of this.rules) {
+      if (
+        anyOccurs(r.when, words) &&
+        (r.and.length === 0 || anyOccurs(r.and, words)) &&
+        !anyOccurs(r.unless, words)
+      )
+        return r.limit;
+    }
+    return undefined;
   }
 }
