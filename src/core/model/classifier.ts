@@ -276,7 +276,12 @@ export class Classifier {
   }
 
   classify(question: string): Classification {
-    const normalized = this.normalizer.normalize(question);
+    return this.read(question).classification;
+  }
+
+  /** The classification, and the question's words as typed (`normalizer.words`), read once for both. */
+  read(question: string): { readonly typed: readonly string[]; readonly classification: Classification } {
+    const { typed, normalized } = this.normalizer.read(question);
     const vector = this.index.vector(normalized);
     const scored = scoreTopics(this.classes, this.topicModel, this.matcher, vector, normalized);
     const actProbabilities = predictSoftmax(this.actModel, vector);
@@ -284,8 +289,8 @@ export class Classifier {
       (a, b) => b.probability - a.probability,
     );
     const best = scored.candidates[0];
-    const exact = this.exact(question, normalized);
-    return {
+    const exact = this.exact(typed, normalized);
+    const classification: Classification = {
       normalized,
       exact: exact?.intent,
       exactFollowUp: exact?.followUp,
@@ -299,13 +304,15 @@ export class Classifier {
       offTopic: scored.ranking.offTopic,
       contentTerms: [...new Set(normalized.terms)].filter((t) => !this.followUpTerms.has(t)),
     };
+    return { typed, classification };
   }
 
   /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */
-  private exact(question: string, normalized: NormalizedText): ExactPhrase | undefined {
+  private exact(typed: readonly string[], normalized: NormalizedText): ExactPhrase | undefined {
+    // Without corrections the corrected words are the typed ones: one lookup is enough.
     return (
-      this.exactPhrases.get(this.normalizer.words(question).join(' ')) ??
-      this.exactPhrases.get(normalized.words.join(' '))
+      this.exactPhrases.get(typed.join(' ')) ??
+      (normalized.corrections.length === 0 ? undefined : this.exactPhrases.get(normalized.words.join(' ')))
     );
   }
 }
