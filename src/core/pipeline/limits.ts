@@ -58,17 +58,45 @@ export function occurs(pattern: Pattern, words: readonly string[]): boolean {
   return false;
 }
 
-/** Whether any of the patterns occurs in the words. */
-function anyOccurs(patterns: readonly Pattern[], words: readonly string[]): boolean {
-  for (let i = 0; i < patterns.length; i++) if (occurs(patterns[i] as Pattern, words)) return true;
+/** A pattern, and the words one of which a question must have for it to occur (none: no such word). */
+interface Compiled {
+  readonly pattern: Pattern;
+  readonly needs: readonly string[] | undefined;
+}
+
+/**
+ * Every run the pattern matches has a word for its first token that is neither optional, nor a
+ * number, nor a prefix: one of that token's words must be in the question.
+ */
+function compile(source: string): Compiled {
+  const pattern = compilePattern(source);
+  const token = pattern.find((t) => !t.optional);
+  const needs =
+    token === undefined || token.number || token.alternatives.some((a) => a.prefix)
+      ? undefined
+      : token.alternatives.map((a) => a.text);
+  return { pattern, needs };
+}
+
+/** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
+function anyOccurs(
+  patterns: readonly Compiled[],
+  words: readonly string[],
+  present: ReadonlySet<string>,
+): boolean {
+  for (let i = 0; i < patterns.length; i++) {
+    const { pattern, needs } = patterns[i] as Compiled;
+    if (needs !== undefined && !needs.some((w) => present.has(w))) continue;
+    if (occurs(pattern, words)) return true;
+  }
   return false;
 }
 
 interface CompiledLimit {
   readonly limit: Limit;
-  readonly when: readonly Pattern[];
-  readonly and: readonly Pattern[];
-  readonly unless: readonly Pattern[];
+  readonly when: readonly Compiled[];
+  readonly and: readonly Compiled[];
+  readonly unless: readonly Compiled[];
 }
 
 /** The rules of content/limits.yaml, ready to test questions against. */
@@ -78,20 +106,21 @@ export class Limits {
   constructor(limits: readonly Limit[]) {
     this.rules = limits.map((limit) => ({
       limit,
-      when: limit.when.map(compilePattern),
-      and: limit.and.map(compilePattern),
-      unless: limit.unless.map(compilePattern),
+      when: limit.when.map(compile),
+      and: limit.and.map(compile),
+      unless: limit.unless.map(compile),
     }));
   }
 
   /** The first rule the words fall under, if any. */
   match(words: readonly string[]): Limit | undefined {
     // Loops, not closures made per call: this runs for every question, over every rule.
+    const present = new Set(words);
     for (const r of this.rules) {
       if (
-        anyOccurs(r.when, words) &&
-        (r.and.length === 0 || anyOccurs(r.and, words)) &&
-        !anyOccurs(r.unless, words)
+        anyOccurs(r.when, words, present) &&
+        (r.and.length === 0 || anyOccurs(r.and, words, present)) &&
+        !anyOccurs(r.unless, words, present)
       )
         return r.limit;
     }
