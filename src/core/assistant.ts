@@ -116,9 +116,11 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
     const tooLong = question.length > maxLength;
-    const typed = tooLong ? [] : classifier.normalizer.words(question);
+    // The question is cleaned up and split into words once, for the style and for the models.
+    const read = tooLong ? undefined : classifier.read(question);
+    const typed = read?.typed ?? [];
     const style = tooLong ? undefined : styles.find(typed);
-    const whole = tooLong ? undefined : classifier.classify(question);
+    const whole = read?.classification;
     // "ransomware citation in chicago style": the style asks for a citation (the follow-up head
     // reads it all), but says nothing of the topic (the topic head reads the rest).
     const rest = style === undefined ? [] : withoutWords(typed, style.words);

@@ -107,9 +107,15 @@ export class Matcher {
   private readonly postingStart: Int32Array;
   private readonly postingExample: Int32Array;
   private readonly postingWeight: Float64Array;
-  /** Scratch space for one ranking: each phrase's score, and the phrases touched. */
+  /** Scratch space for one ranking: each phrase's score, and a bit for each phrase touched. */
   private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
+  private readonly marks: Int32Array;
+  /** Scratch space per intent: its best and second-best phrase scores, the best phrase, whether seen. */
+  private readonly first: Float64Array;
+  private readonly second: Float64Array;
+  private readonly nearest: Int32Array;
+  private readonly seen: Uint8Array;
+  private readonly order: Int32Array;
 
   static train(labelled: readonly LabelledTerms[], options: { calibrate?: boolean } = {}): Matcher {
     const intentsWithTerm = new Map<string, Set<IntentId>>();
@@ -205,7 +211,13 @@ export class Matcher {
     }
     this.postingStart = postingStart;
     this.scores = new Float64Array(E);
-    this.touched = new Int32Array(E);
+    this.marks = new Int32Array((E + 31) >> 5);
+    const I = intents.length;
+    this.first = new Float64Array(I);
+    this.second = new Float64Array(I);
+    this.nearest = new Int32Array(I);
+    this.seen = new Uint8Array(I);
+    this.order = new Int32Array(I);
   }
 
   toState(): MatcherState {
@@ -230,10 +242,20 @@ export class Matcher {
       nearest: this.texts.at(c.nearest),
       evidence: rank >= EVIDENCE_FOR ? [] : this.evidence(query, c.nearest),
     }));
-    const unknown = [...new Set(terms.filter((t) => !this.isKnown(t)))];
-    const offTopic = [...new Set(terms.filter((t) => !this.isTopicTerm(this.terms.indexOf(t))))];
-    // Two out-of-scope examples or more name it: a subject left out on purpose, not a stray word.
-    const excluded = offTopic.filter((t) => this.postings(this.terms.indexOf(t)) >= 2);
+    // The query's names are the distinct terms in order, with their ids: no term is looked up again.
+    const unknown: string[] = [];
+    const offTopic: string[] = [];
+    const excluded: string[] = [];
+    for (let j = 0; j < query.ids.length; j++) {
+      const id = query.ids[j] as number;
+      const name = query.names[j] as string;
+      if (!(id >= 0 && id < this.known)) unknown.push(name);
+      if (!this.isTopicTerm(id)) {
+        offTopic.push(name);
+        // Two out-of-scope examples or more name it: a subject left out on purpose, not a stray word.
+        if (this.postings(id) >= 2) excluded.push(name);
+      }
+    }
     let unmatched = 0;
     let offTopicShare = 0;
     for (let j = 0; j < query.ids.length; j++) {
@@ -251,11 +273,6 @@ export class Matcher {
       unknownShare: unmatched,
       offTopicShare,
     };
-  }
-
-  private isKnown(term: string): boolean {
-    const id = this.terms.indexOf(term);
-    return id >= 0 && id < this.known;
   }
 
   /** The query's terms that a phrase has, with their share of its score, largest first. */
@@ -302,9 +319,10 @@ export class Matcher {
 
   private candidates(query: Query, exclude = -1): Scored[] {
     // Only phrases that share a term with the question can score: walk the postings, not every
-    // phrase, and visit the phrases touched in phrase order.
-    const { scores, touched } = this;
-    let count = 0;
+    // phrase, and visit the phrases touched in phrase order (a bit per phrase, read word by word).
+    const { scores, marks } = this;
+    let low = marks.length;
+    let high = -1;
     for (let j = 0; j < query.ids.length; j++) {
       const id = query.ids[j] as number;
       if (id < 0) continue;
@@ -313,30 +331,52 @@ export class Matcher {
       for (let p = this.postingStart[id] as number; p < end; p++) {
         const example = this.postingExample[p] as number;
         const before = scores[example] as number;
-        if (before === 0) touched[count++] = example;
+        if (before === 0) {
+          const word = example >> 5;
+          marks[word] = (marks[word] as number) | (1 << (example & 31));
+          if (word < low) low = word;
+          if (word > high) high = word;
+        }
         scores[example] = before + weight * (this.postingWeight[p] as number);
       }
     }
-    const visited = touched.subarray(0, count).sort();
     const { exampleIntent } = this.state;
-    const best = new Map<number, { first: number; second: number; nearest: number }>();
-    for (let v = 0; v < count; v++) {
-      const index = visited[v] as number;
-      const score = scores[index] as number;
-      scores[index] = 0;
-      if (score <= 0 || index === exclude) continue;
-      const intent = exampleIntent[index] as number;
-      const entry = best.get(intent);
-      if (!entry) best.set(intent, { first: score, second: 0, nearest: index });
-      else if (score > entry.first) {
-        entry.second = entry.first;
-        entry.first = score;
-        entry.nearest = index;
-      } else if (score > entry.second) entry.second = score;
+    const { first, second, nearest, seen, order } = this;
+    let intents = 0;
+    for (let word = low; word <= high; word++) {
+      let bits = marks[word] as number;
+      marks[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        const index = (word << 5) + 31 - Math.clz32(lowest);
+        const score = scores[index] as number;
+        scores[index] = 0;
+        if (score <= 0 || index === exclude) continue;
+        const intent = exampleIntent[index] as number;
+        if (seen[intent] === 0) {
+          seen[intent] = 1;
+          order[intents++] = intent;
+          first[intent] = score;
+          second[intent] = 0;
+          nearest[intent] = index;
+        } else if (score > (first[intent] as number)) {
+          second[intent] = first[intent] as number;
+          first[intent] = score;
+          nearest[intent] = index;
+        } else if (score > (second[intent] as number)) second[intent] = score;
+      }
     }
+    // Each intent in the order it was first seen (as a Map of them would list them), then by score.
     const result: Scored[] = [];
-    for (const [intent, { first, second, nearest }] of best) {
-      result.push({ intent, score: NEAREST_SHARE * first + (1 - NEAREST_SHARE) * second, nearest });
+    for (let i = 0; i < intents; i++) {
+      const intent = order[i] as number;
+      seen[intent] = 0;
+      result.push({
+        intent,
+        score: NEAREST_SHARE * (first[intent] as number) + (1 - NEAREST_SHARE) * (second[intent] as number),
+        nearest: nearest[intent] as number,
+      });
     }
     return result.sort((a, b) => b.score - a.score);
   }

@@ -124,11 +124,36 @@ function score(
   vector: SparseVector,
   out: Float64Array,
 ): void {
-  for (let k = 0; k < K; k++) out[k] = bias[k] ?? 0;
-  for (let j = 0; j < vector.index.length; j++) {
-    const base = (vector.index[j] as number) * K;
-    const v = vector.value[j] as number;
-    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (weights[base + k] as number);
+  const { index, value } = vector;
+  const n = index.length;
+  // Five classes at a time, each summed in a local over the features in order: the same sums,
+  // added in the same order as one class at a time, without a store per term.
+  let k = 0;
+  for (; k + 5 <= K; k += 5) {
+    let s0 = bias[k] as number;
+    let s1 = bias[k + 1] as number;
+    let s2 = bias[k + 2] as number;
+    let s3 = bias[k + 3] as number;
+    let s4 = bias[k + 4] as number;
+    for (let j = 0; j < n; j++) {
+      const at = (index[j] as number) * K + k;
+      const v = value[j] as number;
+      s0 += v * (weights[at] as number);
+      s1 += v * (weights[at + 1] as number);
+      s2 += v * (weights[at + 2] as number);
+      s3 += v * (weights[at + 3] as number);
+      s4 += v * (weights[at + 4] as number);
+    }
+    out[k] = s0;
+    out[k + 1] = s1;
+    out[k + 2] = s2;
+    out[k + 3] = s3;
+    out[k + 4] = s4;
+  }
+  for (; k < K; k++) {
+    let s = bias[k] as number;
+    for (let j = 0; j < n; j++) s += (value[j] as number) * (weights[(index[j] as number) * K + k] as number);
+    out[k] = s;
   }
 }
 

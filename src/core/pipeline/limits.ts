@@ -31,26 +31,72 @@ export function compilePattern(source: string): Pattern {
 
 function tokenMatches(token: Token, word: string): boolean {
   if (token.number) return /^\d+$/.test(word);
-  return token.alternatives.some((a) => (a.prefix ? word.startsWith(a.text) : word === a.text));
+  const { alternatives } = token;
+  for (let i = 0; i < alternatives.length; i++) {
+    const a = alternatives[i] as { readonly text: string; readonly prefix: boolean };
+    if (a.prefix ? word.startsWith(a.text) : word === a.text) return true;
+  }
+  return false;
+}
+
+/** Whether the pattern's tokens from `t` on match the words from `w` on (optional ones may be skipped). */
+function matchesFrom(pattern: Pattern, words: readonly string[], t: number, w: number): boolean {
+  if (t === pattern.length) return true;
+  const token = pattern[t] as Token;
+  if (
+    w < words.length &&
+    tokenMatches(token, words[w] as string) &&
+    matchesFrom(pattern, words, t + 1, w + 1)
+  )
+    return true;
+  return token.optional && matchesFrom(pattern, words, t + 1, w);
 }
 
 /** Whether the pattern occurs anywhere in the words, as a run (optional tokens may be skipped). */
 export function occurs(pattern: Pattern, words: readonly string[]): boolean {
-  const from = (t: number, w: number): boolean => {
-    if (t === pattern.length) return true;
-    const token = pattern[t] as Token;
-    if (w < words.length && tokenMatches(token, words[w] as string) && from(t + 1, w + 1)) return true;
-    return token.optional && from(t + 1, w);
-  };
-  for (let start = 0; start < words.length; start++) if (from(0, start)) return true;
+  for (let start = 0; start < words.length; start++) if (matchesFrom(pattern, words, 0, start)) return true;
+  return false;
+}
+
+/** A pattern, and the words one of which a question must have for it to occur (none: no such word). */
+interface Compiled {
+  readonly pattern: Pattern;
+  readonly needs: readonly string[] | undefined;
+}
+
+/**
+ * Every run the pattern matches has a word for its first token that is neither optional, nor a
+ * number, nor a prefix: one of that token's words must be in the question.
+ */
+function compile(source: string): Compiled {
+  const pattern = compilePattern(source);
+  const token = pattern.find((t) => !t.optional);
+  const needs =
+    token === undefined || token.number || token.alternatives.some((a) => a.prefix)
+      ? undefined
+      : token.alternatives.map((a) => a.text);
+  return { pattern, needs };
+}
+
+/** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
+function anyOccurs(
+  patterns: readonly Compiled[],
+  words: readonly string[],
+  present: ReadonlySet<string>,
+): boolean {
+  for (let i = 0; i < patterns.length; i++) {
+    const { pattern, needs } = patterns[i] as Compiled;
+    if (needs !== undefined && !needs.some((w) => present.has(w))) continue;
+    if (occurs(pattern, words)) return true;
+  }
   return false;
 }
 
 interface CompiledLimit {
   readonly limit: Limit;
-  readonly when: readonly Pattern[];
-  readonly and: readonly Pattern[];
-  readonly unless: readonly Pattern[];
+  readonly when: readonly Compiled[];
+  readonly and: readonly Compiled[];
+  readonly unless: readonly Compiled[];
 }
 
 /** The rules of content/limits.yaml, ready to test questions against. */
@@ -60,15 +106,24 @@ export class Limits {
   constructor(limits: readonly Limit[]) {
     this.rules = limits.map((limit) => ({
       limit,
-      when: limit.when.map(compilePattern),
-      and: limit.and.map(compilePattern),
-      unless: limit.unless.map(compilePattern),
+      when: limit.when.map(compile),
+      and: limit.and.map(compile),
+      unless: limit.unless.map(compile),
     }));
   }
 
   /** The first rule the words fall under, if any. */
   match(words: readonly string[]): Limit | undefined {
-    const any = (patterns: readonly Pattern[]): boolean => patterns.some((p) => occurs(p, words));
-    return this.rules.find((r) => any(r.when) && (r.and.length === 0 || any(r.and)) && !any(r.unless))?.limit;
+    // Loops, not closures made per call: this runs for every question, over every rule.
+    const present = new Set(words);
+    for (const r of this.rules) {
+      if (
+        anyOccurs(r.when, words, present) &&
+        (r.and.length === 0 || anyOccurs(r.and, words, present)) &&
+        !anyOccurs(r.unless, words, present)
+      )
+        return r.limit;
+    }
+    return undefined;
   }
 }

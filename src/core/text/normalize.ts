@@ -68,8 +68,23 @@ export class Normalizer {
 
   normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {
     const plain = cleanText(stripChatMarkup(cleanText(text)));
+    return this.normalizeWords(plain, words(plain, this.shorthand), options);
+  }
+
+  /** Both readings of a text at once, its words as typed (`words`) and `normalize`'s, cleaned up once. */
+  read(text: string): { readonly typed: readonly string[]; readonly normalized: NormalizedText } {
+    const plain = cleanText(stripChatMarkup(cleanText(text)));
+    const typed = words(plain, this.shorthand);
+    return { typed, normalized: this.normalizeWords(plain, typed, {}) };
+  }
+
+  private normalizeWords(
+    plain: string,
+    asTyped: readonly string[],
+    options: { correct?: boolean },
+  ): NormalizedText {
     const corrections: string[] = [];
-    const typed = words(plain, this.shorthand).flatMap((word) => {
+    const typed = asTyped.flatMap((word) => {
       if (options.correct === false) return [word];
       const corrected = this.speller.correct(word);
       if (corrected !== undefined) {
