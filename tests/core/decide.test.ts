@@ -31,6 +31,8 @@ const TABLE: readonly [
     'solutions',
   ],
   ['whats on the fix list', undefined, 'follow-up', 'answer', 'solution.overview', null],
+  // Words that say nothing of their own, with nothing before: the question back, not a list.
+  ['what?', undefined, 'follow-up', 'clarify', 'fallback', null],
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
   // A source named outright is the one cited, not the list whose words are nearest.
   ['chicago cite for the 1787 page', undefined, 'follow-up', 'answer', 'source.1787', null],

@@ -393,8 +393,10 @@ export const STEPS: readonly Step[] = [
         return { reason: `asks for ${kind}, but of ${strange.join(' ')}, which no topic knows` };
       // "Fixes?" with nothing before: the list of all the solutions (the overview the view lists),
       // when the follow-up is plain ("ok so" is not plainly asking for solutions).
+      // Words that say nothing of their own ("what?", "why?") ask about what came before; with
+      // nothing before, they get the question back, not a list.
       const overview = generalTarget(input.kb, view);
-      if (overview !== undefined && act.probability >= GENERAL_THRESHOLD)
+      if (overview !== undefined && act.probability >= GENERAL_THRESHOLD && c.normalized.terms.length > 0)
         return {
           decision: answer(input, overview.id, view, act.probability),
           reason: `asks for ${kind} (${pct(act.probability)}) of nothing named: ${overview.id}, the whole list`,
