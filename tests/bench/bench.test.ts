@@ -228,6 +228,7 @@ describe('evaluation sets', () => {
       ['dev-f', 'tuned on'],
       ['dev-g', 'tuned on'],
       ['dev-h', 'tuned on'],
+      ['dev-i', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
