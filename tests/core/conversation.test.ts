@@ -43,7 +43,9 @@ describe('a conversation', () => {
     // Named by a name of its own, the list of ten is the list of ten, whatever came before.
     const named = new TestConversation(assistant());
     await named.say('what does the ATA say about fentanyl');
-    expect(await named.say('what about the full solutions list')).toMatchObject({ intent: 'solution.overview' });
+    expect(await named.say('what about the full solutions list')).toMatchObject({
+      intent: 'solution.overview',
+    });
   });
 
   it('reads a question that can only be about the conversation as about it, however faintly it asks', async () => {
@@ -66,6 +68,14 @@ describe('a conversation', () => {
     expect(why).toMatchObject({ intent: 'solution.mexico', followUp: 'threats' });
     // Naming nothing, it is the conversation's topic again.
     expect(await chat.say('source?')).toMatchObject({ intent: 'solution.mexico', followUp: 'source' });
+  });
+
+  it('reads a citation style named alone, one it writes or not, as asking for the source', async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('what does the report say about instability');
+    const cite = await chat.say('turabian format?');
+    expect(cite).toMatchObject({ intent: 'threat.instability', followUp: 'source' });
+    expect(cite.text).toMatch(/I don't write turabian references/);
   });
 
   it('answers a question after a date, place or founder with the background facts', async () => {

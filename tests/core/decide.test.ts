@@ -57,6 +57,15 @@ const TABLE: readonly [
     'solutions',
   ],
   ['best ski resorts in vermont', undefined, 'mostly-unknown', 'decline', 'fallback', null],
+  // Surely out of scope as a whole: no clause that shares a word with a topic rescues it.
+  [
+    'how do i set up a swot analysis, what counts as a threat?',
+    undefined,
+    'out-of-scope',
+    'decline',
+    'fallback',
+    null,
+  ],
   ['penalty kicks in the canada mexico match', undefined, 'out-of-scope', 'decline', 'fallback', null],
 ];
 

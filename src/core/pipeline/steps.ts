@@ -65,6 +65,8 @@ const NAMED_SHARE = 0.5;
 const BOT_LIKELIEST = 0.5;
 /** Questions shorter than this are read whole: a clause of a short question is too little to go on. */
 const CLAUSE_MIN_WORDS = 8;
+/** …and a question this surely out of scope as a whole, only by a clause naming a topic of its own. */
+const CLAUSE_OUT_OF_SCOPE = 0.9;
 
 /**
  * In a conversation, a question no topic is sure of that asks for something at least this surely
@@ -451,6 +453,11 @@ export const STEPS: readonly Step[] = [
       const c = input.classification;
       if (c === undefined || input.clauses === undefined) return { reason: 'nothing to read' };
       if (isSure(c, input.threshold)) return { reason: 'the question as a whole is sure enough' };
+      // A question surely out of scope as a whole is rescued only by a clause naming a topic of its
+      // own ("…trip to Buffalo. What does 1787 suggest about working with Canadian authorities?"),
+      // not by one that shares a general word with an overview ("how do I do a SWOT analysis, what
+      // counts as a threat?").
+      const ownTopicOnly = c.outOfScope >= CLAUSE_OUT_OF_SCOPE;
       if (c.normalized.words.length < CLAUSE_MIN_WORDS) return { reason: 'too short to read by clauses' };
       // A preamble ("for a hearing prep doc on the surge at the border, …") drowns the ask in words
       // of its own; the clause that asks, read alone, says what it is about.
@@ -460,6 +467,7 @@ export const STEPS: readonly Step[] = [
         const topic = input.kb.topics.get(clause.candidates[0]?.intent ?? '');
         if (!isAskable(topic) || !isSure(clause, input.threshold) || clause.confidence < input.threshold)
           continue;
+        if (ownTopicOnly && topic.role === 'overview') continue;
         if (best === undefined || clause.confidence > best.confidence)
           best = { topic, confidence: clause.confidence, clause: clause.normalized.plain };
       }
@@ -480,6 +488,15 @@ export const STEPS: readonly Step[] = [
       // else on that you can share?"): it can only be about the conversation, asking what it most
       // likely asks, however faintly.
       const onlyTheConversation = c.outOfScope < IN_CONVERSATION_SCOPE && c.noTopic >= LEANING_NO_TOPIC;
+      // A citation style named ("bluebook format?"), whether or not policybot writes it, asks for
+      // the conversation's source: the cite act says which styles it has.
+      if (input.style !== undefined) {
+        const followed = followedTopic(input, input.previous);
+        return {
+          decision: answer(input, followed, 'sources', act?.probability ?? 0),
+          reason: `names a citation style: the source of ${followed}`,
+        };
+      }
       if (
         act === undefined ||
         act.kind === null ||
