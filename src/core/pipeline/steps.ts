@@ -438,7 +438,11 @@ export const STEPS: readonly Step[] = [
         return { reason: 'not one of the bot’s own intents' };
       // The bot's own intents cost little when wrong ("you're welcome"), and people close with them
       // in every shape ("Great, thank you. That's what I needed."): the likeliest by far is enough.
-      const likeliest = best.probability >= BOT_LIKELIEST && c.confidence >= input.threshold * SCOPE_FLOOR;
+      // …unless the question is as likely out of scope ("can you explain how the filibuster works?").
+      const likeliest =
+        best.probability >= BOT_LIKELIEST &&
+        c.confidence >= input.threshold * SCOPE_FLOOR &&
+        c.outOfScope < c.confidence;
       if (c.confidence < input.threshold && !likeliest)
         return { reason: `${best.intent} at ${pct(c.confidence)}, under the threshold ${input.threshold}` };
       return {
