@@ -229,6 +229,7 @@ describe('evaluation sets', () => {
       ['dev-g', 'tuned on'],
       ['dev-h', 'tuned on'],
       ['dev-i', 'tuned on'],
+      ['dev-j', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
