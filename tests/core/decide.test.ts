@@ -49,7 +49,7 @@ const TABLE: readonly [
   ],
   // No topic is sure of it, but it asks for something: the conversation's topic, continued.
   [
-    'how should america respond',
+    'and how should washington handle it',
     'threat.ransomware',
     'continuation',
     'answer',
