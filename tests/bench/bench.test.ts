@@ -230,6 +230,7 @@ describe('evaluation sets', () => {
       ['dev-h', 'tuned on'],
       ['dev-i', 'tuned on'],
       ['dev-j', 'tuned on'],
+      ['dev-l', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
