@@ -99,7 +99,7 @@ export class SpellingCorrector {
 }
 
 /** A known word seen this few times in the knowledge base may be a typo of a commoner one… */
-const RARE = 2;
+const RARE = 5;
 /** …one this many times commoner. */
 const COMMONER = 20;
 
