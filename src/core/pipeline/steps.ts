@@ -67,6 +67,8 @@ const BOT_LIKELIEST = 0.5;
 const CLAUSE_MIN_WORDS = 8;
 /** …and a question this surely out of scope as a whole, only by a clause naming a topic of its own. */
 const CLAUSE_OUT_OF_SCOPE = 0.9;
+/** …and surely itself: a clause as unsure as "how do i fix the system instability" rescues nothing. */
+const CLAUSE_RESCUE = 0.8;
 
 /**
  * In a conversation, a question no topic is sure of that asks for something at least this surely
@@ -457,10 +459,11 @@ export const STEPS: readonly Step[] = [
       const c = input.classification;
       if (c === undefined || input.clauses === undefined) return { reason: 'nothing to read' };
       if (isSure(c, input.threshold)) return { reason: 'the question as a whole is sure enough' };
-      // A question surely out of scope as a whole is rescued only by a clause naming a topic of its
-      // own ("…trip to Buffalo. What does 1787 suggest about working with Canadian authorities?"),
-      // not by one that shares a general word with an overview ("how do I do a SWOT analysis, what
-      // counts as a threat?").
+      // A question surely out of scope as a whole is rescued only by a clause surely naming a topic
+      // of its own ("…trip to Buffalo. What does 1787 suggest about working with Canadian
+      // authorities?"), not by one that shares a general word with an overview ("how do I do a SWOT
+      // analysis, what counts as a threat?") or is itself unsure ("my laptop keeps crashing, how do
+      // i fix the system instability").
       const ownTopicOnly = c.outOfScope >= CLAUSE_OUT_OF_SCOPE;
       if (c.normalized.words.length < CLAUSE_MIN_WORDS) return { reason: 'too short to read by clauses' };
       // A preamble ("for a hearing prep doc on the surge at the border, …") drowns the ask in words
@@ -471,7 +474,7 @@ export const STEPS: readonly Step[] = [
         const topic = input.kb.topics.get(clause.candidates[0]?.intent ?? '');
         if (!isAskable(topic) || !isSure(clause, input.threshold) || clause.confidence < input.threshold)
           continue;
-        if (ownTopicOnly && topic.role === 'overview') continue;
+        if (ownTopicOnly && (topic.role === 'overview' || clause.confidence < CLAUSE_RESCUE)) continue;
         if (best === undefined || clause.confidence > best.confidence)
           best = { topic, confidence: clause.confidence, clause: clause.normalized.plain };
       }
