@@ -7,7 +7,7 @@ import { BLIND_DIR } from './paths.js';
  * tuned on them: their figures are fitted. The final set is kept untouched until the end; only
  * `npm run bench -- --final` names it, and no process of the bench reads a set it was not given.
  */
-export const DEVELOPMENT_SETS = ['dev-a', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-l'] as const;
+export const DEVELOPMENT_SETS = ['dev-a', 'dev-b', 'dev-c', 'dev-d', 'dev-e', 'dev-f', 'dev-g', 'dev-h', 'dev-i', 'dev-j', 'dev-l', 'dev-m'] as const;
 export const FINAL_SET = 'final';
 
 export type SetStatus = 'tuned on' | 'untouched';

@@ -231,6 +231,7 @@ describe('evaluation sets', () => {
       ['dev-i', 'tuned on'],
       ['dev-j', 'tuned on'],
       ['dev-l', 'tuned on'],
+      ['dev-m', 'tuned on'],
     ]);
     const withFinal = evalSets(true);
     expect(withFinal.at(-1)).toMatchObject({ name: 'final', status: 'untouched' });
