@@ -78,6 +78,17 @@ describe('a conversation', () => {
     expect(cite.text).toMatch(/I don't write turabian references/);
   });
 
+  it("reads a sure follow-up as one, whatever words of the asker's own it carries", async () => {
+    const chat = new TestConversation(assistant());
+    await chat.say('what does 1787 say about the mexico partnership');
+    const more = await chat.say(
+      'can you expand on that with some of the background? i heard about earlier frameworks',
+    );
+    expect(more).toMatchObject({ intent: 'solution.mexico', followUp: 'more' });
+    // A subject no topic knows is still declined: words of a subject, not of the asker.
+    expect((await chat.say('cite the fifa corruption scandal')).kind).toBe('decline');
+  });
+
   it('answers a question after a date, place or founder with the background facts', async () => {
     const bot = assistant();
     const founded = await bot.ask('when was INL founded');

@@ -78,6 +78,8 @@ const CLAUSE_RESCUE = 0.8;
 const CONTINUATION_FLOOR = 0.15;
 /** …or under that floor, when the question is out of scope less likely than this and names no topic. */
 const IN_CONVERSATION_SCOPE = 0.1;
+/** A follow-up this sure, in scope, is read as one whatever words of its own it carries. */
+const SURE_FOLLOW_UP = 0.95;
 /** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
 const SCOPE_FLOOR = 0.5;
 /** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
@@ -301,10 +303,21 @@ export const STEPS: readonly Step[] = [
   },
   {
     name: 'mostly-unknown',
-    run: ({ classification: c, kb }) => {
+    run: ({ classification: c, kb, previous }) => {
       // "cite the fifa corruption scandal": one word a topic knows, more that none does. Whatever
       // it shares with the topic, it is about something else.
       if (c === undefined) return { reason: 'nothing to read' };
+      // …unless, in a conversation, it surely asks for more of it and is surely in scope ("can you
+      // expand on that with some of the background? I've heard there were earlier frameworks"):
+      // words no topic knows are then the asker's own, not a subject.
+      const act = c.acts.find((a) => a.kind !== null);
+      if (
+        previous !== undefined &&
+        act !== undefined &&
+        act.probability >= SURE_FOLLOW_UP &&
+        c.outOfScope < IN_CONVERSATION_SCOPE * 2
+      )
+        return { reason: `in a conversation, asks for ${act.kind} surely (${pct(act.probability)})` };
       const offTopic = new Set(c.offTopic);
       const content = c.contentTerms;
       const unknown = content.filter((t) => offTopic.has(t));
