@@ -12,7 +12,8 @@ import { type ComposeContext, compose } from './pipeline/compose.js';
 import { decide, type Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
 import { Limits } from './pipeline/limits.js';
-import { resolveView, type StepInput } from './pipeline/steps.js';
+import type { StepInput } from './pipeline/steps.js';
+import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
 

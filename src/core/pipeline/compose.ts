@@ -2,7 +2,7 @@ import { FALLBACK_ID, type FollowUpKind, type IntentId } from '../../knowledge/i
 import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
 import type { Action, Answer, RelatedTopic } from '../answer.js';
 import { citationsFor, type ReferenceFormatter } from '../citations/index.js';
-import { STYLE_LABELS, type CitationStyle } from '../citations/styles.js';
+import { type CitationStyle, STYLE_LABELS } from '../citations/styles.js';
 import type { Trace } from './decide.js';
 import { type Decision, type DeclineReason, followUpOfView, type View } from './decision.js';
 

@@ -1,9 +1,21 @@
 import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Limit, Topic } from '../../knowledge/types.js';
 import type { StyleMention } from '../citations/style-names.js';
-import type { Classification, TopicCandidate } from '../model/classifier.js';
-import { stem } from '../text/tokens.js';
-import { type Decision, VIEW_OF, type View } from './decision.js';
+import type { Classification } from '../model/classifier.js';
+import { type Decision, VIEW_OF } from './decision.js';
+import {
+  answer,
+  closelyNamed,
+  followedTopic,
+  generalTarget,
+  inConversation,
+  isAskable,
+  isGenericTarget,
+  isSure,
+  nearestTopics,
+  SCOPE_FLOOR,
+  subjectOf,
+} from './targets.js';
 
 /** What every step sees: the question, what the models made of it, and the conversation. */
 export interface StepInput {
@@ -80,8 +92,6 @@ const CONTINUATION_FLOOR = 0.15;
 const IN_CONVERSATION_SCOPE = 0.1;
 /** A follow-up this sure, in scope, is read as one whatever words of its own it carries. */
 const SURE_FOLLOW_UP = 0.95;
-/** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
-const SCOPE_FLOOR = 0.5;
 /** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
 const SPECIFIC_SHARE = 0.2;
 /** A follow-up that names nothing, with nothing before it, gets the whole list only when this plain. */
@@ -91,141 +101,6 @@ const FOLLOW_UP_THRESHOLD = 0.5;
 /** …or half as sure, in a conversation, when the question names no topic (its topic head says so this surely). */
 const LEANING_SHARE = 0.5;
 const LEANING_NO_TOPIC = 0.5;
-/** Topics this far down the linear model's ranking are not offered as "Did you mean". */
-const SUGGESTION_FLOOR = 0.02;
-/** …nor topics whose nearest phrase shares less than this with the question. */
-const SIMILARITY_FLOOR = 0.2;
-
-/** In scope surely enough, and its best topic at least SCOPE_FLOOR of the threshold: what the topic step answers. */
-function isSure(c: Classification, threshold: number): boolean {
-  return c.inScope >= threshold && c.confidence >= threshold * SCOPE_FLOOR;
-}
-
-function isAskable(topic: Topic | undefined): topic is Topic {
-  return topic !== undefined && topic.group !== 'bot' && topic.group !== 'fallback';
-}
-
-/** The view a follow-up gets on a topic: a solution's own answer is what "what should we do" asks. */
-export function resolveView(kb: KnowledgeBase, topic: IntentId, view: View): View {
-  const group = kb.topics.get(topic)?.group;
-  if (view === 'solutions' && group !== 'threat') return 'summary';
-  // "Why does that matter?" after a threat: its longer answer says why.
-  if (view === 'threats' && group !== 'solution') return group === 'threat' ? 'detail' : 'summary';
-  // A source's own answer is its reference.
-  if (view === 'sources' && (group === 'source' || group === 'related')) return 'summary';
-  return view;
-}
-
-/**
- * Whether a topic is what a view lists in general rather than a topic of its own: the overview
- * of the solutions for "what are the solutions?", a source for "source?". After a topic, such a
- * follow-up is about that topic.
- */
-function isGenericTarget(topic: Topic, view: View): boolean {
-  // "What does 1787 want done?": the source named is who proposes, not what the proposal is about.
-  if (topic.group === 'source') return view !== 'detail';
-  if (view === 'solutions') return topic.group === 'solution' && topic.role === 'overview';
-  if (view === 'threats') return topic.group === 'threat' && topic.role === 'overview';
-  return false;
-}
-
-/** A topic whose nearest phrase the question matches this closely, and this far ahead of the next, is named. */
-const CLOSE_SIMILARITY = 0.6;
-const CLOSE_LEAD = 1.5;
-
-function closelyNamed(
-  kb: KnowledgeBase,
-  candidates: readonly TopicCandidate[],
-  view: View,
-): TopicCandidate | undefined {
-  const ranked = candidates
-    .filter((c) => {
-      const topic = kb.topics.get(c.intent);
-      return isAskable(topic) && !isGenericTarget(topic, view);
-    })
-    .sort((a, b) => b.similarity - a.similarity);
-  const [top, next] = ranked;
-  if (top === undefined || top.similarity < CLOSE_SIMILARITY) return undefined;
-  return top.similarity >= CLOSE_LEAD * (next?.similarity ?? 0) ? top : undefined;
-}
-
-/**
- * In a conversation about a threat, the list of all the solutions asked for without naming another
- * topic ("solutions?", "what does 1787 recommend") means the solutions that bear on that threat.
- */
-function inConversation(
-  input: StepInput,
-  topic: Topic,
-  confidence: number,
-): Extract<Decision, { kind: 'answer' }> {
-  const previous = input.previous === undefined ? undefined : input.kb.topics.get(input.previous);
-  // After the overall threat, the list of all the solutions is what bears on it: that list's own topic.
-  if (
-    previous?.group === 'threat' &&
-    previous.role !== 'overview' &&
-    topic.group === 'solution' &&
-    isGenericTarget(topic, 'solutions') &&
-    // …unless it names the list by a name of its own ("the ten solutions overall").
-    input.named?.((id) => id === topic.id) === undefined
-  )
-    return answer(input, previous.id, 'solutions', confidence);
-  return answer(input, topic.id, 'summary', confidence);
-}
-
-/**
- * What a follow-up in a conversation is about: a threat or solution it names by name, other than
- * the conversation's ("and the ransomware one, how would 1787 tackle it?", after drugs), else the
- * conversation's topic.
- */
-function followedTopic(input: StepInput, previous: IntentId): IntentId {
-  // Only a threat's or a solution's own topic: the overviews are what follow-ups' words ("the
-  // solutions", "the threats") mean in general.
-  return input.named?.((id) => input.kb.topics.get(id)?.role !== 'overview') ?? previous;
-}
-
-/** The overview a view lists when nothing is named: all the solutions, all the threats. */
-function generalTarget(kb: KnowledgeBase, view: View): Topic | undefined {
-  const group = view === 'solutions' ? 'solution' : view === 'threats' ? 'threat' : undefined;
-  return group === undefined
-    ? undefined
-    : [...kb.topics.values()].find((t) => t.group === group && t.role === 'overview');
-}
-
-function answer(
-  input: StepInput,
-  topic: IntentId,
-  view: View,
-  confidence: number,
-): Extract<Decision, { kind: 'answer' }> {
-  const { style } = input;
-  return {
-    kind: 'answer',
-    topic,
-    view: resolveView(input.kb, topic, view),
-    ...(style?.style === undefined ? {} : { style: style.style }),
-    ...(style?.unsupported === undefined ? {} : { unsupportedStyle: style.unsupported }),
-    confidence,
-  };
-}
-
-/**
- * The topics nearest to a question, for "Did you mean": askable, sharing words with it (a topic
- * the linear model merely leans to, with nothing in common, is no suggestion a person follows),
- * and not a stray word's match.
- */
-export function nearestTopics(
-  kb: KnowledgeBase,
-  candidates: readonly TopicCandidate[],
-  count = 3,
-): IntentId[] {
-  return candidates
-    .filter((c) => isAskable(kb.topics.get(c.intent)))
-    .filter(
-      (c) => c.similarity > 0 && (c.probability >= SUGGESTION_FLOOR || c.similarity >= SIMILARITY_FLOOR),
-    )
-    .slice(0, count)
-    .map((c) => c.intent);
-}
 
 const pct = (p: number): string => p.toFixed(2);
 
@@ -564,22 +439,3 @@ export const STEPS: readonly Step[] = [
     },
   },
 ];
-
-/**
- * What a question asks about that no topic knows, in the words typed ("sinaloa"): said back in the
- * decline, so the person sees the subject was understood and is not in the sources. The longest
- * run of such words; none when nothing in the question is the domain's.
- */
-function subjectOf(c: Classification | undefined): string | undefined {
-  if (c === undefined || c.offTopic.length === 0) return undefined;
-  const offTopic = new Set(c.offTopic);
-  if (c.normalized.terms.every((t) => offTopic.has(t))) return undefined;
-  let best: string[] = [];
-  let run: string[] = [];
-  for (const word of c.normalized.words) {
-    if (offTopic.has(word) || offTopic.has(stem(word))) run.push(word);
-    else run = [];
-    if (run.length > best.length) best = [...run];
-  }
-  return best.length > 0 ? best.join(' ') : undefined;
-}
