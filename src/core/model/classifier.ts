@@ -3,11 +3,13 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import { type NormalizedText, Normalizer } from '../text/normalize.js';
 import { knownStems, learnStems } from '../text/tokens.js';
 import { type Calibration, type CalibrationPoint, fitCalibration, probability } from './calibration.js';
-import { NO_TOPIC, TOPIC_SLOT, type TrainingText, topicClasses, trainingTexts } from './examples.js';
+import { type ExactPhrase, ExactPhrases, type ExactPhrasesState, exactPhrases } from './exact.js';
+import { NO_TOPIC, type TrainingText, topicClasses, trainingTexts } from './examples.js';
 import { FeatureIndex, type SparseVector } from './features.js';
 import { Matcher, type MatcherState, type Ranking } from './nearest.js';
 import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
 import { StringTable, type StringTableState } from './strings.js';
+import { characteristicFollowUpTerms, vocabularyTexts } from './vocabulary.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
 export const MODEL_VERSION = 12;
@@ -74,55 +76,6 @@ export interface ClassifierState {
   readonly followUpTerms: readonly string[];
   /** Words and their stems, as training worked them out: a warm start need not stem them again. */
   readonly stems: { readonly words: StringTableState; readonly stems: StringTableState };
-}
-
-/** A training phrase asked word for word: its intent, and what of its topic it asks for. */
-export interface ExactPhrase {
-  readonly intent: IntentId;
-  readonly followUp?: FollowUpKind;
-}
-
-/** The written phrases by their words, as the start-up cache keeps them. */
-export interface ExactPhrasesState {
-  /** Each phrase's words, space-joined (a table with lookup). */
-  readonly keys: StringTableState;
-  /** The phrases' intents, each once; `intent` indexes this list. */
-  readonly intents: readonly IntentId[];
-  readonly intent: Int32Array;
-  /** An index into FOLLOW_UP_KINDS, or -1 for none. */
-  readonly followUp: Int8Array;
-}
-
-class ExactPhrases {
-  private readonly keys: StringTable;
-
-  static of(phrases: ReadonlyMap<string, ExactPhrase>): ExactPhrases {
-    const intents = [...new Set([...phrases.values()].map((p) => p.intent))];
-    return new ExactPhrases({
-      keys: StringTable.of([...phrases.keys()], { lookup: true }).toState(),
-      intents,
-      intent: Int32Array.from(phrases.values(), (p) => intents.indexOf(p.intent)),
-      followUp: Int8Array.from(phrases.values(), (p) =>
-        p.followUp === undefined ? -1 : FOLLOW_UP_KINDS.indexOf(p.followUp),
-      ),
-    });
-  }
-
-  constructor(private readonly state: ExactPhrasesState) {
-    this.keys = new StringTable(state.keys);
-  }
-
-  get(key: string): ExactPhrase | undefined {
-    const i = this.keys.indexOf(key);
-    if (i < 0) return undefined;
-    const intent = this.state.intents[this.state.intent[i] as number] as IntentId;
-    const followUp = FOLLOW_UP_KINDS[this.state.followUp[i] as number];
-    return followUp === undefined ? { intent } : { intent, followUp };
-  }
-
-  toState(): ExactPhrasesState {
-    return this.state;
-  }
 }
 
 const ACT_CLASSES: readonly (FollowUpKind | null)[] = [null, ...FOLLOW_UP_KINDS];
@@ -324,74 +277,6 @@ export class Classifier {
       (normalized.corrections.length === 0 ? undefined : this.exactPhrases.get(normalized.words.join(' ')))
     );
   }
-}
-
-/**
- * The words that say "a follow-up" rather than "a topic": used at least twice in follow-up phrases,
- * and more than twice as often there as in topics' phrases ("cite", "elaborate"; not "threat").
- */
-function characteristicFollowUpTerms(
-  texts: readonly TrainingText[],
-  normalized: readonly NormalizedText[],
-): Set<string> {
-  const inFollowUps = new Map<string, number>();
-  const inTopics = new Map<string, number>();
-  let followUps = 0;
-  let topics = 0;
-  texts.forEach((t, i) => {
-    if (!t.written) return;
-    const counts = t.topic === NO_TOPIC ? inFollowUps : inTopics;
-    if (t.topic === NO_TOPIC) followUps++;
-    else topics++;
-    for (const term of new Set((normalized[i] as NormalizedText).terms))
-      counts.set(term, (counts.get(term) ?? 0) + 1);
-  });
-  const out = new Set<string>();
-  for (const [term, n] of inFollowUps) {
-    if (n >= 2 && n / Math.max(1, followUps) > (2 * (inTopics.get(term) ?? 0)) / Math.max(1, topics))
-      out.add(term);
-  }
-  return out;
-}
-
-/** Every text of the knowledge base: the words typos are corrected towards. */
-function vocabularyTexts(kb: KnowledgeBase): string[] {
-  const topics = [...kb.topics.values()];
-  return [
-    ...kb.examples.map((e) => e.text.replaceAll(TOPIC_SLOT, ' ')),
-    ...topics.flatMap((t) => [
-      t.title,
-      ...t.names,
-      t.summary,
-      t.detail ?? '',
-      ...t.background.map((b) => b.text),
-    ]),
-  ];
-}
-
-/** Each written phrase's words, for answering a phrase asked word for word with its own intent. */
-function exactPhrases(
-  kb: KnowledgeBase,
-  normalizer: Normalizer,
-  texts: readonly TrainingText[],
-  normalized: readonly NormalizedText[],
-): Map<string, ExactPhrase> {
-  // A written phrase was normalized for training without correction: its words are normalizer.words's.
-  const wordsOf = new Map<string, readonly string[]>();
-  texts.forEach((t, i) => {
-    if (t.written) wordsOf.set(t.text, (normalized[i] as NormalizedText).words);
-  });
-  const map = new Map<string, ExactPhrase>();
-  for (const example of kb.examples) {
-    if (example.text.includes(TOPIC_SLOT)) continue;
-    const key = (wordsOf.get(example.text) ?? normalizer.words(example.text)).join(' ');
-    if (key !== '' && !map.has(key))
-      map.set(key, {
-        intent: example.intent,
-        ...(example.followUp === undefined ? {} : { followUp: example.followUp }),
-      });
-  }
-  return map;
 }
 
 /**
