@@ -179,6 +179,8 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     const seconds = (performance.now() - started) / 1000;
     const step = answer.trace.decidedBy;
     const confidence = answer.confidence === null ? null : Math.round(answer.confidence * 1000) / 1000;
+    // What the answer was, as the feedback record and the log line both carry it.
+    const outcome = { platform, ...who, kind: answer.kind, intent: answer.intent, confidence, step };
     // Remembered for its feedback buttons: the reference is all a click carries back.
     const marked = takesFeedback({ kind: answer.kind, ref: req });
     if (marked)
@@ -188,12 +190,7 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
             ? `(button) ${answer.followUp ?? 'topic'} on ${answer.intent}`
             : cleanQuestion(question),
         ...(question === undefined ? { pressed: { topic: answer.intent, followUp: answer.followUp } } : {}),
-        platform,
-        ...who,
-        kind: answer.kind,
-        intent: answer.intent,
-        confidence,
-        step,
+        ...outcome,
         reason: answer.trace.reason,
         candidates: (answer.trace.classification?.candidates ?? [])
           .slice(0, 3)
@@ -213,12 +210,7 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     logger.info(
       {
         req,
-        platform,
-        ...who,
-        kind: answer.kind,
-        intent: answer.intent,
-        confidence,
-        step,
+        ...outcome,
         latencyMs: Math.round(seconds * 100_000) / 100,
         ...(answer.followUp === null ? {} : { followUp: answer.followUp }),
         ...(question === undefined ? {} : { chars: question.length }),
