@@ -4,6 +4,8 @@ export interface CliIO {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream;
   readonly env: NodeJS.ProcessEnv;
+  /** The working folder, whose `.env` fills in `env` before a command runs; unset, none is read. */
+  readonly cwd?: string;
 }
 
 export type Command = {

@@ -10,7 +10,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+const io: CliIO = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+};
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

@@ -1,3 +1,4 @@
+import { loadDotEnv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { KnowledgeBaseError } from '../knowledge/errors.js';
 import type { CliIO, Command } from './io.js';
@@ -86,6 +87,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   try {
+    // Every command reads .env alike, before it reads a setting; the environment wins over the file.
+    if (io.cwd !== undefined) loadDotEnv(io.env, io.cwd);
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof KnowledgeBaseError || error instanceof ConfigError) {

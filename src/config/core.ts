@@ -13,7 +13,14 @@ const CORE_VARIABLES = [
  * nothing to validate, and the one-shot CLI skips loading zod (a fifth of its start-up).
  */
 export async function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): Promise<CoreConfig> {
-  if (!CORE_VARIABLES.some((name) => env[name] !== undefined)) return {};
+  // An empty variable (`POLICYBOT_THRESHOLD=` in a copied .env) means the default, as unset does.
+  const set = Object.fromEntries(
+    CORE_VARIABLES.flatMap((name) => {
+      const value = env[name];
+      return value === undefined || value.trim() === '' ? [] : [[name, value]];
+    }),
+  );
+  if (Object.keys(set).length === 0) return {};
   const { coreEnvSchema, parseEnv } = await import('./env.js');
-  return parseEnv(coreEnvSchema, env);
+  return parseEnv(coreEnvSchema, set);
 }

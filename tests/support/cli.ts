@@ -14,12 +14,13 @@ export interface CliRun {
  */
 export function runBuiltCli(
   args: readonly string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...options.env },
+      cwd: options.cwd ?? ROOT,
+      // A developer's own .env in the project must not change what the tests see.
+      env: { PATH: process.env.PATH ?? '', POLICYBOT_ENV_FILE: 'off', ...options.env },
     });
     let stdout = '';
     let stderr = '';

@@ -28,7 +28,14 @@ export async function startServe(
 ): Promise<ServeProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'serve', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', POLICYBOT_LOG_FORMAT: 'json', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      POLICYBOT_ENV_FILE: 'off',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      POLICYBOT_LOG_FORMAT: 'json',
+      ...env,
+    },
   });
   let text = '';
   child.stderr.on('data', (chunk: Buffer) => {
