@@ -5,6 +5,8 @@
  * escaped whole, so echoing it can neither ping anyone nor break the formatting around it.
  */
 
+import { visibleText } from '../echo.js';
+
 const ZERO_WIDTH = '\u200b';
 
 /** Mentions (@everyone, <@id>, <#id>, <@&id>, </cmd:id>) and timestamps shown as text, never resolved. */
@@ -23,9 +25,12 @@ export function discordMarkdown(text: string): string {
     .replace(/\|\|/g, '|\u200b|');
 }
 
-/** A user's words, inert: every Markdown character escaped and mentions neutralised. */
+/**
+ * A user's words, inert: hidden characters (bidi overrides, controls, zero-width) removed, every
+ * Markdown character escaped and mentions neutralised.
+ */
 export function escapeUserText(text: string): string {
-  return neutraliseMentions(text.replace(/[\\*_~`|>#[\]()<:-]/g, (c) => `\\${c}`))
+  return neutraliseMentions(visibleText(text).replace(/[\\*_~`|>#[\]()<:-]/g, (c) => `\\${c}`))
     .replace(/\s+/g, ' ')
     .trim();
 }

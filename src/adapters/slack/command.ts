@@ -33,7 +33,10 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
     `• \`${command} help\`: this message`,
     '• Mention me in a channel (`@policybot <question>`): I answer in a thread, and follow-ups in that thread continue the conversation ("tell me more", "source?", "what should we do about it?")',
     '• Or send me a direct message.',
-  ].join('\n');
+  ]
+    // "<question>" is not markup: Slack asks for every "<", ">" and "&" outside markup to be escaped.
+    .map(escapeText)
+    .join('\n');
   const blocks = [...message.blocks];
   const at = blocks.findIndex((b) => b.type === 'actions');
   blocks.splice(at === -1 ? blocks.length : at, 0, {
@@ -73,7 +76,7 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
   if (result.unsupportedStyle !== undefined) {
     blocks.push(
       context(
-        `I don't write ${escapeText(result.unsupportedStyle)} references (I write ${CITATION_STYLES.join(', ')}); here is ${result.style}.`,
+        `I don't write ${quoteUserWords(result.unsupportedStyle, 40)} references (I write ${CITATION_STYLES.join(', ')}); here is ${result.style}.`,
       ),
     );
   }

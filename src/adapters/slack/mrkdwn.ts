@@ -3,6 +3,8 @@
  * `&`, `<` and `>`), so nothing we send can form a link or a mention by accident.
  */
 
+import { visibleText } from '../echo.js';
+
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -31,11 +33,12 @@ export function fromSlack(text: string): string {
 
 /**
  * A person's words (as `fromSlack` gives them), to show back ("Asked: …", "no topic called …"):
- * cut between characters, escaped once, and "@here", "@channel" and "@everyone" given a zero-width
- * space so no client reads them as a ping.
+ * hidden characters (bidi overrides, controls, zero-width) removed, cut between characters,
+ * escaped once, and "@here", "@channel" and "@everyone" given a zero-width space (added after the
+ * removal) so no client reads them as a ping.
  */
 export function quoteUserWords(text: string, max = 200): string {
-  const plain = text.replace(/\s+/g, ' ').trim();
+  const plain = visibleText(text).replace(/\s+/g, ' ').trim();
   return escapeText(cut(plain, max)).replace(/@(here|channel|everyone)\b/gi, '@\u200B$1');
 }
 
