@@ -22,6 +22,16 @@ export interface PlatformDeps {
   readonly state?: StateStore;
   /** Where "Helpful" / "Not helpful" clicks go: the serving layer, which gave the answers their `ref`. */
   readonly feedback?: FeedbackPort;
+  /** What the serving layer counts for operators (metrics); nothing is counted unless given. */
+  readonly signals?: PlatformSignals;
+}
+
+/**
+ * Events an adapter reports for the operators' metrics, without knowing how they are counted:
+ * a request refused before it was parsed (a stranger's, counted rather than logged line by line).
+ */
+export interface PlatformSignals {
+  refused(platform: string, reason: 'unsigned' | 'stale' | 'bad-signature' | 'too-large' | 'replayed'): void;
 }
 
 export interface RunningPlatform {

@@ -158,7 +158,16 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     for (const entry of configuredPlatforms(env)) {
       const adapter = await entry.load();
       platforms.push(
-        await adapter.start({ assistant: service, env, http, logger, inFlight, state, feedback: service }),
+        await adapter.start({
+          assistant: service,
+          env,
+          http,
+          logger,
+          inFlight,
+          state,
+          feedback: service,
+          signals: { refused: (platform, reason) => metrics.refused.inc({ platform, reason }) },
+        }),
       );
       logger.info({ platform: entry.name }, 'platform started');
     }

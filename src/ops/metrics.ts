@@ -19,6 +19,7 @@ export interface Metrics {
   readonly reloads: Counter<'result'>;
   readonly topics: Gauge;
   readonly inFlight: Gauge;
+  readonly refused: Counter<'platform' | 'reason'>;
 }
 
 export interface MetricsOptions {
@@ -99,6 +100,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     topics: new Gauge({
       name: 'policybot_knowledge_topics',
       help: 'Topics in the knowledge base being served',
+      registers,
+    }),
+    refused: new Counter({
+      name: 'policybot_requests_refused_total',
+      help: 'Webhook requests refused before their body was parsed (unsigned, stale, bad-signature, too-large, replayed); counted, not logged',
+      labelNames: ['platform', 'reason'],
       registers,
     }),
     inFlight: new Gauge({

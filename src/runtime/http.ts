@@ -79,8 +79,18 @@ export class HttpRoutes {
   }
 }
 
+/** Platform payloads are small: Slack's and Discord's bodies are kilobytes. */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** A body declared larger than the cap is refused from its headers alone, before a byte is read. */
+export function declaredTooLarge(req: IncomingMessage, limit = BODY_LIMIT): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return Number.isFinite(declared) && declared > limit;
+}
+
 /** Reads a request body with a size cap: platform payloads are small, and a flood must not fill memory. */
-export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buffer> {
+  if (declaredTooLarge(req, limit)) throw Object.assign(new Error('request body too large'), { status: 413 });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

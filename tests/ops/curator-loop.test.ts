@@ -131,7 +131,9 @@ describe('the curators’ loop', () => {
     const [ack] = await slack.waitFor('/response/fb-1');
     // Only the person who clicked sees it, and the answer is left as it was.
     expect(ack?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(String((ack?.body as { text?: string } | undefined)?.text)).toContain('Thanks, noted: the curators will see');
+    expect(String((ack?.body as { text?: string } | undefined)?.text)).toContain(
+      'Thanks, noted: the curators will see',
+    );
     expect((await send(click('fb-2'))).status).toBe(200);
     const [again] = await slack.waitFor('/response/fb-2');
     expect((again?.body as { text?: string } | undefined)?.text).toBe('Already noted, thanks.');

@@ -6,7 +6,7 @@ import type { RunningPlatform } from '../../src/adapters/types.js';
 import type { PolicyAssistant } from '../../src/core/index.js';
 import { HttpRoutes } from '../../src/runtime/http.js';
 import { silentLogger } from '../../src/runtime/logger.js';
-import { APP_ID, commandInteraction } from '../adapters/discord/payloads.js';
+import { APP_ID, commandInteraction, snowflake } from '../adapters/discord/payloads.js';
 import { eventEnvelope, sendToBot, slashCommand } from '../adapters/slack/fake-slack.js';
 import {
   BOT_TOKEN,
@@ -165,7 +165,8 @@ describe('malformed Discord interactions', () => {
   it.each(cases)('%s gets a 400', async (_name, body) => {
     const res = await post(body);
     expect(res.status).toBe(400);
-    const next = await post(JSON.stringify(good));
+    // A fresh interaction id: each id is answered once.
+    const next = await post(JSON.stringify({ ...good, id: snowflake() }));
     expect(next.status).toBe(200);
     expect(JSON.stringify(await next.json())).toContain('Ransomware');
   });

@@ -7,8 +7,11 @@ import {
   InteractionType,
   type REST,
 } from 'discord.js';
-import { type RouteHandler, readBody } from '../../runtime/http.js';
+import { declaredTooLarge, type RouteHandler, readBody } from '../../runtime/http.js';
 import type { InFlight } from '../../runtime/in-flight.js';
+import { MemoryStateStore } from '../../state/memory/store.js';
+import type { KeySet } from '../../state/port.js';
+import type { PlatformSignals } from '../types.js';
 import { APOLOGY, fromPayload, handleInteraction, type InteractionDeps, toResponse } from './interactions.js';
 import { noticeMessage } from './render.js';
 import { editOriginal, replyInTime } from './reply.js';
@@ -51,6 +54,23 @@ export interface EndpointOptions {
   readonly rest: REST;
   /** An edit still to come after the response is tracked here, so a graceful shutdown waits for it. */
   readonly inFlight?: InFlight;
+  /**
+   * Interaction ids already answered (the state store's, so shared by replicas with Redis): a
+   * request replayed with the same id is refused. This process's memory unless given.
+   */
+  readonly answered?: KeySet;
+  readonly signals?: PlatformSignals;
+  readonly now?: () => number;
+}
+
+/** As Slack's five minutes: a signed request older or newer than this is a replay, not Discord. */
+export const MAX_AGE_SECONDS = 5 * 60;
+/** An interaction's token is good for 15 minutes: no id can be answered later than that anyway. */
+const ANSWERED_TTL_MS = 15 * 60_000;
+
+/** Whether the timestamp header is seconds since the epoch within the window of `nowSeconds`. */
+export function timestampFresh(timestamp: string, nowSeconds: number): boolean {
+  return /^\d{1,12}$/.test(timestamp) && Math.abs(nowSeconds - Number(timestamp)) <= MAX_AGE_SECONDS;
 }
 
 function header(req: IncomingMessage, name: string): string {
@@ -73,27 +93,46 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  */
 export function interactionsEndpoint(options: EndpointOptions, deps: InteractionDeps): RouteHandler {
   const key = publicKeyFromHex(options.publicKey);
+  const answered =
+    options.answered ??
+    new MemoryStateStore().keys('discord:interactions', { ttlMs: ANSWERED_TTL_MS, max: 10_000 });
   return async (req, res) => {
+    // Counted for the operators, never logged one line each: a flood must not fill the log.
+    const refuse = (status: 401 | 409 | 413, reason: Parameters<PlatformSignals['refused']>[1]) => {
+      options.signals?.refused('discord', reason);
+      res.writeHead(status, { connection: 'close', 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        status === 413
+          ? 'Payload too large\n'
+          : status === 409
+            ? 'already answered\n'
+            : 'invalid request signature\n',
+      );
+    };
     if (req.method !== 'POST') {
       res
         .writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' })
         .end('Method not allowed\n');
       return;
     }
+    // Headers first: a request that cannot be Discord's costs no read of its body.
+    if (declaredTooLarge(req)) return refuse(413, 'too-large');
+    const timestamp = header(req, 'x-signature-timestamp');
+    const signature = header(req, 'x-signature-ed25519');
+    if (!/^[0-9a-f]{128}$/i.test(signature) || timestamp === '') return refuse(401, 'unsigned');
+    // A signed request replayed later, or a timestamp that is not one ("hello"), is refused as Slack's
+    // are: Discord sends every interaction at once and never retries one.
+    if (!timestampFresh(timestamp, Math.floor((options.now ?? Date.now)() / 1000)))
+      return refuse(401, 'stale');
     let body: Buffer;
     try {
       body = await readBody(req);
     } catch (error) {
-      send(res, (error as { status?: number }).status ?? 400, 'Bad request');
+      if ((error as { status?: number }).status === 413) return refuse(413, 'too-large');
+      send(res, 400, 'Bad request');
       return;
     }
-    const timestamp = header(req, 'x-signature-timestamp');
-    if (!verifySignature(key, header(req, 'x-signature-ed25519'), timestamp, body)) {
-      send(res, 401, 'invalid request signature');
-      return;
-    }
-    // A valid signature is what Discord asks endpoints to check (its reference verifiers check no
-    // clock): a timestamp window would refuse Discord's retries and any signer with another clock.
+    if (!verifySignature(key, signature, timestamp, body)) return refuse(401, 'bad-signature');
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8'));
@@ -120,6 +159,8 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
       send(res, 200, { type: InteractionResponseType.Pong });
       return;
     }
+    // One answer per interaction id, on whichever replica the same signed request lands.
+    if (!(await answered.firstTime(payload.id))) return refuse(409, 'replayed');
     const request = fromPayload(payload);
     let respond!: (response: APIInteractionResponse) => void;
     const first = new Promise<APIInteractionResponse>((resolve) => {

@@ -8,7 +8,16 @@ import { isDiscordConfigured, loadDiscordConfig } from './config.js';
 export const discordAdapter: PlatformAdapter = {
   name: 'discord',
   isConfigured: isDiscordConfigured,
-  async start({ assistant, env, http, logger, inFlight, feedback }: PlatformDeps): Promise<RunningPlatform> {
+  async start({
+    assistant,
+    env,
+    http,
+    logger,
+    inFlight,
+    feedback,
+    state,
+    signals,
+  }: PlatformDeps): Promise<RunningPlatform> {
     const config = loadDiscordConfig(env);
     const deps = { assistant, logger, ...(feedback === undefined ? {} : { feedback }) };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
@@ -23,6 +32,10 @@ export const discordAdapter: PlatformAdapter = {
           // No token: a deferred reply is edited through the interaction's own webhook.
           rest: new REST({ api: config.apiUrl, version: '10' }),
           ...(inFlight === undefined ? {} : { inFlight }),
+          ...(state === undefined
+            ? {}
+            : { answered: state.keys('discord:interactions', { ttlMs: 15 * 60_000, max: 10_000 }) }),
+          ...(signals === undefined ? {} : { signals }),
         },
         deps,
       );

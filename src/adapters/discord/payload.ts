@@ -11,6 +11,8 @@ export function payloadProblem(payload: unknown): string | undefined {
   if (!Number.isInteger(payload.type)) return 'type must be an integer';
   if (typeof payload.application_id !== 'string') return 'application_id must be a string';
   if (payload.type === InteractionType.Ping) return undefined;
+  // Each interaction is answered once, by its id.
+  if (typeof payload.id !== 'string' || payload.id === '') return 'id must be a string';
   const who = isObject(payload.member) ? payload.member.user : payload.user;
   if (who !== undefined && !(isObject(who) && typeof who.id === 'string')) return 'user.id must be a string';
   if (payload.channel !== undefined && !(isObject(payload.channel) && typeof payload.channel.id === 'string'))

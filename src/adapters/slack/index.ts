@@ -14,7 +14,16 @@ import { screened } from './screen.js';
 export const slackAdapter: PlatformAdapter = {
   name: 'slack',
   isConfigured: isSlackConfigured,
-  async start({ assistant, env, http, logger, inFlight, state, feedback }): Promise<RunningPlatform> {
+  async start({
+    assistant,
+    env,
+    http,
+    logger,
+    inFlight,
+    state,
+    feedback,
+    signals,
+  }): Promise<RunningPlatform> {
     const config = loadSlackConfig(env);
     const slack = await createSlackApp({
       botToken: config.botToken,
@@ -41,7 +50,7 @@ export const slackAdapter: PlatformAdapter = {
             .writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' })
             .end('Method not allowed\n');
         } else {
-          return screened(req, res, listener, config.signingSecret ?? '', logger);
+          return screened(req, res, listener, { signingSecret: config.signingSecret ?? '', logger, signals });
         }
       });
       logger.info({ mode: 'http', path: EVENTS_PATH, command: config.command }, 'slack ready');

@@ -138,10 +138,23 @@ describe('Discord HTTP interactions endpoint', () => {
     expect((await post(ping, { key: stranger.privateKey })).status).toBe(401);
     expect((await post(ping, { signature: 'zz'.repeat(64) })).status).toBe(401);
     expect((await post(ask, { tamper: true })).status).toBe(401);
-    // A valid signature from another clock is still Discord's: accepted, as its reference verifiers do.
-    expect((await post(ping, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(200);
+    // A signed request from outside five minutes is a replay, as Slack's would be; a timestamp
+    // that is not one too. Within the window, another clock is still Discord's.
+    expect((await post(ping, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(401);
+    expect((await post(ping, { timestamp: 'hello' })).status).toBe(401);
+    expect((await post(ping, { timestamp: String(Math.floor(Date.now() / 1000) - 200) })).status).toBe(200);
     const noHeaders = await fetch(base, { method: 'POST', body: JSON.stringify(ping) });
     expect(noHeaders.status).toBe(401);
+  });
+
+  it('answers an interaction id once: the same signed request again gets a 409', async () => {
+    const ask = commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]);
+    const first = await post(ask);
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(await first.json())).toContain('Ransomware');
+    const again = await post(ask);
+    expect(again.status).toBe(409);
+    expect(await again.text()).not.toContain('Ransomware');
   });
 
   it('takes only POST', async () => {
