@@ -34,9 +34,7 @@ export function renderExplanation(answer: Answer, style: Style): string {
     }
   }
   for (const s of trace.steps) {
-    lines.push(
-      `  ${s.outcome === 'decided' ? '▶' : s.outcome === 'overruled' ? '·' : ' '} ${s.step.padEnd(13)} ${style.dim(s.reason)}`,
-    );
+    lines.push(`  ${s.outcome === 'decided' ? '▶' : ' '} ${s.step.padEnd(13)} ${style.dim(s.reason)}`);
   }
   return lines.join('\n');
 }

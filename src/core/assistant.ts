@@ -6,13 +6,14 @@ import { ReferenceProvider } from './citations/provider.js';
 import { StyleNames } from './citations/style-names.js';
 import type { CitationStyle } from './citations/styles.js';
 import { type ConversationStore, MemoryConversationStore } from './conversation/store.js';
-import { type Classification, Classifier } from './model/classifier.js';
+import { Classifier } from './model/classifier.js';
 import { TopicNames } from './model/names.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import { decide, type Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
 import { Limits } from './pipeline/limits.js';
-import type { StepInput } from './pipeline/steps.js';
+import type { ReadingInput } from './pipeline/prediction.js';
+import { ClauseSplitter } from './pipeline/clauses.js';
 import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
@@ -55,19 +56,6 @@ class LazyMap<K, V> {
   }
 }
 
-/** The whole question's reading, with the topics read from the question without its style words. */
-function onTopicOf(whole: Classification, rest: Classification): Classification {
-  return {
-    ...whole,
-    candidates: rest.candidates,
-    confidence: rest.confidence,
-    outOfScope: rest.outOfScope,
-    noTopic: rest.noTopic,
-    unknown: rest.unknown,
-    offTopic: rest.offTopic,
-  };
-}
-
 /** The words without the first run of `remove` in them. */
 function withoutWords(words: readonly string[], remove: readonly string[]): string[] {
   for (let i = 0; i + remove.length <= words.length; i++) {
@@ -86,6 +74,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const classifier = options.classifier ?? Classifier.train(kb);
   const limits = new Limits(kb.limits);
   const styles = new StyleNames(kb.language);
+  const clauseSplitter = new ClauseSplitter(kb.language);
   const references = options.references ?? new ReferenceProvider(kb);
   // Built on first use: answering a question needs neither (a one-shot `ask` starts faster).
   let finderMemo: TopicFinder | undefined;
@@ -117,24 +106,25 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
     const tooLong = question.length > maxLength;
-    // The question is cleaned up and split into words once, for the style and for the models.
+    // The style reading: a citation style named ("ransomware citation in chicago style") is read
+    // from the words as typed, and every other reading reads the question without it: one version.
     const read = tooLong ? undefined : classifier.read(question);
-    const typed = read?.typed ?? [];
-    const style = tooLong ? undefined : styles.find(typed);
-    const whole = read?.classification;
-    // "ransomware citation in chicago style": the style asks for a citation (the follow-up head
-    // reads it all), but says nothing of the topic (the topic head reads the rest).
-    const rest = style === undefined ? [] : withoutWords(typed, style.words);
+    const style = read === undefined ? undefined : styles.find(read.typed);
+    const rest = style === undefined || read === undefined ? [] : withoutWords(read.typed, style.words);
     const classification =
-      whole === undefined || rest.length === 0
-        ? whole
-        : onTopicOf(whole, classifier.classify(rest.join(' ')));
+      read === undefined
+        ? undefined
+        : rest.length === 0
+          ? read.classification
+          : classifier.classify(rest.join(' '));
     const words = classification?.normalized.words ?? [];
     const limit = classification === undefined ? undefined : limits.match(words);
     const clauses = once(() =>
-      clausesOf(classification?.normalized.plain ?? '').map((c) => classifier.classify(c)),
+      clauseSplitter
+        .split(classification?.normalized.plain ?? '')
+        .map((c) => ({ classification: classifier.classify(c.text), asks: c.asks })),
     );
-    const input: StepInput = {
+    const input: ReadingInput = {
       kb,
       length: question.length,
       maxLength,
@@ -265,15 +255,6 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       return compose(decision, trace, composeContext(references.defaultStyle));
     },
   };
-}
-
-/** A question's clauses, split where people punctuate a preamble from the ask; none for one clause. */
-function clausesOf(plain: string): string[] {
-  const parts = plain
-    .split(/[.?!;:,]+(?:\s+|$)|\s+[-–—]+\s+|\s*\(|\)\s*/u)
-    .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 2);
-  return parts.length >= 2 ? parts : [];
 }
 
 function once<T>(make: () => T): () => T {

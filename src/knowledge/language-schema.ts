@@ -56,3 +56,9 @@ export const framingFileSchema = z.strictObject({
   after: z.array(lowerCase).default([]),
   after_join: z.array(z.string()).min(1).default([' ']),
 });
+
+/** `intents/language/clauses.yaml`: where a question splits into clauses, and the words that open an asking one. */
+export const clausesFileSchema = z.strictObject({
+  split: nonEmpty,
+  asks: z.array(lowerCase).default([]),
+});

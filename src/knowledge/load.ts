@@ -6,6 +6,7 @@ import type { CitationStyle } from '../core/citations/styles.js';
 import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
 import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
 import {
+  clausesFileSchema,
   framingFileSchema,
   limitsFileSchema,
   shorthandFileSchema,
@@ -285,6 +286,7 @@ function loadLanguage(root: string, report: Report): Language {
     for (const name of [style, ...names]) styles.push([name.replace(/\s+/g, ' '), style]);
   }
   const framing = read('framing.yaml', framingFileSchema).data;
+  const clauses = read('clauses.yaml', clausesFileSchema).data;
   return {
     synonyms,
     shorthand,
@@ -296,6 +298,7 @@ function loadLanguage(root: string, report: Report): Language {
       after: framing?.after ?? [],
       afterJoin: framing?.after_join ?? [' '],
     },
+    clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [] },
   };
 }
 

@@ -59,6 +59,8 @@ export interface Language {
     readonly after: readonly string[];
     readonly afterJoin: readonly string[];
   };
+  /** where a question splits into clauses, and the words that open a clause that asks */
+  readonly clauses: { readonly split: string; readonly asks: readonly string[] };
 }
 
 /** A rule of `content/limits.yaml`: what the sources cannot hold. */

@@ -35,7 +35,9 @@ const TABLE: readonly [
   ['what?', undefined, 'follow-up', 'clarify', 'fallback', null],
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
   // A source named outright is the one cited, not the list whose words are nearest.
-  ['chicago cite for the 1787 page', undefined, 'follow-up', 'answer', 'source.1787', null],
+  ['chicago cite for the 1787 page', undefined, 'topic', 'answer', 'source.1787', null],
+  // The style is read from the words typed, every other reading from the rest: one version of the question.
+  ['is the ata in apa format', undefined, 'topic', 'answer', 'source.ata', null],
   ['fentanly coming across the southern border', undefined, 'topic', 'answer', 'threat.drugs', null],
   ['good morning bot, you there?', undefined, 'bot', 'bot', 'bot.greeting', null],
   // A preamble drowns the ask in words of its own; the clause that asks, read alone, names the topic.

@@ -1,20 +1,22 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { Classification } from '../model/classifier.js';
 import type { Decision } from './decision.js';
-import { STEPS, type StepInput, type StepName } from './steps.js';
+import { PRECEDENCE, type ReadingName, type Rule } from './precedence.js';
+import type { Prediction, ReadingInput } from './prediction.js';
+import { READINGS } from './readings.js';
 
 /** One step's verdict, as the trace shows it. */
 export interface StepVerdict {
-  readonly step: StepName;
-  /** decided: its decision is the answer; overruled: it had one, an earlier step won; passed: none. */
-  readonly outcome: 'decided' | 'overruled' | 'passed';
+  readonly step: ReadingName;
+  /** decided: its prediction is the answer; passed: it had none, or one under its gate or yielding to another's. */
+  readonly outcome: 'decided' | 'passed';
   readonly reason: string;
 }
 
 /** How a question was decided: what `--explain`, the log line and the metrics report. */
 export interface Trace {
   /** The step that decided; `platform` for a button or menu, `rate-limit` for the serving layer's limit. */
-  readonly decidedBy: StepName | 'platform' | 'rate-limit';
+  readonly decidedBy: ReadingName | 'platform' | 'rate-limit';
   readonly reason: string;
   readonly steps: readonly StepVerdict[];
   readonly previousTopic: IntentId | null;
@@ -42,6 +44,7 @@ export interface ClassificationSummary {
   readonly acts: readonly { readonly followUp: string | null; readonly probability: number }[];
 }
 
+const pct = (p: number): string => p.toFixed(2);
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 export function summarize(c: Classification): ClassificationSummary {
@@ -65,32 +68,87 @@ export function summarize(c: Classification): ClassificationSummary {
   };
 }
 
+/** What a rule's gates make of a prediction: whether it passes, and why not. */
+function gated(rule: Rule, p: Prediction, threshold: number, inConversation: boolean): string | undefined {
+  const share = (x: number): number => x * threshold;
+  if (rule.scopeGate !== undefined && (p.scope ?? 0) < share(rule.scopeGate))
+    return `in scope ${pct(p.scope ?? 0)}, under ${pct(share(rule.scopeGate))}`;
+  if (rule.gate === null) return undefined;
+  let gate = share(rule.gate);
+  if (rule.conversationGate !== undefined && inConversation && p.leans === true)
+    gate = share(rule.conversationGate);
+  if (rule.leadGate !== undefined && (p.lead ?? 0) >= share(rule.leadGate.lead))
+    gate = Math.min(gate, share(rule.leadGate.floor));
+  return p.probability >= gate ? undefined : `${pct(p.probability)}, under its gate ${pct(gate)}`;
+}
+
 /**
- * The arbiter: every step gives its verdict, the first in STEPS order with a decision wins, and
- * the trace keeps them all, so an explanation says which step decided and why the others did not.
+ * The arbiter: the first reading in the precedence table whose prediction passes its gates, and
+ * for which no reading it yields to is sure enough, decides. Predictions are read lazily, in the
+ * table's order (a reading after the winner is not read: the clauses cost a classification each),
+ * and the trace keeps every verdict, so an explanation says which reading decided and why the
+ * others did not.
  */
-export function decide(input: StepInput): { decision: Decision; trace: Trace } {
-  let winner: { decision: Decision; step: StepName; reason: string } | undefined;
-  const steps: StepVerdict[] = [];
-  for (const step of STEPS) {
-    const result = step.run(input);
-    if (result.decision === undefined) {
-      steps.push({ step: step.name, outcome: 'passed', reason: result.reason });
-    } else if (winner === undefined) {
-      winner = { decision: result.decision, step: step.name, reason: result.reason };
-      steps.push({ step: step.name, outcome: 'decided', reason: result.reason });
-    } else {
-      steps.push({ step: step.name, outcome: 'overruled', reason: result.reason });
+export function arbitrate(
+  predict: (reading: ReadingName) => Prediction,
+  threshold: number,
+  inConversation: boolean,
+  table: readonly Rule[] = PRECEDENCE,
+): { decision: Decision; reading: ReadingName; reason: string; steps: StepVerdict[] } {
+  const made = new Map<ReadingName, Prediction>();
+  const prediction = (reading: ReadingName): Prediction => {
+    let p = made.get(reading);
+    if (p === undefined) {
+      p = predict(reading);
+      made.set(reading, p);
     }
+    return p;
+  };
+  const steps: StepVerdict[] = [];
+  for (const rule of table) {
+    const p = prediction(rule.reading);
+    if (p.decision === undefined) {
+      steps.push({ step: rule.reading, outcome: 'passed', reason: p.reason });
+      continue;
+    }
+    const short = gated(rule, p, threshold, inConversation);
+    if (short !== undefined) {
+      steps.push({ step: rule.reading, outcome: 'passed', reason: `${p.reason}: ${short}` });
+      continue;
+    }
+    const yielded = (rule.yieldsTo ?? []).find((y) => {
+      if (y.inConversation === true && !inConversation) return false;
+      const other = prediction(y.to);
+      if (other.decision === undefined) return false;
+      return y.atLeast === 'self'
+        ? other.probability > p.probability &&
+            gated(table.find((r) => r.reading === y.to) ?? rule, other, threshold, inConversation) ===
+              undefined
+        : other.probability >= y.atLeast * threshold;
+    });
+    if (yielded !== undefined) {
+      steps.push({
+        step: rule.reading,
+        outcome: 'passed',
+        reason: `${p.reason}: stands aside for ${yielded.to}`,
+      });
+      continue;
+    }
+    steps.push({ step: rule.reading, outcome: 'decided', reason: p.reason });
+    return { decision: p.decision, reading: rule.reading, reason: p.reason, steps };
   }
-  // The last step always decides, so there is a winner.
-  const won = winner as { decision: Decision; step: StepName; reason: string };
+  throw new Error('the precedence table has no reading that always decides');
+}
+
+/** Every reading's prediction on the question, and the arbiter's pick among them. */
+export function decide(input: ReadingInput): { decision: Decision; trace: Trace } {
+  const won = arbitrate((name) => READINGS[name](input), input.threshold, input.previous !== undefined);
   return {
     decision: won.decision,
     trace: {
-      decidedBy: won.step,
+      decidedBy: won.reading,
       reason: won.reason,
-      steps,
+      steps: won.steps,
       previousTopic: input.previous ?? null,
       threshold: input.threshold,
       classification: input.classification === undefined ? null : summarize(input.classification),

@@ -1,13 +1,14 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
 import type { Classification, TopicCandidate } from '../model/classifier.js';
+import { ENGINE_STYLES } from '../citations/styles.js';
 import { stem } from '../text/tokens.js';
 import type { Decision, View } from './decision.js';
-import type { StepInput } from './steps.js';
+import type { ReadingInput } from './prediction.js';
 
 /*
  * What a decision is about: which topic a question names or leans on, in which view, and what a
- * decline offers instead. The steps (steps.ts) decide when; these say of what.
+ * decline offers instead. The readings (readings/) decide when; these say of what.
  */
 
 /** An answer's own confidence must be at least this share of the threshold, however surely the question is in scope. */
@@ -75,7 +76,7 @@ export function closelyNamed(
  * topic ("solutions?", "what does 1787 recommend") means the solutions that bear on that threat.
  */
 export function inConversation(
-  input: StepInput,
+  input: ReadingInput,
   topic: Topic,
   confidence: number,
 ): Extract<Decision, { kind: 'answer' }> {
@@ -98,7 +99,7 @@ export function inConversation(
  * the conversation's ("and the ransomware one, how would 1787 tackle it?", after drugs), else the
  * conversation's topic.
  */
-export function followedTopic(input: StepInput, previous: IntentId): IntentId {
+export function followedTopic(input: ReadingInput, previous: IntentId): IntentId {
   // Only a threat's or a solution's own topic: the overviews are what follow-ups' words ("the
   // solutions", "the threats") mean in general.
   return input.named?.((id) => input.kb.topics.get(id)?.role !== 'overview') ?? previous;
@@ -113,16 +114,21 @@ export function generalTarget(kb: KnowledgeBase, view: View): Topic | undefined 
 }
 
 export function answer(
-  input: StepInput,
+  input: ReadingInput,
   topic: IntentId,
   view: View,
   confidence: number,
 ): Extract<Decision, { kind: 'answer' }> {
   const { style } = input;
+  // A citation style named ("apa please", "the fraud warning in mla", "bluebook?") asks for the
+  // sources: the style reading says what view, the others what of. Plain text and Markdown are
+  // forms of an answer, not citation styles ("in plain english").
+  const asked =
+    style !== undefined && (style.style === undefined || ENGINE_STYLES.has(style.style)) ? 'sources' : view;
   return {
     kind: 'answer',
     topic,
-    view: resolveView(input.kb, topic, view),
+    view: resolveView(input.kb, topic, asked),
     ...(style?.style === undefined ? {} : { style: style.style }),
     ...(style?.unsupported === undefined ? {} : { unsupportedStyle: style.unsupported }),
     confidence,
@@ -146,6 +152,12 @@ export function nearestTopics(
     )
     .slice(0, count)
     .map((c) => c.intent);
+}
+
+/** The question's content terms that no topic's phrases have: words of something else. */
+export function strangeTerms(c: Classification): string[] {
+  const offTopic = new Set(c.offTopic);
+  return c.contentTerms.filter((t) => offTopic.has(t));
 }
 
 /**

@@ -1,0 +1,99 @@
+/**
+ * The arbiter's precedence table, as data: the readings in the order they take precedence, each
+ * with the gate its prediction must pass and the predictions it stands aside for. The first
+ * reading whose prediction passes its gate decides; the trace shows every reading's prediction.
+ *
+ * Every gate is a share of the threshold (POLICYBOT_THRESHOLD, 0.5 unless set), so that raising the
+ * threshold raises every gate that says how sure a reading must be. A `null` gate: the reading's
+ * prediction decides whenever it makes one (a rule, not a guess: too long, a training phrase word
+ * for word, a limit of content/limits.yaml).
+ */
+
+export const READING_NAMES = [
+  'too-long',
+  'empty',
+  'exact-phrase',
+  'limit',
+  'mostly-unknown',
+  'follow-up',
+  'topic',
+  'bot',
+  'clause',
+  'continuation',
+  'out-of-scope',
+] as const;
+export type ReadingName = (typeof READING_NAMES)[number];
+
+/** Another reading's prediction that a reading stands aside for. */
+export interface Yield {
+  readonly to: ReadingName;
+  /** Its probability must reach this share of the threshold, or (`self`) exceed the yielding prediction's. */
+  readonly atLeast: number | 'self';
+  /** Only in a conversation (a topic before it). */
+  readonly inConversation?: boolean;
+}
+
+export interface Rule {
+  readonly reading: ReadingName;
+  /** Its prediction's probability must reach this share of the threshold; null: any prediction. */
+  readonly gate: number | null;
+  /** …and the probability that the question is in scope at all, this share of it (the topic head's two numbers). */
+  readonly scopeGate?: number;
+  /**
+   * …or, when the model's own (uncalibrated) probability for its choice, its lead, reaches this share
+   * of the threshold, the prediction need only reach `leadGate.floor` of it.
+   */
+  readonly leadGate?: { readonly lead: number; readonly floor: number };
+  /** …or this share of it, in a conversation, when the prediction leans on it (names no topic of its own). */
+  readonly conversationGate?: number;
+  readonly yieldsTo?: readonly Yield[];
+  /** Why it sits where it does. */
+  readonly why: string;
+}
+
+export const PRECEDENCE: readonly Rule[] = [
+  { reading: 'too-long', gate: null, why: 'nobody types a memo into a chat box: declined unread' },
+  { reading: 'empty', gate: null, why: 'nothing is left once markup is gone' },
+  { reading: 'exact-phrase', gate: null, why: "a curator's phrase, word for word, outranks every rule" },
+  {
+    reading: 'limit',
+    gate: null,
+    why: 'what the sources cannot hold outranks what a question seems to be about',
+  },
+  {
+    reading: 'mostly-unknown',
+    gate: null,
+    // "can you expand on that with some of the background? I heard about earlier frameworks": in a
+    // conversation, a follow-up this sure carries words of the asker's own, not a subject.
+    yieldsTo: [{ to: 'follow-up', atLeast: 1.9, inConversation: true }],
+    why: 'most of its words are unknown to every topic: about something else',
+  },
+  {
+    reading: 'follow-up',
+    gate: 1,
+    conversationGate: 0.5,
+    // "What else can you do?": the bot's own intent, read more surely, is not a follow-up.
+    yieldsTo: [{ to: 'bot', atLeast: 'self' }],
+    why: 'a follow-up outranks the topic it names: "tell me more about fentanyl" is more, of fentanyl',
+  },
+  {
+    reading: 'topic',
+    gate: 0.5,
+    scopeGate: 1,
+    why: 'in scope surely enough, and its topic the likeliest, even when a second is nearly as likely',
+  },
+  {
+    reading: 'bot',
+    gate: 1,
+    // The bot's own intents cost little when wrong ("you're welcome") and come in every shape.
+    leadGate: { lead: 1, floor: 0.5 },
+    why: 'help, a greeting or thanks',
+  },
+  {
+    reading: 'clause',
+    gate: 1,
+    why: 'a preamble drowns the ask in words of its own: the asking clause, alone',
+  },
+  { reading: 'continuation', gate: null, why: 'in a conversation, what asks for something continues it' },
+  { reading: 'out-of-scope', gate: null, why: 'otherwise: declined, with the nearest topics offered' },
+];

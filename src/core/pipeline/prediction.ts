@@ -1,0 +1,49 @@
+import type { IntentId } from '../../knowledge/ids.js';
+import type { KnowledgeBase, Limit } from '../../knowledge/types.js';
+import type { StyleMention } from '../citations/style-names.js';
+import type { Classification } from '../model/classifier.js';
+import type { Decision } from './decision.js';
+import type { ReadingName } from './precedence.js';
+
+/** What every reading may read: the question's one reading by the models, and the conversation. */
+export interface ReadingInput {
+  readonly kb: KnowledgeBase;
+  readonly length: number;
+  readonly maxLength: number;
+  /** Absent when the question was too long to read. */
+  readonly classification?: Classification;
+  /** The topic the conversation is about, while it is remembered strongly enough. */
+  readonly previous?: IntentId;
+  /**
+   * The question's clauses, each classified alone, when it has two or more; computed only when a
+   * reading asks. `asks`: the clause is a question or a request, not a preamble.
+   */
+  readonly clauses?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
+  /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
+  readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
+  readonly limit?: Limit;
+  readonly style?: StyleMention;
+  readonly threshold: number;
+}
+
+/**
+ * One reading's prediction: the decision it would make, how likely it is right, and why. A reading
+ * with nothing to say gives only its reason.
+ */
+export interface Prediction {
+  readonly decision?: Decision;
+  /** The calibrated probability that the decision is right (1 for a rule). */
+  readonly probability: number;
+  /** For the topic head: the probability the question is in scope at all. */
+  readonly scope?: number;
+  /** The model's own uncalibrated probability for its choice. */
+  readonly lead?: number;
+  /** It names no topic of its own and leans on the conversation. */
+  readonly leans?: boolean;
+  readonly reason: string;
+}
+
+export interface Reading {
+  readonly name: ReadingName;
+  read(input: ReadingInput): Prediction;
+}

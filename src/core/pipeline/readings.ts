@@ -1,0 +1,20 @@
+import type { ReadingName } from './precedence.js';
+import type { Prediction, ReadingInput } from './prediction.js';
+import { continuation, followUp } from './readings/follow-up.js';
+import { empty, exactPhrase, limit, mostlyUnknown, outOfScope, tooLong } from './readings/rules.js';
+import { bot, clause, topic } from './readings/topic.js';
+
+/** Every reading by name: each a pure function of the question's reading and the conversation. */
+export const READINGS: Readonly<Record<ReadingName, (input: ReadingInput) => Prediction>> = {
+  'too-long': tooLong,
+  empty,
+  'exact-phrase': exactPhrase,
+  limit,
+  'mostly-unknown': mostlyUnknown,
+  'follow-up': followUp,
+  topic,
+  bot,
+  clause,
+  continuation,
+  'out-of-scope': outOfScope,
+};

@@ -1,0 +1,172 @@
+import type { FollowUpKind } from '../../../knowledge/ids.js';
+import type { Topic } from '../../../knowledge/types.js';
+import { VIEW_OF } from '../decision.js';
+import type { Prediction, ReadingInput } from '../prediction.js';
+import {
+  answer,
+  closelyNamed,
+  followedTopic,
+  generalTarget,
+  isAskable,
+  isGenericTarget,
+  strangeTerms,
+} from '../targets.js';
+
+const pct = (p: number): string => p.toFixed(2);
+
+/**
+ * With nothing before it, a follow-up that names a topic less surely than a question must (this
+ * share of the threshold) is still about that topic: the follow-up says what is asked, the name what of.
+ */
+const NAMED_SHARE = 0.5;
+/** A specific topic named beside a general one wins when its probability is at least this share of the general's. */
+const SPECIFIC_SHARE = 0.2;
+/** A follow-up that names nothing, with nothing before it, gets the whole list only when this plain (share of the threshold). */
+const GENERAL_SHARE = 1.2;
+/** The topic head says the question names no topic this surely: it leans on the conversation. */
+const LEANING_NO_TOPIC = 0.5;
+
+/**
+ * The follow-up head: more, source, solutions or threats, and of what: the topic named (by the
+ * topic head, or in a conversation by one of its `names`), else the conversation's, else (for
+ * solutions or threats) the whole list, else "about what?". Its probability is that it is a
+ * follow-up at all (the acts together against none); which follow-up is the likeliest act.
+ */
+export function followUp(input: ReadingInput): Prediction {
+  const c = input.classification;
+  if (c === undefined) return { probability: 0, reason: 'nothing to read' };
+  const none = c.acts.find((a) => a.kind === null)?.probability ?? 1;
+  const act = c.acts.find((a) => a.kind !== null);
+  const asked = 1 - none;
+  const leans = c.noTopic >= LEANING_NO_TOPIC;
+  if (act === undefined || act.kind === null) return { probability: 0, reason: 'no follow-up asked' };
+  const kind: FollowUpKind = act.kind;
+  const view = VIEW_OF[kind];
+  const predict = (p: Omit<Prediction, 'probability' | 'leans'>): Prediction => ({
+    ...p,
+    probability: asked,
+    leans,
+  });
+  // "How do we counter fraud?": the solutions in general rank first ("counter" is a solutions
+  // word), but fraud is what it names. A topic the view lists in general yields to a specific one
+  // named beside it.
+  const first = c.candidates[0];
+  const runnerUp = c.candidates[1];
+  const firstTopic = first === undefined ? undefined : input.kb.topics.get(first.intent);
+  const specific = runnerUp === undefined ? undefined : input.kb.topics.get(runnerUp.intent);
+  const yields =
+    firstTopic !== undefined &&
+    isGenericTarget(firstTopic, view) &&
+    isAskable(specific) &&
+    !isGenericTarget(specific, view) &&
+    (runnerUp?.probability ?? 0) >= SPECIFIC_SHARE * (first?.probability ?? 0);
+  // The follow-up's own words blur the topic head; a name the nearest phrase matches closely, and
+  // well ahead of any other, still names. Only when the head is blurred: a topic it is sure of
+  // ("cite the 1787 page") is the one named.
+  const nearest =
+    input.previous === undefined && c.confidence < input.threshold
+      ? closelyNamed(input.kb, c.candidates, view)
+      : undefined;
+  const best = yields ? runnerUp : (nearest ?? first);
+  const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
+  const confident =
+    c.confidence >= input.threshold ||
+    (yields && (first?.probability ?? 0) >= input.threshold) ||
+    nearest !== undefined;
+  const namesTopic = confident && isAskable(named);
+  if (namesTopic && !(input.previous !== undefined && isGenericTarget(named, view)))
+    return predict({
+      decision: answer(input, named.id, view, c.confidence),
+      reason: `asks for ${kind} (${pct(asked)}) on the topic it names, ${named.id} (${pct(c.confidence)})`,
+    });
+  if (input.previous !== undefined) {
+    const followed = followedTopic(input, input.previous);
+    return predict({
+      decision: answer(input, followed, view, act.probability),
+      reason:
+        followed === input.previous
+          ? `asks for ${kind} (${pct(asked)}) on the conversation's topic, ${input.previous}`
+          : `asks for ${kind} (${pct(asked)}) on ${followed}, which it names`,
+    });
+  }
+  if (namesTopic || (isAskable(named) && c.confidence >= input.threshold * NAMED_SHARE))
+    return predict({
+      decision: answer(input, (named as Topic).id, view, c.confidence),
+      reason: `asks for ${kind} (${pct(asked)}) and names ${(named as Topic).id} (${pct(c.confidence)}), with nothing before`,
+    });
+  // With nothing before it, a follow-up about something no topic knows ("trump's plan for the
+  // border") is no follow-up: the later readings decline it.
+  const strange = strangeTerms(c);
+  if (strange.length > 0)
+    return { probability: 0, reason: `asks for ${kind}, but of ${strange.join(' ')}, which no topic knows` };
+  // "Fixes?" with nothing before: the list of all the solutions, when the follow-up is plain ("ok
+  // so" is not plainly asking for solutions). Words that say nothing of their own ("what?") ask
+  // about what came before; with nothing before, they get the question back, not a list.
+  const overview = generalTarget(input.kb, view);
+  if (
+    overview !== undefined &&
+    act.probability >= GENERAL_SHARE * input.threshold &&
+    c.normalized.terms.length > 0
+  )
+    return predict({
+      decision: answer(input, overview.id, view, act.probability),
+      reason: `asks for ${kind} (${pct(act.probability)}) of nothing named: ${overview.id}, the whole list`,
+    });
+  return predict({
+    decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
+    reason: `asks for ${kind} (${pct(asked)}) with no topic named and none before`,
+  });
+}
+
+/** In a conversation, no topic is sure of it, but it asks for something at least this surely (share of the threshold)… */
+const CONTINUATION_SHARE = 0.3;
+/** …or under that, when the question is out of scope less likely than this and names no topic. */
+const IN_CONVERSATION_SCOPE = 0.1;
+
+/**
+ * The conversation, continued: a question that asks for something ("how should Washington handle
+ * it", after ransomware), names a citation style ("bluebook format?"), or is surely in scope and
+ * names nothing, is about the conversation's topic (or one it names by name), unless it is as surely
+ * out of scope or names what no topic knows.
+ */
+export function continuation(input: ReadingInput): Prediction {
+  const c = input.classification;
+  if (input.previous === undefined || c === undefined)
+    return { probability: 0, reason: 'no conversation to continue' };
+  const act = c.acts.find((a) => a.kind !== null);
+  const onlyTheConversation = c.outOfScope < IN_CONVERSATION_SCOPE && c.noTopic >= LEANING_NO_TOPIC;
+  if (input.style !== undefined) {
+    const followed = followedTopic(input, input.previous);
+    return {
+      decision: answer(input, followed, 'sources', act?.probability ?? 0),
+      probability: act?.probability ?? 0,
+      reason: `names a citation style: the source of ${followed}`,
+    };
+  }
+  const floor = CONTINUATION_SHARE * input.threshold;
+  if (act === undefined || act.kind === null || (act.probability < floor && !onlyTheConversation))
+    return {
+      probability: 0,
+      reason: `asks for nothing (best act ${pct(act?.probability ?? 0)} against ${pct(floor)})`,
+    };
+  if (c.outOfScope >= act.probability && !onlyTheConversation)
+    return {
+      probability: 0,
+      reason: `out of scope (${pct(c.outOfScope)}) as surely as ${act.kind} (${pct(act.probability)})`,
+    };
+  const strange = strangeTerms(c);
+  if (strange.length > 0)
+    return {
+      probability: 0,
+      reason: `asks for ${act.kind}, but of ${strange.join(' ')}, which no topic knows`,
+    };
+  const followed = followedTopic(input, input.previous);
+  return {
+    decision: answer(input, followed, VIEW_OF[act.kind], act.probability),
+    probability: act.probability,
+    reason:
+      followed === input.previous
+        ? `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}): on the conversation's topic, ${input.previous}`
+        : `no topic is sure of it, and it asks for ${act.kind} (${pct(act.probability)}) on ${followed}, which it names`,
+  };
+}
