@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from './env.js';
 
@@ -95,7 +97,6 @@ export interface OpsConfig {
 export const OPS_DEFAULTS = {
   rateLimitCapacity: 30,
   rateLimitRefillPerMinute: 60,
-  unansweredLog: 'data/unanswered.jsonl',
   unansweredMaxBytes: 10 * 1024 * 1024,
   lowConfidence: 0.65,
   shutdownGraceSeconds: 10,
@@ -103,10 +104,28 @@ export const OPS_DEFAULTS = {
   redisTimeoutMs: 100,
 } as const;
 
+/**
+ * policybot's per-user state folder, as the XDG Base Directory specification places state (data
+ * that outlives a run but is not a document of the user's): $XDG_STATE_HOME/policybot, else
+ * ~/.local/state/policybot. The curators' record goes there unless POLICYBOT_UNANSWERED_LOG says
+ * otherwise, so starting the chat in some folder never leaves a file in it.
+ */
+export function stateDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_STATE_HOME?.trim();
+  // The specification: a relative path is invalid and is ignored.
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME?.trim() || homedir(), '.local', 'state');
+  return join(base, 'policybot');
+}
+
+/** Where the curators' record goes when POLICYBOT_UNANSWERED_LOG is unset. */
+export function defaultUnansweredLog(env: NodeJS.ProcessEnv): string {
+  return join(stateDir(env), 'unanswered.jsonl');
+}
+
 /** Validates the operations variables, naming every wrong one (never its value). */
 export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
   const p = parseEnv(opsEnvSchema, env);
-  const log = p.POLICYBOT_UNANSWERED_LOG ?? OPS_DEFAULTS.unansweredLog;
+  const log = p.POLICYBOT_UNANSWERED_LOG ?? defaultUnansweredLog(env);
   return {
     logLevel: p.POLICYBOT_LOG_LEVEL ?? 'info',
     logFormat: p.POLICYBOT_LOG_FORMAT,

@@ -35,12 +35,16 @@ const MAX_ANSWERS = 10_000;
  */
 export class AnswerLog {
   private readonly answers: ValueMap;
-  private readonly marks: KeySet;
+  /** Each change of a person's mark on an answer, claimed once (a double click on two replicas). */
+  private readonly changes: KeySet;
+  /** A person's standing mark on an answer and how many times it changed: `helpful 2`. */
+  private readonly standing: ValueMap;
 
   constructor(state: StateStore = new MemoryStateStore()) {
     const options = { ttlMs: ANSWER_MEMORY_MS, max: MAX_ANSWERS };
     this.answers = state.values('answers', options);
-    this.marks = state.keys('feedback', options);
+    this.changes = state.keys('feedback', options);
+    this.standing = state.values('feedback-standing', options);
   }
 
   remember(ref: string, answered: AnsweredQuestion): Promise<void> {
@@ -58,8 +62,18 @@ export class AnswerLog {
     }
   }
 
-  /** True the first time this person marks this answer so (a double click, a retried request: once). */
-  firstMark(ref: string, who: string, value: string): Promise<boolean> {
-    return this.marks.firstTime(`${ref}:${who}:${value}`);
+  /**
+   * True when this person's mark on this answer changes: the first mark, or the other one after it
+   * (/bad, then /good: the last one counts, so it is recorded too). False for the same mark again
+   * (a double click, a retried request), also when two replicas take it at once: the change is
+   * claimed as a numbered key, and only one claim of a number succeeds.
+   */
+  async markChanged(ref: string, who: string, value: string): Promise<boolean> {
+    const standing = (await this.standing.get(`${ref}:${who}`))?.split(' ');
+    if (standing?.[0] === value) return false;
+    const change = Number(standing?.[1] ?? 0) + 1;
+    if (!(await this.changes.firstTime(`${ref}:${who}:${change}:${value}`))) return false;
+    await this.standing.put(`${ref}:${who}`, `${value} ${change}`);
+    return true;
   }
 }

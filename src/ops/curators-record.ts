@@ -44,7 +44,9 @@ export async function readCuratorsRecord(
     found: true,
     path,
     shared,
-    records: [...fromLog.records, ...fromFile.records].sort((a, b) => a.time.localeCompare(b.time)),
+    records: lastMarks(
+      [...fromLog.records, ...fromFile.records].sort((a, b) => a.time.localeCompare(b.time)),
+    ),
     skipped: fromFile.skipped + fromLog.skipped,
   };
 }
@@ -58,4 +60,19 @@ async function readSharedLog(ops: OpsConfig, since: Date | undefined): Promise<s
   } finally {
     await state.close();
   }
+}
+
+/**
+ * One person's marks on one answer count once, as the last of them: /bad then /good is helpful.
+ * The record keeps every mark (it is append-only, and replicas write apart), so readers drop the
+ * ones a later mark by the same person on the same answer superseded. Records are oldest first;
+ * marks from before `ref` was recorded cannot be told apart and all count.
+ */
+export function lastMarks(records: readonly UnansweredRecord[]): UnansweredRecord[] {
+  const last = new Map<string, UnansweredRecord>();
+  for (const r of records)
+    if (r.reason === 'feedback' && r.ref !== undefined) last.set(`${r.ref}\u0000${r.user ?? ''}`, r);
+  return records.filter(
+    (r) => r.reason !== 'feedback' || r.ref === undefined || last.get(`${r.ref}\u0000${r.user ?? ''}`) === r,
+  );
 }

@@ -58,7 +58,7 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     const result: FeedbackResult =
       answered === undefined
         ? 'unknown'
-        : (await this.answers.firstMark(ref, user ?? '', value))
+        : (await this.answers.markChanged(ref, user ?? '', value))
           ? 'recorded'
           : 'again';
     logger.info({ platform, ...(user === undefined ? {} : { user }), ref, value, result }, 'feedback');
@@ -68,6 +68,8 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
       time: new Date().toISOString(),
       reason: 'feedback',
       value,
+      // A person's later mark on the same answer supersedes this one (see curators-record.ts).
+      ref,
       kind: answered.kind,
       step: answered.step,
       platform,

@@ -18,6 +18,8 @@ export interface UnansweredRecord {
   readonly reason: 'fallback' | 'low-confidence' | 'clarify' | 'feedback';
   /** For feedback: what the person said of the answer. */
   readonly value?: 'helpful' | 'not-helpful';
+  /** For feedback: the answer marked; the last mark of one person on one answer is the one that counts. */
+  readonly ref?: string;
   /** For feedback: how the answer was decided (the step, its reason, the best candidates). */
   readonly trace?: {
     readonly decidedBy: string;

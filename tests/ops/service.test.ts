@@ -6,7 +6,8 @@ import type { PolicyAssistant } from '../../src/core/index.js';
 import { AnswerLog } from '../../src/ops/answer-log.js';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { AssistantService } from '../../src/ops/service.js';
-import { UnansweredRecorder } from '../../src/ops/unanswered.js';
+import { lastMarks } from '../../src/ops/curators-record.js';
+import { parseLines, UnansweredRecorder } from '../../src/ops/unanswered.js';
 import { userHasher } from '../../src/ops/user-hash.js';
 import { MemoryStateStore } from '../../src/state/memory/store.js';
 import { assistant } from '../support/assistant.js';
@@ -100,6 +101,26 @@ describe('the assistant service every adapter calls', () => {
       ['helpful', 1],
       ['not-helpful', 1],
     ]);
+  });
+
+  it('lets the last mark count: /bad then /good on one answer is recorded as a change, and read back as helpful', async () => {
+    const { svc, file } = service();
+    const answer = await svc.ask('ransomware', { platform: 'cli', user: 'me' });
+    const ref = answer.ref as string;
+    const mark = (value: 'helpful' | 'not-helpful') =>
+      svc.feedback(ref, value, { platform: 'cli', user: 'me' });
+    expect(await mark('not-helpful')).toBe('recorded');
+    expect(await mark('helpful')).toBe('recorded');
+    expect(await mark('helpful')).toBe('again');
+    expect(await mark('not-helpful')).toBe('recorded');
+    expect(await mark('helpful')).toBe('recorded');
+    const all = parseLines(readFileSync(file, 'utf8').split('\n')).records;
+    const marks = all.filter((r) => r.reason === 'feedback');
+    expect(marks.map((r) => r.value)).toEqual(['not-helpful', 'helpful', 'not-helpful', 'helpful']);
+    expect(new Set(marks.map((r) => r.ref))).toEqual(new Set([ref]));
+    // What report and learn read: one mark, the last.
+    const counted = lastMarks(all).filter((r) => r.reason === 'feedback');
+    expect(counted.map((r) => r.value)).toEqual(['helpful']);
   });
 
   it('finds an answer another replica gave, through the shared state store', async () => {

@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './assistant.js';
+
+/**
+ * The per-user state folder (XDG_STATE_HOME) of every CLI a test spawns, so the curators' record
+ * of a test's chat goes to a folder of the test run's own, never the developer's.
+ */
+export const TEST_STATE_HOME = mkdtempSync(join(tmpdir(), 'policybot-state-'));
+process.once('exit', () => rmSync(TEST_STATE_HOME, { recursive: true, force: true }));
 
 export interface CliRun {
   readonly code: number | null;
@@ -20,7 +29,12 @@ export function runBuiltCli(
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
       cwd: options.cwd ?? ROOT,
       // A developer's own .env in the project must not change what the tests see.
-      env: { PATH: process.env.PATH ?? '', POLICYBOT_ENV_FILE: 'off', ...options.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        POLICYBOT_ENV_FILE: 'off',
+        XDG_STATE_HOME: TEST_STATE_HOME,
+        ...options.env,
+      },
     });
     let stdout = '';
     let stderr = '';

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './assistant.js';
+import { TEST_STATE_HOME } from './cli.js';
 
 /** A `policybot serve` of the built CLI in a child process, as a replica runs. */
 export interface ServeProcess {
@@ -31,6 +32,7 @@ export async function startServe(
     env: {
       PATH: process.env.PATH ?? '',
       POLICYBOT_ENV_FILE: 'off',
+      XDG_STATE_HOME: TEST_STATE_HOME,
       PORT: '0',
       HOST: '127.0.0.1',
       POLICYBOT_LOG_FORMAT: 'json',

@@ -55,18 +55,40 @@ export const chat = {
       writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}`);
       actions = answer.actions;
       if (actions.length > 0)
-        writeLine(io.stdout, style.dim(`Next: ${actions.map((a, i) => `${i + 1} ${a.label}`).join(' · ')}`));
+        writeLine(
+          io.stdout,
+          style.dim(
+            wrapList(
+              'Next: ',
+              actions.map((a, i) => `${i + 1} ${a.label}`),
+              terminalWidth(io),
+            ),
+          ),
+        );
       writeLine(io.stdout);
       if (explain) writeLine(io.stdout, `${renderExplanation(answer, style)}\n`);
     };
-    if (interactive) writeLine(io.stdout, `${style.bold('policybot')} — ${HELP}\n`);
+    if (interactive) {
+      // Where /good and /bad go is said before anything is written there.
+      const where =
+        record === undefined
+          ? 'Marks are not recorded (POLICYBOT_UNANSWERED_LOG=off).'
+          : `Marks and unanswered questions are kept for the curators in ${record} (POLICYBOT_UNANSWERED_LOG).`;
+      writeLine(
+        io.stdout,
+        `${style.bold('policybot')} — ${HELP}\n${style.dim(wrap(where, terminalWidth(io)))}\n`,
+      );
+    }
     rl.prompt();
     for await (const line of rl) {
       const input = line.trim();
       if (input === '/quit' || input === '/exit') break;
       try {
-        const pressed = /^\d{1,2}$/.test(input) ? actions[Number(input) - 1] : undefined;
-        if (input === '/help') show(assistant.help(context));
+        const number = /^\d{1,2}$/.test(input) ? Number(input) : undefined;
+        const pressed = number === undefined ? undefined : actions[number - 1];
+        if (number !== undefined && pressed === undefined)
+          writeLine(io.stdout, wrap(offered(number, actions.length), terminalWidth(io)));
+        else if (input === '/help') show(assistant.help(context));
         else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
         else if (input === '/good' || input === '/bad') {
           if (last?.ref === undefined)
@@ -99,3 +121,32 @@ export const chat = {
     return 0;
   },
 } satisfies Command;
+
+/** What a number the last answer did not offer gets: the numbers it did offer, if any. */
+function offered(number: number, count: number): string {
+  if (count === 0) return `There is no option ${number} now: ask a question, or /help.`;
+  const which = count === 1 ? 'Only 1 is offered' : `Choose 1 to ${count}`;
+  return `There is no option ${number}. ${which} (the numbers on the "Next:" line), or ask a question.`;
+}
+
+/**
+ * A label and a list on as few lines as the width allows, each item whole on its line where it
+ * fits, a long one word-wrapped, never cut mid-word; further lines are indented under the first item.
+ */
+export function wrapList(label: string, items: readonly string[], width: number): string {
+  const sep = ' · ';
+  const indent = ' '.repeat(label.length);
+  const lines: string[] = [];
+  let current = label;
+  for (const [i, item] of items.entries()) {
+    const piece = i === 0 ? item : `${sep}${item}`;
+    if (current.length + piece.length <= width || current.trim() === label.trim()) current += piece;
+    else {
+      lines.push(current);
+      current = `${indent}${item}`;
+    }
+  }
+  lines.push(current);
+  // An item longer than the width on its own: word-wrapped, its own indent kept.
+  return wrap(lines.join('\n'), width);
+}
