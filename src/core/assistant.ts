@@ -83,6 +83,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     return finderMemo;
   };
   const topicNames = once(() => TopicNames.of(kb, classifier.normalizer));
+  /**
+   * The cap of every text entry, in one place: over it a text is not read at all. A question is
+   * declined by the pipeline's first step (which says how long it was); cite and autocomplete find
+   * nothing. Nobody types a memo into a chat box, and reading one would cost every other asker.
+   */
+  const overCap = (text: string): boolean => text.length > maxLength;
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -105,7 +111,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   });
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
-    const tooLong = question.length > maxLength;
+    const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
     // from the words as typed, and every other reading reads the question without it: one version.
     const read = tooLong ? undefined : classifier.read(question);
@@ -217,6 +223,13 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     },
 
     cite(query, style): Promise<CiteResult> {
+      if (overCap(query))
+        return Promise.resolve({
+          kind: 'none',
+          query: query.slice(0, maxLength),
+          suggestions: [],
+          style: style ?? references.defaultStyle,
+        });
       return resolveCite(
         { kb, classifier, finder: finder(), styles, threshold, defaultStyle: references.defaultStyle },
         query,
@@ -225,7 +238,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     },
 
     findTopics(text, limit): TopicMatch[] {
-      return finder().find(text, limit);
+      return overCap(text) ? [] : finder().find(text, limit);
     },
 
     topics(): TopicSummary[] {

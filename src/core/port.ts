@@ -9,6 +9,11 @@ import type { TopicMatch, TopicSummary } from './topics.js';
  * The core's port: everything a surface (the terminal, Slack, Discord, the serving layer) asks of
  * it. A surface turns a platform event into one of these calls and renders what comes back; it
  * never composes words for the core to read. Conversation state is read and written behind it.
+ *
+ * Every text that enters through it is bounded once, in its implementation (assistant.ts): text
+ * over the question limit is not read (a question is declined, a cite finds nothing, autocomplete
+ * offers nothing), and the normalizer under every entry reads at most MAX_READ_CHARS of any text,
+ * so an entry added later is bounded too.
  */
 export interface Assistant {
   /** A question in someone's words, in a conversation (or standing alone without a conversationId). */
@@ -22,10 +27,13 @@ export interface Assistant {
    * whose thread then continues it (nothing is asked or answered again).
    */
   remember(topic: IntentId, context: AskContext): Promise<void>;
-  /** What to cite for some text (a topic, a source, an autocomplete pick), in a style. */
-  cite(query: string, style?: CitationStyle): Promise<CiteResult>;
+  /**
+   * What to cite for some text (a topic, a source, an autocomplete pick), in a style. `context`
+   * says who asks (the serving layer rate-limits per person; the core ignores it).
+   */
+  cite(query: string, style?: CitationStyle, context?: AskContext): Promise<CiteResult>;
   /** Topics for what is being typed, best first: prefix- and typo-aware (autocomplete, "Did you mean"). */
-  findTopics(text: string, limit?: number): TopicMatch[];
+  findTopics(text: string, limit?: number, context?: AskContext): TopicMatch[];
   /** Every topic one can ask about, in list order. */
   topics(): TopicSummary[];
   /** What the bot can do, and how to ask. */

@@ -129,6 +129,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
       capacity: config.rateLimitCapacity,
       refillPerMinute: config.rateLimitRefillPerMinute,
     }),
+    limits: { capacity: config.rateLimitCapacity, refillPerMinute: config.rateLimitRefillPerMinute },
     ...(recorder === undefined ? {} : { recorder }),
     answers: new AnswerLog(state),
   });

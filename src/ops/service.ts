@@ -3,6 +3,7 @@ import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } f
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
+import { RateLimiter } from '../state/memory/token-buckets.js';
 import type { RateLimit } from '../state/port.js';
 import { AnswerLog } from './answer-log.js';
 import {
@@ -28,7 +29,12 @@ export interface ServiceOptions {
   readonly lowConfidence?: number;
   /** What is remembered of each answer for its feedback buttons; in this process's memory unless given. */
   readonly answers?: AnswerLog;
+  /** The questions' bucket settings, which autocomplete's own buckets are scaled from. */
+  readonly limits?: { readonly capacity: number; readonly refillPerMinute: number };
 }
+
+/** Autocomplete's buckets are this many times the questions' (a keystroke is not a question). */
+const AUTOCOMPLETE_SHARE = 10;
 
 /**
  * The assistant as a running instance serves it: the same port, decorated, so every adapter gets
@@ -38,10 +44,26 @@ export interface ServiceOptions {
 export class AssistantService implements PolicyAssistant, FeedbackPort {
   private current: PolicyAssistant;
   private readonly answers: AnswerLog;
+  /** Autocomplete's own buckets (see findTopics). */
+  private readonly typing: RateLimiter;
 
   constructor(private readonly options: ServiceOptions) {
     this.current = options.assistant;
     this.answers = options.answers ?? new AnswerLog();
+    const { capacity = 0, refillPerMinute = 60 } = options.limits ?? {};
+    this.typing = new RateLimiter({
+      capacity: capacity * AUTOCOMPLETE_SHARE,
+      refillPerMinute: refillPerMinute * AUTOCOMPLETE_SHARE,
+    });
+  }
+
+  /** How long the person must wait, when their bucket is empty; undefined when they may go on. */
+  private async limited(context: AskContext): Promise<number | undefined> {
+    if (context.user === undefined || this.options.limiter === undefined) return undefined;
+    const user = this.options.hashUser(context.user);
+    // Keyed by the pseudonym: a shared store never holds a platform's user id.
+    const decision = await this.options.limiter.take(`${context.platform ?? 'unknown'}:${user}`);
+    return decision.allowed ? undefined : decision.retryAfterMs;
   }
 
   /**
@@ -120,13 +142,34 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     return this.current.remember(topic, context);
   }
 
-  cite(query: string, style?: CitationStyle): Promise<CiteResult> {
-    return this.current.cite(query, style);
+  /** A cite goes through the same per-person limit as a question: looking one up costs as much. */
+  async cite(query: string, style?: CitationStyle, context: AskContext = {}): Promise<CiteResult> {
+    const platform = context.platform ?? 'unknown';
+    const refused = await this.limited(context);
+    if (refused !== undefined) {
+      this.options.metrics?.rateLimited.inc({ platform });
+      return {
+        kind: 'rate-limited',
+        query: '',
+        text: rateLimitedAnswer(refused).text,
+        style: style ?? this.defaultStyle,
+      };
+    }
+    return this.current.cite(query, style, context);
   }
 
-  /** Not counted: autocomplete calls it on every keystroke, which is neither a question nor worth a limit. */
-  findTopics(text: string, limit?: number) {
-    return this.current.findTopics(text, limit);
+  /**
+   * Autocomplete asks on every keystroke, and must answer at once (Discord allows 3 s, and a
+   * suggestion late is no suggestion): a bucket of its own per person in this process, ten times
+   * as generous as the questions', checked without waiting on a shared store. Over it, nothing is
+   * suggested until the bucket refills.
+   */
+  findTopics(text: string, limit?: number, context: AskContext = {}) {
+    if (context.user !== undefined) {
+      const key = `${context.platform ?? 'unknown'}:${this.options.hashUser(context.user)}`;
+      if (!this.typing.take(key).allowed) return [];
+    }
+    return this.current.findTopics(text, limit, context);
   }
 
   topics() {
@@ -154,16 +197,12 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     const user = context.user === undefined ? undefined : this.options.hashUser(context.user);
     const who = user === undefined ? {} : { user };
 
-    // Keyed by the pseudonym: a shared store never holds a platform's user id.
-    const allowed =
-      user === undefined || this.options.limiter === undefined
-        ? undefined
-        : await this.options.limiter.take(`${platform}:${user}`);
-    if (allowed !== undefined && !allowed.allowed) {
+    const retryAfterMs = await this.limited(context);
+    if (retryAfterMs !== undefined) {
       metrics?.rateLimited.inc({ platform });
       metrics?.decisions.inc({ platform, kind: 'rate-limited', step: 'rate-limit' });
-      logger.info({ req, platform, ...who, retryAfterMs: allowed.retryAfterMs }, 'question rate-limited');
-      return rateLimitedAnswer(allowed.retryAfterMs);
+      logger.info({ req, platform, ...who, retryAfterMs }, 'question rate-limited');
+      return rateLimitedAnswer(retryAfterMs);
     }
 
     let answer: Answer;

@@ -51,6 +51,9 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
  * backs. Text that names no topic gets the nearest topics as buttons, never a citation.
  */
 export function renderCitation(result: CiteResult, asked: string): SlackMessage {
+  if (result.kind === 'rate-limited') {
+    return { text: result.text, blocks: sections(escapeText(result.text), 1) };
+  }
   if (result.kind === 'none') {
     const near = result.suggestions;
     const note =

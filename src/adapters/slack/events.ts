@@ -35,8 +35,9 @@ function fromPerson(m: MessageView): boolean {
 export function questionFrom(text: string, botUserId: string | undefined): string {
   const mention =
     botUserId === undefined
-      ? /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/g
-      : new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g');
+      ? /^\s*<@[A-Z0-9]+(?:\|[^<>]*)?>/g
+      : // Never past the next "<": "<@UBOT|" repeated without ">" must not rescan the rest each time.
+        new RegExp(`<@${botUserId}(?:\\|[^<>]*)?>`, 'g');
   return fromSlack(text.replace(mention, ' ')).replace(/\s+/g, ' ').trim();
 }
 
@@ -113,7 +114,7 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
     // A reply in a thread the bot answers in continues the conversation without a mention.
     // A mention is answered from its app_mention event; a message to someone else is not ours.
     if (m.thread_ts === undefined || !(await deps.threads.has(threadKey(m.channel, m.thread_ts)))) return;
-    if (/<@[UW][A-Z0-9]*(?:\|[^>]*)?>/.test(text)) return;
+    if (/<@[UW][A-Z0-9]*(?:\|[^<>]*)?>/.test(text)) return;
     const place: Place = { kind: 'thread', team, channel: m.channel, threadTs: m.thread_ts };
     await answer(client, place, questionFrom(text, context.botUserId), m.user, true);
   });

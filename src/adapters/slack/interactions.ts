@@ -43,7 +43,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       if (request.kind === 'help') {
         message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
       } else if (request.kind === 'cite') {
-        message = renderCitation(await assistant.cite(request.query), request.query);
+        message = renderCitation(
+          await assistant.cite(request.query, undefined, contextOf(undefined, command.user_id)),
+          request.query,
+        );
       } else {
         const answer = await assistant.ask(request.question, contextOf(place, command.user_id));
         message = renderAnswer(answer, { shareQuestion: request.question });

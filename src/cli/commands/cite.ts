@@ -53,6 +53,11 @@ export const cite = {
       return citeSources(result.sources, { query, style, kb, json: values.json, terminal, io });
     }
 
+    if (result.kind === 'rate-limited') {
+      writeLine(io.stderr, result.text);
+      return 1;
+    }
+
     if (result.kind === 'none') {
       const suggestions = result.suggestions.map((s) => s.title);
       if (values.json) {

@@ -44,6 +44,14 @@ export type CiteResult =
       /** The nearest topics, for "did you mean" (empty when nothing comes close). */
       readonly suggestions: readonly TopicMatch[];
       readonly style: CitationStyle;
+    }
+  | {
+      /** The serving layer's per-person rate limit: nothing was looked up. */
+      readonly kind: 'rate-limited';
+      readonly query: string;
+      /** The friendly sentence, as a rate-limited answer has it ("try again in 12 seconds"). */
+      readonly text: string;
+      readonly style: CitationStyle;
     };
 
 /** Suggestions below this share of the best are noise. */
@@ -240,7 +248,7 @@ export interface CiteEntry {
 }
 
 /** A cite result as a heading and its entries, in the order to show them: one model for every surface. */
-export function citeEntries(result: Exclude<CiteResult, { kind: 'none' }>): {
+export function citeEntries(result: Exclude<CiteResult, { kind: 'none' | 'rate-limited' }>): {
   readonly title: string;
   readonly entries: readonly CiteEntry[];
 } {

@@ -3,19 +3,22 @@
  * emoji codes, URLs and markdown punctuation carry no meaning for matching.
  */
 export function stripChatMarkup(input: string): string {
+  // Linear by construction: no pattern scans past the next "<" or ">" once it has started at one,
+  // and none has two unbounded runs of the same characters in a row (":" followed by 32,000
+  // letters took seconds when one did).
   return (
     input
       // Slack links keep their label: <https://x|label> -> label; a bare <https://x> its words.
-      .replace(/<(?:https?|mailto):[^|>\s]*\|([^>]*)>/gi, ' $1 ')
-      .replace(/<((?:https?|mailto):[^>\s]*)>/gi, (_, url: string) => ` ${urlWords(url)} `)
+      .replace(/<(?:https?|mailto):[^|<>\s]*\|([^<>]*)>/gi, ' $1 ')
+      .replace(/<((?:https?|mailto):[^<>\s]*)>/gi, (_, url: string) => ` ${urlWords(url)} `)
       // Slack mentions, channels, special mentions; Discord users, roles, channels, emoji, timestamps.
-      .replace(/<[@#!][^>\s]*>/g, ' ')
+      .replace(/<[@#!][^<>\s]*>/g, ' ')
       .replace(/<a?:\w+:\d+>/g, ' ')
       .replace(/<t:\d+(?::\w)?>/g, ' ')
       .replace(/@(?:everyone|here|channel)\b/gi, ' ')
       .replace(/https?:\/\/\S+/gi, (url) => ` ${urlWords(url)} `)
-      // :emoji_codes: (letters, digits, _ + -), but not times such as 10:30.
-      .replace(/:[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:/gi, ' ')
+      // :emoji_codes: (letters, digits, _ + -), but not times such as 10:30 (a code of digits alone).
+      .replace(/:(?![0-9]+:)[a-z0-9_+-]+:/gi, ' ')
       .replace(/[`*_~|>#[\](){}\\]+/g, ' ')
   );
 }

@@ -34,6 +34,20 @@ function stopStemSet(): ReadonlySet<string> {
   return stopStems;
 }
 
+/**
+ * At most this many characters of any text are read: four times the longest question, so every
+ * entry (questions, cite, autocomplete, anything added later) reads a bounded text in linear time
+ * even when its caller forgot to refuse a longer one.
+ */
+export const MAX_READ_CHARS = 2000;
+
+/** Text as far as it is read: cut at MAX_READ_CHARS, never between a surrogate pair. */
+export function readable(text: string): string {
+  if (text.length <= MAX_READ_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(MAX_READ_CHARS - 1)) ? MAX_READ_CHARS - 1 : MAX_READ_CHARS;
+  return text.slice(0, end);
+}
+
 /** The one pipeline that training phrases and questions both go through, so they meet. */
 export class Normalizer {
   private readonly speller: SpellingCorrector;
@@ -41,6 +55,8 @@ export class Normalizer {
   private readonly shorthand: Shorthand;
   /** Word frequencies of the knowledge base's own texts: what typos are corrected towards. */
   readonly vocabulary: ReadonlyMap<string, number>;
+  /** The longest word of the vocabulary: no two of them run together make a longer one. */
+  private readonly longest: number;
 
   static fromTexts(texts: Iterable<string>, language: Language): Normalizer {
     const shorthand = shorthandTable(language.shorthand);
@@ -56,6 +72,7 @@ export class Normalizer {
 
   constructor(vocabulary: ReadonlyMap<string, number>, language: Language) {
     this.vocabulary = vocabulary;
+    this.longest = Math.max(0, ...[...vocabulary.keys()].map((w) => w.length));
     this.synonymTable = synonymTable(language.synonyms);
     this.shorthand = shorthandTable(language.shorthand);
     this.speller = new SpellingCorrector(vocabulary, [...STOPWORDS, ...this.shorthand.keys()]);
@@ -63,17 +80,17 @@ export class Normalizer {
 
   /** Words as typed (shorthand spelled out), without correction: for patterns that read the question. */
   words(text: string): string[] {
-    return words(cleanText(stripChatMarkup(cleanText(text))), this.shorthand);
+    return words(cleanText(stripChatMarkup(cleanText(readable(text)))), this.shorthand);
   }
 
   normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {
-    const plain = cleanText(stripChatMarkup(cleanText(text)));
+    const plain = cleanText(stripChatMarkup(cleanText(readable(text))));
     return this.normalizeWords(plain, words(plain, this.shorthand), options);
   }
 
   /** Both readings of a text at once, its words as typed (`words`) and `normalize`'s, cleaned up once. */
   read(text: string): { readonly typed: readonly string[]; readonly normalized: NormalizedText } {
-    const plain = cleanText(stripChatMarkup(cleanText(text)));
+    const plain = cleanText(stripChatMarkup(cleanText(readable(text))));
     const typed = words(plain, this.shorthand);
     return { typed, normalized: this.normalizeWords(plain, typed, {}) };
   }
@@ -116,7 +133,10 @@ export class Normalizer {
    * longest shorter part: "tcothreats" is "tco threats", not a stray three-letter word and the rest.
    */
   private runTogether(word: string): string[] | undefined {
-    if (word.length < 7 || this.speller.isKnown(word) || !/^[\p{L}\p{N}]+$/u.test(word)) return undefined;
+    // Longer than two of the longest words together it cannot be two of them: not looked at, so a
+    // word of thousands of letters costs nothing (each cut below copies the word).
+    if (word.length < 7 || word.length > 2 * this.longest) return undefined;
+    if (this.speller.isKnown(word) || !/^[\p{L}\p{N}]+$/u.test(word)) return undefined;
     const content = (w: string): boolean => this.vocabulary.has(w) && !STOPWORDS.has(w);
     let best: string[] | undefined;
     let bestShorter = 0;

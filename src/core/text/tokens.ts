@@ -48,10 +48,13 @@ export function learnStems(words: readonly string[], stems: readonly string[]): 
     stemCache.set(words[i] as string, stems[i] as string);
 }
 
+/** No English word is longer; the stemmer's patterns are not linear in a word's length. */
+const MAX_STEMMED_LENGTH = 40;
+
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
+    stemmed = word.length <= MAX_STEMMED_LENGTH && /^\p{L}+$/u.test(word) ? PorterStemmer.stem(word) : word;
     if (stemCache.size < STEM_CACHE_SIZE) stemCache.set(word, stemmed);
   }
   return stemmed;

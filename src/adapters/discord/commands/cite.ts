@@ -41,7 +41,7 @@ export const citeCommand = {
       PRIVATE_OPTION,
     ],
   },
-  async execute(request, { assistant }) {
+  async execute(request, { assistant, ask }) {
     const typed = stringOption(request, 'topic') ?? '';
     const style = stringOption(request, 'style');
     // A picked suggestion sends the topic's id; typed text goes through the same resolver as
@@ -49,7 +49,9 @@ export const citeCommand = {
     const result = await assistant.cite(
       typed,
       style !== undefined && isCitationStyle(style) ? style : undefined,
+      ask,
     );
+    if (result.kind === 'rate-limited') return noticeMessage(result.text, isPrivate(request));
     if (result.kind === 'none') {
       const shown = escapeUserText([...typed].slice(0, TOPIC_MAX_LENGTH).join('')) || '(nothing)';
       const near = result.suggestions.map((m) => `**${neutraliseMentions(m.title)}**`).join(' · ');
@@ -62,9 +64,11 @@ export const citeCommand = {
     }
     return citeMessage(result, isPrivate(request), assistant.knowledgeBase);
   },
-  autocomplete(request, { assistant }) {
+  autocomplete(request, { assistant, ask }) {
     return fitChoices(
-      assistant.findTopics(request.focused.value).map((t) => ({ name: t.title, value: t.intent })),
+      assistant
+        .findTopics(request.focused.value, undefined, ask)
+        .map((t) => ({ name: t.title, value: t.intent })),
     );
   },
 } satisfies Command;
@@ -77,7 +81,7 @@ function asPasted(parts: readonly ReferencePart[]): string {
 }
 
 export function citeMessage(
-  result: Exclude<CiteResult, { kind: 'none' }>,
+  result: Exclude<CiteResult, { kind: 'none' | 'rate-limited' }>,
   ephemeral: boolean,
   kb: KnowledgeBase,
 ): ReplyMessage {
