@@ -1,6 +1,6 @@
 // Bundles the CLI so that `policybot ask` starts fast: one file read instead of hundreds of
 // module look-ups (zod alone is ~90 ms unbundled on a small machine). Type checking is `npm run typecheck`.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
@@ -40,3 +40,5 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli/main.js', 0o755);
+// The web page's static files (its one script and stylesheet) ship beside the bundle.
+cpSync('src/web/assets', 'dist/web/assets', { recursive: true });

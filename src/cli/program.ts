@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'start every configured chat platform',
     load: async () => (await import('./commands/serve.js')).serve,
   },
+  web: {
+    summary: 'the citation page in a browser, on this machine (--port N)',
+    load: async () => (await import('./commands/web.js')).web,
+  },
   discord: {
     summary: 'register the Discord slash commands',
     load: async () => (await import('./commands/discord.js')).discord,

@@ -62,6 +62,14 @@ export const opsEnvSchema = z.object({
   ),
   POLICYBOT_REDIS_TIMEOUT_MS: number(10, 10_000, true),
   POLICYBOT_METRICS_ADDRESS: blankIsUnset(listenAddress),
+  /** The citation page on PORT beside /healthz: on unless `off`. */
+  POLICYBOT_WEB: blankIsUnset(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  ),
 });
 
 /** A URL ioredis can open: the scheme and a host (a password in it is the usual way to pass one). */
@@ -92,6 +100,8 @@ export interface OpsConfig {
   readonly redis: { readonly url: string; readonly prefix: string; readonly timeoutMs: number } | undefined;
   /** A listener of its own for /metrics (not on PORT, with the webhooks); unset, /metrics is on PORT. */
   readonly metricsAddress: { readonly host: string | undefined; readonly port: number } | undefined;
+  /** The citation page (src/web) on PORT: on unless POLICYBOT_WEB=off. */
+  readonly web: boolean;
 }
 
 export const OPS_DEFAULTS = {
@@ -146,5 +156,6 @@ export function loadOpsConfig(env: NodeJS.ProcessEnv): OpsConfig {
             timeoutMs: p.POLICYBOT_REDIS_TIMEOUT_MS ?? OPS_DEFAULTS.redisTimeoutMs,
           },
     metricsAddress: p.POLICYBOT_METRICS_ADDRESS,
+    web: p.POLICYBOT_WEB !== 'off',
   };
 }

@@ -152,6 +152,11 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   // Prometheus's way: metrics on a listener of their own when one is given, else beside the webhooks.
   const metricsRoutes = metricsAddress === undefined ? http : new HttpRoutes();
   registerMetricsRoute(metricsRoutes, metrics);
+  if (config.web) {
+    // The citation page routes its own paths: everything the exact routes above do not take.
+    const { webHandler } = await import('../web/routes.js');
+    http.fallback(webHandler({ assistant: service }));
+  }
 
   let server: Server;
   let metricsServer: Server | undefined;

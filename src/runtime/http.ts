@@ -11,6 +11,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
  */
 export class HttpRoutes {
   private readonly routes = new Map<string, RouteHandler>();
+  private fallbackHandler: RouteHandler | undefined;
   private draining = false;
 
   /** With `inFlight`, every request counts as work in flight until its response is done. */
@@ -28,6 +29,15 @@ export class HttpRoutes {
   add(path: string, handler: RouteHandler): void {
     if (this.routes.has(path)) throw new Error(`route ${path} is registered twice`);
     this.routes.set(path, handler);
+  }
+
+  /**
+   * The handler of every path no exact route takes (the web page, which routes its own paths);
+   * without one such a path gets a plain 404.
+   */
+  fallback(handler: RouteHandler): void {
+    if (this.fallbackHandler) throw new Error('a fallback route is registered twice');
+    this.fallbackHandler = handler;
   }
 
   get size(): number {
@@ -50,7 +60,7 @@ export class HttpRoutes {
       const done = this.options.inFlight?.begin();
       if (done) res.once('close', done);
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const handler = this.routes.get(path);
+      const handler = this.routes.get(path) ?? this.fallbackHandler;
       if (!handler) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
         return;

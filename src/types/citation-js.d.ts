@@ -23,7 +23,7 @@ declare module '@citation-js/core' {
     static async(data: unknown): Promise<Cite>;
     readonly data: Record<string, unknown>[];
     format(
-      format: 'bibliography' | 'citation' | 'bibtex' | 'data' | 'biblatex',
+      format: 'bibliography' | 'citation' | 'bibtex' | 'data' | 'biblatex' | 'ris',
       options?: FormatOptions,
     ): string;
   }
@@ -42,3 +42,4 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-csl' {}
 declare module '@citation-js/plugin-bibtex' {}
+declare module '@citation-js/plugin-ris' {}

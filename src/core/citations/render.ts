@@ -7,9 +7,12 @@
 import { Cite, type CitationCluster, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
+// RIS, the format every reference manager imports (Zotero, EndNote, Mendeley): same records, another writer.
+import '@citation-js/plugin-ris';
 import type { Source } from '../../knowledge/types.js';
 import { bibtexTitle } from './bibtex.js';
 import { type CslItem, toCslItem } from './csl.js';
+import type { CitedSource, RecordFormat } from './records.js';
 import type { FormattedReference } from './reference.js';
 import type { CitationStyle } from './styles.js';
 // CSL files, so that a citation person can open them in a CSL editor; imported as text (see
@@ -177,14 +180,30 @@ function mla(source: Source, via: Source | undefined, withHtml: boolean): Format
 
 /** For reference managers: the source, and for a second-hand quote the page that quotes it too. */
 function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
-  const items = [toCslItem(source, via), ...(via ? [toCslItem(via)] : [])];
-  const cite = new Cite(items);
-  const entry = (
-    style === 'bibtex'
-      ? headlineTitles(monthMacro(cite.format('bibtex')), via ? [source, via] : [source])
-      : cite.format('data', { format: 'text' })
-  ).trim();
+  const entry = renderRecords([via ? { source, via } : { source }], style);
   return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+}
+
+/**
+ * Sources as one file a reference manager imports: each once (the first form met wins, so no key
+ * is written twice), a second-hand one followed by the page that quotes it.
+ */
+export function renderRecords(cited: readonly CitedSource[], format: RecordFormat): string {
+  const items = new Map<string, { readonly item: CslItem; readonly source: Source }>();
+  for (const { source, via } of cited) {
+    for (const [s, relay] of [[source, via], ...(via ? [[via, undefined] as const] : [])] as const) {
+      if (!items.has(s.id)) items.set(s.id, { item: toCslItem(s, relay), source: s });
+    }
+  }
+  const list = [...items.values()];
+  const cite = new Cite(list.map((i) => i.item));
+  if (format === 'bibtex')
+    return headlineTitles(
+      monthMacro(cite.format('bibtex')),
+      list.map((i) => i.source),
+    ).trim();
+  if (format === 'ris') return cite.format('ris').trim();
+  return cite.format('data', { format: 'text' }).trim();
 }
 
 /**
