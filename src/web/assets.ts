@@ -10,7 +10,11 @@ export interface Asset {
   readonly etag: string;
 }
 
-const FILES = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' } as const;
+const FILES = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'style.css': 'text/css; charset=utf-8',
+  'icon.svg': 'image/svg+xml',
+} as const;
 
 /**
  * The folder of the page's static files: src/web/assets beside this module when run from the

@@ -9,6 +9,7 @@ export const PATHS = {
   api: '/api/topics',
   script: '/assets/app.js',
   style: '/assets/style.css',
+  icon: '/assets/icon.svg',
   topic: (id: string) => `/topic/${encodeURIComponent(id)}`,
   source: (id: string) => `/source/${encodeURIComponent(id)}`,
 } as const;
@@ -35,6 +36,7 @@ export function page(options: PageOptions, content: Part): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · policybot</title>
 <link rel="stylesheet" href="${PATHS.style}">
+<link rel="icon" href="${PATHS.icon}" type="image/svg+xml">
 <script src="${PATHS.script}" defer></script>
 ${options.head}
 </head>

@@ -7,8 +7,10 @@ import { CITATION_STYLES } from '../core/citations/styles.js';
 import type { Assistant } from '../core/port.js';
 import { isFollowUpKind } from '../knowledge/ids.js';
 import { readBody, type RouteHandler } from '../runtime/http.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { type Asset, loadAssets } from './assets.js';
 import { readBasket, sendBasket } from './downloads.js';
+import type { Html } from './escape.js';
 import { PATHS } from './layout.js';
 import { CONVERSATION_COOKIE, MAX_FORM_BYTES, MAX_SEARCH_LENGTH, MAX_SUGGESTIONS } from './limits.js';
 import { askPage } from './pages/ask.js';
@@ -81,11 +83,11 @@ export function webHandler(options: WebOptions): RouteHandler {
     }
     if (path.startsWith('/topic/')) {
       if (!methodAllowed(req, res, ['GET'])) return;
-      return topic(res, a, decodePath(path.slice('/topic/'.length)));
+      return sendPage(res, a, path, () => topic(a, decodePath(path.slice('/topic/'.length))));
     }
     if (path.startsWith('/source/')) {
       if (!methodAllowed(req, res, ['GET'])) return;
-      return source(res, a, decodePath(path.slice('/source/'.length)));
+      return sendPage(res, a, path, () => source(a, decodePath(path.slice('/source/'.length))));
     }
     if (path === PATHS.download) {
       if (!methodAllowed(req, res, ['GET'])) return;
@@ -120,11 +122,41 @@ function redirect(res: ServerResponse, location: string): void {
   res.writeHead(303, { ...SECURITY_HEADERS, location }).end();
 }
 
-async function topic(res: ServerResponse, a: Assistant, id: string): Promise<void> {
+/** A rendered page and its status. */
+interface Rendered {
+  readonly status: number;
+  readonly page: Html;
+}
+
+/**
+ * Topic and source pages depend on the knowledge base alone, and each renders its references in
+ * every style through citeproc: rendered once per knowledge base (a reload brings a new one, whose
+ * pages are rendered afresh) and served from memory after. Only known pages are kept.
+ */
+const renderedPages = new WeakMap<KnowledgeBase, Map<string, Rendered>>();
+
+async function sendPage(
+  res: ServerResponse,
+  a: Assistant,
+  path: string,
+  render: () => Promise<Rendered>,
+): Promise<void> {
+  const kb = a.knowledgeBase;
+  const pages = renderedPages.get(kb) ?? new Map<string, Rendered>();
+  renderedPages.set(kb, pages);
+  let rendered = pages.get(path);
+  if (rendered === undefined) {
+    rendered = await render();
+    if (rendered.status === 200) pages.set(path, rendered);
+  }
+  sendHtml(res, rendered.status, rendered.page);
+}
+
+async function topic(a: Assistant, id: string): Promise<Rendered> {
   const kb = a.knowledgeBase;
   const found = kb.topics.get(id);
   if (found === undefined || found.group === 'bot' || found.group === 'fallback') {
-    return sendHtml(res, 404, problemPage('No such topic', 'policybot has no topic at this address.'));
+    return { status: 404, page: problemPage('No such topic', 'policybot has no topic at this address.') };
   }
   const styles = await Promise.all(
     PAGE_STYLES.map(async (style) => {
@@ -132,14 +164,14 @@ async function topic(res: ServerResponse, a: Assistant, id: string): Promise<voi
       return { style, entries: result.kind === 'none' ? [] : citeEntries(result).entries };
     }),
   );
-  sendHtml(res, 200, topicPage({ kb, topic: found, cited: citedSources(kb, found), styles }));
+  return { status: 200, page: topicPage({ kb, topic: found, cited: citedSources(kb, found), styles }) };
 }
 
-async function source(res: ServerResponse, a: Assistant, id: string): Promise<void> {
+async function source(a: Assistant, id: string): Promise<Rendered> {
   const kb = a.knowledgeBase;
   const found = kb.sources.get(id);
   if (found === undefined) {
-    return sendHtml(res, 404, problemPage('No such source', 'policybot has no source at this address.'));
+    return { status: 404, page: problemPage('No such source', 'policybot has no source at this address.') };
   }
   const styles = await Promise.all(
     CITATION_STYLES.map(async (style: CitationStyle) => {
@@ -152,7 +184,10 @@ async function source(res: ServerResponse, a: Assistant, id: string): Promise<vo
       return { style, entries };
     }),
   );
-  sendHtml(res, 200, sourcePage({ kb, source: found, styles: styles.filter((s) => s.entries.length > 0) }));
+  return {
+    status: 200,
+    page: sourcePage({ kb, source: found, styles: styles.filter((s) => s.entries.length > 0) }),
+  };
 }
 
 /**

@@ -202,8 +202,17 @@ export function renderRecords(cited: readonly CitedSource[], format: RecordForma
       monthMacro(cite.format('bibtex')),
       list.map((i) => i.source),
     ).trim();
-  if (format === 'ris') return cite.format('ris').trim();
+  if (format === 'ris') return unwrapRis(cite.format('ris')).trim();
   return cite.format('data', { format: 'text' }).trim();
+}
+
+/**
+ * citation-js breaks RIS values every 70 characters, and RIS readers (Zotero, citation-js itself)
+ * join a continuation line with a space: a URL comes back as "…Unclassi fied-Report.pdf". One
+ * line per tag, as the format's readers all accept.
+ */
+function unwrapRis(ris: string): string {
+  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}- )(?=.)/g, '');
 }
 
 /**
