@@ -17,6 +17,9 @@ import { ClauseSplitter } from './pipeline/clauses.js';
 import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
+import { formatReference, relayOf } from './citations/reference.js';
+import { QuoteChecker } from './verify/check.js';
+import type { VerifyResult } from './verify/types.js';
 
 export interface AssistantOptions {
   /** Below this calibrated confidence the answer is a polite decline. */
@@ -89,6 +92,14 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
    * nothing. Nobody types a memo into a chat box, and reading one would cost every other asker.
    */
   const overCap = (text: string): boolean => text.length > maxLength;
+  // Built on first use: most runs never check a quote.
+  const checker = once(
+    () =>
+      new QuoteChecker(kb, async (id, style) => {
+        const source = kb.sources.get(id);
+        return source === undefined ? null : formatReference(source, relayOf(kb, source), style);
+      }),
+  );
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -235,6 +246,10 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         query,
         style,
       );
+    },
+
+    verify(text, style): Promise<VerifyResult> {
+      return checker().check(text, style ?? references.defaultStyle);
     },
 
     findTopics(text, limit): TopicMatch[] {

@@ -31,3 +31,4 @@ export {
   feedbackReply,
   takesFeedback,
 } from './feedback.js';
+export type { Finding, Verdict, VerifyResult } from './verify/types.js';

@@ -4,6 +4,7 @@ import type { Answer, AskContext } from './answer.js';
 import type { CiteResult } from './citations/cite.js';
 import type { CitationStyle } from './citations/styles.js';
 import type { TopicMatch, TopicSummary } from './topics.js';
+import type { VerifyResult } from './verify/types.js';
 
 /**
  * The core's port: everything a surface (the terminal, Slack, Discord, the serving layer) asks of
@@ -32,6 +33,12 @@ export interface Assistant {
    * says who asks (the serving layer rate-limits per person; the core ignores it).
    */
   cite(query: string, style?: CitationStyle, context?: AskContext): Promise<CiteResult>;
+  /**
+   * Checks the quotations in a text (a memo, a paragraph, a message) against the sources: each
+   * exact, altered, misattributed or not found, with its reference in a style. `context` says who
+   * asks (the serving layer rate-limits per person; the core ignores it).
+   */
+  verify(text: string, style?: CitationStyle, context?: AskContext): Promise<VerifyResult>;
   /** Topics for what is being typed, best first: prefix- and typo-aware (autocomplete, "Did you mean"). */
   findTopics(text: string, limit?: number, context?: AskContext): TopicMatch[];
   /** Every topic one can ask about, in list order. */

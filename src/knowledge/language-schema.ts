@@ -62,3 +62,15 @@ export const clausesFileSchema = z.strictObject({
   split: nonEmpty,
   asks: z.array(lowerCase).default([]),
 });
+
+/** `intents/language/attribution.yaml`: how a memo credits words to an author (the quote checker). */
+export const attributionFileSchema = z.strictObject({
+  authors: z.record(nonEmpty, z.array(nonEmpty).min(1, 'needs at least one name')),
+  others: z.array(nonEmpty).default([]),
+  cues: z.array(lowerCase).min(1, 'needs at least one cue'),
+  leads: z.array(lowerCase).default([]),
+  relays: z.array(lowerCase).default([]),
+  relaying: z.array(lowerCase).default([]),
+  pronouns: z.array(lowerCase).default([]),
+  negations: z.array(lowerCase).default([]),
+});

@@ -7,6 +7,7 @@ import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
 import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
 import {
   clausesFileSchema,
+  attributionFileSchema,
   framingFileSchema,
   limitsFileSchema,
   shorthandFileSchema,
@@ -48,6 +49,16 @@ export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
   const limits = loadLimits(root, report);
 
   crossCheck(root, topics, broken, sources, examples, report);
+  // The quote checker's authors are sources: a name for a source that does not exist credits nobody.
+  const unread = brokenSources.get(sources) ?? new Set<string>();
+  for (const id of Object.keys(language.attribution.authors)) {
+    if (!sources.has(id) && !unread.has(id))
+      report(
+        join(root, 'intents', 'language', 'attribution.yaml'),
+        `authors.${id}`,
+        `source "${id}" does not exist in content/sources.yaml`,
+      );
+  }
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 
   return {
@@ -287,6 +298,7 @@ function loadLanguage(root: string, report: Report): Language {
   }
   const framing = read('framing.yaml', framingFileSchema).data;
   const clauses = read('clauses.yaml', clausesFileSchema).data;
+  const attribution = read('attribution.yaml', attributionFileSchema).data;
   return {
     synonyms,
     shorthand,
@@ -299,6 +311,16 @@ function loadLanguage(root: string, report: Report): Language {
       afterJoin: framing?.after_join ?? [' '],
     },
     clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [] },
+    attribution: {
+      authors: attribution?.authors ?? {},
+      others: attribution?.others ?? [],
+      cues: attribution?.cues ?? [],
+      leads: attribution?.leads ?? [],
+      relays: attribution?.relays ?? [],
+      relaying: attribution?.relaying ?? [],
+      pronouns: attribution?.pronouns ?? [],
+      negations: attribution?.negations ?? [],
+    },
   };
 }
 

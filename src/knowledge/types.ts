@@ -61,6 +61,28 @@ export interface Language {
   };
   /** where a question splits into clauses, and the words that open a clause that asks */
   readonly clauses: { readonly split: string; readonly asks: readonly string[] };
+  /** how a memo credits words to an author: for the quote checker */
+  readonly attribution: Attribution;
+}
+
+/** `intents/language/attribution.yaml`: names of authors, and the words that attribute. */
+export interface Attribution {
+  /** source id -> the names a writer calls that author by */
+  readonly authors: Readonly<Record<string, readonly string[]>>;
+  /** names of authors whose words the knowledge base does not hold */
+  readonly others: readonly string[];
+  /** verbs and phrases that say someone's words follow ("warns", "said") */
+  readonly cues: readonly string[];
+  /** phrases that put the author before a comma and the words after it ("according to") */
+  readonly leads: readonly string[];
+  /** words that make the author named after them a relay ("quoted in") */
+  readonly relays: readonly string[];
+  /** words that make the author named before them a relay ("1787, quoting the ATA") */
+  readonly relaying: readonly string[];
+  /** subjects of a cue that point back to the author named in the sentence before ("it warns") */
+  readonly pronouns: readonly string[];
+  /** words whose loss through an ellipsis turns a statement around */
+  readonly negations: readonly string[];
 }
 
 /** A rule of `content/limits.yaml`: what the sources cannot hold. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } from '../core/index.js';
+import type { VerifyResult } from '../core/verify/types.js';
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Logger } from '../runtime/logger.js';
@@ -156,6 +157,11 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
       };
     }
     return this.current.cite(query, style, context);
+  }
+
+  /** Checking quotes is not rate-limited: it reads the knowledge base and asks no model. */
+  verify(text: string, style?: CitationStyle, context?: AskContext): Promise<VerifyResult> {
+    return this.current.verify(text, style, context);
   }
 
   /**

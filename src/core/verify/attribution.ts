@@ -1,0 +1,164 @@
+import type { Attribution } from '../../knowledge/types.js';
+import type { AuthorNames, Mention } from './authors.js';
+import type { Author } from './types.js';
+import { type Word, wordsOf } from './words.js';
+
+/** Whom a passage of text credits some words to. */
+export type Claim = (Author & { readonly phrase: string }) | null;
+
+/** A sentence that credits words to someone without quotation marks ("the ATA warns that …"). */
+export interface AttributedWords {
+  readonly start: number;
+  readonly end: number;
+  readonly claim: Author & { readonly phrase: string };
+}
+
+/**
+ * Reads who a text credits words to, from the names of authors and the cue words of
+ * `intents/language/attribution.yaml`. The text it reads has every quotation masked out (their
+ * words are the source's, not the writer's: "the United States" inside one names nobody).
+ */
+export class AttributionReader {
+  private readonly cues: readonly (readonly string[])[];
+  private readonly leads: readonly (readonly string[])[];
+  private readonly relays: readonly (readonly string[])[];
+  private readonly relaying: readonly (readonly string[])[];
+  private readonly pronouns: readonly (readonly string[])[];
+
+  constructor(
+    private readonly names: AuthorNames,
+    language: Attribution,
+  ) {
+    const split = (list: readonly string[]) =>
+      list.map((p) => wordsOf(p).map((w) => w.lower)).sort((a, b) => b.length - a.length);
+    this.cues = split(language.cues);
+    this.leads = split(language.leads);
+    this.relays = split(language.relays);
+    this.relaying = split(language.relaying);
+    this.pronouns = split(language.pronouns);
+  }
+
+  /**
+   * Whom the words at [start, end) are credited to, reading the stretch of `masked` given: the
+   * author named nearest before them (a relay, "as quoted in 1787", does not count), else the
+   * nearest after ("…," the DNI said); a cue with a pronoun for subject ("it warns") points back to
+   * the sentence before; a cue with someone else for subject credits someone the knowledge base
+   * does not hold.
+   */
+  claimFor(masked: string, context: Span, quote: Span, previous: Span | undefined): Claim {
+    const words = wordsOf(masked.slice(context.start, context.end), context.start);
+    const mentions = this.authors(words, masked);
+    const before = mentions.filter((m) => (words[m.last] as Word).end <= quote.start);
+    const after = mentions.filter((m) => (words[m.first] as Word).start >= quote.end);
+    const chosen = before.at(-1) ?? after[0];
+    if (chosen) return { ...chosen.author, phrase: chosen.phrase };
+    const cue = this.findAll(words, this.cues)[0];
+    if (cue === undefined) return null;
+    const subject = words.slice(Math.max(0, cue.at - 3), cue.at);
+    const pronoun = this.pronouns.some((p) => endsWith(subject, p));
+    if (pronoun && previous !== undefined) {
+      const earlier = this.authors(
+        wordsOf(masked.slice(previous.start, previous.end), previous.start),
+        masked,
+      );
+      const last = earlier.at(-1);
+      if (last) return { ...last.author, phrase: last.phrase };
+    }
+    if (pronoun || subject.length === 0) return null;
+    const named = masked.slice((subject[0] as Word).start, (subject.at(-1) as Word).end);
+    return { sourceId: null, name: named, phrase: named };
+  }
+
+  /**
+   * A sentence that credits words without quotation marks: "<author> <cue> [that|:] <words>",
+   * "<lead> <author>, <words>" or "<words>, <author> <cue>". The words are what follows (or
+   * precedes) to the end of the sentence.
+   */
+  attributedIn(masked: string, sentence: Span): AttributedWords | undefined {
+    const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
+    const mentions = this.authors(words, masked);
+    for (const mention of mentions) {
+      const claim = { ...mention.author, phrase: mention.phrase };
+      // "…, the DNI said."
+      const closing = this.cues.find((c) => startsAt(words, mention.last + 1, c));
+      if (closing !== undefined && mention.last + closing.length === words.length - 1) {
+        const comma = masked.lastIndexOf(',', (words[mention.first] as Word).start);
+        const found = comma > sentence.start ? spanAfter(masked, sentence.start, comma, claim) : undefined;
+        if (found) return found;
+        continue;
+      }
+      // "According to the ATA, …"
+      if (this.leads.some((lead) => endsWith(words.slice(0, mention.first), lead))) {
+        const comma = masked.indexOf(',', (words[mention.last] as Word).end);
+        const found =
+          comma >= 0 && comma < sentence.end ? spanAfter(masked, comma + 1, sentence.end, claim) : undefined;
+        if (found) return found;
+      }
+      // "The ATA warns that …", "The ATA, in its 2024 report, warns: …"
+      for (let k = mention.last + 1; k <= mention.last + 7 && k < words.length; k++) {
+        const cue = this.cues.find((c) => startsAt(words, k, c));
+        if (cue === undefined) continue;
+        let from = (words[k + cue.length - 1] as Word).end;
+        const next = words[k + cue.length];
+        if (next !== undefined && next.lower === 'that') from = next.end;
+        const found = spanAfter(masked, from, sentence.end, claim);
+        if (found) return found;
+        break;
+      }
+    }
+    return undefined;
+  }
+
+  /** Authors named in the words, without those named as relays of someone else's words. */
+  private authors(words: readonly Word[], text: string): Mention[] {
+    return this.names.mentions(words, text).filter((m) => {
+      const relayed = this.relays.some((r) => endsWith(words.slice(0, m.first), r, ['the', 'by', 'in']));
+      const relaying = this.relaying.some((r) => startsAt(words, m.last + 1, r));
+      return !relayed && !relaying;
+    });
+  }
+
+  private findAll(words: readonly Word[], phrases: readonly (readonly string[])[]): { at: number }[] {
+    const out: { at: number }[] = [];
+    for (let i = 0; i < words.length; i++)
+      if (phrases.some((p) => startsAt(words, i, p))) out.push({ at: i });
+    return out;
+  }
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function startsAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
+  return phrase.length > 0 && phrase.every((p, j) => words[at + j]?.lower === p);
+}
+
+/** The words end with the phrase, maybe followed by one of `filler` ("quoted in the"). */
+function endsWith(
+  words: readonly Word[],
+  phrase: readonly string[],
+  filler: readonly string[] = [],
+): boolean {
+  const tail = words.map((w) => w.lower);
+  const last = tail.at(-1);
+  const trimmed =
+    last !== undefined && filler.includes(last) && !phrase.includes(last) ? tail.slice(0, -1) : tail;
+  if (phrase.length === 0 || trimmed.length < phrase.length) return false;
+  return phrase.every((p, j) => trimmed[trimmed.length - phrase.length + j] === p);
+}
+
+function spanAfter(
+  text: string,
+  from: number,
+  to: number,
+  claim: Author & { readonly phrase: string },
+): AttributedWords | undefined {
+  const slice = text.slice(from, to);
+  const lead = slice.length - slice.replace(/^[\s,:;—–-]+/u, '').length;
+  const trail = slice.length - slice.replace(/[\s.,;:!?—–-]+$/u, '').length;
+  const start = from + lead;
+  const end = to - trail;
+  return end > start ? { start, end, claim } : undefined;
+}

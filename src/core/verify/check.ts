@@ -1,0 +1,272 @@
+import { diffArrays } from 'diff';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { FormattedReference } from '../citations/reference.js';
+import type { CitationStyle } from '../citations/styles.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { AttributionReader, type Claim } from './attribution.js';
+import { AuthorNames } from './authors.js';
+import { ellipsisNotes } from './ellipsis.js';
+import { type Found, findQuotations } from './find.js';
+import { closestPassage, type Placement, placeExactly } from './match.js';
+import { type StoredText, storedTexts } from './passages.js';
+import { type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
+import { maskQuotations, sentenceAt, sentencesOf } from './sentences.js';
+import type {
+  AttributionCheck,
+  DiffPart,
+  Finding,
+  SkippedQuote,
+  Verdict,
+  VerifyNote,
+  VerifyResult,
+} from './types.js';
+import { VERDICTS } from './types.js';
+
+/** Quotations shorter than this are titles and scare quotes ("the “ten solutions”"): not checked. */
+export const MIN_WORDS = 4;
+/** A quotation holding at least this share of a passage's words (by weight) is that passage, altered. */
+export const ALTERED_AT = 0.6;
+/** Longer texts are not read: about thirty pages of memo, far beyond anything pasted to check. */
+export const MAX_VERIFY_LENGTH = 100_000;
+/** Function words weigh this much against a content word when finding the closest passage. */
+const FUNCTION_WORD = 0.25;
+
+export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<FormattedReference | null>;
+
+/**
+ * The quote checker: finds each quotation in a text and each sentence that credits words to an
+ * author, and says of each whether a source the knowledge base holds has those words (exact,
+ * altered, or not found) and whether it is credited to the author whose words they are.
+ */
+export class QuoteChecker {
+  private readonly texts: readonly StoredText[];
+  private readonly reader: AttributionReader;
+  private readonly negations: ReadonlySet<string>;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly referenceFor: ReferenceFor,
+  ) {
+    this.texts = storedTexts(kb);
+    this.reader = new AttributionReader(new AuthorNames(kb), kb.language.attribution);
+    this.negations = new Set(kb.language.attribution.negations);
+  }
+
+  async check(text: string, style: CitationStyle): Promise<VerifyResult> {
+    if (text.length > MAX_VERIFY_LENGTH) {
+      return {
+        style,
+        findings: [],
+        skipped: [],
+        counts: { exact: 0, altered: 0, misattributed: 0, 'not-found': 0 },
+        ok: false,
+        refused: {
+          code: 'too-long',
+          text: `That is ${text.length.toLocaleString('en-US')} characters; I check up to ${MAX_VERIFY_LENGTH.toLocaleString('en-US')} at a time. Split the text and check each part.`,
+        },
+      };
+    }
+    const found = findQuotations(text);
+    const masked = maskQuotations(text, found);
+    const sentences = sentencesOf(masked);
+    const candidates: { found: Found; claim: Claim }[] = [];
+    const skipped: SkippedQuote[] = [];
+    for (const f of found) {
+      if (wordCount(f.quote) < MIN_WORDS) {
+        skipped.push({ text: f.quote, start: f.start, reason: 'too-short' });
+        continue;
+      }
+      const { sentence, previous } = sentenceAt(sentences, f.start);
+      const context = f.intro ?? sentence;
+      const claim = this.reader.claimFor(masked, context, f, f.intro === undefined ? previous : undefined);
+      candidates.push({ found: f, claim });
+    }
+    // Sentences that credit words without quotation marks.
+    for (const sentence of sentences) {
+      if (found.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
+      const attributed = this.reader.attributedIn(masked, sentence);
+      if (attributed === undefined) continue;
+      const quote = text.slice(attributed.start, attributed.end);
+      if (wordCount(quote) < MIN_WORDS) continue;
+      candidates.push({
+        found: { quote, start: attributed.start, end: attributed.end, form: 'attributed' },
+        claim: attributed.claim,
+      });
+    }
+    const findings: Finding[] = [];
+    for (const { found: f, claim } of candidates.sort((a, b) => a.found.start - b.found.start)) {
+      const finding = await this.judge(f, claim, style);
+      // Words credited without quotation marks are checked only when they are a source's words,
+      // changed or not: a paraphrase is not a quotation. So is a paragraph after a colon that
+      // credits nobody ("Recommendation:").
+      const quoteLike =
+        f.form === 'quoted' || (f.form === 'block' && (claim !== null || f.intro === undefined));
+      if (!quoteLike && finding.verdict === 'not-found') continue;
+      findings.push(finding);
+    }
+    const counts = Object.fromEntries(
+      VERDICTS.map((v) => [v, findings.filter((f) => f.verdict === v).length]),
+    ) as Record<Verdict, number>;
+    return {
+      style,
+      findings,
+      skipped,
+      counts,
+      ok: findings.every((f) => f.verdict === 'exact'),
+      refused: null,
+    };
+  }
+
+  private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {
+    const parsed = parseQuotation(found.quote);
+    const base = { quote: found.quote, start: found.start, end: found.end, form: found.form };
+    const placement = placeExactly(parsed, this.texts);
+    if (placement !== undefined) {
+      const actual = authorOf(placement.text, wordsOfPlacement(placement));
+      const attribution = this.attribution(claim, actual);
+      const unfair = ellipsisNotes(placement, this.negations);
+      const notes = [...unfair, ...this.attributionNotes(attribution, actual)];
+      const first = placement.segments[0]?.[0] ?? 0;
+      const last = placement.segments.at(-1)?.[1] ?? first;
+      const passage = this.passage(placement.text, first, last);
+      const altered = unfair.length > 0;
+      return {
+        ...base,
+        verdict: altered ? 'altered' : attribution.correct === false ? 'misattributed' : 'exact',
+        attribution,
+        ...this.sourceFields(actual),
+        passage: this.sentencesAround(placement.text, first, last),
+        diff: altered ? diffWords(parsed, placement.text, first, last) : null,
+        corrected: altered ? passage : null,
+        reference: await this.referenceFor(actual, style),
+        notes,
+      };
+    }
+    const closest = closestPassage(parsed, this.texts, weight);
+    if (closest !== undefined && closest.score >= ALTERED_AT) {
+      const actual = authorOf(closest.text, range(closest.start, closest.end));
+      const attribution = this.attribution(claim, actual);
+      return {
+        ...base,
+        verdict: 'altered',
+        attribution,
+        ...this.sourceFields(actual),
+        passage: this.sentencesAround(closest.text, closest.start, closest.end),
+        diff: diffWords(parsed, closest.text, closest.start, closest.end),
+        corrected: this.passage(closest.text, closest.start, closest.end),
+        reference: await this.referenceFor(actual, style),
+        notes: this.attributionNotes(attribution, actual),
+      };
+    }
+    return {
+      ...base,
+      verdict: 'not-found',
+      attribution: { claimed: claim, actual: null, correct: null },
+      sourceId: null,
+      via: null,
+      passage: null,
+      diff: null,
+      corrected: null,
+      reference: null,
+      notes: [],
+    };
+  }
+
+  private attribution(claim: Claim, actual: string): AttributionCheck {
+    return {
+      claimed: claim,
+      actual: { sourceId: actual, name: this.nameOf(actual) },
+      correct: claim === null ? null : claim.sourceId === actual,
+    };
+  }
+
+  private attributionNotes(attribution: AttributionCheck, actual: string): VerifyNote[] {
+    const notes: VerifyNote[] = [];
+    const source = this.kb.sources.get(actual);
+    const via = source?.quotedIn === undefined ? undefined : this.kb.sources.get(source.quotedIn);
+    if (attribution.correct === false && attribution.claimed !== null) {
+      notes.push({
+        code: 'attribution-wrong',
+        text: `Credited to ${attribution.claimed.phrase}, but these are ${this.nameOf(actual)}'s words${via ? `, as ${this.nameOf(via.id)} relays them` : ''}.`,
+      });
+    } else if (attribution.correct === null) {
+      notes.push({
+        code: 'attribution-missing',
+        text: `The text credits nobody: these are ${this.nameOf(actual)}'s words.`,
+      });
+    }
+    if (via !== undefined) {
+      notes.push({
+        code: 'relayed',
+        text: `Quoted from ${this.nameOf(via.id)}'s page, which relays ${this.nameOf(actual)}.`,
+      });
+    }
+    return notes;
+  }
+
+  private sourceFields(actual: string): { sourceId: string; via: string | null } {
+    return { sourceId: actual, via: this.kb.sources.get(actual)?.quotedIn ?? null };
+  }
+
+  private nameOf(id: string): string {
+    const source = this.kb.sources.get(id);
+    return source?.shortName ?? source?.publisher ?? id;
+  }
+
+  /** The source's own words from one word to another, as it writes them. */
+  private passage(text: StoredText, first: number, last: number): string {
+    const a = text.words[first];
+    const b = text.words[last - 1];
+    return a === undefined || b === undefined ? '' : text.text.slice(a.start, b.end);
+  }
+
+  /** The whole sentences a stretch of words stands in: the passage to read it in. */
+  private sentencesAround(text: StoredText, first: number, last: number): string {
+    const from = text.words[first]?.sentence ?? 0;
+    const to = text.words[last - 1]?.sentence ?? from;
+    const start = text.sentences[from]?.[0] ?? first;
+    const end = text.sentences[to]?.[1] ?? last;
+    const a = text.words[start];
+    const b = text.words[end - 1];
+    if (a === undefined || b === undefined) return '';
+    // Through the sentence's closing stop and marks.
+    const tail = /^[.!?]?["”’)]*/u.exec(text.text.slice(b.end))?.[0] ?? '';
+    return text.text.slice(a.start, b.end + tail.length);
+  }
+}
+
+function weight(lower: string): number {
+  return STOPWORDS.has(lower) ? FUNCTION_WORD : 1;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}
+
+function wordsOfPlacement(placement: Placement): number[] {
+  return placement.segments.flatMap(([s, e]) => range(s, e));
+}
+
+/** Whose words most of them are. */
+function authorOf(text: StoredText, indexes: readonly number[]): string {
+  const tally = new Map<string, number>();
+  for (const i of indexes) {
+    const author = text.words[i]?.author ?? text.hostId;
+    tally.set(author, (tally.get(author) ?? 0) + 1);
+  }
+  return [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? text.hostId;
+}
+
+/** The quotation's words against the source's, word by word (the `diff` library's array diff). */
+function diffWords(quote: ParsedQuotation, text: StoredText, first: number, last: number): DiffPart[] {
+  const source = text.words.slice(first, last);
+  const changes = diffArrays(
+    quote.plain.map((w, i) => ({ key: w.key, lower: w.lower, first: i === 0 })),
+    source.map((w) => ({ key: w.key, lower: w.lower, first: w.sentenceStart })),
+    { comparator: (a, b) => a.key === b.key || ((a.first || b.first) && a.lower === b.lower) },
+  );
+  return changes.map((c) => ({
+    op: c.added ? 'removed' : c.removed ? 'added' : 'same',
+    text: c.value.map((w) => w.key).join(' '),
+  }));
+}

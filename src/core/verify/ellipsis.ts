@@ -1,0 +1,44 @@
+import type { Placement } from './match.js';
+import type { VerifyNote } from './types.js';
+
+/**
+ * What an ellipsis left out, judged by the usual rule: leaving words out is fair when what is left
+ * says what the source says. It is not when the words left out hold a negation (the statement is
+ * turned around), when the words after it lose their own subject (they resume in the middle of a
+ * later sentence, so they read as said of the subject before the ellipsis), or when it joins words
+ * of two authors into one quotation.
+ */
+export function ellipsisNotes(placement: Placement, negations: ReadonlySet<string>): VerifyNote[] {
+  const notes: VerifyNote[] = [];
+  const { words } = placement.text;
+  for (let i = 1; i < placement.segments.length; i++) {
+    const before = placement.segments[i - 1] as readonly [number, number];
+    const after = placement.segments[i] as readonly [number, number];
+    const dropped = words.slice(before[1], after[0]);
+    const lastKept = words[before[1] - 1];
+    const resumed = words[after[0]];
+    if (lastKept === undefined || resumed === undefined) continue;
+    const negation = dropped.find((w) => negations.has(w.lower) || w.lower.endsWith("n't"));
+    if (negation !== undefined) {
+      notes.push({
+        code: 'ellipsis-drops-negation',
+        text: `The ellipsis leaves out “${placement.text.text.slice(negation.start, negation.end)}”, which turns the statement around.`,
+      });
+    }
+    if (lastKept.author !== resumed.author || dropped.some((w) => w.author !== lastKept.author)) {
+      notes.push({
+        code: 'ellipsis-joins-passages',
+        text: 'The ellipsis joins words of two different authors into one quotation.',
+      });
+    } else if (lastKept.sentence !== resumed.sentence && !resumed.sentenceStart) {
+      notes.push({
+        code: 'ellipsis-changes-subject',
+        text: `The words after the ellipsis come from the middle of another sentence, where their subject is different: “${placement.text.text.slice(
+          (words[(placement.text.sentences[resumed.sentence] ?? [after[0]])[0]] ?? resumed).start,
+          resumed.end,
+        )}”.`,
+      });
+    }
+  }
+  return notes;
+}
