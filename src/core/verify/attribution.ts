@@ -11,6 +11,12 @@ export interface AttributedWords {
   readonly start: number;
   readonly end: number;
   readonly claim: Author & { readonly phrase: string };
+  /**
+   * Set off as someone's words: after "that" or a colon, after "according to …,", or before
+   * "…, the DNI said". Words merely following a cue ("should ask what that means") are checked only
+   * when a source holds them.
+   */
+  readonly introduced: boolean;
 }
 
 /**
@@ -50,9 +56,20 @@ export class AttributionReader {
     const mentions = this.authors(words, masked);
     const before = mentions.filter((m) => (words[m.last] as Word).end <= quote.start);
     const after = mentions.filter((m) => (words[m.first] as Word).start >= quote.end);
-    const chosen = before.at(-1) ?? after[0];
+    // Before the words, the author a cue follows ("1787 also asks Congress to …": 1787 asks),
+    // else the nearest; after them, the nearest ("…," the DNI said).
+    const speaking = before.filter((m) => this.cueWithin(words, m.last + 1, 3));
+    const chosen = speaking.at(-1) ?? before.at(-1) ?? after[0];
     if (chosen) return { ...chosen.author, phrase: chosen.phrase };
-    const cue = this.findAll(words, this.cues)[0];
+    // A cue with no author named: before the words, or right after them ("…," officials said).
+    const cue = this.findAll(words, this.cues).find((c) => {
+      const word = words[c.at] as Word;
+      return (
+        word.end <= quote.start ||
+        (word.start >= quote.end &&
+          words.filter((w) => w.start >= quote.end && w.start < word.start).length <= 3)
+      );
+    });
     if (cue === undefined) return null;
     const subject = words.slice(Math.max(0, cue.at - 3), cue.at);
     const pronoun = this.pronouns.some((p) => endsWith(subject, p));
@@ -74,8 +91,18 @@ export class AttributionReader {
    * "<lead> <author>, <words>" or "<words>, <author> <cue>". The words are what follows (or
    * precedes) to the end of the sentence.
    */
-  attributedIn(masked: string, sentence: Span): AttributedWords | undefined {
-    const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
+  attributedIn(masked: string, whole: Span, quotations: readonly Span[]): AttributedWords | undefined {
+    const words = wordsOf(masked.slice(whole.start, whole.end), whole.start);
+    // The words credited run to the end of the sentence, or to a quotation in it (checked on its own).
+    // Words that run straight into a quotation introduce it ("TCOs view human trafficking “as low
+    // risk…”"); only a clause closed by a comma before it is a claim of its own.
+    const cut = (from: number): Span => {
+      const next = quotations.find((q) => q.start >= from && q.start < whole.end);
+      if (next === undefined) return whole;
+      const lead = masked.slice(from, next.start - 1);
+      const close = Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'));
+      return { start: whole.start, end: close < 0 ? from : from + close };
+    };
     const mentions = this.authors(words, masked);
     for (const mention of mentions) {
       const claim = { ...mention.author, phrase: mention.phrase };
@@ -83,13 +110,18 @@ export class AttributionReader {
       const closing = this.cues.find((c) => startsAt(words, mention.last + 1, c));
       if (closing !== undefined && mention.last + closing.length === words.length - 1) {
         const comma = masked.lastIndexOf(',', (words[mention.first] as Word).start);
-        const found = comma > sentence.start ? spanAfter(masked, sentence.start, comma, claim) : undefined;
+        const sentence = cut(whole.start);
+        const found =
+          comma > sentence.start && comma < sentence.end
+            ? spanAfter(masked, sentence.start, comma, claim)
+            : undefined;
         if (found) return found;
         continue;
       }
       // "According to the ATA, …"
       if (this.leads.some((lead) => endsWith(words.slice(0, mention.first), lead))) {
         const comma = masked.indexOf(',', (words[mention.last] as Word).end);
+        const sentence = cut(comma);
         const found =
           comma >= 0 && comma < sentence.end ? spanAfter(masked, comma + 1, sentence.end, claim) : undefined;
         if (found) return found;
@@ -100,8 +132,10 @@ export class AttributionReader {
         if (cue === undefined) continue;
         let from = (words[k + cue.length - 1] as Word).end;
         const next = words[k + cue.length];
-        if (next !== undefined && next.lower === 'that') from = next.end;
-        const found = spanAfter(masked, from, sentence.end, claim);
+        const that = next !== undefined && next.lower === 'that';
+        if (that) from = next.end;
+        const introduced = that || /^\s*:/.test(masked.slice(from));
+        const found = spanAfter(masked, from, cut(from).end, claim, introduced);
         if (found) return found;
         break;
       }
@@ -114,8 +148,23 @@ export class AttributionReader {
     return this.names.mentions(words, text).filter((m) => {
       const relayed = this.relays.some((r) => endsWith(words.slice(0, m.first), r, ['the', 'by', 'in']));
       const relaying = this.relaying.some((r) => startsAt(words, m.last + 1, r));
-      return !relayed && !relaying;
+      // The end of a longer proper name is not this author: "the DEA's National Drug Threat Assessment".
+      const previous = words[m.first - 1];
+      const partOfName =
+        previous !== undefined &&
+        m.first - 1 > 0 &&
+        /^\p{Lu}/u.test(previous.key) &&
+        !/'s$/.test(previous.lower) &&
+        text.slice(previous.end, (words[m.first] as Word).start).trim() === '';
+      return !relayed && !relaying && !partOfName;
     });
+  }
+
+  /** A cue starts within `room` words from `at`. */
+  private cueWithin(words: readonly Word[], at: number, room: number): boolean {
+    for (let k = at; k < at + room && k < words.length; k++)
+      if (this.cues.some((c) => startsAt(words, k, c))) return true;
+    return false;
   }
 
   private findAll(words: readonly Word[], phrases: readonly (readonly string[])[]): { at: number }[] {
@@ -154,11 +203,12 @@ function spanAfter(
   from: number,
   to: number,
   claim: Author & { readonly phrase: string },
+  introduced = true,
 ): AttributedWords | undefined {
   const slice = text.slice(from, to);
   const lead = slice.length - slice.replace(/^[\s,:;—–-]+/u, '').length;
   const trail = slice.length - slice.replace(/[\s.,;:!?—–-]+$/u, '').length;
   const start = from + lead;
   const end = to - trail;
-  return end > start ? { start, end, claim } : undefined;
+  return end > start ? { start, end, claim, introduced } : undefined;
 }

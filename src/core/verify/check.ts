@@ -8,7 +8,7 @@ import { AuthorNames } from './authors.js';
 import { ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
 import { closestPassage, type Placement, placeExactly } from './match.js';
-import { type StoredText, storedTexts } from './passages.js';
+import { type SourceWord, type StoredText, storedTexts } from './passages.js';
 import { type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
 import { maskQuotations, sentenceAt, sentencesOf } from './sentences.js';
 import type {
@@ -21,6 +21,7 @@ import type {
   VerifyResult,
 } from './types.js';
 import { VERDICTS } from './types.js';
+import { type Word, wordsOf } from './words.js';
 
 /** Quotations shorter than this are titles and scare quotes ("the “ten solutions”"): not checked. */
 export const MIN_WORDS = 4;
@@ -69,7 +70,7 @@ export class QuoteChecker {
     const found = findQuotations(text);
     const masked = maskQuotations(text, found);
     const sentences = sentencesOf(masked);
-    const candidates: { found: Found; claim: Claim }[] = [];
+    const candidates: { found: Found; claim: Claim; introduced?: boolean }[] = [];
     const skipped: SkippedQuote[] = [];
     for (const f of found) {
       if (wordCount(f.quote) < MIN_WORDS) {
@@ -83,24 +84,26 @@ export class QuoteChecker {
     }
     // Sentences that credit words without quotation marks.
     for (const sentence of sentences) {
-      if (found.some((f) => f.start < sentence.end && f.end > sentence.start)) continue;
-      const attributed = this.reader.attributedIn(masked, sentence);
+      const attributed = this.reader.attributedIn(masked, sentence, found);
       if (attributed === undefined) continue;
-      const quote = text.slice(attributed.start, attributed.end);
+      const { start, end } = this.creditedWords(text, attributed);
+      const quote = text.slice(start, end);
       if (wordCount(quote) < MIN_WORDS) continue;
       candidates.push({
-        found: { quote, start: attributed.start, end: attributed.end, form: 'attributed' },
+        found: { quote, start, end, form: 'attributed' },
         claim: attributed.claim,
+        introduced: attributed.introduced,
       });
     }
     const findings: Finding[] = [];
-    for (const { found: f, claim } of candidates.sort((a, b) => a.found.start - b.found.start)) {
+    for (const { found: f, claim, introduced } of candidates.sort((a, b) => a.found.start - b.found.start)) {
       const finding = await this.judge(f, claim, style);
-      // Words credited without quotation marks are checked only when they are a source's words,
-      // changed or not: a paraphrase is not a quotation. So is a paragraph after a colon that
-      // credits nobody ("Recommendation:").
+      // A paragraph after a colon that credits nobody ("Recommendation:") is the writer's own, and
+      // so are words that merely follow a cue without being set off as someone's.
       const quoteLike =
-        f.form === 'quoted' || (f.form === 'block' && (claim !== null || f.intro === undefined));
+        f.form === 'quoted' ||
+        (f.form === 'block' && (claim !== null || f.intro === undefined)) ||
+        (f.form === 'attributed' && introduced === true);
       if (!quoteLike && finding.verdict === 'not-found') continue;
       findings.push(finding);
     }
@@ -117,6 +120,26 @@ export class QuoteChecker {
     };
   }
 
+  /**
+   * Of a sentence's words credited without quotation marks, the stretch that claims to be the
+   * source's: from the first word of the longest run the source holds word for word ("1787 argues
+   * that the U.S. should | disrupt transnational crime …"), to the end of that run where the
+   * source's sentence ends there, else on to the writer's next comma (a changed ending: "…of the
+   * United States | and Mexico, which is why …"). With no such run, all of them.
+   */
+  private creditedWords(text: string, span: { start: number; end: number }): { start: number; end: number } {
+    const words = wordsOf(text.slice(span.start, span.end), span.start);
+    const run = longestRun(words, this.texts);
+    if (run === undefined || run.length < MIN_WORDS) return span;
+    const first = words[run.from] as Word;
+    const last = words[run.from + run.length - 1] as Word;
+    if (run.endsSentence) return { start: first.start, end: last.end };
+    const rest = text.slice(last.end, span.end);
+    const stop = rest.search(/[,;:()\u2014\u2013]|\s-\s/u);
+    const end = stop < 0 ? span.end : last.end + stop;
+    return { start: first.start, end: last.end + text.slice(last.end, end).trimEnd().length };
+  }
+
   private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {
     const parsed = parseQuotation(found.quote);
     const base = { quote: found.quote, start: found.start, end: found.end, form: found.form };
@@ -124,7 +147,7 @@ export class QuoteChecker {
     if (placement !== undefined) {
       const actual = authorOf(placement.text, wordsOfPlacement(placement));
       const attribution = this.attribution(claim, actual);
-      const unfair = ellipsisNotes(placement, this.negations);
+      const unfair = [...ellipsisNotes(placement, this.negations), ...bracketNotes(placement)];
       const notes = [...unfair, ...this.attributionNotes(attribution, actual)];
       const first = placement.segments[0]?.[0] ?? 0;
       const last = placement.segments.at(-1)?.[1] ?? first;
@@ -233,6 +256,59 @@ export class QuoteChecker {
     const tail = /^[.!?]?["”’)]*/u.exec(text.text.slice(b.end))?.[0] ?? '';
     return text.text.slice(a.start, b.end + tail.length);
   }
+}
+
+/** The longest run of the words that a stored text holds word for word (case free at its start). */
+function longestRun(
+  words: readonly Word[],
+  texts: readonly StoredText[],
+): { from: number; length: number; endsSentence: boolean } | undefined {
+  let best: { from: number; length: number; endsSentence: boolean } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (const text of texts) {
+      text.words.forEach((w, p) => {
+        let k = 0;
+        while (i + k < words.length && p + k < text.words.length) {
+          const a = words[i + k] as Word;
+          const b = text.words[p + k] as SourceWord;
+          if (!(a.key === b.key || ((k === 0 || b.sentenceStart) && a.lower === b.lower))) break;
+          k++;
+        }
+        if (k > 0 && (best === undefined || k > best.length)) {
+          const next = text.words[p + k];
+          best = { from: i, length: k, endsSentence: next === undefined || next.sentence !== w.sentence };
+        }
+      });
+    }
+  }
+  return best;
+}
+
+/**
+ * A bracketed insertion clarifies with the source's own terms ("[TCOs] endanger …" where the
+ * passage names TCOs); words the passage nowhere uses put something new in the source's mouth
+ * ("[Chinese money launderers] are defrauding …").
+ */
+function bracketNotes(placement: Placement): VerifyNote[] {
+  const { words } = placement.text;
+  return placement.insertions.flatMap((insertion) => {
+    const at = words[insertion.start] ?? words[insertion.start - 1];
+    const sentence = at?.sentence ?? 0;
+    const near = new Set(
+      words.filter((w) => w.sentence >= sentence - 1 && w.sentence <= sentence + 1).map((w) => w.lower),
+    );
+    const foreign = wordsOf(insertion.text)
+      .map((w) => w.lower)
+      .filter((w) => !STOPWORDS.has(w) && !near.has(w));
+    return foreign.length === 0
+      ? []
+      : [
+          {
+            code: 'bracket-replaces-words' as const,
+            text: `The bracketed “${insertion.text}” is not in the source's passage: it changes what the source says.`,
+          },
+        ];
+  });
 }
 
 function weight(lower: string): number {

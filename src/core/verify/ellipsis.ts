@@ -10,7 +10,15 @@ import type { VerifyNote } from './types.js';
  */
 export function ellipsisNotes(placement: Placement, negations: ReadonlySet<string>): VerifyNote[] {
   const notes: VerifyNote[] = [];
-  const { words } = placement.text;
+  const { words, text } = placement.text;
+  const gapBefore = (i: number): string => text.slice(words[i - 1]?.end ?? 0, words[i]?.start ?? 0);
+  // The quotation begins inside a clause, after its verb ("threaten | U.S. and allied public health
+  // systems"): what it begins with is not the clause's subject.
+  const head = placement.segments[0]?.[0] ?? 0;
+  const midClause =
+    words[head]?.sentenceStart === false &&
+    !/[,;:(“"]/.test(gapBefore(head)) &&
+    words[head - 1]?.lower !== 'that';
   for (let i = 1; i < placement.segments.length; i++) {
     const before = placement.segments[i - 1] as readonly [number, number];
     const after = placement.segments[i] as readonly [number, number];
@@ -30,7 +38,12 @@ export function ellipsisNotes(placement: Placement, negations: ReadonlySet<strin
         code: 'ellipsis-joins-passages',
         text: 'The ellipsis joins words of two different authors into one quotation.',
       });
-    } else if (lastKept.sentence !== resumed.sentence && !resumed.sentenceStart) {
+    } else if (
+      (lastKept.sentence !== resumed.sentence && !resumed.sentenceStart) ||
+      // …and the words after the ellipsis start the next clause, whose subject was left out:
+      // "U.S. and allied public health systems … exploit the international financial system".
+      (midClause && !resumed.sentenceStart && /[,;]/.test(gapBefore(after[0])))
+    ) {
       notes.push({
         code: 'ellipsis-changes-subject',
         text: `The words after the ellipsis come from the middle of another sentence, where their subject is different: “${placement.text.text.slice(

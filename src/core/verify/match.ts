@@ -6,7 +6,11 @@ export interface Placement {
   readonly text: StoredText;
   /** [start, end) of each segment, in order. */
   readonly segments: readonly (readonly [number, number])[];
+  /** The source's words each bracketed insertion stands for: [start, end) and the writer's words. */
+  readonly insertions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
+
+type Insertion = Placement['insertions'][number];
 
 /** A bracketed insertion stands for at most this many of the source's words. */
 const MAX_INSERTION = 6;
@@ -21,7 +25,8 @@ export function placeExactly(quote: ParsedQuotation, texts: readonly StoredText[
   if (quote.segments.length === 0) return undefined;
   for (const text of texts) {
     const found = placeSegments(quote.segments, 0, 0, text.words);
-    if (found) return { text, segments: found };
+    if (found)
+      return { text, segments: found.map((f) => f.range), insertions: found.flatMap((f) => f.insertions) };
   }
   return undefined;
 }
@@ -31,15 +36,15 @@ function placeSegments(
   index: number,
   from: number,
   words: readonly SourceWord[],
-): [number, number][] | undefined {
+): { range: [number, number]; insertions: Insertion[] }[] | undefined {
   const segment = segments[index];
   if (segment === undefined) return [];
   // The first segment may start anywhere; later ones anywhere after the one before.
   for (let start = from; start < words.length; start++) {
-    for (const end of segmentEnds(segment, 0, start, words, true)) {
+    for (const { end, insertions } of segmentEnds(segment, 0, start, words, true)) {
       if (end === start) continue;
       const rest = placeSegments(segments, index + 1, end, words);
-      if (rest) return [[start, end], ...rest];
+      if (rest) return [{ range: [start, end], insertions }, ...rest];
     }
   }
   return undefined;
@@ -52,13 +57,18 @@ function segmentEnds(
   at: number,
   words: readonly SourceWord[],
   first: boolean,
-): number[] {
+): { end: number; insertions: Insertion[] }[] {
   const token = tokens[t];
-  if (token === undefined) return [at];
+  if (token === undefined) return [{ end: at, insertions: [] }];
   if (token.kind === 'insertion') {
-    const out: number[] = [];
-    for (let n = 0; n <= MAX_INSERTION && at + n <= words.length; n++)
-      out.push(...segmentEnds(tokens, t + 1, at + n, words, false));
+    const out: { end: number; insertions: Insertion[] }[] = [];
+    for (let n = 0; n <= MAX_INSERTION && at + n <= words.length; n++) {
+      for (const rest of segmentEnds(tokens, t + 1, at + n, words, false))
+        out.push({
+          end: rest.end,
+          insertions: [{ start: at, end: at + n, text: token.text }, ...rest.insertions],
+        });
+    }
     return out;
   }
   const word = words[at];
