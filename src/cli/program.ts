@@ -4,8 +4,11 @@ import { KnowledgeBaseError } from '../knowledge/errors.js';
 import type { CliIO, Command } from './io.js';
 import { writeLine } from './io.js';
 
-/** Commands load on demand, so answering a question never pulls in eval, chat or a platform SDK. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+/**
+ * Commands load on demand, so answering a question never pulls in eval, chat or a platform SDK.
+ * The one list of commands: usage() prints it, and the docs tests read it.
+ */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   ask: {
     summary: 'answer a question (or one per line of stdin)',
     load: async () => (await import('./commands/ask.js')).ask,

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { loadOpsConfig } from '../../config/ops.js';
 import type { Answer } from '../../core/index.js';
 import { feedbackReply } from '../../core/feedback.js';
@@ -21,7 +22,9 @@ export const chat = {
   name: 'chat',
   summary: 'talk with the assistant in the terminal (the default with no platform configured)',
   usage: 'policybot chat',
-  async run(_args, io: CliIO) {
+  async run(args, io: CliIO) {
+    // No options: one given by mistake is refused, not ignored.
+    parseArgs({ args: [...args], options: {} });
     // The serving layer, as `serve` has it, for the curators' record: /bad on an answer is kept
     // with the question, for `policybot report` and `policybot learn`.
     const ops = loadOpsConfig(io.env);

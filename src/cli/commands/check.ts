@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { checkPhrases } from '../../eval/phrases.js';
 import { KnowledgeBaseError } from '../../knowledge/errors.js';
 import { assistantFrom, knowledgeDir, loadValidated, openKnowledge } from '../../runtime/open.js';
@@ -8,7 +9,9 @@ export const check = {
   name: 'check',
   summary: 'validate intents/ and content/, then run every training phrase through the whole pipeline',
   usage: 'policybot check',
-  async run(_args, io) {
+  async run(args, io) {
+    // No options: one given by mistake is refused, not ignored.
+    parseArgs({ args: [...args], options: {} });
     let kb: Awaited<ReturnType<typeof loadValidated>>;
     try {
       kb = await loadValidated(await knowledgeDir(io.env));

@@ -18,7 +18,7 @@ import { COLOUR, PLAIN, type Style } from '../render.js';
 export const cite = {
   name: 'cite',
   summary: 'the verbatim quote(s) on a topic with a copy-ready reference (Chicago, APA, MLA, BibTeX…)',
-  usage: `policybot cite <topic, question or source> [--style ${CITATION_STYLES.join('|')}] [--json]`,
+  usage: `policybot cite <topic, question or source> [--style|-s ${CITATION_STYLES.join('|')}] [--json]`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
