@@ -160,8 +160,10 @@ async function topic(a: Assistant, id: string): Promise<Rendered> {
   }
   const styles = await Promise.all(
     PAGE_STYLES.map(async (style) => {
+      // No user in the context: a page render is not a person's request, and is not rate-limited.
       const result = await a.cite(id, style);
-      return { style, entries: result.kind === 'none' ? [] : citeEntries(result).entries };
+      const cited = result.kind === 'topic' || result.kind === 'source';
+      return { style, entries: cited ? citeEntries(result).entries : [] };
     }),
   );
   return { status: 200, page: topicPage({ kb, topic: found, cited: citedSources(kb, found), styles }) };

@@ -73,6 +73,12 @@ describe('pages', () => {
     expect(body).toContain('href="/download?topic=threat.drugs&amp;format=ris"');
   });
 
+  it('a topic about a source cites the source on its page', async () => {
+    const body = await (await get('/topic/source.ata')).text();
+    expect(body).toContain('The report itself');
+    expect(body).toContain('data-style="apa"');
+  });
+
   it('a source page gives its reference in every style', async () => {
     const body = await (await get('/source/odni-ata-2024')).text();
     for (const style of ['Chicago', 'APA', 'MLA', 'plain text', 'Markdown', 'BibTeX', 'CSL-JSON'])
