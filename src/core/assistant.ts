@@ -7,6 +7,7 @@ import { StyleNames } from './citations/style-names.js';
 import type { CitationStyle } from './citations/styles.js';
 import { type ConversationStore, MemoryConversationStore } from './conversation/store.js';
 import { Classifier } from './model/classifier.js';
+import { Facts } from './model/facts.js';
 import { TopicNames } from './model/names.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import { decide, type Trace } from './pipeline/decide.js';
@@ -100,6 +101,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         return source === undefined ? null : formatReference(source, relayOf(kb, source), style);
       }),
   );
+  const facts = once(() => Facts.of(kb, classifier.normalizer));
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -135,7 +137,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
           ? read.classification
           : classifier.classify(rest.join(' '));
     const words = classification?.normalized.words ?? [];
-    const limit = classification === undefined ? undefined : limits.match(words);
+    const found = classification === undefined ? undefined : limits.matchAt(words);
+    const limit = found?.limit;
+    const limitNamed = found === undefined ? undefined : topicNames().covering(words, found.start, found.end);
     const clauses = once(() =>
       clauseSplitter
         .split(classification?.normalized.plain ?? '')
@@ -155,6 +159,10 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
           }),
       ...(previous === undefined ? {} : { previous }),
       ...(limit === undefined ? {} : { limit }),
+      ...(limitNamed === undefined ? {} : { limitNamed }),
+      ...(classification === undefined
+        ? {}
+        : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
       ...(style === undefined ? {} : { style }),
       threshold,
     };

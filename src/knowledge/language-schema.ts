@@ -74,3 +74,9 @@ export const attributionFileSchema = z.strictObject({
   pronouns: z.array(lowerCase).default([]),
   negations: z.array(lowerCase).default([]),
 });
+
+/** `intents/language/facts.yaml`: the words that ask for an amount or a date, as a background fact states one. */
+export const factsFileSchema = z.strictObject({
+  amount: z.array(lowerCase).default([]),
+  date: z.array(lowerCase).default([]),
+});

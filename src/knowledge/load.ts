@@ -8,6 +8,7 @@ import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js
 import {
   clausesFileSchema,
   attributionFileSchema,
+  factsFileSchema,
   framingFileSchema,
   limitsFileSchema,
   shorthandFileSchema,
@@ -299,6 +300,7 @@ function loadLanguage(root: string, report: Report): Language {
   const framing = read('framing.yaml', framingFileSchema).data;
   const clauses = read('clauses.yaml', clausesFileSchema).data;
   const attribution = read('attribution.yaml', attributionFileSchema).data;
+  const facts = read('facts.yaml', factsFileSchema).data;
   return {
     synonyms,
     shorthand,
@@ -321,6 +323,7 @@ function loadLanguage(root: string, report: Report): Language {
       pronouns: attribution?.pronouns ?? [],
       negations: attribution?.negations ?? [],
     },
+    factCues: { amount: facts?.amount ?? [], date: facts?.date ?? [] },
   };
 }
 

@@ -10,18 +10,24 @@ import type { Normalizer } from '../text/normalize.js';
  */
 export class TopicNames {
   private constructor(
-    private readonly names: readonly { readonly topic: IntentId; readonly terms: readonly string[] }[],
+    private readonly names: readonly {
+      readonly topic: IntentId;
+      readonly terms: readonly string[];
+      readonly words: readonly string[];
+    }[],
   ) {}
 
   static of(kb: KnowledgeBase, normalizer: Normalizer): TopicNames {
     const named = (t: Topic): boolean => t.group === 'threat' || t.group === 'solution';
-    const names = [...kb.topics.values()]
-      .filter(named)
-      .flatMap((topic) =>
-        topic.names
-          .map((name) => ({ topic: topic.id, terms: normalizer.normalize(name, { correct: false }).terms }))
-          .filter((n) => n.terms.length > 0),
-      );
+    const names = [...kb.topics.values()].filter(named).flatMap((topic) =>
+      topic.names
+        .map((name) => ({
+          topic: topic.id,
+          terms: normalizer.normalize(name, { correct: false }).terms,
+          words: normalizer.normalize(name, { correct: false }).words,
+        }))
+        .filter((n) => n.terms.length > 0),
+    );
     return new TopicNames(names);
   }
 
@@ -43,6 +49,16 @@ export class TopicNames {
       } else if (topic !== best) tied = true;
     }
     return tied ? undefined : best;
+  }
+
+  /** The topic a name of which occurs in the words and spans the whole run from `start` to `end`. */
+  covering(words: readonly string[], start: number, end: number): IntentId | undefined {
+    for (const { topic, words: name } of this.names) {
+      if (name.length === 0) continue;
+      for (let at = 0; at + name.length <= words.length; at++)
+        if (at <= start && at + name.length >= end && name.every((w, i) => words[at + i] === w)) return topic;
+    }
+    return undefined;
   }
 }
 

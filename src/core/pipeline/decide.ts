@@ -105,7 +105,9 @@ export function arbitrate(
     return p;
   };
   const steps: StepVerdict[] = [];
+  const yieldedTo = new Set<ReadingName>();
   for (const rule of table) {
+    if (rule.standIn === true && !yieldedTo.has(rule.reading)) continue;
     const p = prediction(rule.reading);
     if (p.decision === undefined) {
       steps.push({ step: rule.reading, outcome: 'passed', reason: p.reason });
@@ -127,6 +129,7 @@ export function arbitrate(
         : other.probability >= y.atLeast * threshold;
     });
     if (yielded !== undefined) {
+      yieldedTo.add(yielded.to);
       steps.push({
         step: rule.reading,
         outcome: 'passed',

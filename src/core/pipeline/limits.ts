@@ -52,6 +52,17 @@ function matchesFrom(pattern: Pattern, words: readonly string[], t: number, w: n
   return token.optional && matchesFrom(pattern, words, t + 1, w);
 }
 
+/** Where the pattern's run ends when it starts at `w` (optional tokens may be skipped), or -1. */
+function endFrom(pattern: Pattern, words: readonly string[], t: number, w: number): number {
+  if (t === pattern.length) return w;
+  const token = pattern[t] as Token;
+  if (w < words.length && tokenMatches(token, words[w] as string)) {
+    const end = endFrom(pattern, words, t + 1, w + 1);
+    if (end >= 0) return end;
+  }
+  return token.optional ? endFrom(pattern, words, t + 1, w) : -1;
+}
+
 /** Whether the pattern occurs anywhere in the words, as a run (optional tokens may be skipped). */
 export function occurs(pattern: Pattern, words: readonly string[]): boolean {
   for (let start = 0; start < words.length; start++) if (matchesFrom(pattern, words, 0, start)) return true;
@@ -110,6 +121,19 @@ export class Limits {
       and: limit.and.map(compile),
       unless: limit.unless.map(compile),
     }));
+  }
+
+  /** The first rule the words fall under, with the run of words its `when` matched. */
+  matchAt(words: readonly string[]): { limit: Limit; start: number; end: number } | undefined {
+    const limit = this.match(words);
+    if (limit === undefined) return undefined;
+    const rule = this.rules.find((r) => r.limit === limit) as CompiledLimit;
+    for (const { pattern } of rule.when)
+      for (let start = 0; start < words.length; start++) {
+        const end = endFrom(pattern, words, 0, start);
+        if (end > start) return { limit, start, end };
+      }
+    return { limit, start: 0, end: 0 };
   }
 
   /** The first rule the words fall under, if any. */

@@ -14,6 +14,7 @@ export const READING_NAMES = [
   'empty',
   'exact-phrase',
   'limit',
+  'fact',
   'mostly-unknown',
   'follow-up',
   'topic',
@@ -47,6 +48,8 @@ export interface Rule {
   /** …or this share of it, in a conversation, when the prediction leans on it (names no topic of its own). */
   readonly conversationGate?: number;
   readonly yieldsTo?: readonly Yield[];
+  /** It decides only in place of an earlier reading that yielded to it. */
+  readonly standIn?: boolean;
   /** Why it sits where it does. */
   readonly why: string;
 }
@@ -58,7 +61,15 @@ export const PRECEDENCE: readonly Rule[] = [
   {
     reading: 'limit',
     gate: null,
+    // "how much money went to the merida initiative": a figure the knowledge base holds is no limit.
+    yieldsTo: [{ to: 'fact', atLeast: 1 }],
     why: 'what the sources cannot hold outranks what a question seems to be about',
+  },
+  {
+    reading: 'fact',
+    gate: null,
+    standIn: true,
+    why: 'a background fact the knowledge base holds, asked about: that fact, with its source',
   },
   {
     reading: 'mostly-unknown',

@@ -2,6 +2,7 @@ import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Limit } from '../../knowledge/types.js';
 import type { StyleMention } from '../citations/style-names.js';
 import type { Classification } from '../model/classifier.js';
+import type { FactMatch } from '../model/facts.js';
 import type { Decision } from './decision.js';
 import type { ReadingName } from './precedence.js';
 
@@ -22,6 +23,10 @@ export interface ReadingInput {
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   readonly limit?: Limit;
+  /** The topic a name of which is the very words the limit read ("tougher sentences" is a name of the penalties solution). */
+  readonly limitNamed?: IntentId;
+  /** The background fact the question asks about, if any; looked up only when a reading asks. */
+  readonly fact?: () => FactMatch | undefined;
   readonly style?: StyleMention;
   readonly threshold: number;
 }

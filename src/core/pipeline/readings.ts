@@ -1,7 +1,7 @@
 import type { ReadingName } from './precedence.js';
 import type { Prediction, ReadingInput } from './prediction.js';
 import { continuation, followUp } from './readings/follow-up.js';
-import { empty, exactPhrase, limit, mostlyUnknown, outOfScope, tooLong } from './readings/rules.js';
+import { empty, exactPhrase, fact, limit, mostlyUnknown, outOfScope, tooLong } from './readings/rules.js';
 import { bot, clause, topic } from './readings/topic.js';
 
 /** Every reading by name: each a pure function of the question's reading and the conversation. */
@@ -10,6 +10,7 @@ export const READINGS: Readonly<Record<ReadingName, (input: ReadingInput) => Pre
   empty,
   'exact-phrase': exactPhrase,
   limit,
+  fact,
   'mostly-unknown': mostlyUnknown,
   'follow-up': followUp,
   topic,

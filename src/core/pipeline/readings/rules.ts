@@ -65,7 +65,9 @@ export function exactPhrase(input: ReadingInput): Prediction {
   };
 }
 
-export function limit({ limit, classification, kb }: ReadingInput): Prediction {
+export function limit({ limit, limitNamed, classification, kb }: ReadingInput): Prediction {
+  if (limit !== undefined && limitNamed !== undefined)
+    return { probability: 0, reason: `rule "${limit.id}" read words that name ${limitNamed}: not a limit` };
   return limit === undefined
     ? { probability: 0, reason: 'no rule of content/limits.yaml applies' }
     : {
@@ -115,5 +117,16 @@ export function outOfScope(input: ReadingInput): Prediction {
       c === undefined
         ? 'nothing to read'
         : `no topic is sure enough (best ${c.candidates[0]?.intent ?? 'none'} at ${c.confidence.toFixed(2)}; out of scope ${c.outOfScope.toFixed(2)})`,
+  };
+}
+
+/** A background fact the question asks about: the topic's longer answer states it, with its source. */
+export function fact(input: ReadingInput): Prediction {
+  const found = input.fact?.();
+  if (found === undefined) return { probability: 0, reason: 'asks about no background fact' };
+  return {
+    decision: answer(input, found.topic, 'detail', found.coverage),
+    probability: found.coverage,
+    reason: `asks about a background fact of ${found.topic} (${found.shared.join(' ')}; covers ${found.coverage.toFixed(2)})`,
   };
 }
