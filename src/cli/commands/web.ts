@@ -11,7 +11,7 @@ const DEFAULT_PORT = 8787;
 export const web = {
   name: 'web',
   summary: 'the citation page on this machine (127.0.0.1, no tokens): search, quotes, copy, downloads',
-  usage: `policybot web [--port N]   (default ${DEFAULT_PORT}; 0 picks a free port)`,
+  usage: `policybot web [--port N | -p N]   (default ${DEFAULT_PORT}; 0 picks a free port)`,
   async run(args, io) {
     const { values } = parseArgs({
       args: [...args],
