@@ -154,7 +154,7 @@ describe('Slack over HTTP', () => {
     for (const text of ['help', '']) {
       const reply = (await (await sendCommand(text)).json()) as { blocks: unknown[] };
       const shown = blockText(reply.blocks);
-      expect(shown).toContain('/policy cite <topic>');
+      expect(shown).toContain('/policy cite &lt;topic&gt;');
       expect(shown).toContain('I answer questions about');
     }
   });
