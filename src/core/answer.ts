@@ -92,4 +92,9 @@ export interface AskContext {
    * serving layer rate-limits per user and records a hash of it, never the id itself.
    */
   readonly user?: string;
+  /**
+   * The person's own default citation style (chosen on their platform, e.g. Slack's Home tab): the
+   * answer's references are in it unless the question names a style. The bot's default otherwise.
+   */
+  readonly style?: CitationStyle;
 }

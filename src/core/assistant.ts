@@ -170,8 +170,13 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   };
 
   /** Composes in the style the decision asks for (rendering that style's references the first time). */
-  const composeAsync = async (decision: Decision, trace: Trace): Promise<Answer> => {
-    const style = decision.kind === 'answer' ? decision.style : undefined;
+  const composeAsync = async (
+    decision: Decision,
+    trace: Trace,
+    preferred?: CitationStyle,
+  ): Promise<Answer> => {
+    // A style the question names wins over the person's own default.
+    const style = (decision.kind === 'answer' ? decision.style : undefined) ?? preferred;
     if (style === undefined || style === references.defaultStyle) {
       return compose(decision, trace, composeContext(references.defaultStyle));
     }
@@ -200,7 +205,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       threshold,
       classification: null,
     };
-    const answer = await composeAsync(view, trace);
+    const answer = await composeAsync(view, trace, context.style);
     await remember(context, answer);
     return answer;
   };
@@ -219,7 +224,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     async ask(question, context = {}) {
       const previous = await recall(context);
       const { decision, trace } = decideQuestion(question, previous);
-      const answer = await composeAsync(decision, trace);
+      const answer = await composeAsync(decision, trace, context.style);
       await remember(context, answer);
       return answer;
     },
@@ -241,16 +246,24 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       if (context.conversationId !== undefined) await conversations.set(context.conversationId, { topic });
     },
 
-    cite(query, style): Promise<CiteResult> {
+    cite(query, style, context): Promise<CiteResult> {
       if (overCap(query))
         return Promise.resolve({
           kind: 'none',
           query: query.slice(0, maxLength),
           suggestions: [],
-          style: style ?? references.defaultStyle,
+          style: style ?? context?.style ?? references.defaultStyle,
         });
       return resolveCite(
-        { kb, classifier, finder: finder(), styles, threshold, defaultStyle: references.defaultStyle },
+        {
+          kb,
+          classifier,
+          finder: finder(),
+          styles,
+          threshold,
+          // The person's own default citation style, where they chose one.
+          defaultStyle: context?.style ?? references.defaultStyle,
+        },
         query,
         style,
       );

@@ -29,8 +29,9 @@ export interface Assistant {
    */
   remember(topic: IntentId, context: AskContext): Promise<void>;
   /**
-   * What to cite for some text (a topic, a source, an autocomplete pick), in a style. `context`
-   * says who asks (the serving layer rate-limits per person; the core ignores it).
+   * What to cite for some text (a topic, a source, an autocomplete pick), in a style: the one
+   * chosen (`style`), else one the text names, else the person's own default (`context.style`),
+   * else the bot's. `context` says who asks (the serving layer rate-limits per person).
    */
   cite(query: string, style?: CitationStyle, context?: AskContext): Promise<CiteResult>;
   /**
