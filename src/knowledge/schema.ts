@@ -87,6 +87,11 @@ export const sourceSchema = z
     released: isoDate.optional(),
     accessed: isoDate.optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Other addresses of the same work, as its publisher serves it (a report's landing page beside
+     * its PDF): a link to any of them is a link to this source (Slack unfurls it). Never cited.
+     */
+    alsoAt: z.array(z.url({ protocol: /^https?$/ })).optional(),
     quotedIn: sourceId.optional(),
     text: nonEmpty.optional(),
     note: z.string().optional(),

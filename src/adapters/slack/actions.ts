@@ -1,3 +1,4 @@
+import { type CitationStyle, isCitationStyle } from '../../core/citations/styles.js';
 import { type Action, FEEDBACK_REF, type FeedbackValue, type FollowUpKind } from '../../core/index.js';
 import { type IntentId, isFollowUpKind, TOPIC_ID_PATTERN } from '../../knowledge/ids.js';
 
@@ -11,7 +12,43 @@ export const ACTION_IDS = {
   share: 'policybot_share',
   helpful: 'policybot_helpful',
   notHelpful: 'policybot_not_helpful',
+  /** "Share in channel" under a "Cite this" reply: the citation, posted for everyone. */
+  shareCitation: 'policybot_share_cite',
+  /** "Not this one?": another topic, cited instead. */
+  citePick: 'policybot_cite_pick',
+  /** The Home tab's style picker. */
+  homeStyle: 'policybot_home_style',
 } as const;
+
+/** A topic button on the Home tab (numbered: action ids are unique within a block). */
+export const HOME_TOPIC_ACTION = /^policybot_home_topic_\d+$/;
+export const homeTopicActionId = (position: number): string => `policybot_home_topic_${position}`;
+
+/**
+ * What "Share in channel" under a citation carries: the key the resolver cites exactly (a topic or
+ * source id, or a publisher's name) and the style it was shown in.
+ */
+export interface CitationValue {
+  readonly key: string;
+  readonly style: CitationStyle;
+}
+
+export function encodeCitationValue(value: CitationValue): string {
+  return JSON.stringify({ k: [...value.key].slice(0, SHARED_QUESTION_MAX).join(''), s: value.style });
+}
+
+/** Reads a citation value back; anything malformed or forged is undefined. */
+export function decodeCitationValue(raw: unknown): CitationValue | undefined {
+  if (typeof raw !== 'string' || raw.length > BUTTON_VALUE_MAX) return undefined;
+  try {
+    const { k, s } = JSON.parse(raw) as { k?: unknown; s?: unknown };
+    if (typeof k !== 'string' || k.trim() === '' || typeof s !== 'string' || !isCitationStyle(s))
+      return undefined;
+    return { key: k, style: s };
+  } catch {
+    return undefined;
+  }
+}
 
 export const FOLLOW_UP_ACTION = /^policybot_(more|source|solutions|threats)$/;
 export const TOPIC_ACTION = /^policybot_topic_\d+$/;

@@ -2,6 +2,7 @@ import type { App, Context, webApi } from '@slack/bolt';
 import { APOLOGY, renderHelp } from './command.js';
 import { guarded, type HandlerDeps } from './handlers.js';
 import { fromSlack } from './mrkdwn.js';
+import { rememberAnswer, styleOf } from './people.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
 import { renderAnswer } from './render.js';
 
@@ -72,15 +73,19 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
           );
           return;
         }
+        const style = await styleOf(deps, place.team, user);
         const result = await assistant.ask(question, {
           conversationId: conversationId(place),
           platform: PLATFORM,
           ...who,
+          // The asker's own default citation style (their Home tab), where they chose one.
+          ...(style === undefined ? {} : { style }),
         });
         // In a thread, a message the bot cannot place may be people talking among themselves; a
         // rate-limited one is still answered, so its asker knows to wait.
         if (quiet && (result.kind === 'decline' || result.kind === 'clarify')) return;
         await deps.outbox.post(client, place.channel, renderAnswer(result), threadTs);
+        await rememberAnswer(deps, place.team, user, result);
         if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
       },
       () => deps.outbox.post(client, place.channel, APOLOGY, threadTs),

@@ -3,10 +3,19 @@ import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import type { KeySet, StateStore } from '../../state/port.js';
+import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
+import { type RecentAnswers, recentAnswers } from '../../state/recent.js';
+import { registerCiteActions } from './cite-actions.js';
 import { registerEvents } from './events.js';
+import { registerHome } from './home.js';
 import { registerInteractions } from './interactions.js';
 import { describeError } from './log.js';
-import { isRateLimitedPost, SlackOutbox } from './outbox.js';
+import { SlackOutbox } from './outbox.js';
+import { registerShortcuts } from './shortcuts.js';
+import { registerUnfurls } from './unfurl.js';
+
+// Kept here too for the listeners that import it from here.
+export { guarded } from './guarded.js';
 
 export interface HandlerDeps {
   readonly assistant: PolicyAssistant;
@@ -24,6 +33,10 @@ export interface HandlerDeps {
   readonly outbox: SlackOutbox;
   /** Where "Helpful" / "Not helpful" clicks are recorded. */
   readonly feedback?: FeedbackPort;
+  /** Each person's own choices (their default citation style), keyed by `personKey`. */
+  readonly preferences: PreferenceStore;
+  /** Each person's last answers, for their Home tab, keyed by `personKey`. */
+  readonly recent: RecentAnswers;
 }
 
 export function defaultHandlerDeps(
@@ -42,6 +55,8 @@ export function defaultHandlerDeps(
     threads: state.keys('slack:threads', { ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
     outbox: new SlackOutbox({ logger }),
     ...(feedback === undefined ? {} : { feedback }),
+    preferences: preferenceStore(state),
+    recent: recentAnswers(state),
   };
 }
 
@@ -58,35 +73,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   });
   registerEvents(app, deps);
   registerInteractions(app, deps);
+  registerShortcuts(app, deps);
+  registerCiteActions(app, deps);
+  registerHome(app, deps);
+  registerUnfurls(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: describeError(error) }, 'slack listener failed');
   });
-}
-
-/**
- * Runs a listener's work so that a failure never escapes: it is logged (redacted) and the person
- * gets a short apology where they asked, if even that can be sent. A post that Slack's rate limits
- * kept back gets none: the apology would be rate-limited too, and the answer was not wrong.
- */
-export async function guarded(
-  logger: Logger,
-  what: string,
-  work: () => Promise<void>,
-  apologize?: () => Promise<unknown>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (isRateLimitedPost(error)) {
-      logger.warn({ handler: what, channel: error.channel, waitedMs: error.waitedMs }, 'slack post given up');
-      return;
-    }
-    logger.error({ handler: what, err: describeError(error) }, 'slack handler failed');
-    if (!apologize) return;
-    try {
-      await apologize();
-    } catch (again) {
-      logger.error({ handler: what, err: describeError(again) }, 'slack apology failed');
-    }
-  }
 }

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { CitationStyle } from '../../core/citations/styles.js';
 import { type AskContext, feedbackReply } from '../../core/index.js';
 import {
   ACTION_IDS,
@@ -13,15 +14,18 @@ import { APOLOGY, parseSlashCommand, renderCitation, renderHelp } from './comman
 import { guarded, type HandlerDeps } from './handlers.js';
 import { describeError } from './log.js';
 import { fromSlack } from './mrkdwn.js';
+import { rememberAnswer, styleOf } from './people.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 
 /** `user` is who clicked or typed: the serving layer rate-limits per user (the core ignores it). */
-function contextOf(place: Place | undefined, user: string | undefined): AskContext {
+function contextOf(place: Place | undefined, user: string | undefined, style?: CitationStyle): AskContext {
   return {
     platform: PLATFORM,
     ...(place === undefined ? {} : { conversationId: conversationId(place) }),
     ...(user === undefined ? {} : { user }),
+    // The person's own default citation style (their Home tab), where they chose one.
+    ...(style === undefined ? {} : { style }),
   };
 }
 
@@ -40,16 +44,18 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       };
       // Slack escapes &, < and > in a command's text as in any message.
       const request = parseSlashCommand(fromSlack(command.text ?? ''));
+      const style = await styleOf(deps, command.team_id, command.user_id);
       if (request.kind === 'help') {
         message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
       } else if (request.kind === 'cite') {
         message = renderCitation(
-          await assistant.cite(request.query, undefined, contextOf(undefined, command.user_id)),
+          await assistant.cite(request.query, undefined, contextOf(undefined, command.user_id, style)),
           request.query,
         );
       } else {
-        const answer = await assistant.ask(request.question, contextOf(place, command.user_id));
+        const answer = await assistant.ask(request.question, contextOf(place, command.user_id, style));
         message = renderAnswer(answer, { shareQuestion: request.question });
+        await rememberAnswer(deps, command.team_id, command.user_id, answer);
       }
     } catch (error) {
       logger.error({ handler: 'command', err: describeError(error) }, 'slack handler failed');
@@ -118,7 +124,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const value = decodeValue(action.value);
         if (kind === undefined || value?.topic == null || place === undefined)
           throw new Error('malformed button');
-        const answer = await assistant.followUp(kind, value.topic, contextOf(place, body.user?.id));
+        const style = await styleOf(deps, place.team, body.user?.id);
+        const answer = await assistant.followUp(kind, value.topic, contextOf(place, body.user?.id, style));
         await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
       },
       apology(client, respond, place),
@@ -135,7 +142,8 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       async () => {
         const value = decodeValue(action.value);
         if (value?.topic == null || place === undefined) throw new Error('malformed button');
-        const answer = await assistant.showTopic(value.topic, contextOf(place, body.user?.id));
+        const style = await styleOf(deps, place.team, body.user?.id);
+        const answer = await assistant.showTopic(value.topic, contextOf(place, body.user?.id, style));
         await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
       },
       apology(client, respond, place),
@@ -182,7 +190,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const value = decodeValue(action.value);
         if (value === undefined || place === undefined) throw new Error('malformed button');
         const { topic, followUp, question } = value;
-        const who = contextOf(undefined, body.user?.id);
+        const who = contextOf(undefined, body.user?.id, await styleOf(deps, place.team, body.user?.id));
         const answer =
           topic === null
             ? await assistant.ask(question ?? '', who)
@@ -231,7 +239,7 @@ function inviteNote(command: string): string {
 }
 
 /** Slack's answer to a post where the bot is not a member: not_in_channel, or a conversation it cannot see. */
-function cannotPostHere(error: unknown): boolean {
+export function cannotPostHere(error: unknown): boolean {
   const code = (error as { data?: { error?: string } }).data?.error;
   return code === 'not_in_channel' || code === 'channel_not_found';
 }

@@ -176,6 +176,17 @@ export class FakeSlack {
         this.delivered.push(call);
         return [200, { ok: true, channel: body.channel, ts, message: { text: body.text, ts } }];
       }
+      case 'views.open':
+      case 'views.publish':
+        // The view as Slack stores it; a Home tab or a modal holds at most 100 blocks.
+        if (
+          Array.isArray((body.view as { blocks?: unknown[] })?.blocks) &&
+          (body.view as { blocks: unknown[] }).blocks.length > 100
+        )
+          return [200, { ok: false, error: 'invalid_arguments' }];
+        return [200, { ok: true, view: { id: `V${this.nextTs++}`, ...(body.view as object) } }];
+      case 'chat.unfurl':
+        return [200, { ok: true }];
       case 'apps.connections.open':
         return [200, { ok: true, url: this.socketUrl }];
       default:
