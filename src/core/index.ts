@@ -1,13 +1,24 @@
 export type {
   Action,
   Answer,
+  AnswerFact,
   AnswerKind,
+  AnswerNote,
+  AnswerQuote,
   AskContext,
+  Block,
   Citation,
+  CitationForm,
   FollowUpKind,
+  Inline,
+  NoteCode,
+  Reference,
+  ReferenceKind,
   RelatedTopic,
   Trace,
 } from './answer.js';
+export { LABELS } from './document/wording.js';
+export { composeRateLimited } from './pipeline/compose.js';
 export {
   createAssistant,
   DEFAULT_MAX_QUESTION_LENGTH,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, AskContext, CitationStyle, CiteResult, PolicyAssistant } from '../core/index.js';
+import {
+  type Answer,
+  type AskContext,
+  type CitationStyle,
+  type CiteResult,
+  composeRateLimited,
+  type PolicyAssistant,
+} from '../core/index.js';
 import type { VerifyResult } from '../core/verify/types.js';
 import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
@@ -307,27 +314,12 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
 
 /** A friendly Answer like any other, so every adapter renders it without knowing about limits. */
 export function rateLimitedAnswer(retryAfterMs: number): Answer {
-  return {
-    kind: 'rate-limited',
-    intent: 'fallback',
-    confidence: null,
-    title: 'One moment, please',
-    text: `You're asking faster than I can answer. Please try again in ${waitPhrase(retryAfterMs)}.`,
-    citations: [],
-    style: 'plain',
-    related: [],
-    suggestions: [],
-    actions: [],
-    followUp: null,
-    topic: null,
-    group: 'fallback',
-    trace: {
-      decidedBy: 'rate-limit',
-      reason: `rate limited: try again in ${waitPhrase(retryAfterMs)}`,
-      steps: [],
-      previousTopic: null,
-      threshold: 0,
-      classification: null,
-    },
-  };
+  return composeRateLimited(waitPhrase(retryAfterMs), {
+    decidedBy: 'rate-limit',
+    reason: `rate limited: try again in ${waitPhrase(retryAfterMs)}`,
+    steps: [],
+    previousTopic: null,
+    threshold: 0,
+    classification: null,
+  });
 }

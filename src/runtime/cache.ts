@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReferenceParts } from '../core/citations/reference.js';
 import { type CitationStyle, REFERENCES_VERSION } from '../core/citations/styles.js';
 import { type ClassifierState, MODEL_VERSION } from '../core/model/classifier.js';
 import type { KnowledgeBase, Language, Limit, Source, Topic, TrainingExample } from '../knowledge/types.js';
@@ -28,10 +29,10 @@ export interface CompiledKnowledge {
   readonly limits: readonly Limit[];
   readonly model: ClassifierState;
   /**
-   * Each source's one-line reference, by style and source id, for the styles that need the
+   * Each source's reference parts, by style and source id, for the styles that need the
    * citation engine: a warm start shows Chicago references without loading citation-js.
    */
-  readonly references?: Partial<Record<CitationStyle, Record<string, string>>>;
+  readonly references?: Partial<Record<CitationStyle, Record<string, ReferenceParts>>>;
 }
 
 function listFiles(dir: string): string[] {

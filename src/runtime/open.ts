@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCoreConfig } from '../config/core.js';
 import type { CoreConfig } from '../config/env.js';
 import { ReferenceProvider } from '../core/citations/provider.js';
+import type { ReferenceParts } from '../core/citations/reference.js';
 import { type CitationStyle, DEFAULT_CITATION_STYLE, ENGINE_STYLES } from '../core/citations/styles.js';
 import type { ConversationStore } from '../core/conversation/store.js';
 import { type AssistantOptions, createAssistant, type PolicyAssistant } from '../core/index.js';
@@ -47,7 +48,7 @@ export interface OpenKnowledge {
   readonly root: string;
   /** The configured citation style, and each source's reference in it when it needs the engine. */
   readonly style: CitationStyle;
-  readonly references: Readonly<Record<string, string>> | undefined;
+  readonly references: Readonly<Record<string, ReferenceParts>> | undefined;
 }
 
 export function citationStyle(config: CoreConfig): CitationStyle {
@@ -55,7 +56,10 @@ export function citationStyle(config: CoreConfig): CitationStyle {
 }
 
 /** Renders every source's reference in an engine style (loading citation-js, a few hundred ms). */
-async function renderReferences(kb: KnowledgeBase, style: CitationStyle): Promise<Record<string, string>> {
+async function renderReferences(
+  kb: KnowledgeBase,
+  style: CitationStyle,
+): Promise<Record<string, ReferenceParts>> {
   const { referenceTable } = await import('../core/citations/reference.js');
   return referenceTable(kb, style);
 }

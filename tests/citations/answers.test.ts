@@ -46,15 +46,19 @@ describe('Answer.citations[].reference', () => {
     const compiled = JSON.parse(readFileSync(file, 'utf8')) as CompiledKnowledge;
     expect(Object.keys(compiled.references ?? {})).toEqual(['chicago']);
     // A warm start must not render again: what the cache says is what answers show.
-    const chicago = { ...compiled.references?.chicago, 'odni-ata-2024': 'FROM THE CACHE' };
+    const cached = { entry: 'FROM THE CACHE', line: 'FROM THE CACHE' };
+    const chicago = { ...compiled.references?.chicago, 'odni-ata-2024': cached };
     writeFileSync(file, JSON.stringify({ ...compiled, references: { chicago } }));
     const warm = await (await openAssistant(env)).ask('fentanyl');
     expect(warm.citations[0]?.reference).toBe('FROM THE CACHE');
+    expect(warm.references[0]?.entry).toBe('FROM THE CACHE');
 
     await openAssistant({ ...env, POLICYBOT_CITATION_STYLE: 'apa' });
     const updated = JSON.parse(readFileSync(file, 'utf8')) as CompiledKnowledge;
     expect(Object.keys(updated.references ?? {}).sort()).toEqual(['apa', 'chicago']);
-    expect(updated.references?.apa?.['odni-ata-2024']).toBe((await formatReference(ata, page, 'apa')).line);
+    expect(updated.references?.apa?.['odni-ata-2024']?.line).toBe(
+      (await formatReference(ata, page, 'apa')).line,
+    );
   });
 
   it('is plain when the core is used without the runtime (no engine, no configuration)', async () => {

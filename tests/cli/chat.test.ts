@@ -25,11 +25,7 @@ async function chat(lines: readonly string[], columns?: number): Promise<string>
 }
 
 /** The words of a text, whatever its line breaks (a list broken across lines drops the · there). */
-const words = (text: string): string =>
-  text
-    .replace(/ · /g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const words = (text: string): string => text.replace(/ · /g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('the terminal chat', () => {
   it('wraps "Next:" and "Try:" at the terminal width, never inside a word', async () => {
@@ -37,8 +33,7 @@ describe('the terminal chat', () => {
     const narrow = await chat(input, 41);
     const wide = await chat(input);
     // Over the width only a word longer than a line (a URL), alone on its line.
-    for (const line of narrow.split('\n'))
-      if (line.length > 40) expect(line.trim(), line).not.toContain(' ');
+    for (const line of narrow.split('\n')) if (line.length > 40) expect(line.trim(), line).not.toContain(' ');
     // The same words in the same order: a cut inside a word would have split one in two.
     expect(words(narrow)).toBe(words(wide));
     const next = wide.split('\n').find((l) => l.startsWith('Next: '));

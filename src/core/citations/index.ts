@@ -2,8 +2,9 @@ import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import type { Citation } from '../answer.js';
 import { sourceLabel } from './label.js';
 import { plainReference } from './plain.js';
+import type { ReferenceParts } from './reference.js';
 
-export type ReferenceFormatter = (source: Source, via?: Source) => string;
+export type ReferenceFormatter = (source: Source, via?: Source) => ReferenceParts;
 
 /**
  * Citations for a set of quotes and background facts. A second-hand quote cites its source "as
@@ -14,7 +15,10 @@ export function citationsFor(
   kb: KnowledgeBase,
   quotes: readonly Quote[],
   background: readonly Quote[] = [],
-  format: ReferenceFormatter = plainReference,
+  format: ReferenceFormatter = (source, via) => {
+    const line = plainReference(source, via);
+    return { entry: line, line };
+  },
   about?: string,
 ): Citation[] {
   const out: Citation[] = [];
@@ -29,7 +33,7 @@ export function citationsFor(
       url: source.url ?? null,
       ...(quote === undefined ? {} : { quote }),
       ...(via === undefined ? {} : { via: via.id }),
-      reference: format(source, via),
+      reference: format(source, via).line,
     });
     if (quote === undefined) listed.add(source.id);
   };
@@ -48,7 +52,7 @@ export function citationsFor(
     if (!source || listed.has(id) || quotes.some((q) => q.source === id)) continue;
     // In APA and MLA a second-hand quote's reference-list entry is the relaying page's own: it is
     // listed once, with the quote's in-text form, never again as an entry of its own.
-    const own = format(source);
+    const own = format(source).line;
     if (relays.includes(id) && out.some((c) => c.via === id && c.reference.startsWith(`${own} — `))) {
       listed.add(id);
       continue;

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { ReferenceFormatter } from './index.js';
 import { markdownReference, plainReference } from './plain.js';
-import { referenceTable } from './reference.js';
+import { type ReferenceParts, referenceTable } from './reference.js';
 import { type CitationStyle, ENGINE_STYLES } from './styles.js';
 
 /**
@@ -16,21 +16,25 @@ export class ReferenceProvider {
   constructor(
     private readonly kb: KnowledgeBase,
     readonly defaultStyle: CitationStyle = 'plain',
-    preloaded?: Readonly<Record<string, string>>,
+    preloaded?: Readonly<Record<string, ReferenceParts>>,
   ) {
     this.defaultFormatter = ReferenceProvider.fromTable(defaultStyle, preloaded);
     this.tables.set(defaultStyle, Promise.resolve(this.defaultFormatter));
   }
 
   /** Plain and Markdown directly; the engine's styles from a table rendered for the knowledge base. */
-  static fromTable(style: CitationStyle, table?: Readonly<Record<string, string>>): ReferenceFormatter {
-    if (style === 'markdown') return markdownReference;
-    if (style === 'plain' || table === undefined) return plainReference;
-    // The table has a line for every source of the knowledge base; the plain line is only a guard.
+  static fromTable(
+    style: CitationStyle,
+    table?: Readonly<Record<string, ReferenceParts>>,
+  ): ReferenceFormatter {
+    const line = (text: string): ReferenceParts => ({ entry: text, line: text });
+    if (style === 'markdown') return (source, via) => line(markdownReference(source, via));
+    if (style === 'plain' || table === undefined) return (source, via) => line(plainReference(source, via));
+    // The table has parts for every source of the knowledge base; the plain line is only a guard.
     return (source, via) =>
       table[via === undefined ? `${source.id}:self` : source.id] ??
       table[source.id] ??
-      plainReference(source, via);
+      line(plainReference(source, via));
   }
 
   formatter(style: CitationStyle): Promise<ReferenceFormatter> {

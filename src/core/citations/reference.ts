@@ -17,6 +17,14 @@ export interface FormattedReference {
   readonly entry: string;
   /** Chicago: the short footnote (CMOS 17 allows it even for a first citation when there is a bibliography). */
   readonly note?: string;
+  /** Chicago: the full footnote, for a source's first citation in a document. */
+  readonly fullNote?: string;
+  /**
+   * BibTeX, CSL-JSON, RIS for a second-hand quote: the source's own record (its note says where it
+   * is quoted), without the relaying page's record that `entry` carries too. A list of records
+   * (a conversation's bibliography) holds each source once.
+   */
+  readonly single?: string;
   /** APA and MLA: the parenthetical citation for the sentence. */
   readonly inText?: string;
   /** MLA, second-hand quote: whom to name in the sentence, since "(qtd. in …)" names only the relay. */
@@ -25,6 +33,32 @@ export interface FormattedReference {
   readonly html?: { readonly entry: string; readonly note?: string; readonly inText?: string };
   /** Everything on one line: what `Answer.citations[].reference` carries. */
   readonly line: string;
+}
+
+/**
+ * The parts of a reference an answer carries (what the start-up cache keeps per source and style):
+ * the entry, and the in-text and note forms where the style has them.
+ */
+export interface ReferenceParts {
+  readonly entry: string;
+  readonly inText?: string;
+  readonly nameInText?: string;
+  readonly note?: { readonly full: string; readonly short: string };
+  /** A record style's record of the source alone (see FormattedReference.single). */
+  readonly single?: string;
+  /** Everything on one line (the entry, and an in-text form a second-hand quote needs beside it). */
+  readonly line: string;
+}
+
+export function partsOf(f: FormattedReference): ReferenceParts {
+  return {
+    entry: f.entry,
+    ...(f.inText === undefined ? {} : { inText: f.inText }),
+    ...(f.nameInText === undefined ? {} : { nameInText: f.nameInText }),
+    ...(f.note === undefined ? {} : { note: { full: f.fullNote ?? f.note, short: f.note } }),
+    ...(f.single === undefined ? {} : { single: f.single }),
+    line: f.line,
+  };
 }
 
 /** The source a second-hand quote reaches us through, if any. */
@@ -54,19 +88,21 @@ export async function formatReference(
 }
 
 /**
- * Every source's one-line reference in a style, by source id (as quoted, for a source we hold
+ * Every source's reference parts in a style, by source id (as quoted, for a source we hold
  * second-hand) and by `<id>:self` (such a source as itself): what the start-up cache keeps.
  */
 export async function referenceTable(
   kb: KnowledgeBase,
   style: CitationStyle,
-): Promise<Record<string, string>> {
+): Promise<Record<string, ReferenceParts>> {
   const render = ENGINE_STYLES.has(style) ? (await import('./render.js')).renderReference : undefined;
-  const table: Record<string, string> = {};
-  const line = (source: Source, via: Source | undefined): string =>
-    render
-      ? render(source, via, style, { html: false }).line
-      : formatWithoutEngine(source, via, style as 'plain' | 'markdown').line;
+  const table: Record<string, ReferenceParts> = {};
+  const line = (source: Source, via: Source | undefined): ReferenceParts =>
+    partsOf(
+      render
+        ? render(source, via, style, { html: false })
+        : formatWithoutEngine(source, via, style as 'plain' | 'markdown'),
+    );
   for (const source of kb.sources.values()) {
     const via = relayOf(kb, source);
     table[source.id] = line(source, via);

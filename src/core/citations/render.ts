@@ -119,7 +119,11 @@ function chicago(source: Source, via: Source | undefined, withHtml: boolean): Fo
     const entry = via ? `${own} Quoted in ${r.citation(via.id, format)}` : own;
     const shortNote = r.citation(source.id, format, true);
     const note = via ? joinNotes(shortNote, 'quoted in', r.citation(via.id, format, true)) : shortNote;
-    return { entry, note };
+    // CMOS 17 14.29: the first note of a source is full; a second-hand quote's full note names the
+    // page that quotes it in full as well (14.260).
+    const first = r.citation(source.id, format);
+    const fullNote = via ? joinNotes(first, 'quoted in', r.citation(via.id, format)) : first;
+    return { entry, note, fullNote };
   };
   const text = build('text');
   return {
@@ -181,17 +185,32 @@ function mla(source: Source, via: Source | undefined, withHtml: boolean): Format
 /** For reference managers: the source, and for a second-hand quote the page that quotes it too. */
 function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
   const entry = renderRecords([via ? { source, via } : { source }], style);
-  return { style, sourceId: source.id, ...(via ? { via: via.id } : {}), entry, line: entry };
+  return {
+    style,
+    sourceId: source.id,
+    // A list of records holds each source once: the source's own record, its relay listed apart.
+    ...(via ? { via: via.id, single: renderRecords([{ source, via }], style, { relays: false }) } : {}),
+    entry,
+    line: entry,
+  };
 }
 
 /**
  * Sources as one file a reference manager imports: each once (the first form met wins, so no key
  * is written twice), a second-hand one followed by the page that quotes it.
  */
-export function renderRecords(cited: readonly CitedSource[], format: RecordFormat): string {
+export function renderRecords(
+  cited: readonly CitedSource[],
+  format: RecordFormat,
+  options: { readonly relays?: boolean } = {},
+): string {
+  const relays = options.relays ?? true;
   const items = new Map<string, { readonly item: CslItem; readonly source: Source }>();
   for (const { source, via } of cited) {
-    for (const [s, relay] of [[source, via], ...(via ? [[via, undefined] as const] : [])] as const) {
+    for (const [s, relay] of [
+      [source, via],
+      ...(via && relays ? [[via, undefined] as const] : []),
+    ] as const) {
       if (!items.has(s.id)) items.set(s.id, { item: toCslItem(s, relay), source: s });
     }
   }

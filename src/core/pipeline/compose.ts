@@ -1,8 +1,20 @@
 import { FALLBACK_ID, type FollowUpKind, type IntentId } from '../../knowledge/ids.js';
-import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
-import type { Action, Answer, RelatedTopic } from '../answer.js';
+import type { KnowledgeBase, Quote, Topic } from '../../knowledge/types.js';
+import type {
+  Action,
+  Answer,
+  AnswerNote,
+  Block,
+  CitationForm,
+  Inline,
+  NoteCode,
+  RelatedTopic,
+} from '../answer.js';
+import { citedFor } from '../citations/cited.js';
 import { citationsFor, type ReferenceFormatter } from '../citations/index.js';
-import { type CitationStyle, STYLE_LABELS } from '../citations/styles.js';
+import { CITATION_STYLES, type CitationStyle } from '../citations/styles.js';
+import { inlineMarkdown, inlinePlain, parseBlocks, parseInline, toMarkdown } from '../document/markup.js';
+import { counts, numberWord } from '../document/wording.js';
 import type { Trace } from './decide.js';
 import { type Decision, type DeclineReason, followUpOfView, type View } from './decision.js';
 
@@ -23,6 +35,76 @@ export interface ComposeContext {
   readonly style: CitationStyle;
   /** The follow-up each suggested question asks for (null: none), read once by the classifier. */
   readonly suggestionKinds: { get(question: string): FollowUpKind | null };
+  /** The forms of the references asked for; all of them unless given. */
+  readonly form?: CitationForm;
+}
+
+/** What every answer carries beside its kind and topic: the document and its derived views. */
+type Document = Pick<
+  Answer,
+  'blocks' | 'summary' | 'quotes' | 'facts' | 'references' | 'form' | 'notes' | 'didYouMean' | 'text'
+>;
+
+function note(code: NoteCode, words: string): AnswerNote {
+  return { code, content: parseInline(words) };
+}
+
+/** The plain text of the summary paragraph (else of the first paragraph). */
+function summaryOf(blocks: readonly Block[]): string {
+  const first =
+    blocks.find((b) => b.kind === 'paragraph' && b.role === 'summary') ??
+    blocks.find((b) => b.kind === 'paragraph');
+  return first?.kind === 'paragraph' ? inlinePlain(first.content) : '';
+}
+
+/**
+ * The document: its blocks, quotes, facts and references, and `text` derived from notes and blocks
+ * (or given, for the one view whose derived text also lists references in place).
+ */
+function documentOf(
+  context: ComposeContext,
+  parts: {
+    readonly notes?: readonly AnswerNote[];
+    readonly blocks: readonly Block[];
+    readonly quotes?: readonly Quote[];
+    readonly background?: readonly Quote[];
+    readonly about?: string;
+    readonly didYouMean?: readonly RelatedTopic[];
+    readonly text?: string;
+  },
+): Document {
+  const notes = parts.notes ?? [];
+  const cited = citedFor(
+    context.kb,
+    {
+      quotes: parts.quotes ?? [],
+      blocks: parts.blocks,
+      ...(parts.background === undefined ? {} : { background: parts.background }),
+      ...(parts.about === undefined ? {} : { about: parts.about }),
+    },
+    context.format,
+    context.style,
+  );
+  const didYouMean = parts.didYouMean ?? [];
+  const lead = notes.map((n) => inlineMarkdown(n.content));
+  const body = parts.text ?? toMarkdown(parts.blocks);
+  const offer =
+    didYouMean.length > 0 ? [`Did you mean: ${didYouMean.map((r) => `**${r.title}**`).join(' · ')}?`] : [];
+  return {
+    blocks: parts.blocks,
+    summary: summaryOf(parts.blocks),
+    ...cited,
+    form: context.form ?? 'full',
+    notes,
+    didYouMean,
+    text: [...lead, body, ...offer].filter((t) => t !== '').join('\n\n'),
+  };
+}
+
+/** Where a quote's words come from, when they are one of the quotes given. */
+function sourceOfQuote(quotes: readonly Quote[]): (text: string) => string | null {
+  return (text) =>
+    quotes.find((q) => q.text.replace(/\s+/g, ' ') === text.replace(/\s+/g, ' '))?.source ?? null;
 }
 
 /** Builds an Answer from a Decision: the only place where the core puts things into words. */
@@ -98,19 +180,32 @@ function composeTopic(
     group: topic.group,
     trace,
   };
-  const note =
+  const notes =
     decision.unsupportedStyle === undefined
-      ? ''
-      : `I don't write ${decision.unsupportedStyle} references (I write ${Object.keys(STYLE_LABELS).join(', ')}); here they are in ${context.style}.\n\n`;
+      ? []
+      : [
+          note(
+            'unsupported-style',
+            `I don't write ${decision.unsupportedStyle} references (I write ${CITATION_STYLES.join(', ')}); here they are in ${context.style}.`,
+          ),
+        ];
+  const sourceOf = sourceOfQuote([...topic.quotes, ...topic.background]);
 
   switch (view) {
     case 'summary':
     case 'detail': {
       const full = view === 'detail';
-      const text = full ? (topic.detail ?? topic.summary) : topic.summary;
+      const blocks = parseBlocks(full ? (topic.detail ?? topic.summary) : topic.summary, sourceOf);
+      const document = documentOf(context, {
+        notes,
+        blocks,
+        quotes: topic.quotes,
+        background: full ? topic.background : [],
+        ...(topic.source === undefined ? {} : { about: topic.source }),
+      });
       return {
         ...base,
-        text: note + text,
+        ...document,
         citations: citationsFor(kb, topic.quotes, full ? topic.background : [], context.format, topic.source),
         related: relatedList(kb, topic.related),
         suggestions: suggestionsFor(topic, shown, context),
@@ -119,14 +214,37 @@ function composeTopic(
     }
     case 'sources': {
       const citations = citationsFor(kb, topic.quotes, topic.background, context.format, topic.source);
-      const lines = citations.map((c) => (c.quote ? `> “${c.quote}”\n— ${c.reference}` : `- ${c.reference}`));
-      const text =
+      const heading: Inline[] =
         citations.length > 0
-          ? `Sources for **${topic.title}**:\n\n${lines.join('\n\n')}`
-          : `**${topic.title}** has no quoted source.`;
+          ? [
+              { kind: 'text', text: 'Sources for ' },
+              { kind: 'topic', topic: topic.id, text: topic.title },
+              { kind: 'text', text: ':' },
+            ]
+          : [
+              { kind: 'topic', topic: topic.id, text: topic.title },
+              { kind: 'text', text: ' has no quoted source.' },
+            ];
+      const blocks: Block[] = [
+        { kind: 'paragraph', role: 'summary', content: heading },
+        ...topic.quotes.map((q): Block => ({ kind: 'quote', text: q.text, sourceId: q.source })),
+      ];
+      // The derived text lists each quote with its reference under it, as a Sources answer reads.
+      const lines = citations.map((c) => (c.quote ? `> “${c.quote}”\n— ${c.reference}` : `- ${c.reference}`));
+      const document = documentOf(context, {
+        notes,
+        blocks,
+        quotes: topic.quotes,
+        background: topic.background,
+        ...(topic.source === undefined ? {} : { about: topic.source }),
+        text:
+          citations.length > 0
+            ? `${inlineMarkdown(heading)}\n\n${lines.join('\n\n')}`
+            : inlineMarkdown(heading),
+      });
       return {
         ...base,
-        text: note + text,
+        ...document,
         citations,
         related: relatedList(kb, topic.related),
         suggestions: suggestionsFor(topic, shown, context),
@@ -135,7 +253,7 @@ function composeTopic(
     }
     case 'solutions':
     case 'threats':
-      return composeLinked(topic, view, base, note, context);
+      return composeLinked(topic, view, base, notes, context);
   }
 }
 
@@ -143,8 +261,11 @@ function composeTopic(
 function composeLinked(
   topic: Topic,
   view: Extract<View, 'solutions' | 'threats'>,
-  base: Omit<Answer, 'text' | 'citations' | 'related' | 'suggestions' | 'actions'>,
-  note: string,
+  base: Pick<
+    Answer,
+    'kind' | 'intent' | 'confidence' | 'title' | 'style' | 'followUp' | 'topic' | 'group' | 'trace'
+  >,
+  notes: readonly AnswerNote[],
   context: ComposeContext,
 ): Answer {
   const { kb } = context;
@@ -157,9 +278,16 @@ function composeLinked(
       .map((id) => kb.topics.get(id))
       .find((t) => t !== undefined && t.group === group && t.role === 'overview');
     const target = overview ?? topic;
+    const markdown = target.summary + (overview?.detail ? `\n\n${overview.detail}` : '');
+    const blocks = parseBlocks(markdown, sourceOfQuote(target.quotes));
     return {
       ...base,
-      text: note + target.summary + (overview?.detail ? `\n\n${overview.detail}` : ''),
+      ...documentOf(context, {
+        notes,
+        blocks,
+        quotes: target.quotes,
+        ...(target.source === undefined ? {} : { about: target.source }),
+      }),
       citations: citationsFor(kb, target.quotes, [], context.format, target.source),
       related: relatedList(kb, target.related),
       suggestions: suggestionsFor(topic, shown, context),
@@ -167,25 +295,51 @@ function composeLinked(
     };
   }
   // 1787's page lists its solutions without tying them to threats: the link is ours to own.
-  const heading =
+  const { solutions } = counts(kb);
+  const pairing = "(our pairing: 1787's page does not tie its solutions to particular threats):";
+  const heading: Inline[] =
     view === 'solutions'
-      ? `Of 1787's ten solutions, these bear on **${topic.title}** (our pairing: 1787's page does not tie its solutions to particular threats):`
-      : `**${topic.title}** bears on these threats from ODNI's 2024 Annual Threat Assessment (our pairing: 1787's page does not tie its solutions to particular threats):`;
-  const bullets = linked.map((t) => {
-    const quote = t.quotes[0]?.text;
-    if (quote === undefined) return `- **${t.title}**: ${t.summary}`;
+      ? [
+          { kind: 'text', text: `Of 1787's ${numberWord(solutions)} solutions, these bear on ` },
+          { kind: 'topic', topic: topic.id, text: topic.title },
+          { kind: 'text', text: ` ${pairing}` },
+        ]
+      : [
+          { kind: 'topic', topic: topic.id, text: topic.title },
+          {
+            kind: 'text',
+            text: ` bears on these threats from ODNI's 2024 Annual Threat Assessment ${pairing}`,
+          },
+        ];
+  const items = linked.map((t): Inline[] => {
+    const quote = t.quotes[0];
+    if (quote === undefined)
+      return [
+        { kind: 'topic', topic: t.id, text: t.title },
+        { kind: 'text', text: `: ${t.summary}` },
+      ];
+    const words: Inline = { kind: 'quoted', text: quote.text, sourceId: quote.source };
     // A title that only repeats its quote ("Support the ILEA") is said once, as the quote.
-    return restates(quote, t.title) ? `- “${quote}”` : `- **${t.title}**: “${quote}”`;
+    return restates(quote.text, t.title)
+      ? [words]
+      : [{ kind: 'topic', topic: t.id, text: t.title }, { kind: 'text', text: ': ' }, words];
+  });
+  const blocks: Block[] = [
+    { kind: 'paragraph', role: 'summary', content: heading },
+    { kind: 'list', items },
+  ];
+  const quotes = linked.flatMap((t) => t.quotes.slice(0, 1));
+  const document = documentOf(context, {
+    notes,
+    blocks,
+    quotes,
+    // Heading and list read as one: no blank line between them.
+    text: `${inlineMarkdown(heading)}\n${items.map((i) => `- ${inlineMarkdown(i)}`).join('\n')}`,
   });
   return {
     ...base,
-    text: `${note}${heading}\n${bullets.join('\n')}`,
-    citations: citationsFor(
-      kb,
-      linked.flatMap((t) => t.quotes.slice(0, 1)),
-      [],
-      context.format,
-    ),
+    ...document,
+    citations: citationsFor(kb, quotes, [], context.format),
     related: relatedList(
       kb,
       linked.map((t) => t.id),
@@ -217,13 +371,14 @@ function composeBot(intent: IntentId, confidence: number, trace: Trace, context:
   const { kb } = context;
   const topic = topicOf(kb, intent);
   // Help says everything at once: what it covers and how to ask.
-  const text = topic.role === 'help' && topic.detail ? `${topic.summary}\n\n${topic.detail}` : topic.summary;
+  const markdown =
+    topic.role === 'help' && topic.detail ? `${topic.summary}\n\n${topic.detail}` : topic.summary;
   return {
     kind: 'bot',
     intent,
     confidence,
     title: topic.title,
-    text,
+    ...documentOf(context, { blocks: parseBlocks(markdown, () => null), text: markdown }),
     citations: [],
     style: context.style,
     related: relatedList(kb, topic.related),
@@ -245,14 +400,14 @@ function composeClarify(
   const fallback = topicOf(kb, FALLBACK_ID);
   const text =
     decision.reason.code === 'empty'
-      ? 'I did not catch a question there. Ask me about a threat from transnational criminal organizations or one of 1787’s solutions, or say “help”.'
+      ? `I did not catch a question there. Ask me about a threat from transnational criminal organizations or one of 1787’s solutions, or say “help”.`
       : 'About what? Ask me about a topic first, then follow up with “tell me more”, “source?” or “what should we do about it?”.';
   return {
     kind: 'clarify',
     intent: FALLBACK_ID,
     confidence: null,
     title: decision.reason.code === 'empty' ? 'Ask me a question' : 'About what?',
-    text,
+    ...documentOf(context, { blocks: parseBlocks(text, () => null) }),
     citations: [],
     style: context.style,
     related: relatedList(kb, fallback.related),
@@ -273,22 +428,32 @@ function composeDecline(
   const { kb } = context;
   const fallback = topicOf(kb, FALLBACK_ID);
   const nearest = decision.nearest.slice(0, MAX_NEAREST);
-  const related = relatedList(kb, nearest.length > 0 ? nearest : fallback.related);
-  const didYouMean =
-    nearest.length > 0 ? `Did you mean: ${related.map((r) => `**${r.title}**`).join(' · ')}?` : undefined;
-  const covers = fallback.detail ? `Here is what I can answer:\n\n${fallback.detail}` : '';
-  const reason = declineText(decision.reason, context);
-  const text =
+  const didYouMean = relatedList(kb, nearest);
+  const related = nearest.length > 0 ? didYouMean : relatedList(kb, fallback.related);
+  const reason = declineNote(decision.reason, context);
+  // Without a reason of its own, the decline is the fallback's words; with one, the reason and
+  // what can be answered (unless there are nearer topics to offer).
+  const markdown =
     reason === undefined
-      ? [fallback.summary, fallback.detail, didYouMean].filter(Boolean).join('\n\n')
-      : [reason, didYouMean ?? covers].filter(Boolean).join('\n\n');
+      ? [fallback.summary, fallback.detail].filter(Boolean).join('\n\n')
+      : nearest.length > 0
+        ? ''
+        : fallback.detail
+          ? `Here is what I can answer:\n\n${fallback.detail}`
+          : '';
+  const notes = reason === undefined ? [] : [reason];
   return {
     kind: 'decline',
     intent: FALLBACK_ID,
     confidence: decision.confidence,
     // Outside the sources is outside the sources, subject named or not; a limit or a length is "as asked".
     title: decision.reason.code === 'out-of-scope' ? fallback.title : 'I can’t answer that as asked',
-    text,
+    ...documentOf(context, {
+      notes,
+      blocks: parseBlocks(markdown, () => null, reason === undefined ? 'summary' : 'text'),
+      didYouMean,
+      text: markdown,
+    }),
     citations: [],
     style: context.style,
     related,
@@ -304,16 +469,63 @@ function composeDecline(
   };
 }
 
-/** The reason in words, or undefined for a plain "outside what I can answer". */
-function declineText(reason: DeclineReason, context: ComposeContext): string | undefined {
+/** The reason as a note with its code, or undefined for a plain "outside what I can answer". */
+function declineNote(reason: DeclineReason, context: ComposeContext): AnswerNote | undefined {
   switch (reason.code) {
     case 'too-long':
-      return `That question is ${reason.length} characters long; please ask in ${reason.max} characters or fewer.`;
-    case 'limit':
-      return context.kb.limits.find((l) => l.id === reason.limit)?.reason;
-    case 'out-of-scope':
-      return reason.subject === undefined
-        ? undefined
-        : `My two sources say nothing about “${reason.subject}”: they cover the threats from transnational criminal organizations in ODNI's 2024 Annual Threat Assessment and the ten solutions 1787 proposes.`;
+      return note(
+        'too-long',
+        `That question is ${reason.length} characters long; please ask in ${reason.max} characters or fewer.`,
+      );
+    case 'limit': {
+      const words = context.kb.limits.find((l) => l.id === reason.limit)?.reason;
+      return words === undefined ? undefined : note('limit', words);
+    }
+    case 'out-of-scope': {
+      if (reason.subject === undefined) return undefined;
+      const n = counts(context.kb);
+      // The subject is the asker's words: quoted, never read as markup.
+      return {
+        code: 'out-of-scope',
+        content: [
+          { kind: 'text', text: `My ${numberWord(n.sources)} sources say nothing about ` },
+          { kind: 'quoted', text: reason.subject },
+          {
+            kind: 'text',
+            text: `: they cover the threats from transnational criminal organizations in ODNI's 2024 Annual Threat Assessment and the ${numberWord(n.solutions)} solutions 1787 proposes.`,
+          },
+        ],
+      };
+    }
   }
+}
+
+/** A request refused by the serving layer's rate limit: an Answer like any other. */
+export function composeRateLimited(wait: string, trace: Trace): Answer {
+  const words = `You're asking faster than I can answer. Please try again in ${wait}.`;
+  const blocks = parseBlocks(words, () => null);
+  return {
+    kind: 'rate-limited',
+    intent: FALLBACK_ID,
+    confidence: null,
+    title: 'One moment, please',
+    blocks,
+    summary: summaryOf(blocks),
+    quotes: [],
+    facts: [],
+    references: [],
+    form: 'full',
+    notes: [],
+    didYouMean: [],
+    text: words,
+    citations: [],
+    style: 'plain',
+    related: [],
+    suggestions: [],
+    actions: [],
+    followUp: null,
+    topic: null,
+    group: 'fallback',
+    trace,
+  };
 }

@@ -1,0 +1,63 @@
+import type { KnowledgeBase } from '../../knowledge/types.js';
+
+/**
+ * Words the surfaces put around an answer's structure (headings, button labels): kept in the core
+ * with the rest of its wording, so every surface says the same thing and none composes English.
+ */
+export const LABELS = {
+  source: 'Source',
+  sources: 'Sources',
+  related: 'Related',
+  didYouMean: 'Did you mean',
+  quote: 'Quote',
+  alsoCited: 'Also cited',
+  inText: 'In text',
+  note: 'Note',
+  fullNote: 'Note (first citation)',
+  shortNote: 'Note (later citations)',
+  nameInText: 'Name in the sentence',
+  bibliography: 'Bibliography',
+  try: 'Try',
+  /** "3 more quotes in the attached file", when a platform cap leaves no room. */
+  moreQuotes: (n: number, where: string): string => `${n} more ${n === 1 ? 'quote' : 'quotes'} ${where}`,
+  attached: (file: string): string => `The full record is in the attached file ${file}.`,
+} as const;
+
+const WORDS = [
+  'no',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+
+/** "ten"; figures past twenty (CMOS 9.2). */
+export function numberWord(n: number): string {
+  return WORDS[n] ?? String(n);
+}
+
+/** Counts the answers state, from the knowledge base, so that an eleventh solution is never "ten". */
+export function counts(kb: KnowledgeBase): { readonly solutions: number; readonly sources: number } {
+  const topics = [...kb.topics.values()];
+  return {
+    solutions: topics.filter((t) => t.group === 'solution' && t.role !== 'overview').length,
+    // The primary sources: those whose words the answers quote (the assessment, 1787's page).
+    sources: new Set(topics.flatMap((t) => t.quotes.map((q) => q.source))).size,
+  };
+}
