@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import type { OpsConfig } from '../config/ops.js';
 import { silentLogger } from '../runtime/logger.js';
 import { openStateStore } from '../state/open.js';
-import { logFiles, parseLines, readRecords, SHARED_LOG_NAME, type UnansweredRecord } from './unanswered.js';
+import {
+  logFiles,
+  onceEach,
+  parseLines,
+  readRecords,
+  SHARED_LOG_NAME,
+  type UnansweredRecord,
+} from './unanswered.js';
 
 export type RecordRead =
   | {
@@ -45,7 +52,7 @@ export async function readCuratorsRecord(
     path,
     shared,
     records: lastMarks(
-      [...fromLog.records, ...fromFile.records].sort((a, b) => a.time.localeCompare(b.time)),
+      onceEach([...fromLog.records, ...fromFile.records]).sort((a, b) => a.time.localeCompare(b.time)),
     ),
     skipped: fromFile.skipped + fromLog.skipped,
   };

@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { SharedLog } from '../state/port.js';
 
@@ -10,6 +11,11 @@ export const SHARED_LOG_NAME = 'unanswered';
  * marked helpful or not.
  */
 export interface UnansweredRecord {
+  /**
+   * Unique to the record: one the shared log took late (Redis frozen past the call's timeout, the
+   * record then also written to the file) is in both, and read once. Records before 0.3 have none.
+   */
+  readonly id?: string;
   readonly time: string;
   /**
    * Declined outright, answered with a confidence under the low-confidence mark, answered with
@@ -121,8 +127,11 @@ export class SharedRecorder implements UnansweredSink {
   ) {}
 
   record(record: UnansweredRecord): void {
-    void this.log.append(SHARED_LOG_NAME, JSON.stringify(record)).then((kept) => {
-      if (!kept) this.fallback?.record(record);
+    // A stream append that timed out may still be carried out by Redis later: the record then
+    // reaches both the stream and the file, and its id makes the readers count it once.
+    const identified = record.id === undefined ? { id: randomUUID(), ...record } : record;
+    void this.log.append(SHARED_LOG_NAME, JSON.stringify(identified)).then((kept) => {
+      if (!kept) this.fallback?.record(identified);
     });
   }
 }
@@ -140,6 +149,17 @@ export function readRecords(file: string, since?: Date): { records: UnansweredRe
     logFiles(file).flatMap((path) => readFileSync(path, 'utf8').split('\n')),
     since,
   );
+}
+
+/** Records with the same id (a record both the stream and the file took) once; records without one all. */
+export function onceEach(records: readonly UnansweredRecord[]): UnansweredRecord[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    if (r.id === undefined) return true;
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
 }
 
 /** The same for lines from anywhere (the shared log), oldest first. */

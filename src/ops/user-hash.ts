@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ConfigError } from '../config/errors.js';
 import type { StateStore } from '../state/port.js';
 
 export type UserHasher = (user: string) => string;
@@ -52,7 +53,11 @@ export function hashKey(
 /**
  * The same, with a state store that replicas share (Redis): without POLICYBOT_USER_HASH_KEY the
  * salt is kept in the store, made by the first replica, so every replica gives one person one
- * pseudonym (a salt file beside each replica's log would not).
+ * pseudonym (a salt file beside each replica's log would not). Each replica also keeps the salt it
+ * read in a file of its own (`<salt file>-redis`) and checks it at start-up: a Redis restarted
+ * without persistence gets the kept salt back from the first replica to start (or to reconnect,
+ * see RedisStateStore), and a replica whose kept salt differs from Redis's refuses to start rather
+ * than give people pseudonyms the others do not (and split their rate limits).
  */
 export async function sharedHashKey(
   configured: string | undefined,
@@ -60,8 +65,36 @@ export async function sharedHashKey(
   state: StateStore,
 ): Promise<ReturnType<typeof hashKey>> {
   if (configured === undefined) {
-    const salt = await state.shared('user-hash-salt', () => randomBytes(32).toString('hex'));
-    if (salt !== undefined && /^[0-9a-f]{64}$/.test(salt)) return { key: salt, source: 'shared' };
+    const keptFile = saltFile === undefined ? undefined : `${saltFile}-redis`;
+    const kept = keptFile === undefined ? undefined : readSalt(keptFile);
+    const salt = await state.shared('user-hash-salt', () => kept ?? randomBytes(32).toString('hex'));
+    if (salt !== undefined && SALT.test(salt)) {
+      if (kept !== undefined && kept !== salt) {
+        throw new ConfigError(
+          `The user-pseudonym salt in Redis (POLICYBOT_REDIS_URL) is not the one this replica kept in ${keptFile}: Redis lost it (restarted without persistence?) and another replica made a new one, so replicas would disagree on who a person is. Set POLICYBOT_USER_HASH_KEY the same on every replica, or delete ${keptFile} to take Redis's.`,
+        );
+      }
+      if (kept === undefined && keptFile !== undefined) {
+        try {
+          mkdirSync(dirname(keptFile), { recursive: true });
+          writeFileSync(keptFile, `${salt}\n`, { mode: 0o600 });
+        } catch {
+          // Not writable: the check at the next start is lost, nothing else.
+        }
+      }
+      return { key: salt, source: 'shared' };
+    }
   }
   return hashKey(configured, saltFile);
+}
+
+const SALT = /^[0-9a-f]{64}$/;
+
+function readSalt(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    return SALT.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }

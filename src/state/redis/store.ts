@@ -58,6 +58,8 @@ export class RedisStateStore implements StateStore {
   private readonly sets = new Map<string, KeySet>();
   private readonly maps = new Map<string, ValueMap>();
   private readonly take: ReturnType<typeof tokenBucket>;
+  /** The shared values this replica uses, put back after Redis restarts empty. */
+  private readonly kept = new Map<string, string>();
   /** A call failed since the last success: the first failure of an outage is logged, not every one. */
   private failing = false;
   private lost = false;
@@ -88,6 +90,7 @@ export class RedisStateStore implements StateStore {
       this.lost = false;
       this.failing = false;
       logger.info({ redis: where }, 'redis connection back');
+      void this.reassertShared();
     });
     const ttl = options.conversationTtlMs;
     this.conversations = {
@@ -133,9 +136,13 @@ export class RedisStateStore implements StateStore {
         this.call(
           'keys first-time',
           async () => {
+            // What this replica took while Redis was away counts too: a retry of an event answered
+            // during the outage, arriving once Redis is back (where the claim never reached), is
+            // still a retry. The claim is written either way, so other replicas learn of it.
+            const seenHere = local.has(k);
             const fresh = (await client.set(key(k), '1', 'PX', ttl, 'NX')) === 'OK';
             local.add(k);
-            return fresh;
+            return fresh && !seenHere;
           },
           () => local.firstTime(k),
         ),
@@ -215,10 +222,38 @@ export class RedisStateStore implements StateStore {
       async () => {
         // The first replica's value wins; every other reads it back.
         await this.client.set(key, make(), 'NX');
-        return (await this.client.get(key)) ?? undefined;
+        const value = (await this.client.get(key)) ?? undefined;
+        if (value !== undefined) this.kept.set(name, value);
+        return value;
       },
       () => undefined,
     );
+  }
+
+  /**
+   * A Redis that restarted without persistence has lost the shared values (the user-pseudonym
+   * salt): each replica puts back the one it holds as soon as it is connected again, so a replica
+   * started after the restart reads the same value instead of making a new one. A different value
+   * found there (a replica started during the outage made one) is logged: the replicas disagree
+   * until they are restarted, or POLICYBOT_USER_HASH_KEY is set.
+   */
+  private async reassertShared(): Promise<void> {
+    for (const [name, value] of this.kept) {
+      const key = this.key('shared', name);
+      const found = await this.call(
+        'shared value',
+        async () => {
+          await this.client.set(key, value, 'NX');
+          return (await this.client.get(key)) ?? undefined;
+        },
+        () => undefined,
+      );
+      if (found !== undefined && found !== value)
+        this.options.logger.error(
+          { name },
+          "the shared value in Redis differs from this replica's (Redis restarted without persistence and another replica made a new one): set POLICYBOT_USER_HASH_KEY on every replica",
+        );
+    }
   }
 
   /**
