@@ -17,6 +17,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'a quote with a copy-ready reference (--style chicago|apa|mla|plain|markdown|bibtex|csl-json)',
     load: async () => (await import('./commands/cite.js')).cite,
   },
+  verify: {
+    summary: "check a memo's quotations against the sources (exit 1 unless all are exact)",
+    load: async () => (await import('./commands/verify.js')).verify,
+  },
   chat: { summary: 'talk in the terminal', load: async () => (await import('./commands/chat.js')).chat },
   start: {
     summary: 'what `npm start` runs: serve when a platform is configured, else chat',

@@ -43,3 +43,5 @@ export {
   takesFeedback,
 } from './feedback.js';
 export type { Finding, Verdict, VerifyResult } from './verify/types.js';
+export { VERDICT_LABELS } from './verify/types.js';
+export { asksToVerify } from './verify/request.js';

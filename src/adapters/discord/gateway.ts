@@ -35,6 +35,14 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
       options: readOptions(interaction.options.data).options,
     };
   }
+  if (interaction.isMessageContextMenuCommand()) {
+    return {
+      ...who,
+      kind: 'message-command',
+      command: interaction.commandName,
+      text: interaction.targetMessage.content,
+    };
+  }
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
     return {

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
-import { COMMANDS, type OptionValue } from './commands/index.js';
+import { COMMANDS, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
 import { noticeMessage, type ReplyMessage } from './render.js';
 
@@ -34,6 +34,8 @@ export type InteractionRequest = Who &
         readonly options: Readonly<Record<string, OptionValue>>;
         readonly focused: { readonly name: string; readonly value: string };
       }
+    /** A message's context-menu command (Apps > Check quotes), with the message's text. */
+    | { readonly kind: 'message-command'; readonly command: string; readonly text: string }
     | ({ readonly kind: 'component' } & ComponentPress)
     | { readonly kind: 'unsupported'; readonly type: number }
   );
@@ -91,6 +93,11 @@ export async function handleInteraction(
         const command = COMMANDS.get(request.command);
         return { kind: 'choices', choices: (await command?.autocomplete?.(request, context)) ?? [] };
       }
+      case 'message-command': {
+        const command = MESSAGE_COMMANDS.get(request.command);
+        if (!command) return message(noticeMessage(`I do not know “${request.command}”; try /help.`));
+        return message(await command.execute(request.text, context));
+      }
       case 'component':
         return message(await handleComponent(request, deps.assistant, ask, deps.feedback));
       case 'unsupported':
@@ -123,6 +130,10 @@ export function fromPayload(payload: APIInteraction): InteractionRequest {
   };
   switch (payload.type) {
     case InteractionType.ApplicationCommand:
+      if (payload.data.type === ApplicationCommandType.Message) {
+        const target = payload.data.resolved.messages[payload.data.target_id];
+        return { ...who, kind: 'message-command', command: payload.data.name, text: target?.content ?? '' };
+      }
       if (payload.data.type !== ApplicationCommandType.ChatInput)
         return { ...who, kind: 'unsupported', type: payload.type };
       return {

@@ -5,6 +5,7 @@ import type { RegisterConfig } from './config.js';
 export interface Registration {
   readonly scope: 'guild' | 'global';
   readonly route: string;
+  /** What was registered, as a person finds it: "/ask", "“Check quotes” (a message's Apps menu)". */
   readonly names: readonly string[];
 }
 
@@ -20,10 +21,15 @@ export async function registerCommands(config: RegisterConfig): Promise<Registra
       ? Routes.applicationCommands(config.applicationId)
       : Routes.applicationGuildCommands(config.applicationId, config.guildId);
   const body = commandDefinitions(config.guildId === undefined ? 'global' : 'guild');
-  const result = (await rest.put(route, { body })) as readonly { name?: string }[] | undefined;
+  const result = (await rest.put(route, { body })) as readonly { name?: string; type?: number }[] | undefined;
+  // As a person finds them: a slash command by "/name", a message command in a message's Apps menu.
+  const shown = (c: { name?: string; type?: number }) =>
+    c.name === undefined
+      ? []
+      : [c.type === undefined || c.type === 1 ? `/${c.name}` : `“${c.name}” (a message's Apps menu)`];
   const names = Array.isArray(result)
-    ? result.flatMap((c) => (c.name ? [c.name] : []))
-    : body.map((c) => c.name);
+    ? result.flatMap(shown)
+    : body.flatMap((c) => shown({ name: c.name, ...(c.type === undefined ? {} : { type: c.type }) }));
   return { scope: config.guildId === undefined ? 'global' : 'guild', route, names };
 }
 

@@ -10,7 +10,9 @@ export type SlashRequest =
   | { readonly kind: 'help' }
   | { readonly kind: 'ask'; readonly question: string }
   /** `cite <topic or source> [style]`: the core's cite resolver reads the style from the text. */
-  | { readonly kind: 'cite'; readonly query: string };
+  | { readonly kind: 'cite'; readonly query: string }
+  /** `check <text>`: the quotations in the text, checked against the sources. */
+  | { readonly kind: 'check'; readonly text: string };
 
 export function parseSlashCommand(text: string): SlashRequest {
   const trimmed = text.trim();
@@ -19,6 +21,11 @@ export function parseSlashCommand(text: string): SlashRequest {
   if (cite) {
     const query = (cite[1] ?? '').trim();
     return query === '' ? { kind: 'help' } : { kind: 'cite', query };
+  }
+  const check = /^check\b\s*(.*)$/is.exec(trimmed);
+  if (check) {
+    const text = (check[1] ?? '').trim();
+    return text === '' ? { kind: 'help' } : { kind: 'check', text };
   }
   return { kind: 'ask', question: trimmed };
 }
@@ -30,6 +37,7 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
     '*In Slack*',
     `• \`${command} <question>\`: an answer only you see, with a button to share it in the channel`,
     `• \`${command} cite <topic> [style]\`: the copy-ready reference for a topic (chicago, apa, mla, plain, markdown, bibtex, csl-json)`,
+    `• \`${command} check <text with quotations>\`: each quotation checked against the sources (exact, altered, misattributed or not found), or *Check quotes* in a message's ⋯ menu`,
     `• \`${command} help\`: this message`,
     '• Mention me in a channel (`@policybot <question>`): I answer in a thread, and follow-ups in that thread continue the conversation ("tell me more", "source?", "what should we do about it?")',
     '• Or send me a direct message.',

@@ -17,6 +17,7 @@ import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
 import { renderAnswer, type SlackMessage } from './render.js';
+import { renderVerification } from './quote-check.js';
 
 /** `user` is who clicked or typed: the serving layer rate-limits per user (the core ignores it). */
 function contextOf(place: Place | undefined, user: string | undefined, style?: CitationStyle): AskContext {
@@ -47,6 +48,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       const style = await styleOf(deps, command.team_id, command.user_id);
       if (request.kind === 'help') {
         message = renderHelp(assistant.help(contextOf(undefined, command.user_id)), deps.command);
+      } else if (request.kind === 'check') {
+        message = renderVerification(
+          await assistant.verify(request.text, style, contextOf(undefined, command.user_id)),
+        );
       } else if (request.kind === 'cite') {
         message = renderCitation(
           await assistant.cite(request.query, undefined, contextOf(undefined, command.user_id, style)),

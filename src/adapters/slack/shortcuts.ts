@@ -9,6 +9,7 @@ import type { HandlerDeps } from './handlers.js';
 import { fromSlack } from './mrkdwn.js';
 import { personKey, styleOf } from './people.js';
 import { PLATFORM } from './places.js';
+import { renderVerification } from './quote-check.js';
 
 /**
  * The app's shortcuts, as the manifests declare them (features.shortcuts; tests/adapters/slack/
@@ -48,10 +49,10 @@ export const citeThisShortcut: SlackShortcut = {
             // Slack escapes &, < and > in a message's text, and writes mentions and links as markup.
             const words = fromSlack(shortcut.message.text ?? '');
             const outcome: CiteThis = await citeThis(deps.assistant, words, {
-            platform: PLATFORM,
-            user: shortcut.user.id,
-            ...(style === undefined ? {} : { style }),
-          });
+              platform: PLATFORM,
+              user: shortcut.user.id,
+              ...(style === undefined ? {} : { style }),
+            });
             const message = renderCiteThis(outcome, deps.assistant, {
               asked: words,
               style: outcome.kind === 'cited' ? outcome.result.style : (style ?? deps.assistant.defaultStyle),
@@ -90,8 +91,42 @@ export const askShortcut: SlackShortcut = {
   },
 };
 
+/** "Check quotes" on any message: its quotations checked against the sources, for whoever asked. */
+export const checkQuotesShortcut: SlackShortcut = {
+  type: 'message',
+  callbackId: 'policybot_check_quotes',
+  name: 'Check quotes',
+  description:
+    "Check this message's quotations against the sources: exact, altered, misattributed or not found",
+  register(app, deps) {
+    app.shortcut(
+      { callback_id: this.callbackId, type: 'message_action' },
+      async ({ shortcut, ack, respond }) => {
+        await ack();
+        const team = shortcut.team?.id ?? shortcut.user.team_id ?? '';
+        await guarded(
+          deps.logger,
+          'check quotes',
+          async () => {
+            const style = await styleOf(deps, team, shortcut.user.id);
+            // Slack escapes &, < and > in a message's text as in any message.
+            const text = fromSlack(shortcut.message.text ?? '');
+            const result = await deps.assistant.verify(text, style, {
+              platform: PLATFORM,
+              user: shortcut.user.id,
+            });
+            const message = renderVerification(result);
+            await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+          },
+          () => respond({ response_type: 'ephemeral', text: APOLOGY.text, blocks: APOLOGY.blocks }),
+        );
+      },
+    );
+  },
+};
+
 /** Every shortcut, in the order the manifests list them. */
-export const SHORTCUTS: readonly SlackShortcut[] = [citeThisShortcut, askShortcut];
+export const SHORTCUTS: readonly SlackShortcut[] = [citeThisShortcut, askShortcut, checkQuotesShortcut];
 
 export function registerShortcuts(app: App, deps: HandlerDeps): void {
   for (const shortcut of SHORTCUTS) shortcut.register(app, deps);

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadOpsConfig } from '../../config/ops.js';
-import type { Answer } from '../../core/index.js';
+import { type Answer, asksToVerify } from '../../core/index.js';
 import { feedbackReply } from '../../core/feedback.js';
 import { AssistantService } from '../../ops/service.js';
 import { UnansweredRecorder } from '../../ops/unanswered.js';
@@ -12,9 +12,11 @@ import { openAssistant } from '../../runtime/open.js';
 import { renderExplanation } from '../explain.js';
 import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
+import { renderVerify } from '../verify-render.js';
 import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
+Paste a paragraph with quotations (or "check these quotes: …") and I check each against the sources.
 After an answer: "tell me more", "source?", "what should we do about it?", or a number from "Next:".
 Commands: /help  /topics  /good /bad (was the last answer helpful?)  /explain (toggle the evidence)  /quit`;
 
@@ -111,6 +113,10 @@ export const chat = {
               ? await assistant.followUp(pressed.followUp, pressed.topic, context)
               : await assistant.showTopic(pressed.topic, context),
           );
+        } else if (asksToVerify(input)) {
+          // Quotations to check ("check these quotes: “…”", a pasted paragraph), not a question.
+          const result = await assistant.verify(input, undefined, context);
+          writeLine(io.stdout, `\n${renderVerify(result, style)}\n`);
         } else if (input !== '') {
           show(await assistant.ask(input, context));
         }

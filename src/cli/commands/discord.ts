@@ -57,7 +57,7 @@ export const discord = {
       if (hint) writeLine(io.stderr, hint);
       return 1;
     }
-    const names = registration.names.map((n) => `/${n}`).join(', ');
+    const names = registration.names.join(', ');
     const from = values.guild === undefined ? ' (DISCORD_GUILD_ID)' : '';
     writeLine(
       io.stdout,

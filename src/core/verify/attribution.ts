@@ -72,7 +72,8 @@ export class AttributionReader {
     });
     if (cue === undefined) return null;
     const subject = words.slice(Math.max(0, cue.at - 3), cue.at);
-    const pronoun = this.pronouns.some((p) => endsWith(subject, p));
+    // "It warns", "It also finds": a pronoun among the words before the cue.
+    const pronoun = this.pronouns.some((p) => subject.some((_, i) => startsAt(subject, i, p)));
     if (pronoun && previous !== undefined) {
       const earlier = this.authors(
         wordsOf(masked.slice(previous.start, previous.end), previous.start),

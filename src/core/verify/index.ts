@@ -10,4 +10,6 @@ export type {
   VerifyNote,
   VerifyResult,
 } from './types.js';
-export { VERDICTS } from './types.js';
+export { VERDICT_LABELS, VERDICTS } from './types.js';
+export { asksToVerify } from './request.js';
+export { creditLine, notFoundLine, shownNotes, summaryLine } from './summary.js';

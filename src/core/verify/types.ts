@@ -10,6 +10,14 @@ export type Verdict = 'exact' | 'altered' | 'misattributed' | 'not-found';
 
 export const VERDICTS: readonly Verdict[] = ['exact', 'altered', 'misattributed', 'not-found'];
 
+/** Each verdict as every surface names it, so one text reads the same everywhere. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  exact: 'Exact',
+  altered: 'Altered',
+  misattributed: 'Misattributed',
+  'not-found': 'Not found',
+};
+
 /** How the words were set off in the text. */
 export type QuotationForm =
   /** between quotation marks: straight or curly, double or single */

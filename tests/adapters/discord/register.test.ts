@@ -45,12 +45,14 @@ describe('policybot discord register', () => {
     expect(put?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
     const body = put?.body as Definition[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'cite', 'topics', 'help']);
-    for (const c of body) {
+    expect(body.map((c) => c.name)).toEqual(['ask', 'cite', 'check', 'topics', 'help', 'Check quotes']);
+    // Slash commands (type 1) have a description; a message's context-menu command (type 3) has none.
+    for (const c of body.filter((d) => d.type !== 3)) {
       expect(c.type).toBe(1);
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
+    expect(body.filter((d) => d.type === 3).map((d) => d.description)).toEqual([undefined]);
     const [ask, cite] = body;
     expect(ask?.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true }),
@@ -64,7 +66,9 @@ describe('policybot discord register', () => {
       min_length: 2,
       max_length: 100,
     });
-    expect(result.stdout).toContain(`Registered /ask, /cite, /topics, /help in server ${GUILD_ID}`);
+    expect(result.stdout).toContain(
+      `Registered /ask, /cite, /check, /topics, /help, “Check quotes” (a message's Apps menu) in server ${GUILD_ID}`,
+    );
     expect(result.stdout).toContain(`client_id=${APP_ID}`);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
   });

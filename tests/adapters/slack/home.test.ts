@@ -146,7 +146,8 @@ describe('Link unfurls', () => {
     expect(ata).toContain('Office of the Director of National Intelligence');
     expect(ata).toContain('February 5, 2024');
     const reference = await real.cite('odni-ata-2024');
-    if (reference.kind === 'none' || reference.kind === 'rate-limited') throw new Error('the ATA is not citable');
+    if (reference.kind === 'none' || reference.kind === 'rate-limited')
+      throw new Error('the ATA is not citable');
     expect(ata).toContain(escaped(citeEntries(reference).entries[0]?.reference.entry ?? '—'));
     expect(blockText(unfurls[GAO]?.blocks)).toContain('GAO-20-388');
   });

@@ -6,6 +6,7 @@ const HELP = [
   '',
   '- `/ask question:` ask in your own words, e.g. _what does the report say about fentanyl?_ The buttons under an answer continue it: **Tell me more**, **Sources**, **Related solutions** or **Related threats**.',
   '- `/cite topic:` start typing a topic and pick it: you get its quotes and references in blocks ready to paste into a memo.',
+  '- `/check text:` paste a paragraph or memo: I check each quotation against the sources (exact, altered, misattributed or not found), with the corrected wording and its reference. Or right-click a message: **Apps > Check quotes**.',
   '- `/topics` lists everything I can answer; pick one from the menus.',
   '- `/help` shows this.',
   '',

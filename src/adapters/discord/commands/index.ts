@@ -1,15 +1,18 @@
 import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import { askCommand } from './ask.js';
+import { checkCommand } from './check.js';
 import { citeCommand } from './cite.js';
 import { helpCommand } from './help.js';
+import { MESSAGE_COMMANDS } from './message-commands.js';
 import { topicsCommand } from './topics.js';
 import type { Command } from './types.js';
 
+export { MESSAGE_COMMANDS, type MessageCommand } from './message-commands.js';
 export type { AutocompleteRequest, Command, CommandContext, CommandRequest, OptionValue } from './types.js';
 
 /** Every slash command, by name. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [askCommand, citeCommand, topicsCommand, helpCommand].map((c) => [c.data.name, c]),
+  [askCommand, citeCommand, checkCommand, topicsCommand, helpCommand].map((c) => [c.data.name, c]),
 );
 
 /**
@@ -18,7 +21,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
  * commands are used in that server and nowhere else, so they go without.
  */
 export function commandDefinitions(scope: 'guild' | 'global'): RESTPutAPIApplicationCommandsJSONBody {
-  return [...COMMANDS.values()].map(({ data }) => {
+  return [...COMMANDS.values(), ...MESSAGE_COMMANDS.values()].map(({ data }) => {
     if (scope === 'global') return data;
     const { contexts: _contexts, integration_types: _types, ...guild } = data;
     return guild;

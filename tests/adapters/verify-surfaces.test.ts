@@ -1,0 +1,191 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordAdapter } from '../../src/adapters/discord/index.js';
+import type { RunningPlatform } from '../../src/adapters/types.js';
+import { VERDICT_LABELS, type Verdict } from '../../src/core/verify/types.js';
+import { HttpRoutes } from '../../src/runtime/http.js';
+import { silentLogger } from '../../src/runtime/logger.js';
+import { discordHeaders, discordKeys } from '../ops/support.js';
+import { assistant as realAssistant } from '../support/assistant.js';
+import { runBuiltCli } from '../support/cli.js';
+import {
+  APP_ID,
+  BOT_USER,
+  COMMAND_ID,
+  commandInteraction,
+  interaction,
+  snowflake,
+} from './discord/payloads.js';
+import { blockText } from './slack/blocks.js';
+import { TEAM_ID } from './slack/fake-slack.js';
+import { BOT_TOKEN, type RunningSlack, SIGNING_SECRET, slackUser, startSlack } from './slack/setup.js';
+
+// The same text checked on every surface, end to end: the terminal chat (the built CLI), Slack's
+// /policy check and "Check quotes" message shortcut through real Bolt, Discord's /check and
+// "Check quotes" message command through the interactions endpoint. Each must give the verdicts
+// the core gives, in the same order.
+const MEMO = [
+  'The intelligence community warns that Western Hemisphere-based TCOs "endanger the safety of millions of individuals and contribute to a global health crisis."',
+  'It also finds that "TCOs are defrauding individuals, businesses, and government programs, while laundering billions of dollars of illicit proceeds through U.S. financial institutions."',
+  'The ATA recommends that we "Work with Canada to increase joint law enforcement efforts and fortify cross-border security operations."',
+  'As the DNI put it, "cartels now run the fentanyl supply chain from end to end."',
+  'Our "northern border" language stays as drafted.',
+].join(' ');
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'policybot-verify-surfaces-'));
+const keys = discordKeys();
+let slack: RunningSlack;
+let discord: RunningPlatform;
+let discordServer: Server;
+let discordUrl: string;
+
+beforeAll(async () => {
+  const assistant = realAssistant();
+  slack = await startSlack(assistant, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
+  const http = new HttpRoutes();
+  discord = await discordAdapter.start({
+    assistant,
+    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
+    http,
+    logger: silentLogger,
+  });
+  discordServer = await http.listen(0, '127.0.0.1', silentLogger);
+  discordUrl = `http://127.0.0.1:${(discordServer.address() as AddressInfo).port}/discord/interactions`;
+});
+
+afterAll(async () => {
+  await slack?.close();
+  await discord?.stop();
+  await new Promise<void>((resolve) => (discordServer ? discordServer.close(() => resolve()) : resolve()));
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+/** The verdicts a rendering shows, in order, read back from its "N. <Verdict>" labels. */
+function verdictsIn(text: string): Verdict[] {
+  const byLabel = new Map(
+    Object.entries(VERDICT_LABELS).map(([v, label]) => [label.toLowerCase(), v as Verdict]),
+  );
+  const labels = Object.values(VERDICT_LABELS).join('|');
+  return [...text.matchAll(new RegExp(`(?:^|\\n)\\s*\\*{0,2}\\d+\\. (${labels})\\b`, 'gi'))].map(
+    (m) => byLabel.get((m[1] ?? '').toLowerCase()) as Verdict,
+  );
+}
+
+async function discordReply(payload: Record<string, unknown>): Promise<string> {
+  const body = JSON.stringify(payload);
+  const res = await fetch(discordUrl, {
+    method: 'POST',
+    headers: discordHeaders(keys.privateKey, body),
+    body,
+  });
+  const reply = (await res.json()) as {
+    data: { embeds: { description?: string; fields: { name: string; value: string }[] }[] };
+  };
+  const embed = reply.data.embeds[0];
+  return [embed?.description ?? '', ...(embed?.fields ?? []).map((f) => `${f.name}\n${f.value}`)].join('\n');
+}
+
+describe('checking quotes on every surface', () => {
+  it('gives the same verdicts as the core in the chat, Slack (command and shortcut) and Discord (command and context menu)', async () => {
+    const core = await realAssistant().verify(MEMO);
+    const expected = core.findings.map((f) => f.verdict);
+    expect(expected).toEqual(['altered', 'exact', 'misattributed', 'not-found']);
+
+    const chat = await runBuiltCli(['chat'], {
+      input: `${MEMO}\n/quit\n`,
+      env: { POLICYBOT_CACHE_DIR: cacheDir },
+    });
+    const user = slackUser(slack);
+    const command = await user.command(`check ${MEMO}`, 'check-command');
+    expect(command.response_type).toBe('ephemeral');
+    const shortcut = await user.click({
+      type: 'message_action',
+      callback_id: 'policybot_check_quotes',
+      trigger_id: '1.2.3',
+      response_url: slack.fake.responseUrl('check-shortcut'),
+      team: { id: TEAM_ID, domain: 'test' },
+      channel: { id: 'C0001', name: 'policy' },
+      user: { id: 'U0001', username: 'ana', name: 'ana', team_id: TEAM_ID },
+      message_ts: '1700000000.000100',
+      message: { type: 'message', user: 'U0002', ts: '1700000000.000100', text: MEMO },
+      token: 'legacy-verification-token',
+      api_app_id: 'A0001',
+    });
+    expect(shortcut.status).toBe(200);
+    const [posted] = await slack.fake.waitFor('/response/check-shortcut');
+    const slash = await discordReply(commandInteraction('check', [{ name: 'text', type: 3, value: MEMO }]));
+    const messageId = snowflake();
+    const menu = await discordReply(
+      interaction(2, {
+        id: COMMAND_ID,
+        name: 'Check quotes',
+        type: 3,
+        target_id: messageId,
+        resolved: {
+          messages: {
+            [messageId]: {
+              id: messageId,
+              channel_id: '555555555555555555',
+              type: 0,
+              content: MEMO,
+              author: { ...BOT_USER, id: '777777777777777777', bot: false },
+              embeds: [],
+              attachments: [],
+              mentions: [],
+              mention_roles: [],
+              pinned: false,
+              mention_everyone: false,
+              tts: false,
+              timestamp: '2024-01-01T00:00:00.000Z',
+              edited_timestamp: null,
+              flags: 0,
+              components: [],
+            },
+          },
+        },
+      }),
+    );
+
+    const shown = {
+      chat: chat.stdout,
+      slackCommand: blockText(command.blocks),
+      slackShortcut: blockText((posted?.body as { blocks?: unknown[] } | undefined)?.blocks),
+      discordCommand: slash,
+      discordMenu: menu,
+    };
+    for (const [surface, text] of Object.entries(shown)) {
+      expect(verdictsIn(text), `${surface}:\n${text}`).toEqual(expected);
+      // The altered quotation's correction is shown, as the source has it.
+      expect(text.replace(/\\/g, ''), surface).toContain(
+        'endanger the health and safety of millions of individuals',
+      );
+    }
+    expect(chat.code).toBe(0);
+  });
+
+  it('policybot verify exits 1 on a memo with one altered quotation, printing the diff and the corrected quotation with its reference', async () => {
+    const memo =
+      'ODNI warns that "Western Hemisphere-based TCOs involved in illicit drug production and trafficking bound for the United States and partner nations, endanger the safety of millions of individuals."';
+    const run = await runBuiltCli(['verify', '-', '--style', 'chicago'], {
+      input: memo,
+      env: { POLICYBOT_CACHE_DIR: cacheDir },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('ALTERED');
+    expect(run.stdout).toContain('[-health and-]');
+    expect(run.stdout).toContain(
+      'Should read: “Western Hemisphere-based TCOs involved in illicit drug production and trafficking bound for the United States and partner nations, endanger the health and safety of millions of individuals”',
+    );
+    expect(run.stdout).toContain('Bibliography: Office of the Director of National Intelligence.');
+    const json = await runBuiltCli(['verify', '--json'], {
+      input: memo.replace('the safety', 'the health and safety'),
+      env: { POLICYBOT_CACHE_DIR: cacheDir },
+    });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, counts: { exact: 1 } });
+  });
+});
