@@ -5,6 +5,7 @@ export const PATHS = {
   home: '/',
   search: '/search',
   ask: '/ask',
+  check: '/check',
   download: '/download',
   api: '/api/topics',
   script: '/assets/app.js',
@@ -19,7 +20,7 @@ export interface PageOptions {
   /** Extra tags for <head>: citation metadata, alternate links. */
   readonly head?: Part;
   /** Which item of the navigation is this page. */
-  readonly current?: 'home' | 'ask';
+  readonly current?: 'home' | 'ask' | 'check';
 }
 
 /**
@@ -27,7 +28,7 @@ export interface PageOptions {
  * CSP allows nothing inline), a skip link, the navigation, and the content in <main>.
  */
 export function page(options: PageOptions, content: Part): Html {
-  const nav = (key: 'home' | 'ask', href: string, label: string) =>
+  const nav = (key: 'home' | 'ask' | 'check', href: string, label: string) =>
     html`<a href="${href}"${options.current === key ? html` aria-current="page"` : ''}>${label}</a>`;
   return html`<!doctype html>
 <html lang="en">
@@ -44,7 +45,7 @@ ${options.head}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <a class="brand" href="${PATHS.home}">policybot <span>citations on transnational crime</span></a>
-<nav aria-label="Main">${nav('home', PATHS.home, 'Topics and search')} ${nav('ask', PATHS.ask, 'Ask a question')}</nav>
+<nav aria-label="Main">${nav('home', PATHS.home, 'Topics and search')} ${nav('ask', PATHS.ask, 'Ask a question')} ${nav('check', PATHS.check, 'Check quotes')}</nav>
 </header>
 <main id="main">
 ${content}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { citeEntries } from '../core/citations/cite.js';
 import { citedSources } from '../core/citations/records.js';
@@ -12,14 +11,22 @@ import { type Asset, loadAssets } from './assets.js';
 import { readBasket, sendBasket } from './downloads.js';
 import type { Html } from './escape.js';
 import { PATHS } from './layout.js';
-import { CONVERSATION_COOKIE, MAX_FORM_BYTES, MAX_SEARCH_LENGTH, MAX_SUGGESTIONS } from './limits.js';
+import {
+  MAX_CHECK_BYTES,
+  MAX_CHECK_LENGTH,
+  MAX_FORM_BYTES,
+  MAX_SEARCH_LENGTH,
+  MAX_SUGGESTIONS,
+} from './limits.js';
+import { checkPage } from './pages/check.js';
 import { askPage } from './pages/ask.js';
 import { problemPage } from './pages/errors.js';
 import { homePage } from './pages/home.js';
 import { sourcePage } from './pages/source.js';
 import { topicPage } from './pages/topic.js';
 import { PAGE_STYLES } from './references.js';
-import { cookie, methodAllowed, SECURITY_HEADERS, sendHtml, sendJson } from './respond.js';
+import { methodAllowed, SECURITY_HEADERS, sendHtml, sendJson } from './respond.js';
+import { browserContext } from './session.js';
 
 export interface WebOptions {
   /** The port, as every surface has it (the serving layer's service under `serve`). */
@@ -99,6 +106,11 @@ export function webHandler(options: WebOptions): RouteHandler {
       if (!methodAllowed(req, res, ['GET', 'POST'])) return;
       if (req.method !== 'POST') return sendHtml(res, 200, askPage({}));
       return ask(req, res, a, platform);
+    }
+    if (path === PATHS.check) {
+      if (!methodAllowed(req, res, ['GET', 'POST'])) return;
+      if (req.method !== 'POST') return sendHtml(res, 200, checkPage({ style: pageStyle(a.defaultStyle) }));
+      return check(req, res, a, platform);
     }
     if (path.startsWith('/assets/')) {
       if (!methodAllowed(req, res, ['GET'])) return;
@@ -214,12 +226,7 @@ async function ask(req: IncomingMessage, res: ServerResponse, a: Assistant, plat
       askPage({ problem: `That is more than ${MAX_FORM_BYTES / 1024} KB: ask a shorter question.` }),
     );
   }
-  const kept = cookie(req, CONVERSATION_COOKIE);
-  const id = kept !== undefined && /^[0-9a-f-]{36}$/.test(kept) ? kept : randomUUID();
-  const headers = {
-    'set-cookie': `${CONVERSATION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600`,
-  };
-  const context = { conversationId: `${platform}:${id}`, platform, user: `${platform}:${id}` };
+  const { context, headers } = browserContext(req, platform);
   const action = form.get('action');
   const topicId = form.get('topic') ?? '';
   const kind = form.get('kind') ?? '';
@@ -235,6 +242,47 @@ async function ask(req: IncomingMessage, res: ServerResponse, a: Assistant, plat
     return sendHtml(res, 400, askPage({ problem: 'Type a question first.' }), headers);
   }
   sendHtml(res, 200, askPage({ question, answer: await a.ask(question, context) }), headers);
+}
+
+/** The style a page offers that is nearest what was asked: itself, else the default. */
+function pageStyle(style: string | null | undefined, fallback: CitationStyle = 'chicago'): CitationStyle {
+  return (PAGE_STYLES as readonly string[]).includes(style ?? '') ? (style as CitationStyle) : fallback;
+}
+
+/** The quote checker: the text through the port's `verify`, every finding on the page. */
+async function check(
+  req: IncomingMessage,
+  res: ServerResponse,
+  a: Assistant,
+  platform: string,
+): Promise<void> {
+  const fallback = pageStyle(a.defaultStyle);
+  if (!sameOrigin(req)) {
+    return sendHtml(
+      res,
+      403,
+      problemPage('Not from this page', 'Quotes are checked from policybot’s own page.'),
+    );
+  }
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams((await readBody(req, MAX_CHECK_BYTES)).toString('utf8'));
+  } catch {
+    return sendHtml(res, 413, checkPage({ style: fallback, problem: tooLong() }));
+  }
+  const style = pageStyle(form.get('style'), fallback);
+  const text = form.get('text') ?? '';
+  if (text.length > MAX_CHECK_LENGTH) {
+    return sendHtml(res, 413, checkPage({ style, problem: tooLong(text.length) }));
+  }
+  if (text.trim() === '') return sendHtml(res, 400, checkPage({ style, problem: 'Paste some text first.' }));
+  const { context, headers } = browserContext(req, platform);
+  sendHtml(res, 200, checkPage({ text, style, result: await a.verify(text, style, context) }), headers);
+}
+
+function tooLong(length?: number): string {
+  const had = length === undefined ? '' : ` (this was ${length.toLocaleString('en-US')})`;
+  return `Paste at most ${MAX_CHECK_LENGTH.toLocaleString('en-US')} characters at a time${had}: check a long memo a few pages at a time, or with policybot verify.`;
 }
 
 /** A form posted from this page, or by a client that sends no Origin (curl, an old browser). */

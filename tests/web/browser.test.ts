@@ -111,6 +111,20 @@ describe('the citation page in Chromium', () => {
     await page.close();
   });
 
+  it('the quote checker marks an altered quotation and gives the words the source has', async () => {
+    const page = await open('/check');
+    await page
+      .getByLabel('Text with quotations')
+      .fill(
+        'The ATA warns that "Western Hemisphere-based TCOs involved in illicit drug production and trafficking bound for the United States and partner nations, endanger the safety of millions of individuals."',
+      );
+    await page.getByLabel('References in').selectOption('apa');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('.finding h3 .verdict').first().textContent()).toBe('Altered');
+    expect(await page.locator('.finding ins').first().textContent()).toBe('[the source has: health and]');
+    await page.close();
+  });
+
   it('works from the keyboard: skip link, search, arrow keys into the results', async () => {
     const page = await open('/');
     await page.keyboard.press('Tab');
@@ -129,8 +143,18 @@ describe('the citation page in Chromium', () => {
     // axe is injected into the page, which the CSP would refuse: this context alone bypasses it.
     const audit = await browser.newContext({ baseURL: web.url, bypassCSP: true });
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const path of ['/', '/topic/threat.drugs', '/source/odni-ata-2024', '/ask']) {
+    for (const path of ['/', '/topic/threat.drugs', '/source/odni-ata-2024', '/ask', '/check']) {
       const page = await open(path, audit);
+      if (path === '/check') {
+        // The result page too: verdicts, the diff, the references.
+        await page
+          .getByLabel('Text with quotations')
+          .fill(
+            'The ATA warns that "Western Hemisphere-based TCOs endanger the safety of millions of individuals."',
+          );
+        await page.getByRole('button', { name: 'Check', exact: true }).click();
+        await page.locator('.finding').first().waitFor();
+      }
       await page.addScriptTag({ content: axe });
       // The page's own globals are not typed here (no DOM lib in the tests): an expression as text.
       const violations = await page.evaluate<string[]>(`

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTopics } from '../../src/core/topics.js';
-import { MAX_SEARCH_LENGTH } from '../../src/web/limits.js';
+import { MAX_CHECK_LENGTH, MAX_SEARCH_LENGTH } from '../../src/web/limits.js';
 import { assistant, knowledgeBase } from '../support/assistant.js';
 import { expectedItems, expectRoundTrip, startWeb } from './support.js';
 
@@ -36,6 +36,7 @@ describe('pages', () => {
     '/',
     '/search?q=ransom',
     '/ask',
+    '/check',
     ...listTopics(kb).map((t) => `/topic/${t.id}`),
     ...[...kb.sources.keys()].map((id) => `/source/${id}`),
   ];
@@ -243,5 +244,61 @@ describe('the question box', () => {
     expect(foreign.status).toBe(403);
     const bogus = await post({ action: 'follow-up', kind: 'nope', topic: 'threat.drugs' });
     expect(bogus.status).toBe(400);
+  });
+});
+
+describe('the quote checker', () => {
+  const altered =
+    'The ATA warns that "Western Hemisphere-based TCOs involved in illicit drug production and trafficking bound for the United States and partner nations, endanger the safety of millions of individuals." ';
+  const check = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${web.base}/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(form).toString(),
+    });
+
+  it("gives the port's verdict, the words the source has, and the reference in the style chosen", async () => {
+    const res = await check({
+      text: `${altered}Then 1787 says "we must build a wall of money around the border".`,
+      style: 'apa',
+    });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const result = await assistant().verify(altered, 'apa');
+    expect(result.findings[0]?.verdict).toBe('altered');
+    expect(body).toContain('2 checked: 0 exact, 1 altered, 0 misattributed, 1 not found.');
+    expect(body).toContain('<span class="verdict verdict-altered">Altered</span>');
+    expect(body).toContain('[the source has: </span>health and<span class="vh">]</span></ins>');
+    expect(body).toContain(`<blockquote><p>${result.findings[0]?.corrected}</p></blockquote>`);
+    expect(body).toContain(`data-copy="${result.findings[0]?.reference?.entry}"`);
+    expect(body).toContain(`data-copy="${result.findings[0]?.reference?.inText}"`);
+    expect(body).toContain('<span class="verdict verdict-not-found">Not found</span>');
+  });
+
+  it('what was pasted comes back as text, never markup', async () => {
+    const body = await (
+      await check({
+        text: 'They said "<script>alert(1)</script> <img src=x onerror=alert(2)> and a long quotation here".',
+      })
+    ).text();
+    expect(body).not.toContain('<script>alert');
+    expect(body).not.toContain('<img src=x');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;');
+  });
+
+  it('a memo at the cap, all quotations, stays under 100 KB; over the cap, empty or cross-site is refused', async () => {
+    const memo = altered.repeat(Math.floor(MAX_CHECK_LENGTH / altered.length));
+    const full = await check({ text: memo, style: 'mla' });
+    expect(full.status).toBe(200);
+    const body = await full.text();
+    expect(body).toContain('altered');
+    expect(Buffer.byteLength(body)).toBeLessThan(100 * 1024);
+    const over = await check({ text: 'x'.repeat(MAX_CHECK_LENGTH + 1) });
+    expect(over.status).toBe(413);
+    expect(await over.text()).toContain('Paste at most 8,000 characters at a time (this was 8,001)');
+    expect((await check({ text: ' ' })).status).toBe(400);
+    expect((await check({ text: altered }, { origin: 'https://evil.example' })).status).toBe(403);
+    // An unknown style is the default style, not an error.
+    expect((await check({ text: altered, style: 'vancouver' })).status).toBe(200);
   });
 });
