@@ -266,7 +266,7 @@ describe('the quote checker', () => {
     const body = await res.text();
     const result = await assistant().verify(altered, 'apa');
     expect(result.findings[0]?.verdict).toBe('altered');
-    expect(body).toContain('2 checked: 0 exact, 1 altered, 0 misattributed, 1 not found.');
+    expect(body).toContain('2 quotations: 0 exact, 1 altered, 0 misattributed, 1 not found.');
     expect(body).toContain('<span class="verdict verdict-altered">Altered</span>');
     expect(body).toContain('[the source has: </span>health and<span class="vh">]</span></ins>');
     expect(body).toContain(`<blockquote><p>${result.findings[0]?.corrected}</p></blockquote>`);

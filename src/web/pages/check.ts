@@ -1,5 +1,6 @@
 import { type ReferencePart, referenceParts } from '../../core/citations/cite.js';
 import type { CitationStyle } from '../../core/citations/styles.js';
+import { creditLine, notFoundLine, shownNotes, summaryLine } from '../../core/verify/summary.js';
 import type { DiffPart, Finding, Verdict, VerifyResult } from '../../core/verify/types.js';
 import { type Html, html, join } from '../escape.js';
 import { PATHS, page } from '../layout.js';
@@ -50,14 +51,9 @@ ${result === undefined ? '' : resultSection(result)}`,
 
 function resultSection(result: VerifyResult): Html {
   if (result.refused !== null) return html`<p class="problem" role="alert">${result.refused.text}</p>`;
-  const { counts } = result;
-  const summary =
-    result.findings.length === 0
-      ? 'No quotation found to check.'
-      : `${result.findings.length} checked: ${counts.exact} exact, ${counts.altered} altered, ${counts.misattributed} misattributed, ${counts['not-found']} not found.`;
   return html`<section class="answer" aria-labelledby="result-title">
 <h2 id="result-title">${result.ok && result.findings.length > 0 ? 'Every quotation is exact' : 'What the check found'}</h2>
-<p role="status">${summary}</p>
+<p role="status">${summaryLine(result).replace(/\.?$/, '.')}</p>
 ${join(result.findings.map(finding))}
 </section>`;
 }
@@ -66,10 +62,10 @@ function finding(f: Finding, i: number): Html {
   const id = `finding-${i}`;
   return html`<article class="finding" aria-labelledby="${id}">
 <h3 id="${id}"><span class="verdict verdict-${f.verdict}">${VERDICT_WORDS[f.verdict]}</span> “${clip(f.quote, 120)}”</h3>
-${f.attribution.claimed === null ? '' : html`<p>Credited to ${f.attribution.claimed.name}${f.attribution.actual === null ? '' : html`; the words are ${f.attribution.actual.name}’s`}.</p>`}
+${credit(f)}
 ${f.diff === null ? '' : html`<p class="diff"><span class="vh">Word by word, your text against the source: </span>${join(f.diff.map(diffPart))}</p>`}
 ${f.corrected === null ? '' : html`<p class="part-label">As the source has it</p><blockquote><p>${f.corrected}</p></blockquote>`}
-${f.notes.length === 0 ? '' : html`<ul class="notes">${join(f.notes.map((n) => html`<li>${n.text}</li>`))}</ul>`}
+${shownNotes(f).length === 0 ? '' : html`<ul class="notes">${join(shownNotes(f).map((n) => html`<li>${n}</li>`))}</ul>`}
 ${f.reference === null ? '' : join(referenceParts(f.reference).map((part) => referencePart(part, f.reference?.style ?? 'plain')))}
 </article>`;
 }
@@ -82,6 +78,12 @@ ${part.label === undefined ? '' : html`<p class="part-label">${part.label}</p>`}
 <p class="ref">${part.html === undefined ? part.text : citeprocHtml(part.html)}</p>
 <button type="button" class="copy" data-copy="${part.text}" data-style="${style}" hidden>Copy<span class="vh"> ${styleName(style)} ${what}</span></button>
 </div>`;
+}
+
+/** Whose words they are, or that no source holds them: the core's one wording. */
+function credit(f: Finding): Html {
+  const line = f.verdict === 'not-found' ? notFoundLine(f) : creditLine(f);
+  return line === null ? html`` : html`<p>${line}</p>`;
 }
 
 /** Words only in the writer's text are struck out, words only in the source inserted. */
