@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   discordServer = await http.listen(0, '127.0.0.1', silentLogger);
   discordUrl = `http://127.0.0.1:${(discordServer.address() as AddressInfo).port}/discord/interactions`;
-});
+}, 120_000);
 
 afterAll(async () => {
   await slack?.close();
@@ -89,7 +89,9 @@ async function discordReply(payload: Record<string, unknown>): Promise<string> {
   return [embed?.description ?? '', ...(embed?.fields ?? []).map((f) => `${f.name}\n${f.value}`)].join('\n');
 }
 
-describe('checking quotes on every surface', () => {
+// Each test spawns the built CLI, which trains or reads the model on a cold cache: generous
+// timeouts, so a busy machine is not taken for a failure.
+describe('checking quotes on every surface', { timeout: 180_000 }, () => {
   it('gives the same verdicts as the core in the chat, Slack (command and shortcut) and Discord (command and context menu)', async () => {
     const core = await realAssistant().verify(MEMO);
     const expected = core.findings.map((f) => f.verdict);
