@@ -1,4 +1,5 @@
-import { creditLine, notFoundLine, referenceLines, shownNotes, summaryLine } from '../core/verify/summary.js';
+import { referenceParts } from '../core/citations/cite.js';
+import { creditLine, notFoundLine, shownNotes, summaryLine } from '../core/verify/summary.js';
 import { type Finding, VERDICT_LABELS, type VerifyResult } from '../core/verify/types.js';
 import type { Style } from './render.js';
 
@@ -20,7 +21,7 @@ function renderFinding(f: Finding, n: number, style: Style): string {
   if (f.corrected !== null) lines.push(`   Should read: “${f.corrected}”`);
   for (const note of shownNotes(f)) lines.push(`   ${style.dim(note)}`);
   if (f.reference !== null) {
-    for (const part of referenceLines(f.reference))
+    for (const part of referenceParts(f.reference))
       lines.push(`   ${part.label === undefined ? 'Reference' : part.label}: ${part.text}`);
   }
   return lines.join('\n');

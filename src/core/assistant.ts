@@ -18,7 +18,7 @@ import { ClauseSplitter } from './pipeline/clauses.js';
 import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
-import { citedFor } from './citations/cited.js';
+import { formatReference, relayOf } from './citations/reference.js';
 import { QuoteChecker } from './verify/check.js';
 import type { VerifyResult } from './verify/types.js';
 
@@ -96,13 +96,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   // Built on first use: most runs never check a quote.
   const checker = once(
     () =>
-      // A quotation's reference is an answer's reference for that one quote (the same model).
       new QuoteChecker(kb, async (id, style) => {
-        const format = await references.formatter(style);
-        return (
-          citedFor(kb, { quotes: [{ text: '', source: id }], blocks: [] }, format, style).references[0] ??
-          null
-        );
+        const source = kb.sources.get(id);
+        return source === undefined ? null : formatReference(source, relayOf(kb, source), style);
       }),
   );
   const facts = once(() => Facts.of(kb, classifier.normalizer));

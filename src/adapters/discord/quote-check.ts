@@ -1,11 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
-import {
-  creditLine,
-  notFoundLine,
-  referenceLines,
-  shownNotes,
-  summaryLine,
-} from '../../core/verify/summary.js';
+import { referenceParts } from '../../core/citations/cite.js';
+import { creditLine, notFoundLine, shownNotes, summaryLine } from '../../core/verify/summary.js';
 import { type Finding, VERDICT_LABELS, type VerifyResult } from '../../core/verify/types.js';
 import { escapeUserText, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -57,7 +52,7 @@ function findingValue(f: Finding): string {
   if (f.corrected !== null) lines.push(`Should read: “${escapeUserText(f.corrected)}”`);
   for (const note of shownNotes(f)) lines.push(`*${escapeUserText(note)}*`);
   if (f.reference !== null) {
-    for (const part of referenceLines(f.reference))
+    for (const part of referenceParts(f.reference))
       lines.push(`${part.label ?? 'Reference'}: ${escapeUserText(part.text)}`);
   }
   return lines.join('\n');

@@ -1,10 +1,5 @@
-import {
-  creditLine,
-  notFoundLine,
-  referenceLines,
-  shownNotes,
-  summaryLine,
-} from '../../core/verify/summary.js';
+import { referenceParts } from '../../core/citations/cite.js';
+import { creditLine, notFoundLine, shownNotes, summaryLine } from '../../core/verify/summary.js';
 import { type Finding, VERDICT_LABELS, type VerifyResult } from '../../core/verify/types.js';
 import { escapeText, truncate } from './mrkdwn.js';
 import { type Block, header, LIMITS, type SlackMessage } from './render.js';
@@ -61,7 +56,7 @@ function findingText(f: Finding, n: number): string {
   if (f.corrected !== null) lines.push(`Should read: “${escapeText(f.corrected)}”`);
   for (const note of shownNotes(f)) lines.push(`_${escapeText(note)}_`);
   if (f.reference !== null) {
-    for (const part of referenceLines(f.reference))
+    for (const part of referenceParts(f.reference))
       lines.push(
         `${part.label === undefined ? 'Reference' : escapeText(part.label)}: ${escapeText(part.text)}`,
       );

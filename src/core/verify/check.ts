@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { KnowledgeBase } from '../../knowledge/types.js';
-import type { Reference } from '../answer.js';
+import type { FormattedReference } from '../citations/reference.js';
 import type { CitationStyle } from '../citations/styles.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { AttributionReader, type Claim } from './attribution.js';
@@ -32,7 +32,7 @@ export const MAX_VERIFY_LENGTH = 100_000;
 /** Function words weigh this much against a content word when finding the closest passage. */
 const FUNCTION_WORD = 0.25;
 
-export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<Reference | null>;
+export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<FormattedReference | null>;
 
 /**
  * The quote checker: finds each quotation in a text and each sentence that credits words to an

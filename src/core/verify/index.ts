@@ -12,4 +12,4 @@ export type {
 } from './types.js';
 export { VERDICT_LABELS, VERDICTS } from './types.js';
 export { asksToVerify } from './request.js';
-export { creditLine, notFoundLine, referenceLines, shownNotes, summaryLine } from './summary.js';
+export { creditLine, notFoundLine, shownNotes, summaryLine } from './summary.js';

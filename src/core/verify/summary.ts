@@ -1,4 +1,3 @@
-import type { Reference } from '../answer.js';
 import type { Finding, VerifyResult } from './types.js';
 
 /**
@@ -34,32 +33,4 @@ export function notFoundLine(f: Finding): string {
 /** The notes worth showing a reader (the relay is in the credit line already). */
 export function shownNotes(f: Finding): string[] {
   return f.notes.filter((n) => n.code !== 'relayed' && n.code !== 'attribution-missing').map((n) => n.text);
-}
-
-/**
- * A reference's parts as a writer pastes them, each under the label the CLI's cite gives it: the
- * entry for the end of the document, then the form for the sentence (Chicago's short note, APA's
- * and MLA's in-text citation). A record style (BibTeX, CSL-JSON) is its record, unlabelled.
- */
-export function referenceLines(reference: Reference): { readonly label?: string; readonly text: string }[] {
-  const second = (label: string, text: string | undefined) => (text === undefined ? [] : [{ label, text }]);
-  switch (reference.style) {
-    case 'chicago':
-      return [
-        { label: 'Bibliography', text: reference.entry },
-        ...second('Note (short form)', reference.note?.short),
-      ];
-    case 'apa':
-      return [{ label: 'Reference list', text: reference.entry }, ...second('In text', reference.inText)];
-    case 'mla':
-      return [
-        { label: 'Works Cited', text: reference.entry },
-        ...second(
-          reference.nameInText ? `In text (name ${reference.nameInText} in the sentence)` : 'In text',
-          reference.inText,
-        ),
-      ];
-    default:
-      return [{ text: reference.entry }];
-  }
 }

@@ -1,4 +1,4 @@
-import type { Reference } from '../answer.js';
+import type { FormattedReference } from '../citations/reference.js';
 import type { CitationStyle } from '../citations/styles.js';
 
 /**
@@ -85,11 +85,8 @@ export interface Finding {
   readonly diff: readonly DiffPart[] | null;
   /** Altered: the quotation as the source has it. */
   readonly corrected: string | null;
-  /**
-   * The reference to cite the words by, in the result's style, in the model answers use (entry,
-   * in-text form, Chicago's notes; `via` for a quote held second-hand); null when not found.
-   */
-  readonly reference: Reference | null;
+  /** The reference to cite the words by, in the result's style; null when not found. */
+  readonly reference: FormattedReference | null;
   readonly notes: readonly VerifyNote[];
 }
 
