@@ -44,6 +44,18 @@ describe('verify: what a quotation is', () => {
   });
 });
 
+describe('verify: block quotes signed under them', () => {
+  it('reads "— 1787" under a Markdown block quote as its credit', async () => {
+    const result = await bot.verify(
+      '> Disrupt and dismantle human trafficking networks before migrants reach the United States.\n\n— the ATA',
+      'plain',
+    );
+    expect(result.findings.map((f) => [f.form, f.verdict, f.attribution.claimed?.sourceId])).toEqual([
+      ['block', 'misattributed', 'odni-ata-2024'],
+    ]);
+  });
+});
+
 describe('verify: verdicts', () => {
   it('an altered quotation gets the word diff, the corrected quotation and its reference in the style asked', async () => {
     const result = await bot.verify(

@@ -7,7 +7,10 @@ export interface Found {
   readonly start: number;
   readonly end: number;
   readonly form: QuotationForm;
-  /** A block quote: where the line that introduces it is, to read who it is credited to. */
+  /**
+   * A block quote: where the line that credits it is, to read who it is credited to: the line that
+   * introduces it, else a dash line under it ("— 1787").
+   */
   readonly intro?: { readonly start: number; readonly end: number };
 }
 
@@ -125,7 +128,7 @@ function findBlocks(text: string): Found[] {
       .map((l) => l.replace(strip, ''))
       .join(' ')
       .trim();
-    const intro = introOf(lines, i);
+    const intro = signatureOf(lines, j) ?? introOf(lines, i);
     if (quote !== '' && !/^["“„«'‘]/.test(quote)) {
       const lead = inner.length - inner.trimStart().length;
       out.push({
@@ -174,6 +177,21 @@ function previousText(lines: readonly { body: string }[], i: number) {
     const body = lines[k]?.body ?? '';
     if (body.trim() !== '') return { body, index: k, blank };
     blank++;
+  }
+  return undefined;
+}
+
+/** A line right under a block (one blank line at most) that signs it: "— 1787", "-- the ATA". */
+function signatureOf(
+  lines: readonly { start: number; end: number; body: string }[],
+  last: number,
+): { start: number; end: number } | undefined {
+  for (let k = last + 1; k <= last + 2 && k < lines.length; k++) {
+    const line = lines[k] as { start: number; end: number; body: string };
+    if (line.body.trim() === '') continue;
+    return /^\s*(?:[\u2014\u2013]|--?)\s*\S/u.test(line.body)
+      ? { start: line.start, end: line.end }
+      : undefined;
   }
   return undefined;
 }
