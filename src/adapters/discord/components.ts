@@ -1,4 +1,6 @@
 import { type AskContext, type FeedbackPort, feedbackReply, type PolicyAssistant } from '../../core/index.js';
+import { citeKey } from '../cite-this.js';
+import { citeThisMessage } from './cite-this.js';
 import { decodeAction } from './custom-id.js';
 import { isContentTopic } from './knowledge.js';
 import { answerMessage, noticeMessage, type ReplyMessage } from './render.js';
@@ -13,9 +15,14 @@ export interface ComponentPress {
 
 const STALE = 'That control is from an older version of me. Please ask again with /ask.';
 
-/** Whether the reply to a press is private: pressed on a private message, or a mark only its author sees. */
+/**
+ * Whether the reply to a press is private: pressed on a private message, or a mark only its author
+ * sees; but never a Share, whose point is that everyone sees it.
+ */
 export function privatePress(press: ComponentPress): boolean {
-  return press.ephemeral || decodeAction(press.customId)?.kind === 'feedback';
+  const kind = decodeAction(press.customId)?.kind;
+  if (kind === 'share' || kind === 'shareCitation') return false;
+  return press.ephemeral || kind === 'feedback';
 }
 
 /**
@@ -29,15 +36,39 @@ export async function handleComponent(
   feedback?: FeedbackPort,
 ): Promise<ReplyMessage> {
   const action = decodeAction(press.customId);
-  if (action === undefined) return noticeMessage(STALE);
-  if (action.kind === 'feedback') {
-    const result =
-      feedback === undefined ? 'unknown' : await feedback.feedback(action.ref, action.value, ask);
-    return noticeMessage(feedbackReply(action.value, result), true);
+  if (action === undefined || action.kind === 'askModal') return noticeMessage(STALE);
+  switch (action.kind) {
+    case 'feedback': {
+      const result =
+        feedback === undefined ? 'unknown' : await feedback.feedback(action.ref, action.value, ask);
+      return noticeMessage(feedbackReply(action.value, result), true);
+    }
+    // "Share" on a private citation: cited again from the key and style it carries, for everyone.
+    case 'shareCitation': {
+      const outcome = await citeKey(assistant, action.key, action.style, ask);
+      if (outcome.kind !== 'cited') return noticeMessage(STALE);
+      return citeThisMessage(outcome, assistant, { ephemeral: false });
+    }
+    // "Not this one?": the topic picked, cited in the person's style, privately again.
+    case 'citePick': {
+      const topic = press.values[0];
+      if (topic === undefined || !isContentTopic(assistant, topic)) return noticeMessage(STALE);
+      return citeThisMessage(await citeKey(assistant, topic, undefined, ask), assistant, { ephemeral: true });
+    }
+    default:
+      break;
   }
   const topic = action.kind === 'pick' ? press.values[0] : action.topic;
   // A topic a reload removed, or a forged id: the control is stale.
   if (topic === undefined || !isContentTopic(assistant, topic)) return noticeMessage(STALE);
+  // "Share" on a private answer: the same view of the same topic (nothing is asked again), for everyone.
+  if (action.kind === 'share') {
+    const answer =
+      action.followUp === null
+        ? await assistant.showTopic(topic, ask)
+        : await assistant.followUp(action.followUp, topic, ask);
+    return answerMessage(answer, false);
+  }
   const answer =
     action.kind === 'followUp'
       ? await assistant.followUp(action.followUp, topic, ask)

@@ -1,3 +1,4 @@
+import { type CitationStyle, isCitationStyle } from '../../core/citations/styles.js';
 import { FEEDBACK_REF, type FeedbackValue, type FollowUpKind } from '../../core/index.js';
 import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/index.js';
 
@@ -9,12 +10,25 @@ import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/index.js';
  *   pb:topic:solution.inl    a topic's own answer ("Did you mean" buttons)
  *   pb:pick:threat           a select menu whose chosen value is the topic (/topics)
  *   pb:helpful:<ref>         "Helpful" / "Not helpful" (pb:not-helpful:<ref>) on the answer <ref>
+ *   pb:share:more:threat.drugs   "Share" on a private answer: that view of that topic, for everyone
+ *                                (the view is "summary" for a topic's own answer)
+ *   pb:sharecite:apa:<key>   "Share" on a private citation: the topic or source id, cited in that style
+ *   pb:citepick:x            "Not this one?": a select menu whose chosen value is the topic to cite
+ *   pb:ask:apa:1             the /ask modal: the style chosen ("default" for the person's own) and
+ *                            whether the answer is private (1) or for the channel (0)
  */
 export type ComponentAction =
   | { readonly kind: 'followUp'; readonly followUp: FollowUpKind; readonly topic: IntentId }
   | { readonly kind: 'topic'; readonly topic: IntentId }
   | { readonly kind: 'pick'; readonly group: string }
-  | { readonly kind: 'feedback'; readonly value: FeedbackValue; readonly ref: string };
+  | { readonly kind: 'feedback'; readonly value: FeedbackValue; readonly ref: string }
+  | { readonly kind: 'share'; readonly followUp: FollowUpKind | null; readonly topic: IntentId }
+  | { readonly kind: 'shareCitation'; readonly style: CitationStyle; readonly key: string }
+  | { readonly kind: 'citePick' }
+  | { readonly kind: 'askModal'; readonly style: CitationStyle | undefined; readonly private: boolean };
+
+/** A source id, or a topic id: what a citation's Share carries (never a person's words). */
+const CITE_KEY = /^[a-z0-9][a-z0-9.-]*$/;
 
 const PREFIX = 'pb';
 const FOLLOW_UPS: ReadonlySet<string> = new Set<FollowUpKind>(['more', 'source', 'solutions', 'threats']);
@@ -29,13 +43,29 @@ export function encodeAction(action: ComponentAction): string {
       return `${PREFIX}:pick:${action.group}`;
     case 'feedback':
       return `${PREFIX}:${action.value}:${action.ref}`;
+    case 'share':
+      return `${PREFIX}:share:${action.followUp ?? 'summary'}:${action.topic}`;
+    case 'shareCitation':
+      return `${PREFIX}:sharecite:${action.style}:${action.key}`;
+    case 'citePick':
+      return `${PREFIX}:citepick:x`;
+    case 'askModal':
+      return `${PREFIX}:ask:${action.style ?? 'default'}:${action.private ? 1 : 0}`;
   }
+}
+
+/** Whether a citation's key fits a custom_id (ids do; a publisher's name in words does not). */
+export function isCiteKey(key: string): boolean {
+  return CITE_KEY.test(key) && key.length <= 60;
 }
 
 /** The action a custom_id names, or undefined for one this bot did not make (or an older version did). */
 export function decodeAction(customId: string): ComponentAction | undefined {
   const [prefix, verb, arg, ...rest] = customId.split(':');
-  if (prefix !== PREFIX || verb === undefined || arg === undefined || rest.length > 0) return undefined;
+  if (prefix !== PREFIX || verb === undefined || arg === undefined) return undefined;
+  if (rest.length === 1) return twoArgs(verb, arg, rest[0] ?? '');
+  if (rest.length > 0) return undefined;
+  if (verb === 'citepick') return arg === 'x' ? { kind: 'citePick' } : undefined;
   if (verb === 'pick') return /^[a-z]+$/.test(arg) ? { kind: 'pick', group: arg } : undefined;
   if (verb === 'helpful' || verb === 'not-helpful')
     return FEEDBACK_REF.test(arg) ? { kind: 'feedback', value: verb, ref: arg } : undefined;
@@ -44,4 +74,25 @@ export function decodeAction(customId: string): ComponentAction | undefined {
   if (verb === 'topic') return { kind: 'topic', topic: arg };
   if (FOLLOW_UPS.has(verb)) return { kind: 'followUp', followUp: verb as FollowUpKind, topic: arg };
   return undefined;
+}
+
+function twoArgs(verb: string, first: string, second: string): ComponentAction | undefined {
+  switch (verb) {
+    case 'share':
+      if (!TOPIC_ID_PATTERN.test(second)) return undefined;
+      if (first === 'summary') return { kind: 'share', followUp: null, topic: second };
+      return FOLLOW_UPS.has(first)
+        ? { kind: 'share', followUp: first as FollowUpKind, topic: second }
+        : undefined;
+    case 'sharecite':
+      return isCitationStyle(first) && isCiteKey(second)
+        ? { kind: 'shareCitation', style: first, key: second }
+        : undefined;
+    case 'ask':
+      if (second !== '0' && second !== '1') return undefined;
+      if (first !== 'default' && !isCitationStyle(first)) return undefined;
+      return { kind: 'askModal', style: first === 'default' ? undefined : first, private: second === '1' };
+    default:
+      return undefined;
+  }
 }

@@ -62,6 +62,14 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
       ephemeral: interaction.message.flags.has(MessageFlags.Ephemeral),
     };
   }
+  if (interaction.isModalSubmit()) {
+    // Every text input by its custom_id, as the HTTP endpoint reads them from the payload.
+    const fields: Record<string, string> = {};
+    for (const [customId, field] of interaction.fields.fields) {
+      if ('value' in field && typeof field.value === 'string') fields[customId] = field.value;
+    }
+    return { ...who, kind: 'modal', customId: interaction.customId, fields };
+  }
   return { ...who, kind: 'unsupported', type: interaction.type };
 }
 

@@ -1,3 +1,4 @@
+import { preferenceStore } from '../../state/preferences.js';
 import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../types.js';
 import { isDiscordConfigured, loadDiscordConfig } from './config.js';
 
@@ -19,7 +20,13 @@ export const discordAdapter: PlatformAdapter = {
     signals,
   }: PlatformDeps): Promise<RunningPlatform> {
     const config = loadDiscordConfig(env);
-    const deps = { assistant, logger, ...(feedback === undefined ? {} : { feedback }) };
+    const deps = {
+      assistant,
+      logger,
+      ...(feedback === undefined ? {} : { feedback }),
+      // Each person's /style, in the state store (shared by replicas when it is Redis).
+      ...(state === undefined ? {} : { preferences: preferenceStore(state) }),
+    };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
     if (config.http && config.publicKey !== undefined) {
       const { INTERACTIONS_PATH, interactionsEndpoint } = await import('./http-endpoint.js');

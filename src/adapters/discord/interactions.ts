@@ -3,16 +3,21 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
+  type APIModalInteractionResponseCallbackData,
   ApplicationCommandType,
   ComponentType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
 } from 'discord.js';
-import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
+import type { AskContext, FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
-import { COMMANDS, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
+import { MemoryStateStore } from '../../state/memory/store.js';
+import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
+import { answer, QUESTION_INPUT } from './commands/ask.js';
+import { COMMANDS, isModal, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
+import { decodeAction } from './custom-id.js';
 import { noticeMessage, type ReplyMessage } from './render.js';
 
 interface Who {
@@ -37,11 +42,15 @@ export type InteractionRequest = Who &
     /** A message's context-menu command (Apps > Check quotes), with the message's text. */
     | { readonly kind: 'message-command'; readonly command: string; readonly text: string }
     | ({ readonly kind: 'component' } & ComponentPress)
+    /** A modal submitted: its custom_id and each text input's value by its custom_id. */
+    | { readonly kind: 'modal'; readonly customId: string; readonly fields: Readonly<Record<string, string>> }
     | { readonly kind: 'unsupported'; readonly type: number }
   );
 
 export type InteractionReply =
   | { readonly kind: 'message'; readonly message: ReplyMessage }
+  /** A form to fill in first (Discord's modal), shown at once: it cannot be deferred. */
+  | { readonly kind: 'modal'; readonly modal: APIModalInteractionResponseCallbackData }
   | { readonly kind: 'choices'; readonly choices: APIApplicationCommandOptionChoice<string>[] };
 
 export interface InteractionDeps {
@@ -49,7 +58,12 @@ export interface InteractionDeps {
   readonly logger: Logger;
   /** Where "Helpful" / "Not helpful" presses are recorded. */
   readonly feedback?: FeedbackPort;
+  /** Each person's own choices (`/style`): the state store's, shared by replicas when it is Redis. */
+  readonly preferences?: PreferenceStore;
 }
+
+/** Where preferences live when none was given: this process's memory. */
+const localPreferences = preferenceStore(new MemoryStateStore());
 
 export const APOLOGY =
   'Sorry, something went wrong on my side while answering. Please try again in a moment.';
@@ -75,19 +89,37 @@ export async function handleInteraction(
   request: InteractionRequest,
   deps: InteractionDeps,
 ): Promise<InteractionReply> {
-  const ask = {
-    platform: 'discord',
-    conversationId: `discord:${request.channelId ?? 'dm'}:${request.userId}`,
-    // For per-user rate limiting in the serving layer; the core ignores it.
-    user: request.userId,
-  };
-  const context = { assistant: deps.assistant, ask };
+  const preferences = deps.preferences ?? localPreferences;
+  // Discord's user ids are global: one person's choices hold in every server and DM.
+  const person = `discord:${request.userId}`;
   try {
+    // Not for autocomplete: a suggestion needs no style, and must not wait on the store.
+    const style = request.kind === 'autocomplete' ? undefined : (await preferences.get(person)).style;
+    const ask: AskContext = {
+      platform: 'discord',
+      conversationId: `discord:${request.channelId ?? 'dm'}:${request.userId}`,
+      // For per-user rate limiting in the serving layer; the core ignores it.
+      user: request.userId,
+      // The person's own default citation style (/style), where they chose one.
+      ...(style === undefined ? {} : { style }),
+    };
+    const context = { assistant: deps.assistant, ask, preferences, person };
     switch (request.kind) {
       case 'command': {
         const command = COMMANDS.get(request.command);
         if (!command) return message(noticeMessage(`I do not know /${request.command}; try /help.`));
-        return message(await command.execute(request, context));
+        const reply = await command.execute(request, context);
+        return isModal(reply) ? { kind: 'modal', modal: reply.modal } : message(reply);
+      }
+      case 'modal': {
+        const action = decodeAction(request.customId);
+        const question = request.fields[QUESTION_INPUT]?.trim() ?? '';
+        if (action?.kind !== 'askModal')
+          return message(
+            noticeMessage('That form is from an older version of me. Please ask again with /ask.'),
+          );
+        if (question === '') return message(noticeMessage('Type a question first.'));
+        return message(await answer(question, action.style, action.private, context));
       }
       case 'autocomplete': {
         const command = COMMANDS.get(request.command);
@@ -160,9 +192,35 @@ export function fromPayload(payload: APIInteraction): InteractionRequest {
         values: payload.data.component_type === ComponentType.StringSelect ? payload.data.values : [],
         ephemeral: ((payload.message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
       };
+    case InteractionType.ModalSubmit:
+      return {
+        ...who,
+        kind: 'modal',
+        customId: payload.data.custom_id,
+        fields: modalFields(payload.data.components),
+      };
     default:
       return { ...who, kind: 'unsupported', type: payload.type };
   }
+}
+
+/**
+ * A submitted modal's text inputs by custom_id, wherever they sit: in action rows (the classic
+ * layout) or in labels (the newer one). Anything that is not a text input is passed over.
+ */
+export function modalFields(components: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const child of node) walk(child);
+    else if (typeof node === 'object' && node !== null) {
+      const { custom_id, value, components: children, component } = node as Record<string, unknown>;
+      if (typeof custom_id === 'string' && typeof value === 'string') fields[custom_id] = value;
+      walk(children);
+      walk(component);
+    }
+  };
+  walk(components);
+  return fields;
 }
 
 /** A reply's message as callback data: nothing in it may ping anyone. */
@@ -178,7 +236,15 @@ export function callbackData(message: ReplyMessage): APIInteractionResponseCallb
 
 /** The HTTP response body for a reply. */
 export function toResponse(reply: InteractionReply): APIInteractionResponse {
-  return reply.kind === 'choices'
-    ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: reply.choices } }
-    : { type: InteractionResponseType.ChannelMessageWithSource, data: callbackData(reply.message) };
+  switch (reply.kind) {
+    case 'choices':
+      return {
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices: reply.choices },
+      };
+    case 'modal':
+      return { type: InteractionResponseType.Modal, data: reply.modal };
+    case 'message':
+      return { type: InteractionResponseType.ChannelMessageWithSource, data: callbackData(reply.message) };
+  }
 }

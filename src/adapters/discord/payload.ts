@@ -1,4 +1,4 @@
-import { InteractionType } from 'discord.js';
+import { ApplicationCommandType, InteractionType } from 'discord.js';
 
 /**
  * A structural check of an interaction payload before anything reads it. The signature proves the
@@ -26,6 +26,16 @@ export function payloadProblem(payload: unknown): string | undefined {
       if (!isObject(data) || typeof data.name !== 'string') return 'data.name must be a string';
       if (data.options !== undefined && !isOptionList(data.options))
         return 'data.options must be a list of options with names';
+      // A message context-menu command names its message and carries it resolved.
+      if (data.type === ApplicationCommandType.Message) {
+        if (typeof data.target_id !== 'string') return 'data.target_id must be a string';
+        const resolved = isObject(data.resolved) ? data.resolved.messages : undefined;
+        if (!isObject(resolved)) return 'data.resolved.messages must be an object';
+      }
+      return undefined;
+    case InteractionType.ModalSubmit:
+      if (!isObject(data) || typeof data.custom_id !== 'string') return 'data.custom_id must be a string';
+      if (!Array.isArray(data.components)) return 'data.components must be a list';
       return undefined;
     case InteractionType.MessageComponent:
       if (!isObject(data) || typeof data.custom_id !== 'string') return 'data.custom_id must be a string';

@@ -33,6 +33,14 @@ export async function registerCommands(config: RegisterConfig): Promise<Registra
   return { scope: config.guildId === undefined ? 'global' : 'guild', route, names };
 }
 
+/**
+ * The link with which a person installs the app for themselves (a user install): its commands then
+ * work for them in any server, DM or group DM, with no server admin involved.
+ */
+export function userInstallUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&integration_type=1&scope=applications.commands`;
+}
+
 /** The link that adds the bot to a server, with the scopes slash commands need and no permissions. */
 export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=0`;

@@ -41,7 +41,7 @@ export const COLOURS = {
 /** The answer as an embed with its follow-up buttons, or a decline with its "Did you mean" buttons. */
 export function answerMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
   const feedback = feedbackRow(answer);
-  const rowsOf = actionRows(answer).slice(0, feedback ? LIMITS.rows - 1 : LIMITS.rows);
+  const rowsOf = actionRows(answer, ephemeral).slice(0, feedback ? LIMITS.rows - 1 : LIMITS.rows);
   return { embeds: [answerEmbed(answer)], components: feedback ? [...rowsOf, feedback] : rowsOf, ephemeral };
 }
 
@@ -90,8 +90,11 @@ export function footerText(citations: readonly Citation[]): string {
   return truncate(parts.join(' · '), LIMITS.footer);
 }
 
-/** The answer's actions as buttons: follow-ups first (the longer answer primary), then topics. */
-export function actionRows(answer: Answer): ActionRow[] {
+/**
+ * The answer's actions as buttons: follow-ups first (the longer answer primary), then topics; on a
+ * private answer about a topic, "Share" first, which shows the same answer to everyone.
+ */
+export function actionRows(answer: Answer, ephemeral = false): ActionRow[] {
   const seen = new Set<string>();
   const buttons = answer.actions.flatMap((action) => {
     const customId =
@@ -103,7 +106,20 @@ export function actionRows(answer: Answer): ActionRow[] {
     seen.add(customId);
     return [button(action.label, customId, action.kind === 'follow-up' && action.followUp === 'more')];
   });
-  return rows(buttons);
+  const share =
+    ephemeral && answer.kind === 'answer' && answer.topic !== null
+      ? [
+          {
+            ...button(
+              'Share',
+              encodeAction({ kind: 'share', followUp: answer.followUp, topic: answer.topic }),
+              false,
+            ),
+            style: ButtonStyle.Success,
+          } satisfies APIButtonComponentWithCustomId,
+        ]
+      : [];
+  return rows([...share, ...buttons]);
 }
 
 /**

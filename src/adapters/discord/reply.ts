@@ -1,4 +1,3 @@
-import { privatePress } from './components.js';
 import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -7,6 +6,8 @@ import {
   type REST,
   Routes,
 } from 'discord.js';
+import { privatePress } from './components.js';
+import { decodeAction } from './custom-id.js';
 import { callbackData, type InteractionReply, type InteractionRequest, toResponse } from './interactions.js';
 
 /**
@@ -70,6 +71,11 @@ export async function replyInTime(
 function privately(request: InteractionRequest): boolean {
   if (request.kind === 'command') return request.options.private === true;
   if (request.kind === 'component') return privatePress(request);
+  if (request.kind === 'modal') {
+    const action = decodeAction(request.customId);
+    return action?.kind === 'askModal' ? action.private : true;
+  }
+  // "Cite this" answers only the person who used it.
   return true;
 }
 

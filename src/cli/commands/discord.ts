@@ -5,7 +5,7 @@ const USAGE = 'policybot discord register [--guild ID | --global]';
 
 const CHOICES = [
   '  --guild ID   one server (or set DISCORD_GUILD_ID): the commands work there at once, but not in DMs',
-  '  --global     every server the bot is in, and DMs with the bot: can take up to an hour to appear',
+  '  --global     every server the bot is in, DMs with the bot, and user installs: can take up to an hour to appear',
 ].join('\n');
 
 const HINTS: Readonly<Record<number, string>> = {
@@ -43,7 +43,9 @@ export const discord = {
       writeLine(io.stderr, `Where should the commands go?\n${CHOICES}\nusage: ${USAGE}`);
       return 2;
     }
-    const { inviteUrl, registerCommands } = await import('../../adapters/discord/register.js');
+    const { inviteUrl, registerCommands, userInstallUrl } = await import(
+      '../../adapters/discord/register.js'
+    );
     let registration: Awaited<ReturnType<typeof registerCommands>>;
     try {
       registration = await registerCommands(config);
@@ -63,10 +65,15 @@ export const discord = {
       io.stdout,
       registration.scope === 'guild'
         ? `Registered ${names} in server ${config.guildId}${from}: they work there now. For DMs with the bot, register with --global.`
-        : `Registered ${names} globally: every server with the bot, and DMs with it, get them; that can take up to an hour.`,
+        : `Registered ${names} globally: every server with the bot, DMs with it, and everyone who installs it for themselves get them; that can take up to an hour.`,
     );
     writeLine(io.stdout, `Running it again is safe: it replaces the set, it never duplicates it.`);
     writeLine(io.stdout, `Add the bot to a server: ${inviteUrl(config.applicationId)}`);
+    if (registration.scope === 'global')
+      writeLine(
+        io.stdout,
+        `Install it for yourself (DMs, group DMs, any server): ${userInstallUrl(config.applicationId)}`,
+      );
     return 0;
   },
 } satisfies Command;

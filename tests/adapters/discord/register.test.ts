@@ -45,17 +45,32 @@ describe('policybot discord register', () => {
     expect(put?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
     const body = put?.body as Definition[];
-    expect(body.map((c) => c.name)).toEqual(['ask', 'cite', 'check', 'topics', 'help', 'Check quotes']);
+    expect(body.map((c) => c.name)).toEqual([
+      'ask',
+      'cite',
+      'check',
+      'topics',
+      'style',
+      'help',
+      'Check quotes',
+      'Cite this',
+    ]);
     // Slash commands (type 1) have a description; a message's context-menu command (type 3) has none.
     for (const c of body.filter((d) => d.type !== 3)) {
       expect(c.type).toBe(1);
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(100);
     }
-    expect(body.filter((d) => d.type === 3).map((d) => d.description)).toEqual([undefined]);
+    expect(body.filter((d) => d.type === 3).map((d) => d.description)).toEqual([undefined, undefined]);
+    // "Cite this" is a message command (type 3): in a message's Apps menu, no description, no options.
+    const citeThis = body.find((c) => c.name === 'Cite this');
+    expect(citeThis).toMatchObject({ type: 3 });
+    expect(citeThis).not.toHaveProperty('options');
     const [ask, cite] = body;
     expect(ask?.options).toEqual([
-      expect.objectContaining({ name: 'question', type: 3, required: true }),
+      // Without a question, /ask opens a form for a longer one.
+      expect.objectContaining({ name: 'question', type: 3, required: false }),
+      expect.objectContaining({ name: 'style', type: 3, required: false }),
       expect.objectContaining({ name: 'private', type: 5, required: false }),
     ]);
     expect(cite?.options?.[0]).toMatchObject({
@@ -67,7 +82,7 @@ describe('policybot discord register', () => {
       max_length: 100,
     });
     expect(result.stdout).toContain(
-      `Registered /ask, /cite, /check, /topics, /help, “Check quotes” (a message's Apps menu) in server ${GUILD_ID}`,
+      `Registered /ask, /cite, /check, /topics, /style, /help, “Check quotes” (a message's Apps menu), “Cite this” (a message's Apps menu) in server ${GUILD_ID}`,
     );
     expect(result.stdout).toContain(`client_id=${APP_ID}`);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
@@ -99,19 +114,25 @@ describe('policybot discord register', () => {
     const global = await run(['discord', 'register', '--global'], { ...env(), DISCORD_GUILD_ID: GUILD_ID });
     expect(global.code).toBe(0);
     expect(rest.requests.at(-1)?.path).toBe(`/api/v10/applications/${APP_ID}/commands`);
-    expect(global.stdout).toMatch(/globally: every server with the bot, and DMs with it/);
+    expect(global.stdout).toMatch(
+      /globally: every server with the bot, DMs with it, and everyone who installs it/,
+    );
+    expect(global.stdout).toContain(
+      `Install it for yourself (DMs, group DMs, any server): https://discord.com/oauth2/authorize?client_id=${APP_ID}&integration_type=1&scope=applications.commands`,
+    );
   });
 
-  it('asks for DMs (contexts) only in a global registration: they apply to nothing else', async () => {
+  it('registers globally for server and user installs, usable in servers, DMs with the bot and DMs between people; a server registration says nothing of either', async () => {
     await run(['discord', 'register', '--global'], env());
     const global = rest.requests.at(-1)?.body as (Definition & {
       contexts?: number[];
       integration_types?: number[];
     })[];
     for (const c of global) {
-      // In servers and in DMs with the bot, installed to a server.
-      expect(c.contexts).toEqual([0, 1]);
-      expect(c.integration_types).toEqual([0]);
+      // Installed to a server (0) or by a person for themselves (1); used in servers (0), DMs with
+      // the bot (1), and DMs and group DMs between people (2).
+      expect(c.integration_types).toEqual([0, 1]);
+      expect(c.contexts).toEqual([0, 1, 2]);
     }
     await run(['discord', 'register', '--guild', GUILD_ID], env());
     const guild = rest.requests.at(-1)?.body as Record<string, unknown>[];

@@ -4,15 +4,27 @@ import { checkCommand } from './check.js';
 import { citeCommand } from './cite.js';
 import { helpCommand } from './help.js';
 import { MESSAGE_COMMANDS } from './message-commands.js';
+import { styleCommand } from './style.js';
 import { topicsCommand } from './topics.js';
 import type { Command } from './types.js';
 
 export { MESSAGE_COMMANDS, type MessageCommand } from './message-commands.js';
-export type { AutocompleteRequest, Command, CommandContext, CommandRequest, OptionValue } from './types.js';
+export type {
+  AutocompleteRequest,
+  Command,
+  CommandContext,
+  CommandReply,
+  CommandRequest,
+  OptionValue,
+} from './types.js';
+export { isModal } from './types.js';
 
 /** Every slash command, by name. */
 export const COMMANDS: ReadonlyMap<string, Command> = new Map(
-  [askCommand, citeCommand, checkCommand, topicsCommand, helpCommand].map((c) => [c.data.name, c]),
+  [askCommand, citeCommand, checkCommand, topicsCommand, styleCommand, helpCommand].map((c) => [
+    c.data.name,
+    c,
+  ]),
 );
 
 /**

@@ -1,12 +1,8 @@
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { verifyMessage } from '../quote-check.js';
-import type { CommandContext } from './types.js';
 import type { ReplyMessage } from '../render.js';
+import { citeThisCommand } from './cite-this.js';
+import { CONTEXTS, type CommandContext, INTEGRATION_TYPES } from './types.js';
 
 /** A message's context-menu command (Apps > …): what it is called and what it makes of the message. */
 export interface MessageCommand {
@@ -18,11 +14,11 @@ export interface MessageCommand {
   execute(text: string, context: CommandContext): Promise<ReplyMessage>;
 }
 
-/** Usable in servers and in the bot's DMs, installed to a server, as the slash commands are. */
+/** Usable where the slash commands are: servers, DMs, user installs (see WHERE in types.ts). */
 const MESSAGE_DEFAULTS = {
   type: ApplicationCommandType.Message as const,
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [...CONTEXTS],
+  integration_types: [...INTEGRATION_TYPES],
 };
 
 /** "Check quotes": the message's quotations, checked against the sources. */
@@ -35,5 +31,5 @@ export const checkQuotesMessageCommand: MessageCommand = {
 
 /** Every message context-menu command, by name: add one here and it is registered and served. */
 export const MESSAGE_COMMANDS: ReadonlyMap<string, MessageCommand> = new Map(
-  [checkQuotesMessageCommand].map((c) => [c.data.name, c]),
+  [checkQuotesMessageCommand, citeThisCommand].map((c) => [c.data.name, c]),
 );

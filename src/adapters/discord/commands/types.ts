@@ -1,13 +1,15 @@
 import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
+  type APIModalInteractionResponseCallbackData,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  InteractionContextType,
   ApplicationIntegrationType,
+  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AskContext, PolicyAssistant } from '../../../core/index.js';
+import type { PreferenceStore } from '../../../state/preferences.js';
 import type { ReplyMessage } from '../render.js';
 
 export type OptionValue = string | number | boolean;
@@ -25,8 +27,21 @@ export interface AutocompleteRequest extends CommandRequest {
 
 export interface CommandContext {
   readonly assistant: PolicyAssistant;
-  /** platform 'discord' and the conversation, keyed by channel and user. */
+  /** platform 'discord', the conversation (keyed by channel and user), and the person's own style. */
   readonly ask: AskContext;
+  /** The person's own choices (`/style`), under `person`. */
+  readonly preferences: PreferenceStore;
+  /** The person in the state store: `discord:<user id>` (Discord's ids are global). */
+  readonly person: string;
+}
+
+/** What a command answers with: a message, or a form to fill in first (a modal: Discord's type 9). */
+export type CommandReply = ReplyMessage | { readonly modal: APIModalInteractionResponseCallbackData };
+
+export function isModal(
+  reply: CommandReply,
+): reply is { readonly modal: APIModalInteractionResponseCallbackData } {
+  return 'modal' in reply;
 }
 
 /**
@@ -36,19 +51,33 @@ export interface CommandContext {
  */
 export interface Command {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody & { readonly name: string };
-  execute(request: CommandRequest, context: CommandContext): ReplyMessage | Promise<ReplyMessage>;
+  execute(request: CommandRequest, context: CommandContext): CommandReply | Promise<CommandReply>;
   autocomplete?(
     request: AutocompleteRequest,
     context: CommandContext,
   ): APIApplicationCommandOptionChoice<string>[] | Promise<APIApplicationCommandOptionChoice<string>[]>;
 }
 
-/** Usable in servers and in the bot's DMs, installed to a server (for global commands: see commandDefinitions). */
+/**
+ * Where a global command may be used (see commandDefinitions): installed to a server, or by a
+ * person for themselves (a user install: theirs in every server, DM and group DM, no admin
+ * needed); used in servers, in DMs with the bot, and in DMs and group DMs between people.
+ */
+export const CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
+export const INTEGRATION_TYPES = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+
 export const COMMAND_DEFAULTS = {
-  type: ApplicationCommandType.ChatInput,
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-} as const satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+  type: ApplicationCommandType.ChatInput as const,
+  contexts: [...CONTEXTS],
+  integration_types: [...INTEGRATION_TYPES],
+} satisfies Partial<RESTPostAPIChatInputApplicationCommandsJSONBody>;
 
 /** `private:<bool>`: answer only the person who asked (an ephemeral reply). */
 export const PRIVATE_OPTION = {
