@@ -41,6 +41,9 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
     `• \`${command} help\`: this message`,
     '• Mention me in a channel (`@policybot <question>`): I answer in a thread, and follow-ups in that thread continue the conversation ("tell me more", "source?", "what should we do about it?")',
     '• Or send me a direct message.',
+    "• *Cite this* in a message's ⋯ menu: the topic it is about, with its verbatim quote and reference (or that the sources do not support it)",
+    '• *Ask policybot* in the shortcut menu: a form for a longer question, its style, and who sees the answer',
+    '• My *Home* tab: your own citation style, every topic, and your last answers',
   ]
     // "<question>" is not markup: Slack asks for every "<", ">" and "&" outside markup to be escaped.
     .map(escapeText)
