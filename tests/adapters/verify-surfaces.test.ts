@@ -21,11 +21,11 @@ import {
   snowflake,
 } from './discord/payloads.js';
 import { blockText } from './slack/blocks.js';
-import { TEAM_ID } from './slack/fake-slack.js';
+import { TEAM_ID, ts } from './slack/fake-slack.js';
 import { BOT_TOKEN, type RunningSlack, SIGNING_SECRET, slackUser, startSlack } from './slack/setup.js';
 
 // The same text checked on every surface, end to end: the terminal chat (the built CLI), Slack's
-// /policy check and "Check quotes" message shortcut through real Bolt, Discord's /check and
+// /policy check, "Check quotes" message shortcut and a DM through real Bolt, Discord's /check and
 // "Check quotes" message command through the interactions endpoint. Each must give the verdicts
 // the core gives, in the same order.
 const MEMO = [
@@ -92,7 +92,7 @@ async function discordReply(payload: Record<string, unknown>): Promise<string> {
 // Each test spawns the built CLI, which trains or reads the model on a cold cache: generous
 // timeouts, so a busy machine is not taken for a failure.
 describe('checking quotes on every surface', { timeout: 180_000 }, () => {
-  it('gives the same verdicts as the core in the chat, Slack (command and shortcut) and Discord (command and context menu)', async () => {
+  it('gives the same verdicts as the core in the chat, Slack (command, shortcut, DM) and Discord (command and context menu)', async () => {
     const core = await realAssistant().verify(MEMO);
     const expected = core.findings.map((f) => f.verdict);
     expect(expected).toEqual(['altered', 'exact', 'misattributed', 'not-found']);
@@ -119,6 +119,16 @@ describe('checking quotes on every surface', { timeout: 180_000 }, () => {
     });
     expect(shortcut.status).toBe(200);
     const [posted] = await slack.fake.waitFor('/response/check-shortcut');
+    // A memo paragraph pasted into a DM is checked, not answered.
+    await user.event({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U0001',
+      text: MEMO,
+      ts: ts(),
+      channel: 'D0CHECK',
+    });
+    const [dm] = await user.delivered((call) => call.body.channel === 'D0CHECK');
     const slash = await discordReply(commandInteraction('check', [{ name: 'text', type: 3, value: MEMO }]));
     const messageId = snowflake();
     const menu = await discordReply(
@@ -156,6 +166,7 @@ describe('checking quotes on every surface', { timeout: 180_000 }, () => {
       chat: chat.stdout,
       slackCommand: blockText(command.blocks),
       slackShortcut: blockText((posted?.body as { blocks?: unknown[] } | undefined)?.blocks),
+      slackDm: blockText(dm?.body.blocks),
       discordCommand: slash,
       discordMenu: menu,
     };

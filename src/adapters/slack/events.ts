@@ -1,10 +1,12 @@
 import type { App, Context, webApi } from '@slack/bolt';
+import { asksToVerify } from '../../core/verify/request.js';
 import { APOLOGY, renderHelp } from './command.js';
 import { guarded, type HandlerDeps } from './handlers.js';
 import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
 import { renderAnswer } from './render.js';
+import { renderVerification } from './quote-check.js';
 
 /** The fields of a message or app_mention event that matter here. */
 interface MessageView {
@@ -74,6 +76,14 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
           return;
         }
         const style = await styleOf(deps, place.team, user);
+        // A pasted paragraph with quotations (or "check these quotes: “…”") is checked, not
+        // answered: the core reads that from the message's structure, as every surface does. Not
+        // in a thread the bot only follows, where people may quote each other among themselves.
+        if (!quiet && asksToVerify(question)) {
+          const checked = await assistant.verify(question, style, { platform: PLATFORM, ...who });
+          await deps.outbox.post(client, place.channel, renderVerification(checked), threadTs);
+          return;
+        }
         const result = await assistant.ask(question, {
           conversationId: conversationId(place),
           platform: PLATFORM,
