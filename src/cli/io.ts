@@ -19,10 +19,15 @@ export function useColour(io: CliIO): boolean {
   return Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
 }
 
-/** Columns to wrap at on a terminal (at most 100, for reading); no wrapping into a pipe or file. */
+/**
+ * Columns to wrap at on a terminal (at most 100, for reading). Into a pipe or file, no wrapping,
+ * unless COLUMNS says how wide, as other tools read it (the docs' runnable examples run so).
+ */
 export function terminalWidth(io: CliIO): number {
-  const columns = (io.stdout as { columns?: number }).columns;
-  return io.stdout.isTTY && columns ? Math.min(columns - 1, 100) : Number.POSITIVE_INFINITY;
+  const columns = io.stdout.isTTY
+    ? (io.stdout as { columns?: number }).columns
+    : Number.parseInt(io.env.COLUMNS ?? '', 10) || undefined;
+  return columns ? Math.min(columns - 1, 100) : Number.POSITIVE_INFINITY;
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
