@@ -8,3 +8,4 @@ export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 export const RESULTS_JSON = join(RESULTS_DIR, 'latest.json');
 export const BENCHMARKS_MD = join(ROOT, 'BENCHMARKS.md');
+export const README_MD = join(ROOT, 'README.md');
