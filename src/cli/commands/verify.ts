@@ -9,7 +9,7 @@ import { renderVerify } from '../verify-render.js';
 export const verify = {
   name: 'verify',
   summary: "checks a memo's quotations against the sources: exact, altered, misattributed or not found",
-  usage: `policybot verify [FILE|-] [--style ${CITATION_STYLES.join('|')}] [--json]  (exits 1 when a quotation is not exact)`,
+  usage: `policybot verify [FILE|-] [--style|-s ${CITATION_STYLES.join('|')}] [--json]  (exits 1 when a quotation is not exact)`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
