@@ -29,26 +29,36 @@ export class FileConversationStore implements ConversationStore {
 
   async get(): Promise<ConversationState | undefined> {
     try {
-      const { topic, at } = JSON.parse(readFileSync(this.file, 'utf8')) as { topic?: unknown; at?: unknown };
+      const { topic, at, strength, since } = JSON.parse(readFileSync(this.file, 'utf8')) as {
+        topic?: unknown;
+        at?: unknown;
+        strength?: unknown;
+        since?: unknown;
+      };
       if (typeof topic !== 'string' || typeof at !== 'number' || this.now() - at > this.ttlMs)
         return undefined;
+      const state: ConversationState = {
+        topic,
+        ...(typeof strength === 'number' ? { strength } : {}),
+        ...(typeof since === 'number' ? { since } : {}),
+      };
       // Read counts as use, as in a chat: the idle time starts again.
-      this.write(topic);
-      return { topic };
+      this.write(state);
+      return state;
     } catch {
       return undefined;
     }
   }
 
   async set(_id: string, state: ConversationState): Promise<void> {
-    this.write(state.topic);
+    this.write(state);
   }
 
   /** Best effort: a read-only install just forgets between calls. */
-  private write(topic: string): void {
+  private write(state: ConversationState): void {
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(this.file, JSON.stringify({ topic, at: this.now() }));
+      writeFileSync(this.file, JSON.stringify({ ...state, at: this.now() }));
     } catch {
       // Nothing lost but the follow-up across calls.
     }

@@ -5,7 +5,12 @@ import { type CiteResult, resolveCite } from './citations/cite.js';
 import { ReferenceProvider } from './citations/provider.js';
 import { StyleNames } from './citations/style-names.js';
 import type { CitationStyle } from './citations/styles.js';
-import { type ConversationStore, MemoryConversationStore } from './conversation/store.js';
+import { afterTurn, recalledTopic } from './conversation/memory.js';
+import {
+  type ConversationState,
+  type ConversationStore,
+  MemoryConversationStore,
+} from './conversation/store.js';
 import { Classifier } from './model/classifier.js';
 import { Facts } from './model/facts.js';
 import { TopicNames } from './model/names.js';
@@ -102,6 +107,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       }),
   );
   const facts = once(() => Facts.of(kb, classifier.normalizer));
+  const now = options.now ?? Date.now;
   const conversations =
     options.conversations ??
     new MemoryConversationStore({
@@ -183,16 +189,21 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     return compose(decision, trace, composeContext(style, await references.formatter(style)));
   };
 
-  const remember = async (context: AskContext, answer: Answer): Promise<void> => {
-    if (context.conversationId !== undefined && answer.topic !== null)
-      await conversations.set(context.conversationId, { topic: answer.topic });
+  /** What the conversation remembers after this answer: its topic, or the one before, faded (memory.ts). */
+  const remember = async (context: AskContext, answer: Answer, before?: ConversationState): Promise<void> => {
+    if (context.conversationId === undefined) return;
+    const after = afterTurn(before, { topic: answer.topic, declined: answer.kind === 'decline' }, now());
+    if (after !== undefined) await conversations.set(context.conversationId, after);
   };
 
-  const recall = async (context: AskContext): Promise<IntentId | undefined> => {
-    if (context.conversationId === undefined) return undefined;
-    const topic = (await conversations.get(context.conversationId))?.topic;
+  /** The conversation's state, and the topic it is about while remembered strongly enough. */
+  const recall = async (context: AskContext): Promise<{ state?: ConversationState; topic?: IntentId }> => {
+    if (context.conversationId === undefined) return {};
+    const state = await conversations.get(context.conversationId);
     // A topic a reload removed is as good as forgotten.
-    return topic !== undefined && kb.topics.has(topic) ? topic : undefined;
+    if (state === undefined || !kb.topics.has(state.topic)) return {};
+    const topic = recalledTopic(state, now(), threshold);
+    return topic === undefined ? { state } : { state, topic };
   };
 
   /** A decision the platform made (a button), traced as such. */
@@ -222,10 +233,10 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     classifier,
 
     async ask(question, context = {}) {
-      const previous = await recall(context);
+      const { state, topic: previous } = await recall(context);
       const { decision, trace } = decideQuestion(question, previous);
       const answer = await composeAsync(decision, trace, context.style);
-      await remember(context, answer);
+      await remember(context, answer, state);
       return answer;
     },
 
@@ -243,7 +254,8 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
     async remember(topic, context) {
       knownTopic(topic);
-      if (context.conversationId !== undefined) await conversations.set(context.conversationId, { topic });
+      if (context.conversationId !== undefined)
+        await conversations.set(context.conversationId, { topic, strength: 1, since: now() });
     },
 
     cite(query, style, context): Promise<CiteResult> {

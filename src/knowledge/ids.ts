@@ -26,9 +26,9 @@ export type TopicRole = (typeof TOPIC_ROLES)[number];
 /**
  * The follow-ups a person can ask after an answer. Each is a view of a topic (its longer answer,
  * its sources, the solutions or threats it is linked to) and an intent whose phrases are in
- * `intents/`, named `followup.<kind>`.
+ * `intents/`, named `followup.<kind>`. `short` asks for the topic's answer in one line ("tl;dr").
  */
-export const FOLLOW_UP_KINDS = ['more', 'source', 'solutions', 'threats'] as const;
+export const FOLLOW_UP_KINDS = ['more', 'source', 'solutions', 'threats', 'short'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const FOLLOW_UP_PREFIX = 'followup.';

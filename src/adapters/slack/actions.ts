@@ -8,6 +8,7 @@ export const ACTION_IDS = {
   source: 'policybot_source',
   solutions: 'policybot_solutions',
   threats: 'policybot_threats',
+  short: 'policybot_short',
   topic: 'policybot_topic',
   share: 'policybot_share',
   helpful: 'policybot_helpful',

@@ -1,8 +1,12 @@
 import type { IntentId } from '../../knowledge/ids.js';
 
-/** What a conversation remembers between questions: the topic it was last about. */
+/** What a conversation remembers between questions: the topic it was last about, and how strongly. */
 export interface ConversationState {
   readonly topic: IntentId;
+  /** 1 when the topic was answered; less after each turn that answered none (see memory.ts). */
+  readonly strength?: number;
+  /** When the strength was set (ms since the epoch): idle time fades it from there. */
+  readonly since?: number;
 }
 
 /**

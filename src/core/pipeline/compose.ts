@@ -15,6 +15,7 @@ import { citationsFor, type ReferenceFormatter } from '../citations/index.js';
 import { CITATION_STYLES, type CitationStyle } from '../citations/styles.js';
 import { inlineMarkdown, inlinePlain, parseBlocks, parseInline, toMarkdown } from '../document/markup.js';
 import { counts, numberWord } from '../document/wording.js';
+import { aboutTheKnowledgeBase } from './about.js';
 import type { Trace } from './decide.js';
 import { type Decision, type DeclineReason, followUpOfView, type View } from './decision.js';
 
@@ -23,6 +24,7 @@ const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
   source: 'Sources',
   solutions: 'Related solutions',
   threats: 'Related threats',
+  short: 'In one line',
 };
 
 /** How many "Did you mean" topics a decline offers. */
@@ -193,9 +195,16 @@ function composeTopic(
 
   switch (view) {
     case 'summary':
+    case 'short':
     case 'detail': {
       const full = view === 'detail';
-      const blocks = parseBlocks(full ? (topic.detail ?? topic.summary) : topic.summary, sourceOf);
+      // "tl;dr": the answer's first sentence, with the quotes it rests on.
+      const text = full
+        ? (topic.detail ?? topic.summary)
+        : view === 'short'
+          ? firstSentence(topic.summary)
+          : topic.summary;
+      const blocks = parseBlocks(text, sourceOf);
       const document = documentOf(context, {
         notes,
         blocks,
@@ -255,6 +264,12 @@ function composeTopic(
     case 'threats':
       return composeLinked(topic, view, base, notes, context);
   }
+}
+
+/** A text's first sentence (the whole text when it has one). */
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(?:\s+(?=[A-Z“"(])|$)/su.exec(text.trim());
+  return match?.[1] ?? text.trim();
 }
 
 /** A threat's solutions, or the threats a solution answers: the pairing is ours, and says so. */
@@ -370,9 +385,11 @@ function restates(quote: string, title: string): boolean {
 function composeBot(intent: IntentId, confidence: number, trace: Trace, context: ComposeContext): Answer {
   const { kb } = context;
   const topic = topicOf(kb, intent);
-  // Help says everything at once: what it covers and how to ask.
+  // Help says everything at once: what it covers, how to ask, and what it is and rests on.
   const markdown =
-    topic.role === 'help' && topic.detail ? `${topic.summary}\n\n${topic.detail}` : topic.summary;
+    topic.role === 'help' && topic.detail
+      ? `${topic.summary}\n\n${topic.detail}\n\n${aboutTheKnowledgeBase(kb)}`
+      : topic.summary;
   return {
     kind: 'bot',
     intent,

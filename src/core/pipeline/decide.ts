@@ -120,13 +120,16 @@ export function arbitrate(
     }
     const yielded = (rule.yieldsTo ?? []).find((y) => {
       if (y.inConversation === true && !inConversation) return false;
+      if (y.whenAskingBack === true && p.decision?.kind !== 'clarify') return false;
       const other = prediction(y.to);
       if (other.decision === undefined) return false;
-      return y.atLeast === 'self'
-        ? other.probability > p.probability &&
-            gated(table.find((r) => r.reading === y.to) ?? rule, other, threshold, inConversation) ===
-              undefined
-        : other.probability >= y.atLeast * threshold;
+      const passes = (): boolean => {
+        const own = table.find((r) => r.reading === y.to);
+        return own === undefined || gated(own, other, threshold, inConversation) === undefined;
+      };
+      if (y.atLeast === 'gated') return passes();
+      if (y.atLeast === 'self') return other.probability > p.probability && passes();
+      return other.probability >= y.atLeast * threshold;
     });
     if (yielded !== undefined) {
       yieldedTo.add(yielded.to);

@@ -2,7 +2,7 @@ import type { FollowUpKind, IntentId } from '../../knowledge/ids.js';
 import type { CitationStyle } from '../citations/styles.js';
 
 /** What of a topic an answer shows. */
-export type View = 'summary' | 'detail' | 'sources' | 'solutions' | 'threats';
+export type View = 'summary' | 'detail' | 'sources' | 'solutions' | 'threats' | 'short';
 
 /** The view each follow-up asks for. */
 export const VIEW_OF: Readonly<Record<FollowUpKind, View>> = {
@@ -10,6 +10,7 @@ export const VIEW_OF: Readonly<Record<FollowUpKind, View>> = {
   source: 'sources',
   solutions: 'solutions',
   threats: 'threats',
+  short: 'short',
 };
 
 /** The follow-up a view answers (none for a topic's own answer). */
@@ -23,6 +24,8 @@ export function followUpOfView(view: View): FollowUpKind | null {
       return 'solutions';
     case 'threats':
       return 'threats';
+    case 'short':
+      return 'short';
     case 'summary':
       return null;
   }

@@ -28,10 +28,15 @@ export type ReadingName = (typeof READING_NAMES)[number];
 /** Another reading's prediction that a reading stands aside for. */
 export interface Yield {
   readonly to: ReadingName;
-  /** Its probability must reach this share of the threshold, or (`self`) exceed the yielding prediction's. */
-  readonly atLeast: number | 'self';
+  /**
+   * Its probability must reach this share of the threshold, or (`self`) exceed the yielding
+   * prediction's and pass its own rule's gates, or (`gated`) only pass its own rule's gates.
+   */
+  readonly atLeast: number | 'self' | 'gated';
   /** Only in a conversation (a topic before it). */
   readonly inConversation?: boolean;
+  /** Only when the yielding prediction asks back ("about what?") rather than answers. */
+  readonly whenAskingBack?: boolean;
 }
 
 export interface Rule {
@@ -84,7 +89,12 @@ export const PRECEDENCE: readonly Rule[] = [
     gate: 1,
     conversationGate: 0.5,
     // "What else can you do?": the bot's own intent, read more surely, is not a follow-up.
-    yieldsTo: [{ to: 'bot', atLeast: 'self' }],
+    // "Summarize 1787's enforcement recommendation in one sentence": a follow-up that finds no topic
+    // asks "about what?" only when the topic head, gated as always, has none either.
+    yieldsTo: [
+      { to: 'bot', atLeast: 'self' },
+      { to: 'topic', atLeast: 'gated', whenAskingBack: true },
+    ],
     why: 'a follow-up outranks the topic it names: "tell me more about fentanyl" is more, of fentanyl',
   },
   {

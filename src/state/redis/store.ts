@@ -105,7 +105,7 @@ export class RedisStateStore implements StateStore {
         this.call(
           'conversation set',
           async () => {
-            await client.set(this.key('conv', id), JSON.stringify({ topic: state.topic }), 'PX', ttl);
+            await client.set(this.key('conv', id), JSON.stringify(state), 'PX', ttl);
           },
           () => undefined,
         ),
@@ -332,8 +332,17 @@ export class RedisStateStore implements StateStore {
 function parseState(raw: string | null): ConversationState | undefined {
   if (raw === null) return undefined;
   try {
-    const { topic } = JSON.parse(raw) as { topic?: unknown };
-    return typeof topic === 'string' && TOPIC_ID_PATTERN.test(topic) ? { topic } : undefined;
+    const { topic, strength, since } = JSON.parse(raw) as {
+      topic?: unknown;
+      strength?: unknown;
+      since?: unknown;
+    };
+    if (typeof topic !== 'string' || !TOPIC_ID_PATTERN.test(topic)) return undefined;
+    return {
+      topic,
+      ...(typeof strength === 'number' && strength >= 0 && strength <= 1 ? { strength } : {}),
+      ...(typeof since === 'number' && Number.isFinite(since) ? { since } : {}),
+    };
   } catch {
     return undefined;
   }
