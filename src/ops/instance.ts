@@ -20,7 +20,7 @@ import { KnowledgeReloader, watchKnowledge } from './reload.js';
 import { AssistantService } from './service.js';
 import { logProcessFailures, shutdown } from './shutdown.js';
 import { SharedRecorder, UnansweredRecorder, type UnansweredSink } from './unanswered.js';
-import { sharedHashKey, userHasher } from './user-hash.js';
+import { pseudonymousState, sharedHashKey, userHasher } from './user-hash.js';
 
 export interface InstanceOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -94,14 +94,24 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     await state.close();
     throw error;
   }
-  const conversations = state.conversations;
   const { root } = opened;
   const recorderFile = config.unansweredLog === undefined ? undefined : resolve(config.unansweredLog);
-  const key = await sharedHashKey(
-    config.userHashKey,
-    recorderFile && join(dirname(recorderFile), '.user-hash-salt'),
-    state,
-  );
+  let key: Awaited<ReturnType<typeof sharedHashKey>>;
+  try {
+    key = await sharedHashKey(
+      config.userHashKey,
+      recorderFile && join(dirname(recorderFile), '.user-hash-salt'),
+      state,
+    );
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+  const hashUser = userHasher(key.key);
+  // No platform id reaches the store: every key is a pseudonym (conversation ids, preferences and
+  // recent answers hold user ids). `state` itself is kept for readiness, the salt and closing.
+  const stored = pseudonymousState(state, hashUser);
+  const conversations = stored.conversations;
   if (key.source === 'process') {
     logger.warn(
       {},
@@ -123,15 +133,15 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     assistant: assistantFrom(opened, core, conversations),
     logger,
     metrics,
-    hashUser: userHasher(key.key),
+    hashUser,
     lowConfidence: config.lowConfidence,
-    limiter: state.rateLimit({
+    limiter: stored.rateLimit({
       capacity: config.rateLimitCapacity,
       refillPerMinute: config.rateLimitRefillPerMinute,
     }),
     limits: { capacity: config.rateLimitCapacity, refillPerMinute: config.rateLimitRefillPerMinute },
     ...(recorder === undefined ? {} : { recorder }),
-    answers: new AnswerLog(state),
+    answers: new AnswerLog(stored),
   });
   metrics.topics.set(opened.kb.topics.size);
   logger.info(
@@ -170,7 +180,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
           http,
           logger,
           inFlight,
-          state,
+          state: stored,
           feedback: service,
           signals: { refused: (platform, reason) => metrics.refused.inc({ platform, reason }) },
         }),
@@ -214,7 +224,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     logger,
     metrics,
     service,
-    state,
+    state: stored,
     platforms,
     server,
     port,

@@ -34,6 +34,20 @@ const REDACT_PATHS = [
   'headers["x-signature-ed25519"]',
 ];
 
+/** The user and password of a URL ("https://proxy-user:pw@proxy:8080/api/"), wherever it is written. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
+
+/** A string with every URL's credentials replaced; other values as they are, looked into two levels deep. */
+export function withoutUrlCredentials(value: unknown, depth = 2): unknown {
+  if (typeof value === 'string')
+    return value.includes('@') ? value.replace(URL_CREDENTIALS, '$1[redacted]@') : value;
+  if (depth === 0 || value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutUrlCredentials(v, depth - 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withoutUrlCredentials(v, depth - 1);
+  return out;
+}
+
 export interface LogOptions {
   readonly level: OpsConfig['logLevel'];
   /** Unset: pretty when the stream is a terminal, JSON lines otherwise. */
@@ -56,6 +70,16 @@ export async function createLogger(options: LogOptions): Promise<PinoLogger> {
     // ISO times: read by people as often as by collectors.
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // A configured URL may carry credentials (a proxy's in SLACK_API_URL, Redis's password):
+    // every line, ours and the libraries', goes out without them, whatever field holds the URL.
+    hooks: {
+      logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((a) => withoutUrlCredentials(a)),
+        );
+      },
+    },
   };
   if (!pretty) return pino(settings, options.stream);
   const { default: prettyStream } = await import('pino-pretty');

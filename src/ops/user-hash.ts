@@ -98,3 +98,44 @@ function readSalt(file: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The state store with every key it is given replaced by a pseudonym: conversation ids, the keys
+ * of key sets and value maps, rate-limit keys. Several hold a platform's user id (one person's
+ * commands, preferences, recent answers), and the store (Redis, shared) must never hold one: one
+ * mechanism for all of them, so a key added later is covered too. Keys are only ever looked up,
+ * never listed, so nothing needs them back. The same HMAC as user pseudonyms, under labels of its
+ * own, so a key cannot be matched against a pseudonym in the logs.
+ */
+export function pseudonymousState(state: StateStore, hash: UserHasher): StateStore {
+  const conversation = (id: string) => hash(`conversation:${id}`);
+  return {
+    kind: state.kind,
+    conversations: {
+      get: (id) => state.conversations.get(conversation(id)),
+      set: (id, value) => state.conversations.set(conversation(id), value),
+    },
+    keys(name, options) {
+      const set = state.keys(name, options);
+      const key = (k: string) => hash(`keys:${name}:${k}`);
+      return {
+        firstTime: (k) => set.firstTime(key(k)),
+        add: (k) => set.add(key(k)),
+        has: (k) => set.has(key(k)),
+      };
+    },
+    values(name, options) {
+      const map = state.values(name, options);
+      const key = (k: string) => hash(`values:${name}:${k}`);
+      return { put: (k, value) => map.put(key(k), value), get: (k) => map.get(key(k)) };
+    },
+    rateLimit(options) {
+      const limit = state.rateLimit(options);
+      return { enabled: limit.enabled, take: (k) => limit.take(hash(`rate:${k}`)) };
+    },
+    shared: (name, make) => state.shared(name, make),
+    log: state.log,
+    readiness: () => state.readiness(),
+    close: () => state.close(),
+  };
+}

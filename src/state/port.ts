@@ -38,7 +38,7 @@ export interface StateStore {
 export interface KeySetOptions {
   /** How long a key is remembered from when it was (last) added. */
   readonly ttlMs: number;
-  /** In memory, at most this many keys are held, the oldest dropped first. */
+  /** At most this many keys are held, the oldest dropped first (in Redis: for value maps, by one script). */
   readonly max: number;
 }
 

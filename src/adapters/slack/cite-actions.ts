@@ -28,9 +28,9 @@ export function registerCiteActions(app: App, deps: HandlerDeps): void {
           const value = decodeCitationValue(action.value);
           if (value === undefined || place === undefined) throw new Error('malformed button');
           const outcome = await citeKey(assistant, value.key, value.style, {
-          platform: PLATFORM,
-          ...(body.user?.id === undefined ? {} : { user: body.user.id }),
-        });
+            platform: PLATFORM,
+            ...(body.user?.id === undefined ? {} : { user: body.user.id }),
+          });
           if (outcome.kind !== 'cited') throw new Error(`nothing to cite for ${value.key}`);
           const message = renderCiteThis(outcome, assistant, { style: value.style, shareable: false });
           try {

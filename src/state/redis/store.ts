@@ -15,6 +15,7 @@ import type {
   ValueMap,
 } from '../port.js';
 import { connectClient, describeUrl, scrub } from './connect.js';
+import { boundedPut } from './bounded-put.js';
 import { tokenBucket } from './token-bucket.js';
 
 export interface RedisStateOptions {
@@ -58,6 +59,7 @@ export class RedisStateStore implements StateStore {
   private readonly sets = new Map<string, KeySet>();
   private readonly maps = new Map<string, ValueMap>();
   private readonly take: ReturnType<typeof tokenBucket>;
+  private readonly put: ReturnType<typeof boundedPut>;
   /** The shared values this replica uses, put back after Redis restarts empty. */
   private readonly kept = new Map<string, string>();
   /** A call failed since the last success: the first failure of an outage is logged, not every one. */
@@ -71,6 +73,7 @@ export class RedisStateStore implements StateStore {
     private readonly options: RedisStateOptions,
   ) {
     this.take = tokenBucket(client);
+    this.put = boundedPut(client);
     const { logger } = options;
     const where = describeUrl(options.url);
     client.on('error', (error: Error) => {
@@ -180,7 +183,8 @@ export class RedisStateStore implements StateStore {
         return this.call(
           'values put',
           async () => {
-            await client.set(key(k), value, 'PX', options.ttlMs);
+            // At most `max` values, as in memory: the oldest go first (one script, atomic).
+            await this.put(key(k), this.key('index', name), value, options.ttlMs, k, options.max, key(''));
           },
           () => undefined,
         );
