@@ -2,6 +2,12 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { PolicyAssistant } from '../../core/index.js';
 import { isFollowUpFile, type LabelledFollowUp, readFollowUps, readLabelled } from '../../eval/dataset.js';
+import {
+  evaluateConversations,
+  formatConversationReport,
+  isConversationFile,
+  readConversations,
+} from '../../eval/conversations.js';
 import { type EvalReport, score } from '../../eval/metrics.js';
 import { openAssistant } from '../../runtime/open.js';
 import { type Command, writeLine } from '../io.js';
@@ -71,7 +77,7 @@ export function parseFloor(text: string): number | undefined {
 export const evalCommand = {
   name: 'eval',
   summary:
-    'score the assistant on a labelled JSONL file: questions ({"q", "ok"}) or follow-ups in context ({"context", "q", "ok", "followUp"})',
+    'score the assistant on a labelled JSONL file: questions ({"q", "ok"}), follow-ups in context ({"context", "q", "ok", "followUp"}) or whole conversations ({"conversation": [{"q", "ok", "followUp"}, …]}: later turns and whole conversations scored)',
   usage:
     'policybot eval FILE [--json] [--min-accuracy 0.95] [--min-oos-recall 0.95] [--min-oos-precision 0.9]',
   async run(args, io) {
@@ -106,6 +112,20 @@ export const evalCommand = {
       return 2;
     }
     const assistant = await openAssistant(io.env);
+    if (isConversationFile(file)) {
+      const report = await evaluateConversations(assistant, readConversations(file, knownIds(assistant)));
+      if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
+      else writeLine(io.stdout, formatConversationReport(report));
+      const floor = parsed[0]?.[1];
+      if (floor !== undefined && report.laterTurns.accuracy < floor) {
+        writeLine(
+          io.stderr,
+          `later-turn accuracy ${pct(report.laterTurns.accuracy)} is under the floor ${pct(floor)}`,
+        );
+        return 1;
+      }
+      return 0;
+    }
     if (isFollowUpFile(file)) {
       const report = evaluateFollowUps(assistant, file);
       if (values.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
