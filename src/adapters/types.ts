@@ -32,6 +32,10 @@ export interface PlatformDeps {
  */
 export interface PlatformSignals {
   refused(platform: string, reason: 'unsigned' | 'stale' | 'bad-signature' | 'too-large' | 'replayed'): void;
+  /** How many answers wait now for the platform's API (a gauge). */
+  depth(platform: string, waiting: number): void;
+  /** An acknowledged answer never posted: too many waiting, waiting too long, or the process stopping. */
+  dropped(platform: string, reason: 'full' | 'expired' | 'shutdown'): void;
 }
 
 export interface RunningPlatform {

@@ -182,7 +182,11 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
           inFlight,
           state: stored,
           feedback: service,
-          signals: { refused: (platform, reason) => metrics.refused.inc({ platform, reason }) },
+          signals: {
+            refused: (platform, reason) => metrics.refused.inc({ platform, reason }),
+            depth: (platform, waiting) => metrics.outboxDepth.set({ platform }, waiting),
+            dropped: (platform, reason) => metrics.outboxDropped.inc({ platform, reason }),
+          },
         }),
       );
       logger.info({ platform: entry.name }, 'platform started');

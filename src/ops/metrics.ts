@@ -20,6 +20,8 @@ export interface Metrics {
   readonly topics: Gauge;
   readonly inFlight: Gauge;
   readonly refused: Counter<'platform' | 'reason'>;
+  readonly outboxDepth: Gauge<'platform'>;
+  readonly outboxDropped: Counter<'platform' | 'reason'>;
 }
 
 export interface MetricsOptions {
@@ -105,6 +107,18 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     refused: new Counter({
       name: 'policybot_requests_refused_total',
       help: 'Webhook requests refused before their body was parsed (unsigned, stale, bad-signature, too-large, replayed); counted, not logged',
+      labelNames: ['platform', 'reason'],
+      registers,
+    }),
+    outboxDepth: new Gauge({
+      name: 'policybot_outbox_depth',
+      help: "Answers acknowledged and waiting for the platform's API to take them",
+      labelNames: ['platform'],
+      registers,
+    }),
+    outboxDropped: new Counter({
+      name: 'policybot_outbox_dropped_total',
+      help: 'Acknowledged answers never posted: full (the oldest of too many), expired (waited past the deadline), shutdown (grace period over)',
       labelNames: ['platform', 'reason'],
       registers,
     }),

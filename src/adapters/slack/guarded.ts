@@ -1,6 +1,6 @@
 import type { Logger } from '../../runtime/logger.js';
 import { describeError } from './log.js';
-import { isRateLimitedPost } from './outbox.js';
+import { isDroppedPost, isRateLimitedPost } from './outbox.js';
 
 /**
  * Runs a listener's work so that a failure never escapes: it is logged (redacted) and the person
@@ -16,6 +16,13 @@ export async function guarded(
   try {
     await work();
   } catch (error) {
+    if (isDroppedPost(error)) {
+      logger.warn(
+        { handler: what, channel: error.channel, reason: error.reason, waitedMs: error.waitedMs },
+        'slack post dropped',
+      );
+      return;
+    }
     if (isRateLimitedPost(error)) {
       logger.warn({ handler: what, channel: error.channel, waitedMs: error.waitedMs }, 'slack post given up');
       return;

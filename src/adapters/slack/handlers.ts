@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
+import type { PlatformSignals } from '../types.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import type { KeySet, StateStore } from '../../state/port.js';
 import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
@@ -45,6 +46,7 @@ export function defaultHandlerDeps(
   command: string,
   state: StateStore = new MemoryStateStore(),
   feedback?: FeedbackPort,
+  signals?: PlatformSignals,
 ): HandlerDeps {
   return {
     assistant,
@@ -53,7 +55,7 @@ export function defaultHandlerDeps(
     // Slack retries an event three times within about an hour.
     seenEvents: state.keys('slack:events', { ttlMs: 2 * 3600_000, max: 10_000 }),
     threads: state.keys('slack:threads', { ttlMs: 7 * 24 * 3600_000, max: 10_000 }),
-    outbox: new SlackOutbox({ logger }),
+    outbox: new SlackOutbox({ logger, signals }),
     ...(feedback === undefined ? {} : { feedback }),
     preferences: preferenceStore(state),
     recent: recentAnswers(state),

@@ -37,7 +37,20 @@ export const slackAdapter: PlatformAdapter = {
       // Registered first, so it wraps everything: Bolt's next() resolves once every listener is done.
       slack.app.use(({ next }) => inFlight.track(next()));
     }
-    registerHandlers(slack.app, defaultHandlerDeps(assistant, logger, config.command, state, feedback));
+    const deps = defaultHandlerDeps(assistant, logger, config.command, state, feedback, signals);
+    registerHandlers(slack.app, deps);
+    /**
+     * Called once the grace period is over: answers still waiting for Slack's API will not be
+     * posted; say how many, so an acknowledged answer is never lost without a word.
+     */
+    const abandon = () => {
+      const left = deps.outbox.close();
+      if (left > 0)
+        logger.error(
+          { notPosted: left },
+          'stopping: acknowledged answers not posted within the grace period',
+        );
+    };
 
     if (slack.mode === 'http') {
       let stopped = false;
@@ -61,6 +74,7 @@ export const slackAdapter: PlatformAdapter = {
         stop: async () => {
           stopped = true;
           slack.token.stop();
+          abandon();
         },
       };
     }
@@ -95,6 +109,7 @@ export const slackAdapter: PlatformAdapter = {
       stop: async () => {
         stopping = true;
         slack.token.stop();
+        abandon();
         // What app.stop() does, awaited: the close handshake, given at most a few seconds.
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
