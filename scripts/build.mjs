@@ -1,10 +1,11 @@
 // Bundles the CLI so that `policybot ask` starts fast: one file read instead of hundreds of
 // module look-ups (zod alone is ~90 ms unbundled on a small machine). Type checking is `npm run typecheck`.
-import { chmodSync, cpSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { thirdPartyLicenses } from './licenses.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist/cli',
   bundle: true,
@@ -38,7 +39,13 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  // Which packages went into the bundle, for their licence texts below.
+  metafile: true,
 });
 chmodSync('dist/cli/main.js', 0o755);
 // The web page's static files (its one script and stylesheet) ship beside the bundle.
 cpSync('src/web/assets', 'dist/web/assets', { recursive: true });
+// Every package the bundle holds ships its licence text with it (MIT, BSD and Apache all ask for
+// that), and the project's own NOTICE when there is one.
+writeFileSync('dist/THIRD-PARTY-LICENSES', thirdPartyLicenses(metafile).text);
+if (existsSync('NOTICE')) copyFileSync('NOTICE', 'dist/NOTICE');
