@@ -104,7 +104,7 @@ export function webHandler(options: WebOptions): RouteHandler {
     }
     if (path === PATHS.ask) {
       if (!methodAllowed(req, res, ['GET', 'POST'])) return;
-      if (req.method !== 'POST') return sendHtml(res, 200, askPage({}));
+      if (req.method !== 'POST') return sendHtml(res, 200, askPage({ kb: a.knowledgeBase }));
       return ask(req, res, a, platform);
     }
     if (path === PATHS.check) {
@@ -223,7 +223,10 @@ async function ask(req: IncomingMessage, res: ServerResponse, a: Assistant, plat
     return sendHtml(
       res,
       413,
-      askPage({ problem: `That is more than ${MAX_FORM_BYTES / 1024} KB: ask a shorter question.` }),
+      askPage({
+        kb: a.knowledgeBase,
+        problem: `That is more than ${MAX_FORM_BYTES / 1024} KB: ask a shorter question.`,
+      }),
     );
   }
   const { context, headers } = browserContext(req, platform);
@@ -232,16 +235,31 @@ async function ask(req: IncomingMessage, res: ServerResponse, a: Assistant, plat
   const kind = form.get('kind') ?? '';
   const known = a.knowledgeBase.topics.has(topicId);
   if (action === 'follow-up' && known && isFollowUpKind(kind)) {
-    return sendHtml(res, 200, askPage({ answer: await a.followUp(kind, topicId, context) }), headers);
+    return sendHtml(
+      res,
+      200,
+      askPage({ kb: a.knowledgeBase, answer: await a.followUp(kind, topicId, context) }),
+      headers,
+    );
   }
   if (action === 'topic' && known) {
-    return sendHtml(res, 200, askPage({ answer: await a.showTopic(topicId, context) }), headers);
+    return sendHtml(
+      res,
+      200,
+      askPage({ kb: a.knowledgeBase, answer: await a.showTopic(topicId, context) }),
+      headers,
+    );
   }
   const question = form.get('q') ?? '';
   if (question.trim() === '') {
-    return sendHtml(res, 400, askPage({ problem: 'Type a question first.' }), headers);
+    return sendHtml(res, 400, askPage({ kb: a.knowledgeBase, problem: 'Type a question first.' }), headers);
   }
-  sendHtml(res, 200, askPage({ question, answer: await a.ask(question, context) }), headers);
+  sendHtml(
+    res,
+    200,
+    askPage({ kb: a.knowledgeBase, question, answer: await a.ask(question, context) }),
+    headers,
+  );
 }
 
 /** The style a page offers that is nearest what was asked: itself, else the default. */

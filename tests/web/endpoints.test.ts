@@ -224,6 +224,18 @@ describe('the question box', () => {
     expect(await button.text()).toContain('Annual Threat Assessment');
   });
 
+  it("renders the answer's structure: its blocks, its quotes, and each reference's parts to copy", async () => {
+    const question = 'cite the ransomware quote in apa';
+    const expected = await assistant().ask(question);
+    const body = await (await post({ q: question })).text();
+    const reference = expected.references[0];
+    expect(reference?.style).toBe('apa');
+    expect(body).toContain(`data-copy="${reference?.entry}"`);
+    expect(body).toContain(`data-copy="${reference?.inText}"`);
+    for (const quote of expected.quotes) expect(body).toContain(`<p>${quote.text}</p>`);
+    expect(body).not.toContain('**');
+  });
+
   it('a question with markup is answered as text, and the box keeps it', async () => {
     const body = await (await post({ q: '<script>alert(1)</script> **ransomware**?' })).text();
     expect(body).not.toContain('<script>alert');

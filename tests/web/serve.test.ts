@@ -2,6 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Instance, startInstance } from '../../src/ops/instance.js';
 import { APP_ID } from '../adapters/discord/payloads.js';
 import { discordKeys, memoryLog } from '../ops/support.js';
+import { runBuiltCli } from '../support/cli.js';
 
 // `policybot serve` as it runs: the page on PORT beside /healthz and the webhooks, unless
 // POLICYBOT_WEB=off.
@@ -52,5 +53,14 @@ describe('the page under serve', () => {
 
   it('a wrong value is named at start-up', async () => {
     await expect(serve({ POLICYBOT_WEB: 'maybe' })).rejects.toThrow('POLICYBOT_WEB: must be on or off');
+  });
+});
+
+describe('policybot web', () => {
+  it('refuses a port that is not one, with its usage', async () => {
+    const run = await runBuiltCli(['web', '--port', '99999']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--port must be a port number (0-65535), not "99999"');
+    expect(run.stderr).toContain('usage: policybot web [--port N | -p N]');
   });
 });

@@ -1,13 +1,16 @@
 import type { Action, Answer } from '../../core/answer.js';
 import { type Html, html, join } from '../escape.js';
 import { PATHS, page } from '../layout.js';
-import { markdownToHtml } from '../markdown.js';
+import { answerBody } from '../answer.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 
 export interface AskPageData {
   /** What was asked, shown back in the box (as text, never as markup). */
   readonly question?: string;
   readonly answer?: Answer;
   readonly problem?: string;
+  /** The sources, to name and link them. */
+  readonly kb: KnowledgeBase;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface AskPageData {
  * by a cookie, so "tell me more" follows on. The answer's actions are buttons that post the same
  * action back (never words for the core to read again).
  */
-export function askPage({ question, answer, problem }: AskPageData): Html {
+export function askPage({ question, answer, problem, kb }: AskPageData): Html {
   return page(
     { title: answer === undefined ? 'Ask a question' : answer.title, current: 'ask' },
     html`<h1>Ask a question</h1>
@@ -26,25 +29,14 @@ ${problem === undefined ? '' : html`<p class="problem" role="alert">${problem}</
 <p id="question-hint" class="hint">For example: “what does the report say about fentanyl?”, then “tell me more” or “source?”.</p>
 <button type="submit">Ask</button>
 </form>
-${answer === undefined ? '' : answerSection(answer)}`,
+${answer === undefined ? '' : answerSection(answer, kb)}`,
   );
 }
 
-function answerSection(answer: Answer): Html {
+function answerSection(answer: Answer, kb: KnowledgeBase): Html {
   return html`<section class="answer" aria-labelledby="answer-title" data-kind="${answer.kind}">
 <h2 id="answer-title">${answer.title}</h2>
-${markdownToHtml(answer.text)}
-${
-  answer.citations.length === 0
-    ? ''
-    : html`<h3>Sources</h3>
-<ul class="citations">${join(
-        answer.citations.map(
-          (c) =>
-            html`<li><p class="ref plain">${c.reference}</p><p><a href="${PATHS.source(c.sourceId)}">About this source</a></p></li>`,
-        ),
-      )}</ul>`
-}
+${answerBody(answer, kb)}
 ${answer.topic === null ? '' : html`<p><a href="${PATHS.topic(answer.topic)}">Cite this topic in another style, or download its references</a></p>`}
 ${answer.actions.length === 0 ? '' : html`<h3>Next</h3><div class="actions">${join(answer.actions.map(actionForm))}</div>`}
 </section>`;
