@@ -29,7 +29,7 @@ beforeAll(async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: web.url.replace(/\/$/, ''),
   });
-}, 40_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -47,7 +47,8 @@ async function open(path: string, on: BrowserContext = context): Promise<Page> {
   return page;
 }
 
-describe('the citation page in Chromium', () => {
+// Generous bounds for a busy machine: alone, the whole file takes well under a minute.
+describe('the citation page in Chromium', { timeout: 90_000 }, () => {
   it('typing "fent" lists illicit drugs first; its page shows the verbatim quote', async () => {
     const page = await open('/');
     await page.getByLabel('Search the topics').pressSequentially('fent', { delay: 20 });
