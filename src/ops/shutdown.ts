@@ -27,8 +27,8 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 
 /**
  * Stops gracefully, in this order:
- * 1. take no new work: the server accepts no connection, and a request arriving on a kept-alive
- *    one gets a 503 (readiness already reports not ready, so a balancer moves away);
+ * 1. take no new work: every request arriving (on a kept-alive connection or a new one) gets a 503
+ *    and its connection closes (readiness already reports not ready, so a balancer moves away);
  * 2. let what is in flight finish (HTTP requests, answers being posted), for at most `graceMs`;
  * 3. stop the platforms (Socket Mode and gateway connections close);
  * 4. close whatever connections are left.
@@ -36,12 +36,11 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
  */
 export async function shutdown(parts: ShutdownParts): Promise<{ drained: boolean }> {
   const { server, logger } = parts;
+  // Every request from now on, on a kept-alive connection or a new one, is answered 503 with
+  // "connection: close". The listener stays open while work drains: closing it would also close
+  // every idle kept-alive connection (Node 19+), and a request a client sends on one at that
+  // moment would be reset instead of answered.
   parts.http.stopAccepting();
-  const closed = new Promise<void>((resolve) => {
-    if (!server?.listening) return resolve();
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
   const started = Date.now();
   const drained = await parts.inFlight.idle(parts.graceMs);
   if (drained) logger.info({ ms: Date.now() - started }, 'in-flight work finished');
@@ -59,6 +58,10 @@ export async function shutdown(parts: ShutdownParts): Promise<{ drained: boolean
     ),
     PLATFORM_STOP_MS,
   );
+  const closed = new Promise<void>((resolve) => {
+    if (!server?.listening) return resolve();
+    server.close(() => resolve());
+  });
   server?.closeAllConnections();
   await closed;
   return { drained };

@@ -1,4 +1,17 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { SharedLog } from '../state/port.js';
@@ -97,8 +110,7 @@ export class UnansweredRecorder implements UnansweredSink {
     try {
       if (this.size > 0 && this.size + bytes > this.options.maxBytes) this.rotate();
       mkdirSync(dirname(this.options.file), { recursive: true });
-      appendFileSync(this.options.file, line, { mode: 0o600 });
-      this.size += bytes;
+      this.size = appendLine(this.options.file, line);
     } catch (error) {
       this.onError(error);
     }
@@ -112,6 +124,40 @@ export class UnansweredRecorder implements UnansweredSink {
     if (this.keep > 0) renameSync(file, `${file}.1`);
     else appendFileSync(file, '', { flag: 'w' });
     this.size = 0;
+  }
+}
+
+/**
+ * Appends one whole line, or nothing: a write cut short (a full disk) is truncated back to where
+ * it started, so the next record is never glued to half of this one; and a file that already ends
+ * in a partial line (written by something that could not undo it) gets a newline first. Returns
+ * the file's size after.
+ */
+export function appendLine(file: string, line: string): number {
+  const fd = openSync(file, 'a+', 0o600);
+  try {
+    const before = fstatSync(fd).size;
+    let text = line;
+    if (before > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, before - 1);
+      if (last[0] !== 0x0a) text = `\n${line}`;
+    }
+    const bytes = Buffer.from(text);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, before);
+      } catch {
+        // Could not undo: the next append starts with a newline (above).
+      }
+      throw error;
+    }
+    return before + bytes.length;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -50,32 +50,41 @@ export class HttpRoutes {
 
   /** Starts listening; a handler that throws gets a 500 and a log line, never a crashed process. */
   async listen(port: number, host: string | undefined, logger: Logger, name = 'http'): Promise<Server> {
-    const server = createServer((req, res) => {
-      if (this.draining) {
-        res
-          .writeHead(503, { connection: 'close', 'content-type': 'text/plain; charset=utf-8' })
-          .end('Shutting down\n');
-        return;
-      }
-      const done = this.options.inFlight?.begin();
-      if (done) res.once('close', done);
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const handler = this.routes.get(path) ?? this.fallbackHandler;
-      if (!handler) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
-        return;
-      }
-      Promise.resolve()
-        .then(() => handler(req, res))
-        .catch((error: unknown) => {
-          logger.error(
-            { err: error instanceof Error ? error.message : String(error), path },
-            'http handler failed',
-          );
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-          res.end('Internal error\n');
-        });
-    });
+    const server = createServer(
+      {
+        // Slack and Discord give up after 3 s: a body or headers still coming after 2 are a
+        // slowloris, not a platform. Checked every quarter second, not Node's default 30 s.
+        headersTimeout: HEADERS_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: 250,
+      },
+      (req, res) => {
+        if (this.draining) {
+          res
+            .writeHead(503, { connection: 'close', 'content-type': 'text/plain; charset=utf-8' })
+            .end('Shutting down\n');
+          return;
+        }
+        const done = this.options.inFlight?.begin();
+        if (done) res.once('close', done);
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const handler = this.routes.get(path) ?? this.fallbackHandler;
+        if (!handler) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+          return;
+        }
+        Promise.resolve()
+          .then(() => handler(req, res))
+          .catch((error: unknown) => {
+            logger.error(
+              { err: error instanceof Error ? error.message : String(error), path },
+              'http handler failed',
+            );
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+            res.end('Internal error\n');
+          });
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -88,6 +97,10 @@ export class HttpRoutes {
     return server;
   }
 }
+
+/** How long a request's headers may take to arrive, and the whole request (headers and body). */
+export const HEADERS_TIMEOUT_MS = 2000;
+export const REQUEST_TIMEOUT_MS = 2500;
 
 /** Platform payloads are small: Slack's and Discord's bodies are kilobytes. */
 export const BODY_LIMIT = 1024 * 1024;
