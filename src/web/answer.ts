@@ -1,4 +1,5 @@
 import type { Answer, Block, Inline, Reference } from '../core/answer.js';
+import { sourceLabel } from '../core/citations/label.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { type Html, html, join, safeHref } from './escape.js';
 import { PATHS } from './layout.js';
@@ -11,7 +12,7 @@ import { styleName } from './references.js';
 export function answerBody(answer: Answer, kb: KnowledgeBase): Html {
   const unshown = answer.quotes.filter((q) => !q.shownInText);
   return html`${join(answer.notes.map((n) => html`<p class="note" data-code="${n.code}">${inlines(n.content)}</p>`))}
-${join(answer.blocks.map(block))}
+${join(answer.blocks.map((b) => block(b, kb)))}
 ${join(unshown.map((q) => html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote>${sourceCaption(kb, q.sourceId)}</figure>`))}
 ${
   answer.facts.length === 0
@@ -26,14 +27,14 @@ ${
 ${answer.references.length === 0 ? '' : html`<h3>Sources</h3>${join(answer.references.map(reference))}`}`;
 }
 
-function block(b: Block): Html {
+function block(b: Block, kb: KnowledgeBase): Html {
   switch (b.kind) {
     case 'paragraph':
       return html`<p${b.role === 'summary' ? html` class="summary"` : ''}>${inlines(b.content)}</p>\n`;
     case 'list':
       return html`<ul>${join(b.items.map((item) => html`<li>${inlines(item)}</li>`))}</ul>\n`;
     case 'quote':
-      return html`<blockquote><p>${b.text}</p></blockquote>\n`;
+      return html`<figure class="quote"><blockquote><p>${b.text}</p></blockquote>${b.sourceId === null ? '' : sourceCaption(kb, b.sourceId)}</figure>\n`;
   }
 }
 
@@ -60,11 +61,12 @@ function inline(run: Inline): Html {
   }
 }
 
+/** Whose words a quote is, linked to the source's page; a second-hand one names the page relaying it. */
 function sourceCaption(kb: KnowledgeBase, id: string): Html {
   const source = kb.sources.get(id);
-  return source === undefined
-    ? html``
-    : html`<figcaption><a href="${PATHS.source(id)}">${source.publisher}</a></figcaption>`;
+  if (source === undefined) return html``;
+  const via = source.quotedIn === undefined ? undefined : kb.sources.get(source.quotedIn);
+  return html`<figcaption><a href="${PATHS.source(id)}">${source.publisher}, ${sourceLabel(source)}</a>${via === undefined ? '' : html`, as quoted in <a href="${PATHS.source(via.id)}">${via.publisher}, ${sourceLabel(via)}</a>`}</figcaption>`;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { CitationStyle } from '../core/citations/styles.js';
 import { CITATION_STYLES } from '../core/citations/styles.js';
 import type { Assistant } from '../core/port.js';
 import { isFollowUpKind } from '../knowledge/ids.js';
-import { readBody, type RouteHandler } from '../runtime/http.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { type RouteHandler, readBody } from '../runtime/http.js';
 import { type Asset, loadAssets } from './assets.js';
 import { readBasket, sendBasket } from './downloads.js';
 import type { Html } from './escape.js';
@@ -18,8 +18,8 @@ import {
   MAX_SEARCH_LENGTH,
   MAX_SUGGESTIONS,
 } from './limits.js';
-import { checkPage } from './pages/check.js';
 import { askPage } from './pages/ask.js';
+import { checkPage } from './pages/check.js';
 import { problemPage } from './pages/errors.js';
 import { homePage } from './pages/home.js';
 import { sourcePage } from './pages/source.js';

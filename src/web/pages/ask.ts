@@ -1,8 +1,8 @@
 import type { Action, Answer } from '../../core/answer.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import { answerBody } from '../answer.js';
 import { type Html, html, join } from '../escape.js';
 import { PATHS, page } from '../layout.js';
-import { answerBody } from '../answer.js';
-import type { KnowledgeBase } from '../../knowledge/types.js';
 
 export interface AskPageData {
   /** What was asked, shown back in the box (as text, never as markup). */

@@ -1,6 +1,6 @@
 import type { CiteEntry } from '../../core/citations/cite.js';
-import { type CitedSource, RECORD_FILES, RECORD_FORMATS } from '../../core/citations/records.js';
 import { sourceLabel } from '../../core/citations/label.js';
+import { type CitedSource, RECORD_FILES, RECORD_FORMATS } from '../../core/citations/records.js';
 import type { CitationStyle } from '../../core/citations/styles.js';
 import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
 import { type Html, html, join } from '../escape.js';
