@@ -10,9 +10,10 @@ import { FileConversationStore } from '../session.js';
 
 export const ask = {
   name: 'ask',
-  summary: 'answer one question, or one per line of standard input',
+  summary:
+    'answer one question, or one per line of standard input (each line is a question of its own: a paste of several lines is several questions; the chat reads a paste as one)',
   usage:
-    'policybot ask ["question"] [--json] [--explain] [--session NAME]  (a named session keeps its topic across calls for 10 idle minutes)',
+    'policybot ask ["question"] [--json] [--explain] [--session NAME]  (a named session keeps its topic across calls for 10 idle minutes; on stdin, one question per line)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BRACKETED_PASTE, PasteJoiner } from '../paste.js';
 import { parseArgs } from 'node:util';
 import { loadOpsConfig } from '../../config/ops.js';
 import { type Answer, asksToVerify } from '../../core/index.js';
@@ -84,9 +85,18 @@ export const chat = {
         `${style.bold('policybot')} — ${HELP}\n${style.dim(wrap(where, terminalWidth(io)))}\n`,
       );
     }
+    // A paste of several lines is one question (bracketed paste, where the terminal has it).
+    const paste = new PasteJoiner();
+    const onKey = (_: unknown, key: { name?: string } | undefined): void => paste.key(key?.name);
+    if (interactive) {
+      io.stdout.write(BRACKETED_PASTE.on);
+      io.stdin.on('keypress', onKey);
+    }
     rl.prompt();
     for await (const line of rl) {
-      const input = line.trim();
+      const joined = paste.line(line);
+      if (joined === undefined) continue;
+      const input = joined.trim();
       if (input === '/quit' || input === '/exit') break;
       try {
         const number = /^\d{1,2}$/.test(input) ? Number(input) : undefined;
@@ -127,6 +137,10 @@ export const chat = {
       rl.prompt();
     }
     rl.close();
+    if (interactive) {
+      io.stdin.off('keypress', onKey);
+      io.stdout.write(BRACKETED_PASTE.off);
+    }
     return 0;
   },
 } satisfies Command;
