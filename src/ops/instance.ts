@@ -7,6 +7,7 @@ import type { RunningPlatform } from '../adapters/types.js';
 import { loadCoreConfig } from '../config/core.js';
 import { ConfigError, httpEnvSchema, parseEnv } from '../config/env.js';
 import { loadOpsConfig, type OpsConfig } from '../config/ops.js';
+import { formatProblem, KnowledgeBaseError } from '../knowledge/errors.js';
 import { HttpRoutes } from '../runtime/http.js';
 import { InFlight } from '../runtime/in-flight.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
@@ -89,7 +90,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
   });
   let opened: Awaited<ReturnType<typeof openKnowledge>>;
   try {
-    opened = await openKnowledge(env, core);
+    opened = await openKnowledge(env, core, { lastGood: true });
   } catch (error) {
     await state.close();
     throw error;
@@ -144,6 +145,20 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     answers: new AnswerLog(stored),
   });
   metrics.topics.set(opened.kb.topics.size);
+  if (opened.lastGood !== undefined) {
+    const { error } = opened.lastGood;
+    // Served, and said loudly: the files on disk are not what is answering.
+    logger.error(
+      {
+        ...(error instanceof KnowledgeBaseError
+          ? { problems: error.problems.map(formatProblem) }
+          : { err: error instanceof Error ? error.message : String(error) }),
+        topics: opened.kb.topics.size,
+      },
+      'knowledge base invalid: serving the last good one (from the start-up cache) until the files are fixed',
+    );
+    metrics.reloads.inc({ result: 'failed' });
+  }
   logger.info(
     { state: state.kind, ...(config.redis ? { prefix: config.redis.prefix } : {}) },
     'state store ready',

@@ -155,10 +155,24 @@ function typedArrays(value: unknown, path: string[], out: { path: string[]; arra
     for (const [k, v] of Object.entries(value)) typedArrays(v, [...path, k], out);
 }
 
-export function readCompiled(file: string, expected: string): CompiledKnowledge | undefined {
+/**
+ * Whether a cache was made by this code (model, references and code versions), whatever the
+ * files were then: the last good knowledge base, when today's files do not load.
+ */
+export function sameCode(stored: string, current: string): boolean {
+  const code = (print: string) => print.split('\n').slice(0, 3).join('\n');
+  return code(stored) === code(current);
+}
+
+export function readCompiled(
+  file: string,
+  expected: string | ((stored: string) => boolean),
+): CompiledKnowledge | undefined {
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredCompiled;
-    if (stored.fingerprint !== expected) return undefined;
+    const fits =
+      typeof expected === 'string' ? stored.fingerprint === expected : expected(stored.fingerprint);
+    if (!fits) return undefined;
     const bytes = readFileSync(binaryFile(file));
     if (bytes.subarray(0, TOKEN_BYTES).toString('latin1') !== stored.binaryToken) return undefined;
     // The arrays are views on the file's bytes, copied once if they are not aligned for them.

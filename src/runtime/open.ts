@@ -18,6 +18,7 @@ import {
   fingerprint,
   knowledgeFrom,
   readCompiled,
+  sameCode,
   writeCompiled,
 } from './cache.js';
 
@@ -49,6 +50,11 @@ export interface OpenKnowledge {
   /** The configured citation style, and each source's reference in it when it needs the engine. */
   readonly style: CitationStyle;
   readonly references: Readonly<Record<string, ReferenceParts>> | undefined;
+  /**
+   * Set when today's files did not load and the last good knowledge base (the start-up cache of
+   * the last load that did) is served instead: why they did not.
+   */
+  readonly lastGood?: { readonly error: unknown };
 }
 
 export function citationStyle(config: CoreConfig): CitationStyle {
@@ -72,6 +78,7 @@ async function renderReferences(
 export async function openKnowledge(
   env: NodeJS.ProcessEnv = process.env,
   parsed?: CoreConfig,
+  options: { readonly lastGood?: boolean } = {},
 ): Promise<OpenKnowledge> {
   const config = parsed ?? (await loadCoreConfig(env));
   const style = citationStyle(config);
@@ -98,7 +105,23 @@ export async function openKnowledge(
       return { kb, model, root, style, references };
     }
   }
-  const kb = await loadValidated(root);
+  let kb: KnowledgeBase;
+  try {
+    kb = await loadValidated(root);
+  } catch (error) {
+    // `serve` after a bad edit: the cache holds the last knowledge base that loaded (it is
+    // written only after one did), so a restart still serves it rather than nothing.
+    const kept =
+      options.lastGood && caching ? readCompiled(file, (stored) => sameCode(stored, print)) : undefined;
+    const keptKb = kept === undefined ? undefined : knowledgeFrom(kept);
+    const keptModel =
+      kept === undefined || keptKb === undefined ? undefined : Classifier.fromState(kept.model, keptKb);
+    if (kept === undefined || keptKb === undefined || keptModel === undefined) throw error;
+    const references = engine
+      ? (kept.references?.[style] ?? (await renderReferences(keptKb, style)))
+      : undefined;
+    return { kb: keptKb, model: keptModel, root, style, references, lastGood: { error } };
+  }
   const model = Classifier.train(kb);
   const references = engine ? await renderReferences(kb, style) : undefined;
   if (caching)
