@@ -17,13 +17,17 @@ let web: Awaited<ReturnType<typeof startWebCommand>>;
 let context: BrowserContext;
 const problems: string[] = [];
 const kb = knowledgeBase();
+/** The APA reference the core gives, computed while Chromium starts (citation-js loads slowly in a test worker). */
+let apa: Awaited<ReturnType<ReturnType<typeof assistant>['cite']>>;
 
 beforeAll(async () => {
   const starting = startWebCommand({
     POLICYBOT_CACHE_DIR: inject('modelCacheDir'),
     POLICYBOT_CITATION_STYLE: 'plain',
   });
+  const expected = assistant().cite('threat.drugs', 'apa');
   browser = await launchChromium();
+  apa = await expected;
   web = await starting;
   context = await browser.newContext({ baseURL: web.url, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
@@ -62,7 +66,6 @@ describe('the citation page in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('the APA copy button puts the exact APA reference on the clipboard', async () => {
-    const apa = await assistant().cite('threat.drugs', 'apa');
     if (apa.kind !== 'topic') throw new Error('not a topic');
     const page = await open('/topic/threat.drugs');
     const entry = page.locator('button.copy[data-style="apa"][data-part="0"]').first();
