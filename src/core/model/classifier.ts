@@ -12,7 +12,7 @@ import { StringTable, type StringTableState } from './strings.js';
 import { characteristicFollowUpTerms, vocabularyTexts } from './vocabulary.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 12;
+export const MODEL_VERSION = 13;
 
 /** A topic the question may be about, by both models. */
 export interface TopicCandidate {
@@ -320,7 +320,6 @@ function trainMatcher(
         text: (texts[i] as TrainingText).text,
         terms: (normalized[i] as NormalizedText).terms,
       })),
-    { calibrate: false },
   );
 }
 

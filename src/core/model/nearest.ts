@@ -1,5 +1,4 @@
 import { FALLBACK_ID, type IntentId } from '../../knowledge/ids.js';
-import { type Calibration, type CalibrationPoint, fitCalibration, probability } from './calibration.js';
 import { StringTable, type StringTableState } from './strings.js';
 
 export interface LabelledTerms {
@@ -20,8 +19,6 @@ export interface Candidate {
 
 export interface Ranking {
   readonly candidates: readonly Candidate[];
-  /** Calibrated probability that candidates[0] is the right intent. */
-  readonly confidence: number;
   /** Question terms that no training phrase has: they speak against every intent. */
   readonly unknown: readonly string[];
   /** Question terms that no topic's phrases have: unknown, or known only from out-of-scope examples ("nba"). */
@@ -52,7 +49,6 @@ export interface MatcherState {
   readonly vectorStart: Int32Array;
   readonly vectorTerm: Int32Array;
   readonly vectorWeight: Float64Array;
-  readonly calibration: Calibration;
 }
 
 /** How much of an intent's score comes from its single nearest phrase, the rest from its second. */
@@ -117,7 +113,7 @@ export class Matcher {
   private readonly seen: Uint8Array;
   private readonly order: Int32Array;
 
-  static train(labelled: readonly LabelledTerms[], options: { calibrate?: boolean } = {}): Matcher {
+  static train(labelled: readonly LabelledTerms[]): Matcher {
     const intentsWithTerm = new Map<string, Set<IntentId>>();
     const intents = new Set<IntentId>();
     for (const { intent, terms } of labelled) {
@@ -171,11 +167,8 @@ export class Matcher {
       vectorStart: Int32Array.from(vectorStart),
       vectorTerm: Int32Array.from(vectorTerm),
       vectorWeight: Float64Array.from(vectorWeight),
-      calibration: { bias: 0, weights: [] },
     };
-    const untrained = new Matcher(state);
-    if (options.calibrate === false) return untrained;
-    return new Matcher({ ...state, calibration: fitCalibration(untrained.leaveOneOut()) });
+    return new Matcher(state);
   }
 
   constructor(state: MatcherState) {
@@ -266,7 +259,6 @@ export class Matcher {
     }
     return {
       candidates,
-      confidence: this.confidenceOf(candidates, unmatched),
       unknown,
       offTopic,
       excluded,
@@ -295,15 +287,6 @@ export class Matcher {
       }
     }
     return out.sort((a, b) => b.weight - a.weight);
-  }
-
-  private confidenceOf(
-    candidates: readonly { readonly intent: IntentId; readonly score: number }[],
-    unmatched: number,
-  ): number {
-    const top = candidates[0];
-    if (!top || top.score <= 0) return 0;
-    return probability(this.state.calibration, features(candidates, unmatched));
   }
 
   private vectorOf(terms: readonly string[]): Query {
@@ -380,38 +363,6 @@ export class Matcher {
     }
     return result.sort((a, b) => b.score - a.score);
   }
-
-  /** Each training phrase ranked against all the others: how the matcher does on unseen phrasing. */
-  private leaveOneOut(): CalibrationPoint[] {
-    const points: CalibrationPoint[] = [];
-    const { vectorStart, vectorTerm, vectorWeight, exampleIntent, intents } = this.state;
-    for (let e = 0; e < this.texts.size; e++) {
-      const start = vectorStart[e] as number;
-      const end = vectorStart[e + 1] as number;
-      const ids = Array.from(vectorTerm.subarray(start, end));
-      const query: Query = {
-        names: ids.map((id) => this.terms.at(id)),
-        ids,
-        weights: Array.from(vectorWeight.subarray(start, end)),
-      };
-      const scored = this.candidates(query, e);
-      const top = scored[0];
-      const topIntent = top === undefined ? undefined : (intents[top.intent] as IntentId);
-      if (!top || top.score <= 0 || topIntent === FALLBACK_ID) continue;
-      const candidates = scored.map((c) => ({ intent: intents[c.intent] as IntentId, score: c.score }));
-      // Terms no other phrase has are, for this held-out phrase, words the matcher never saw.
-      let unmatched = 0;
-      for (let j = 0; j < ids.length; j++) {
-        const w = query.weights[j] as number;
-        unmatched += this.postings(ids[j] as number) <= 1 ? w * w : 0;
-      }
-      points.push({
-        features: features(candidates, unmatched),
-        correct: topIntent === intents[exampleIntent[e] as number],
-      });
-    }
-    return points;
-  }
 }
 
 interface Scored {
@@ -420,17 +371,4 @@ interface Scored {
   readonly score: number;
   /** The phrase that matched best. */
   readonly nearest: number;
-}
-
-/**
- * What the calibration sees: the best score, its lead over the runner-up, and the share of the
- * question's weight that no training phrase knows ("weather" in "weather in Mexico City").
- */
-function features(
-  candidates: readonly { readonly intent: IntentId; readonly score: number }[],
-  unmatched: number,
-): number[] {
-  const top = candidates[0]?.score ?? 0;
-  const runnerUp = candidates.find((c, i) => i > 0 && c.intent !== candidates[0]?.intent)?.score ?? 0;
-  return [top, top - runnerUp, unmatched];
 }
