@@ -6,7 +6,8 @@ import { thirdPartyLicenses } from './licenses.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 const { metafile } = await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The reload worker is an entry of its own: a worker thread loads it by file name.
+  entryPoints: { main: 'src/cli/main.ts', 'reload-worker': 'src/ops/reload-worker.ts' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

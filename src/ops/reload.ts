@@ -1,9 +1,12 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { CoreConfig } from '../config/env.js';
 import { formatProblem, KnowledgeBaseError } from '../knowledge/errors.js';
 import type { Logger } from '../runtime/logger.js';
 import type { ConversationStore } from '../core/conversation/store.js';
+import { cacheable } from '../runtime/cache.js';
 import { assistantFrom, openKnowledge } from '../runtime/open.js';
 import type { Metrics } from './metrics.js';
 import type { AssistantService } from './service.js';
@@ -55,7 +58,18 @@ export class KnowledgeReloader {
     const { logger, metrics, service } = this.options;
     const started = performance.now();
     try {
-      // From the start-up cache when nothing changed, else validated and trained afresh (~0.5 s).
+      // Validated and trained in a worker thread, which writes the start-up cache, while this
+      // thread goes on answering; then opened here from that cache (a warm start). Where no
+      // worker can run (no cache, or running from the TypeScript sources), here as before.
+      const offThread = await trainOffThread(this.options.env);
+      if (offThread !== undefined && !offThread.ok) {
+        metrics?.reloads.inc({ result: 'failed' });
+        logger.error(
+          { reason, ...(offThread.problems ? { problems: offThread.problems } : { err: offThread.message }) },
+          'knowledge base reload failed: still serving the last good one',
+        );
+        return false;
+      }
       const opened = await openKnowledge(this.options.env, this.options.config);
       const { kb } = opened;
       service.replace(assistantFrom(opened, this.options.config, this.options.conversations));
@@ -67,6 +81,7 @@ export class KnowledgeReloader {
           topics: kb.topics.size,
           phrases: kb.examples.length,
           ms: Math.round(performance.now() - started),
+          trainedIn: offThread === undefined ? 'main thread' : 'worker thread',
         },
         'knowledge base reloaded',
       );
@@ -123,4 +138,32 @@ export function watchKnowledge(
     clearTimeout(timer);
     for (const w of watchers) w.close();
   };
+}
+
+type WorkerOutcome = { ok: true } | { ok: false; problems?: string[]; message: string };
+
+/** The bundled worker (dist/cli/reload-worker.js), beside the entry or one level up from a chunk. */
+function workerFile(): string | undefined {
+  if (!cacheable) return undefined;
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, 'reload-worker.js'), join(here, '..', 'reload-worker.js')].find((f) => existsSync(f));
+}
+
+/**
+ * Runs validation and training in a worker thread, which leaves the result in the start-up cache;
+ * undefined when that cannot be done (no cache to hand the result over through, or no worker file).
+ */
+function trainOffThread(env: NodeJS.ProcessEnv): Promise<WorkerOutcome | undefined> {
+  const file = workerFile();
+  if (file === undefined || env.POLICYBOT_NO_CACHE) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const worker = new Worker(file, { workerData: { env: { ...env } } });
+    let outcome: WorkerOutcome | undefined;
+    worker.once('message', (message: WorkerOutcome) => {
+      outcome = message;
+    });
+    // A worker that died without a word: do it here instead.
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(outcome));
+  });
 }
