@@ -67,6 +67,8 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
     const fields: Record<string, string> = {};
     for (const [customId, field] of interaction.fields.fields) {
       if ('value' in field && typeof field.value === 'string') fields[customId] = field.value;
+      else if ('values' in field && Array.isArray(field.values) && typeof field.values[0] === 'string')
+        fields[customId] = field.values[0];
     }
     return { ...who, kind: 'modal', customId: interaction.customId, fields };
   }

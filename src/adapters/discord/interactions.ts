@@ -10,11 +10,12 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord.js';
+import { isCitationStyle } from '../../core/citations/styles.js';
 import type { AskContext, FeedbackPort, PolicyAssistant } from '../../core/index.js';
 import type { Logger } from '../../runtime/logger.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
-import { answer, QUESTION_INPUT } from './commands/ask.js';
+import { answer, QUESTION_INPUT, STYLE_INPUT, VISIBILITY_INPUT } from './commands/ask.js';
 import { COMMANDS, isModal, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
 import { decodeAction } from './custom-id.js';
@@ -119,7 +120,12 @@ export async function handleInteraction(
             noticeMessage('That form is from an older version of me. Please ask again with /ask.'),
           );
         if (question === '') return message(noticeMessage('Type a question first.'));
-        return message(await answer(question, action.style, action.private, context));
+        // The form's selects, where the client sent them; else what the command chose.
+        const picked = request.fields[STYLE_INPUT];
+        const style = picked !== undefined && isCitationStyle(picked) ? picked : action.style;
+        const seen = request.fields[VISIBILITY_INPUT];
+        const ephemeral = seen === 'me' ? true : seen === 'channel' ? false : action.private;
+        return message(await answer(question, style, ephemeral, context));
       }
       case 'autocomplete': {
         const command = COMMANDS.get(request.command);
@@ -213,8 +219,11 @@ export function modalFields(components: unknown): Record<string, string> {
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) for (const child of node) walk(child);
     else if (typeof node === 'object' && node !== null) {
-      const { custom_id, value, components: children, component } = node as Record<string, unknown>;
+      const { custom_id, value, values, components: children, component } = node as Record<string, unknown>;
       if (typeof custom_id === 'string' && typeof value === 'string') fields[custom_id] = value;
+      // A select: its (single) choice.
+      if (typeof custom_id === 'string' && Array.isArray(values) && typeof values[0] === 'string')
+        fields[custom_id] = values[0];
       walk(children);
       walk(component);
     }

@@ -6,6 +6,7 @@ import {
   type REST,
   Routes,
 } from 'discord.js';
+import { VISIBILITY_INPUT } from './commands/ask.js';
 import { privatePress } from './components.js';
 import { decodeAction } from './custom-id.js';
 import { callbackData, type InteractionReply, type InteractionRequest, toResponse } from './interactions.js';
@@ -72,6 +73,8 @@ function privately(request: InteractionRequest): boolean {
   if (request.kind === 'command') return request.options.private === true;
   if (request.kind === 'component') return privatePress(request);
   if (request.kind === 'modal') {
+    const seen = request.fields[VISIBILITY_INPUT];
+    if (seen === 'me' || seen === 'channel') return seen === 'me';
     const action = decodeAction(request.customId);
     return action?.kind === 'askModal' ? action.private : true;
   }

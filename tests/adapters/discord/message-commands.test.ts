@@ -283,7 +283,7 @@ describe('/style, /ask and Share', () => {
     expect(asked.data.content).toContain('MLA');
   });
 
-  it('/ask without a question opens a modal; its submission is answered as the command chose', async () => {
+  it('/ask without a question opens a modal with the question, the style and who sees it; its submission is answered so', async () => {
     const opened = await roundTrip(
       commandInteraction('ask', [
         { name: 'style', type: 3, value: 'apa' },
@@ -293,40 +293,50 @@ describe('/style, /ask and Share', () => {
     expect(opened.type).toBe(9);
     expect(opened.data.custom_id).toBe('pb:ask:apa:1');
     expect(opened.data.title).toBe('Ask policybot');
-    const input = opened.data.components?.[0]?.components[0];
-    expect(input).toMatchObject({ type: 4, custom_id: 'question', style: 2 });
+    const labels = opened.data.components as unknown as {
+      type: number;
+      label: string;
+      component: {
+        type: number;
+        custom_id: string;
+        style?: number;
+        options?: { value: string; default?: boolean }[];
+      };
+    }[];
+    expect(labels.map((l) => [l.type, l.component.type, l.component.custom_id])).toEqual([
+      [18, 4, 'question'],
+      [18, 3, 'style'],
+      [18, 3, 'visibility'],
+    ]);
+    expect(labels[0]?.component.style).toBe(2);
+    // The command's choices are the form's defaults.
+    expect(labels[1]?.component.options?.find((o) => o.default)?.value).toBe('apa');
+    expect(labels[2]?.component.options?.find((o) => o.default)?.value).toBe('me');
 
+    // Submitted as Discord sends a form of labels: the person changed the style and the audience.
+    const question = 'what should we do about ransomware, and why does it matter?';
     const submit = interaction(5, {
       custom_id: 'pb:ask:apa:1',
       components: [
-        {
-          type: 1,
-          components: [
-            {
-              type: 4,
-              custom_id: 'question',
-              value: 'what should we do about ransomware, and why does it matter?',
-            },
-          ],
-        },
+        { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'question', value: question } },
+        { type: 18, id: 3, component: { type: 3, id: 4, custom_id: 'style', values: ['mla'] } },
+        { type: 18, id: 5, component: { type: 3, id: 6, custom_id: 'visibility', values: ['channel'] } },
       ],
     });
     const answered = await roundTrip(submit);
     expect(answered.type).toBe(4);
-    expect(answered.data.flags).toBe(64);
-    const apa = (
-      await real.ask('what should we do about ransomware, and why does it matter?', { style: 'apa' })
-    ).citations[0]?.reference;
-    expect(text(answered)).toContain(apa);
+    expect(answered.data.flags ?? 0).toBe(0);
+    const mla = (await real.ask(question, { style: 'mla' })).citations[0]?.reference;
+    expect(text(answered)).toContain(mla);
 
-    // The same over the HTTP endpoint, for the channel.
+    // Over the HTTP endpoint, an older client's action-row form with only the question: the command's choices hold.
     const http = await posted(
       interaction(5, {
-        custom_id: 'pb:ask:default:0',
+        custom_id: 'pb:ask:default:1',
         components: [{ type: 1, components: [{ type: 4, custom_id: 'question', value: 'fentanyl' }] }],
       }),
     );
-    expect(http.data.flags ?? 0).toBe(0);
+    expect(http.data.flags).toBe(64);
     expect(http.data.embeds?.[0]?.title).toBe('Illicit drugs and trafficking');
   });
 
