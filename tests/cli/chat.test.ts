@@ -74,6 +74,27 @@ describe('the terminal chat', () => {
 });
 
 describe("the chat's curators' record", () => {
+  it('is announced at the start of an interactive chat, where it goes', async () => {
+    let out = '';
+    const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 200 });
+    stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const stdin = Object.assign(Readable.from(['/quit\n']), { isTTY: true });
+    const state = join(work, 'announced');
+    const code = await main(['chat'], {
+      stdin,
+      stdout,
+      stderr: new PassThrough(),
+      env: { NO_COLOR: '1', POLICYBOT_CACHE_DIR: join(work, 'cache'), XDG_STATE_HOME: state },
+    });
+    expect(code).toBe(0);
+    // Wrapped at the terminal's width, as everything the chat writes.
+    expect(out.replace(/\s+/g, ' ')).toContain(
+      `Marks and unanswered questions are kept for the curators in ${join(state, 'policybot', 'unanswered.jsonl')} (POLICYBOT_UNANSWERED_LOG).`,
+    );
+  }, 60_000);
+
   it('goes to the per-user state folder by default, not the working folder, and the last mark counts in report', async () => {
     const state = join(work, 'state');
     const cwd = mkdtempSync(join(work, 'cwd-'));
