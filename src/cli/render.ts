@@ -1,4 +1,6 @@
-import type { Answer } from '../core/index.js';
+import { type Answer, type Block, type Inline, LABELS } from '../core/index.js';
+import { quotesToList, referenceParts, referencesHeading } from '../core/document/forms.js';
+import { quoted } from '../core/document/markup.js';
 
 export interface Style {
   bold(s: string): string;
@@ -15,29 +17,6 @@ export const COLOUR: Style = {
   accent: ansi(36, 39),
 };
 export const PLAIN: Style = { bold: (s) => s, italic: (s) => s, dim: (s) => s, accent: (s) => s };
-
-/** The answers' Markdown subset, for a terminal. */
-export function renderMarkdown(text: string, style: Style): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const inline = (s: string): string =>
-        s
-          .replace(/\*\*(.+?)\*\*/g, (_, b: string) => style.bold(b))
-          .replace(
-            /(^|[\s(])_(.+?)_(?=$|[\s).,;:!?])/g,
-            (_, pre: string, i: string) => `${pre}${style.italic(i)}`,
-          )
-          .replace(
-            /\[([^\]]+)\]\((https?:[^)\s]+)\)/g,
-            (_, label: string, url: string) => `${label} (${style.dim(url)})`,
-          );
-      if (line.startsWith('> ')) return style.dim('│ ') + style.italic(inline(line.slice(2)));
-      if (line.startsWith('- ')) return `  • ${inline(line.slice(2))}`;
-      return inline(line);
-    })
-    .join('\n');
-}
 
 /** An ANSI colour or style sequence: it takes no room on the screen. */
 const ANSI_STYLE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -69,23 +48,67 @@ export function wrap(text: string, width: number): string {
     .join('\n');
 }
 
-/** A whole answer: heading, text, quotes with their references, and what to ask next. */
-export function renderAnswer(answer: Answer, style: Style): string {
-  const out: string[] = [style.accent(style.bold(answer.title)), renderMarkdown(answer.text, style)];
-  if (answer.followUp !== 'source') {
-    const quoted = answer.citations.filter((c) => c.quote);
-    for (const c of quoted) {
-      if (answer.followUp === null && !answer.text.includes(c.quote ?? '')) {
-        out.push(`${style.dim('│ ')}${style.italic(`“${c.quote}”`)}`);
+/** Inline runs for a terminal: styles applied to each run, never by re-reading marked-up text. */
+export function renderInline(content: readonly Inline[], style: Style): string {
+  return content
+    .map((i) => {
+      switch (i.kind) {
+        case 'text':
+          return i.text;
+        case 'strong':
+        case 'topic':
+          return style.bold(i.text);
+        case 'emphasis':
+          return style.italic(i.text);
+        case 'link':
+          return `${i.text} (${style.dim(i.url)})`;
+        case 'quoted':
+          return quoted(i.text);
       }
-    }
-    const refs = [...new Set(answer.citations.map((c) => c.reference))].map((r) => `  ${r}`);
-    if (refs.length > 0) out.push(`${style.bold('Source')}\n${refs.join('\n')}`);
+      return '';
+    })
+    .join('');
+}
+
+function renderBlock(block: Block, style: Style): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return renderInline(block.content, style);
+    case 'list':
+      return block.items.map((item) => `  • ${renderInline(item, style)}`).join('\n');
+    case 'quote':
+      return style.dim('│ ') + style.italic(quoted(block.text));
   }
-  // A decline already names its nearest topics ("Did you mean"); say them once.
-  if (answer.related.length > 0 && !answer.text.includes('Did you mean')) {
-    out.push(`${style.bold('Related:')} ${answer.related.map((r) => r.title).join(' · ')}`);
+}
+
+/**
+ * A whole answer: heading, notes, body, the quotes the body does not show, "Did you mean", the
+ * references and what to ask next. Prose is word-wrapped to `width`; a reference is never
+ * wrapped, prefixed or cut: each form stands on its own lines, for the terminal to wrap as it
+ * pleases and a person to copy whole.
+ */
+export function renderAnswer(answer: Answer, style: Style, width = Number.POSITIVE_INFINITY): string {
+  const prose: string[] = [
+    style.accent(style.bold(answer.title)),
+    ...answer.notes.map((n) => renderInline(n.content, style)),
+    ...answer.blocks.map((b) => renderBlock(b, style)),
+    ...quotesToList(answer).map((q) => `${style.dim('│ ')}${style.italic(quoted(q.text))}`),
+  ];
+  if (answer.didYouMean.length > 0)
+    prose.push(`${LABELS.didYouMean}: ${answer.didYouMean.map((r) => style.bold(r.title)).join(' · ')}?`);
+  const out = [wrap(prose.join('\n\n'), width)];
+  if (answer.references.length > 0) {
+    const refs = answer.references.map((r) =>
+      referenceParts(r, answer.form)
+        .map((p) => (p.label === undefined ? p.text : `${style.dim(`${p.label}:`)}\n${p.text}`))
+        .join('\n'),
+    );
+    out.push(`${style.bold(referencesHeading(answer))}\n${refs.join('\n\n')}`);
   }
-  if (answer.suggestions.length > 0) out.push(style.dim(`Try: ${answer.suggestions.join(' · ')}`));
+  const tail: string[] = [];
+  if (answer.related.length > 0 && answer.didYouMean.length === 0)
+    tail.push(`${style.bold(`${LABELS.related}:`)} ${answer.related.map((r) => r.title).join(' · ')}`);
+  if (answer.suggestions.length > 0) tail.push(style.dim(`${LABELS.try}: ${answer.suggestions.join(' · ')}`));
+  if (tail.length > 0) out.push(wrap(tail.join('\n\n'), width));
   return out.join('\n\n');
 }

@@ -30,12 +30,16 @@ describe.each(['apa', 'mla'] as const)('an answer in %s', (style) => {
   let discord: RunningPlatform;
   let server: Server;
   let entry: string;
+  let inText: string;
 
   beforeAll(async () => {
     const kb = knowledgeBase();
     const page = kb.sources.get('1787-transnational-crime');
     if (!page) throw new Error('no 1787 page');
     entry = (await formatReference(page, undefined, style)).entry;
+    const ata = kb.sources.get('odni-ata-2024');
+    if (!ata) throw new Error('no ATA');
+    inText = (await formatReference(ata, page, style)).inText ?? '';
     const styled = assistant({
       references: new ReferenceProvider(kb, style, await referenceTable(kb, style)),
     });
@@ -82,8 +86,12 @@ describe.each(['apa', 'mla'] as const)('an answer in %s', (style) => {
         body,
       },
     );
-    const reply = (await res.json()) as { data: { embeds: { fields: { value: string }[] }[] } };
-    const inDiscord = reply.data.embeds[0]?.fields.map((f) => f.value).join('\n') ?? '';
+    const reply = (await res.json()) as {
+      data: { embeds: { description?: string; fields?: { value: string }[] }[] };
+    };
+    const inDiscord = reply.data.embeds
+      .map((e) => [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)].join('\n'))
+      .join('\n');
 
     const inCli = (
       await runBuiltCli(['ask', 'ransomware'], {
@@ -93,7 +101,9 @@ describe.each(['apa', 'mla'] as const)('an answer in %s', (style) => {
 
     for (const shown of [inSlack, inDiscord, inCli]) {
       expect(count(shown, entry)).toBe(1);
-      expect(shown).toContain(`${entry} — in text`);
+      // The in-text form apart, on a line of its own: never joined to the entry.
+      expect(shown.split('\n').map((l) => l.replace(/^```|```$/g, ''))).toContain(inText);
+      expect(shown).not.toContain('— in text');
     }
   });
 });

@@ -46,7 +46,7 @@ function embedLength(embed: APIEmbed): number {
  * 6000 characters, fields dropped from the end (the last are the least important) down to the
  * first one, then the footer shortened, then the description, and the first field last of all.
  */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+export function fitEmbed(embed: APIEmbed, total: number = LIMITS.embedTotal): APIEmbed {
   const fitted: APIEmbed = { ...embed };
   if (fitted.title !== undefined) fitted.title = truncate(fitted.title, LIMITS.embedTitle);
   if (fitted.description !== undefined)
@@ -58,10 +58,10 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
       name: truncate(f.name, LIMITS.fieldName) || '\u200b',
       value: truncate(f.value, LIMITS.fieldValue) || '\u200b',
     }));
-    while (fitted.fields.length > 1 && embedLength(fitted) > LIMITS.embedTotal)
+    while (fitted.fields.length > 1 && embedLength(fitted) > total)
       fitted.fields = fitted.fields.slice(0, -1);
   }
-  const over = (): number => embedLength(fitted) - LIMITS.embedTotal;
+  const over = (): number => embedLength(fitted) - total;
   if (over() > 0 && fitted.footer) {
     const room = fitted.footer.text.length - over();
     if (room > 1) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, room) };

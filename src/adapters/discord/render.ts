@@ -8,15 +8,20 @@ import {
   ComponentType,
 } from 'discord.js';
 import { longDate } from '../../core/citations/dates.js';
+import { quotesToList, referenceParts, referencesHeading } from '../../core/document/forms.js';
+import { quoted } from '../../core/document/markup.js';
 import {
   type Answer,
-  type Citation,
+  type Block as AnswerBlock,
   FEEDBACK_LABELS,
   FEEDBACK_VALUES,
+  type Inline,
+  LABELS,
+  type Reference,
   takesFeedback,
 } from '../../core/index.js';
 import { encodeAction } from './custom-id.js';
-import { discordMarkdown, neutraliseMentions } from './escape.js';
+import { codeBlock, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -38,53 +43,167 @@ export const COLOURS = {
   fallback: 0x95a5a6,
 } as const;
 
-/** The answer as an embed with its follow-up buttons, or a decline with its "Did you mean" buttons. */
+/**
+ * The answer as embeds with its buttons: the answer itself (its notes, body, "Did you mean" and
+ * the quotes the body does not show, one field each), then its references, each form in a code
+ * block of its own, in as many embeds as they need, so that no reference is ever cut.
+ */
 export function answerMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
   const feedback = feedbackRow(answer);
   const rowsOf = actionRows(answer, ephemeral).slice(0, feedback ? LIMITS.rows - 1 : LIMITS.rows);
-  return { embeds: [answerEmbed(answer)], components: feedback ? [...rowsOf, feedback] : rowsOf, ephemeral };
+  // The references' share of the message's 6000 characters is kept first: a reference is whole or
+  // not there, and the answer's text gives way.
+  const wanted = answer.references.reduce((n, r) => n + r.entry.length + 80, 200);
+  const main = answerEmbed(answer, LIMITS.embedTotal - Math.min(wanted, LIMITS.embedTotal / 2));
+  return {
+    embeds: [main, ...referenceEmbeds(answer, LIMITS.embedTotal - embedSize(main))],
+    components: feedback ? [...rowsOf, feedback] : rowsOf,
+    ephemeral,
+  };
 }
 
-/** Title = topic, description = the answer, a field per citation with its reference, footer = sources and dates. */
-export function answerEmbed(answer: Answer): APIEmbed {
-  const url = answer.citations.find((c) => c.url !== null)?.url ?? undefined;
-  const footer = footerText(answer.citations);
-  return fitEmbed({
-    title: neutraliseMentions(answer.title),
-    description: discordMarkdown(answer.text),
-    color: COLOURS[answer.group],
-    ...(url === undefined ? {} : { url }),
-    ...(answer.followUp === 'source' ? {} : { fields: citationFields(answer) }),
-    ...(footer === '' ? {} : { footer: { text: footer } }),
-  });
+/** Inline runs in Discord's Markdown: styles applied per run; the words' own markup characters escaped. */
+export function inlineMarkdown(content: readonly Inline[]): string {
+  return content.map(inlineRun).join('');
+}
+
+/** Words as words: Markdown characters escaped, and "<" kept from ever opening a mention or a timestamp. */
+function escapeRun(text: string): string {
+  return neutraliseMentions(text.replace(/[\\*_~`|[\]>#]/g, (c) => `\\${c}`)).replace(/</g, '<\u200b');
+}
+
+function inlineRun(i: Inline): string {
+  switch (i.kind) {
+    case 'text':
+      return escapeRun(i.text);
+    case 'strong':
+    case 'topic':
+      return `**${escapeRun(i.text)}**`;
+    case 'emphasis':
+      return `_${escapeRun(i.text)}_`;
+    case 'link':
+      return `[${escapeRun(i.text)}](${i.url.replace(/[()\s]/g, encodeURIComponent)})`;
+    case 'quoted':
+      return escapeRun(quoted(i.text));
+  }
+}
+
+function blockMarkdown(block: AnswerBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return inlineMarkdown(block.content);
+    case 'list':
+      return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
+    case 'quote':
+      return `> ${escapeRun(quoted(block.text))}`;
+  }
+}
+
+/** Title = topic, description = notes and body, a field per quote not shown, footer = sources and dates. */
+export function answerEmbed(answer: Answer, total: number = LIMITS.embedTotal): APIEmbed {
+  const url = answer.references.find((r) => r.url !== null)?.url ?? undefined;
+  const footer = footerText(answer.references);
+  const offer =
+    answer.didYouMean.length > 0
+      ? [`${LABELS.didYouMean}: ${answer.didYouMean.map((r) => `**${escapeRun(r.title)}**`).join(' · ')}?`]
+      : [];
+  const description = [
+    ...answer.notes.map((n) => inlineMarkdown(n.content)),
+    ...answer.blocks.map(blockMarkdown),
+    ...offer,
+  ].join('\n\n');
+  const quotes = quotesToList(answer);
+  const fields: APIEmbedField[] = quotes.slice(0, LIMITS.embedFields).map((q) => ({
+    name: `${LABELS.quote}: ${publisherOf(answer, q.sourceId)}`,
+    value: `> ${escapeRun(quoted(q.text))}`,
+  }));
+  const embed = (lead: string | undefined): APIEmbed =>
+    fitEmbed(
+      {
+        title: neutraliseMentions(answer.title),
+        description: lead === undefined ? description : `_${lead}_\n\n${description}`,
+        color: COLOURS[answer.group],
+        ...(url === undefined ? {} : { url }),
+        ...(fields.length > 0 ? { fields } : {}),
+        ...(footer === '' ? {} : { footer: { text: footer } }),
+      },
+      total,
+    );
+  // Fields a message has no room for are counted at the top, never dropped silently.
+  let fitted = embed(undefined);
+  for (let i = 0; i < 3 && (fitted.fields?.length ?? 0) < quotes.length; i++) {
+    fitted = embed(LABELS.moreQuotes(quotes.length - (fitted.fields?.length ?? 0), LABELS.inSources));
+  }
+  return fitted;
+}
+
+function publisherOf(answer: Answer, sourceId: string): string {
+  return neutraliseMentions(answer.references.find((r) => r.sourceId === sourceId)?.publisher ?? sourceId);
+}
+
+function embedSize(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /**
- * One field per citation: a quote not already in the text is shown with its reference, else the
- * reference alone. The quote gives way before the reference when a field would run over 1024.
- * (A "Sources" answer already lists every quote and reference in its text.)
+ * The references, whole: each form a code block (copied whole, nothing inside formatted), packed
+ * into embed descriptions of at most 4096 characters, within the message's 6000 in all. What does
+ * not fit is said, never cut: the last embed names how many references are left out.
  */
-function citationFields(answer: Answer): APIEmbedField[] {
-  return answer.citations.map((c) => {
-    const reference = neutraliseMentions(c.reference);
-    const showQuote = c.quote !== undefined && !answer.text.includes(c.quote);
-    if (!showQuote || c.quote === undefined)
-      return { name: c.quote ? 'Source' : 'Also cited', value: reference };
-    const room = LIMITS.fieldValue - reference.length - 6;
-    const quote = room > 20 ? `> “${truncate(neutraliseMentions(c.quote), room)}”\n` : '';
-    return { name: `Quote: ${c.publisher}`, value: `${quote}${reference}` };
-  });
+function referenceEmbeds(answer: Answer, room: number): APIEmbed[] {
+  if (answer.references.length === 0) return [];
+  const units = answer.references.map((r) =>
+    referenceParts(r, answer.form)
+      .map((p) => `${p.label === undefined ? '' : `**${p.label}:**\n`}${codeBlock(p.text)}`)
+      .join('\n'),
+  );
+  const embeds: { title?: string; description: string }[] = [];
+  // Room kept for the note that says how many did not fit.
+  let left = room - referencesHeading(answer).length - (LABELS.moreReferences(units.length).length + 8);
+  let shown = 0;
+  for (const unit of units) {
+    const last = embeds.at(-1);
+    const joined = last === undefined ? undefined : `${last.description}\n\n${unit}`;
+    if (unit.length + 2 > left || embeds.length >= 9) break;
+    if (joined !== undefined && last !== undefined && joined.length <= LIMITS.embedDescription) {
+      last.description = joined;
+    } else {
+      if (unit.length > LIMITS.embedDescription) break;
+      embeds.push({ description: unit });
+    }
+    left -= unit.length + 2;
+    shown += 1;
+  }
+  const missing = units.length - shown;
+  if (missing > 0) {
+    const note = `_${LABELS.moreReferences(missing)}_`;
+    const last = embeds.at(-1);
+    if (last !== undefined) last.description = `${last.description}\n\n${note}`;
+    else embeds.push({ description: note });
+  }
+  return embeds.map((e, i) => ({
+    ...(i === 0 ? { title: referencesHeading(answer) } : {}),
+    description: e.description,
+    color: COLOURS[answer.group],
+  }));
 }
 
 /** "Office of the Director of National Intelligence, Annual Threat Assessment…, February 5, 2024 · 1787, Transnational Crime" */
-export function footerText(citations: readonly Citation[]): string {
+export function footerText(
+  references: readonly Pick<Reference, 'sourceId' | 'publisher' | 'label' | 'date'>[],
+): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const c of citations) {
-    if (seen.has(c.sourceId)) continue;
-    seen.add(c.sourceId);
+  for (const r of references) {
+    if (seen.has(r.sourceId)) continue;
+    seen.add(r.sourceId);
     parts.push(
-      [c.publisher, c.title, c.date === null ? undefined : longDate(c.date)].filter(Boolean).join(', '),
+      [r.publisher, r.label, r.date === null ? undefined : longDate(r.date)].filter(Boolean).join(', '),
     );
   }
   return truncate(parts.join(' · '), LIMITS.footer);

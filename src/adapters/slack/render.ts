@@ -1,7 +1,18 @@
 import type { types } from '@slack/bolt';
-import { type Answer, FEEDBACK_LABELS, FEEDBACK_VALUES, takesFeedback } from '../../core/index.js';
+import { quotesToList, referenceParts, referencesHeading } from '../../core/document/forms.js';
+import { quoted } from '../../core/document/markup.js';
+import {
+  type Answer,
+  type Block as AnswerBlock,
+  FEEDBACK_LABELS,
+  FEEDBACK_VALUES,
+  type Inline,
+  LABELS,
+  type Reference,
+  takesFeedback,
+} from '../../core/index.js';
 import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue, FEEDBACK_ACTION_IDS } from './actions.js';
-import { escapeText, plainText, quoteUserWords, splitText, toMrkdwn, truncate } from './mrkdwn.js';
+import { escapeText, quoteUserWords, splitText, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
 
@@ -35,20 +46,109 @@ export interface RenderOptions {
   readonly note?: string;
 }
 
-/** An Answer as Block Kit: header, answer, quotes and references, then buttons that continue it. */
+/** Inline runs as mrkdwn, escaped: styles applied per run, never by re-reading marked-up text. */
+export function inlineMrkdwn(content: readonly Inline[]): string {
+  return content.map(inlineRun).join('');
+}
+
+function inlineRun(i: Inline): string {
+  const text = escapeText(i.text);
+  switch (i.kind) {
+    case 'text':
+      return text;
+    case 'strong':
+    case 'topic':
+      return `*${text}*`;
+    case 'emphasis':
+      return `_${text}_`;
+    case 'link':
+      return `<${escapeText(i.url).replace(/\|/g, '%7C')}|${text}>`;
+    case 'quoted':
+      return escapeText(quoted(i.text));
+  }
+}
+
+function blockMrkdwn(block: AnswerBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return inlineMrkdwn(block.content);
+    case 'list':
+      return block.items.map((item) => `• ${inlineMrkdwn(item)}`).join('\n');
+    case 'quote':
+      return `>${escapeText(quoted(block.text))}`;
+  }
+}
+
+/**
+ * A reference's forms, each a preformatted block a person copies whole (no bullet, no label, no
+ * wrapping inside it), its label above it. Escaped: Slack shows `&lt;` inside a code block as `<`.
+ */
+function referenceMrkdwn(answer: Answer, r: Reference): string {
+  return referenceParts(r, answer.form)
+    .map(
+      (p) => `${p.label === undefined ? '' : `*${escapeText(p.label)}:*\n`}\`\`\`${escapeText(p.text)}\`\`\``,
+    )
+    .join('\n');
+}
+
+/**
+ * An Answer as Block Kit: header, notes and body as sections, every quote the body does not show
+ * (in sections, so none is dropped at the context block's 10-element cap), "Did you mean", each
+ * reference in preformatted blocks, then buttons that continue it.
+ */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const context = contextBlock(answer, options.asked, options.note);
+  const context = contextBlock(options.asked, options.note);
   const actions = options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion);
   const feedback = options.buttons === false ? undefined : feedbackBlock(answer);
   const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0) + (feedback ? 1 : 0);
+  const body = [...answer.notes.map((n) => inlineMrkdwn(n.content)), ...answer.blocks.map(blockMrkdwn)].join(
+    '\n\n',
+  );
+  const quotes = quotesToList(answer).map((q) => `>_${escapeText(quoted(q.text))}_`);
+  const offer =
+    answer.didYouMean.length > 0
+      ? `${LABELS.didYouMean}: ${answer.didYouMean.map((r) => `*${escapeText(r.title)}*`).join(' · ')}?`
+      : undefined;
+  const references = answer.references.map((r) => referenceMrkdwn(answer, r));
+  const pieces = [
+    ...splitText(body.trim() || ' ', LIMITS.sectionText),
+    ...packed(quotes, LIMITS.sectionText),
+    ...(offer === undefined ? [] : [offer]),
+    ...(references.length > 0
+      ? packed([`*${referencesHeading(answer)}*`, ...references], LIMITS.sectionText)
+      : []),
+  ];
+  const room = LIMITS.blocks - reserved;
+  if (pieces.length > room) {
+    // Never silently: the last section left says how many did not fit.
+    const left = pieces.length - (room - 1);
+    pieces.length = room - 1;
+    pieces.push(`_${LABELS.moreSections(left)}_`);
+  }
   const blocks: Block[] = [
     header(answer.title),
-    ...sections(toMrkdwn(answer.text), LIMITS.blocks - reserved),
+    ...pieces.map((text): Block => ({ type: 'section', text: { type: 'mrkdwn', text } })),
   ];
   if (context) blocks.push(context);
   if (actions) blocks.push(actions);
   if (feedback) blocks.push(feedback);
-  return { text: notification(answer.title, answer.text), blocks };
+  return { text: notification(answer.title, answer.summary), blocks };
+}
+
+/**
+ * Pieces joined by blank lines into sections of at most `max` characters; a piece is never split
+ * (one longer than a section, which no reference is, goes whole into a section of its own, cut by
+ * splitText only as a last resort).
+ */
+function packed(pieces: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + 2 + piece.length <= max)
+      out[out.length - 1] = `${last}\n\n${piece}`;
+    else out.push(...splitText(piece, max));
+  }
+  return out;
 }
 
 export function header(title: string): Block {
@@ -70,41 +170,20 @@ export function sections(mrkdwn: string, maxBlocks: number): Block[] {
   return pieces.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 }
 
-export function notification(title: string, markdown: string): string {
-  return truncate(`${escapeText(title)}: ${plainText(markdown)}`, LIMITS.notificationText);
+export function notification(title: string, summary: string): string {
+  return truncate(
+    `${escapeText(title)}: ${escapeText(summary.replace(/\s+/g, ' ').trim())}`,
+    LIMITS.notificationText,
+  );
 }
 
-/** The quotes the text does not already give, and the references, in small print. */
-function contextBlock(
-  answer: Answer,
-  asked: string | undefined,
-  note: string | undefined,
-): Block | undefined {
+/** The question asked (a shared answer) and a line of small print, when there are any. */
+function contextBlock(asked: string | undefined, note: string | undefined): Block | undefined {
   const elements: types.ContextBlockElement[] = [];
   if (asked !== undefined && asked.trim() !== '') {
     elements.push({ type: 'mrkdwn', text: `Asked: ${quoteUserWords(asked)}` });
   }
   if (note !== undefined) elements.push({ type: 'mrkdwn', text: truncate(note, LIMITS.contextText) });
-  // A "Sources" answer already lists its quotes and references in its text.
-  if (answer.followUp !== 'source') {
-    const quotes = unique(
-      answer.citations
-        .map((c) => c.quote)
-        .filter((q): q is string => q !== undefined && !answer.text.includes(q)),
-    );
-    if (answer.followUp === null) {
-      for (const quote of quotes.slice(0, LIMITS.contextElements - elements.length - 1)) {
-        const flat = quote.replace(/\s+/g, ' ');
-        elements.push({ type: 'mrkdwn', text: truncate(`_“${escapeText(flat)}”_`, LIMITS.contextText) });
-      }
-    }
-    const references = unique(answer.citations.map((c) => c.reference));
-    if (references.length > 0) {
-      const label = references.length === 1 ? 'Source' : 'Sources';
-      const list = references.map((r) => escapeText(r)).join('\n');
-      elements.push({ type: 'mrkdwn', text: truncate(`*${label}:* ${list}`, LIMITS.contextText) });
-    }
-  }
   return elements.length > 0 ? { type: 'context', elements } : undefined;
 }
 
@@ -154,8 +233,4 @@ function button(actionId: string, label: string, value: ButtonValue): types.Butt
     text: { type: 'plain_text', text: truncate(label, LIMITS.buttonText), emoji: false },
     value: encodeValue(value),
   };
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
 }

@@ -5,7 +5,7 @@ import type { Answer } from '../../core/index.js';
 import { knowledgeDir, openAssistant } from '../../runtime/open.js';
 import { renderExplanation } from '../explain.js';
 import { type Command, terminalWidth, useColour, writeLine } from '../io.js';
-import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
+import { COLOUR, PLAIN, renderAnswer } from '../render.js';
 import { FileConversationStore } from '../session.js';
 
 export const ask = {
@@ -42,7 +42,7 @@ export const ask = {
       if (values.json)
         writeLine(io.stdout, JSON.stringify(jsonLine(question, answer, maxLength, values.explain)));
       else {
-        writeLine(io.stdout, wrap(renderAnswer(answer, style), terminalWidth(io)));
+        writeLine(io.stdout, renderAnswer(answer, style, terminalWidth(io)));
         if (values.explain) writeLine(io.stdout, `\n${renderExplanation(answer, style)}`);
         writeLine(io.stdout);
       }

@@ -58,7 +58,7 @@ export const chat = {
     let actions: Answer['actions'] = [];
     const show = (answer: Answer): void => {
       last = answer;
-      writeLine(io.stdout, `\n${wrap(renderAnswer(answer, style), terminalWidth(io))}`);
+      writeLine(io.stdout, `\n${renderAnswer(answer, style, terminalWidth(io))}`);
       actions = answer.actions;
       if (actions.length > 0)
         writeLine(

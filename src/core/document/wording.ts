@@ -18,8 +18,13 @@ export const LABELS = {
   nameInText: 'Name in the sentence',
   bibliography: 'Bibliography',
   try: 'Try',
+  inSources: 'under Sources',
   /** "3 more quotes in the attached file", when a platform cap leaves no room. */
   moreQuotes: (n: number, where: string): string => `${n} more ${n === 1 ? 'quote' : 'quotes'} ${where}`,
+  moreSections: (n: number): string =>
+    `${n} more ${n === 1 ? 'part' : 'parts'} did not fit in this message; ask for the sources to see them.`,
+  moreReferences: (n: number): string =>
+    `${n} more ${n === 1 ? 'reference' : 'references'} did not fit in this message; /cite gives each whole.`,
   attached: (file: string): string => `The full record is in the attached file ${file}.`,
 } as const;
 

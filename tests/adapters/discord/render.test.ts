@@ -5,49 +5,67 @@ import { discordMarkdown, escapeUserText } from '../../../src/adapters/discord/e
 import { fitChoices, LIMITS } from '../../../src/adapters/discord/limits.js';
 import { answerMessage } from '../../../src/adapters/discord/render.js';
 import { ConfigError } from '../../../src/config/errors.js';
-import type { Answer, Citation } from '../../../src/core/index.js';
+import { type Answer, LABELS, type Reference } from '../../../src/core/index.js';
 import { answerOf } from '../../support/answers.js';
 
-const citation = (i: number): Citation => ({
+const reference = (i: number): Reference => ({
   sourceId: `source-${i}`,
-  title: `Source ${i}`,
+  style: 'plain',
+  kind: 'text',
+  label: `Source ${i}`,
   publisher: 'Publisher '.repeat(40),
   date: '2024-02-05',
   url: 'https://example.org/report',
-  quote: `Quote ${i} `.repeat(200),
-  reference: `Reference ${i} `.repeat(40),
+  entry: `Reference ${i} `.repeat(40).trim(),
+  quotes: [i],
 });
 
 const huge: Answer = answerOf({
   confidence: 1,
   title: 'T'.repeat(400),
-  text: 'word '.repeat(2000),
-  citations: Array.from({ length: 30 }, (_, i) => citation(i)),
+  blocks: [{ kind: 'paragraph', role: 'summary', content: [{ kind: 'text', text: 'word '.repeat(2000) }] }],
+  quotes: Array.from({ length: 30 }, (_, i) => ({
+    text: `Quote ${i} `.repeat(200),
+    sourceId: `source-${i}`,
+    shownInText: false,
+  })),
+  references: Array.from({ length: 30 }, (_, i) => reference(i)),
 });
 
 describe('Discord rendering', () => {
-  it('keeps an oversized answer within every embed limit', () => {
-    const [embed] = answerMessage(huge, false).embeds;
+  it('keeps an oversized answer within every embed limit, every reference whole or counted', () => {
+    const { embeds } = answerMessage(huge, false);
+    const [embed] = embeds;
     expect(embed).toBeDefined();
     if (!embed) return;
     expect(embed.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
-    expect(embed.description?.length).toBeLessThanOrEqual(LIMITS.embedDescription);
     expect(embed.fields?.length).toBeGreaterThan(0);
     expect(embed.fields?.length).toBeLessThanOrEqual(LIMITS.embedFields);
-    (embed.fields ?? []).forEach((f, i) => {
-      expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
-      expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-      // The quote gives way: the reference is never cut.
-      expect(f.value.startsWith(`> “Quote ${i} `)).toBe(true);
-      expect(f.value.endsWith(citation(i).reference)).toBe(true);
-    });
-    expect(embed.footer?.text.length).toBeLessThanOrEqual(LIMITS.footer);
-    const total =
-      (embed.title?.length ?? 0) +
-      (embed.description?.length ?? 0) +
-      (embed.footer?.text.length ?? 0) +
-      (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    let total = 0;
+    for (const e of embeds) {
+      expect(e.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedDescription);
+      for (const f of e.fields ?? []) {
+        expect(f.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+        expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+      }
+      total +=
+        (e.title?.length ?? 0) +
+        (e.description?.length ?? 0) +
+        (e.footer?.text.length ?? 0) +
+        (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    }
+    expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+    // Quotes that did not fit are counted at the top of the answer, never dropped silently.
+    const quotesLeft = huge.quotes.length - (embed.fields?.length ?? 0);
+    expect(embed.description).toContain(LABELS.moreQuotes(quotesLeft, LABELS.inSources));
     expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(embeds.length).toBeLessThanOrEqual(10);
+    // Every reference shown is whole, in a code block; those left out are counted, not dropped silently.
+    const text = embeds.map((e) => e.description ?? '').join('\n');
+    const shown = huge.references.filter((r) => text.includes(`\`\`\`\n${r.entry}\n\`\`\``)).length;
+    const missing = huge.references.length - shown;
+    expect(missing).toBeGreaterThan(0);
+    expect(text).toContain(LABELS.moreReferences(missing));
   });
 
   it('keeps autocomplete within 25 choices of 1-100 characters', () => {

@@ -68,9 +68,7 @@ describe('Home tab', () => {
     // The same question's references, as the core gives them in the bot's default style and in APA.
     const question = 'what does the report say about ransomware';
     const referenceIn = async (style?: CitationStyle) =>
-      escaped(
-        (await real.ask(question, style === undefined ? {} : { style })).citations[0]?.reference ?? '—',
-      );
+      escaped((await real.ask(question, style === undefined ? {} : { style })).references[0]?.entry ?? '—');
     const chicago = await referenceIn();
     const apa = await referenceIn('apa');
     expect(apa).not.toBe(chicago);

@@ -56,10 +56,10 @@ describe('mrkdwn', () => {
 describe('renderAnswer', () => {
   it('renders header, mrkdwn answer, quotes and references, and follow-up buttons', async () => {
     const message = renderAnswer(await assistant.ask('what does the report say about fentanyl?'));
-    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context', 'actions']);
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions']);
     const text = blockText(message.blocks);
-    expect(text).toContain('_“Western Hemisphere-based TCOs');
-    expect(text).toContain('*Sources:* Office of the Director of National Intelligence');
+    expect(text).toContain('>_“Western Hemisphere-based TCOs');
+    expect(text).toContain('*Sources*\n\n```Office of the Director of National Intelligence');
     expect(buttons(message.blocks).map((b) => [b.text.text, decodeValue(b.value)])).toEqual([
       ['Tell me more', { topic: 'threat.drugs' }],
       ['Sources', { topic: 'threat.drugs' }],
