@@ -4,6 +4,7 @@ import {
   type ConversationState,
   type ConversationStore,
   DEFAULT_CONVERSATION_TTL_MS,
+  parseConversationState,
 } from '../core/conversation/store.js';
 import { cacheFile } from '../runtime/cache.js';
 
@@ -29,19 +30,9 @@ export class FileConversationStore implements ConversationStore {
 
   async get(): Promise<ConversationState | undefined> {
     try {
-      const { topic, at, strength, since } = JSON.parse(readFileSync(this.file, 'utf8')) as {
-        topic?: unknown;
-        at?: unknown;
-        strength?: unknown;
-        since?: unknown;
-      };
-      if (typeof topic !== 'string' || typeof at !== 'number' || this.now() - at > this.ttlMs)
-        return undefined;
-      const state: ConversationState = {
-        topic,
-        ...(typeof strength === 'number' ? { strength } : {}),
-        ...(typeof since === 'number' ? { since } : {}),
-      };
+      const { at, ...stored } = JSON.parse(readFileSync(this.file, 'utf8')) as { at?: unknown };
+      const state = parseConversationState(stored);
+      if (state === undefined || typeof at !== 'number' || this.now() - at > this.ttlMs) return undefined;
       // Read counts as use, as in a chat: the idle time starts again.
       this.write(state);
       return state;

@@ -1,6 +1,8 @@
 import { FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import type { Answer, AskContext } from './answer.js';
+import type { Answer, AskContext, CitationForm } from './answer.js';
+import { citeInConversation } from './conversation/citing.js';
+import { bibliographyOf } from './conversation/bibliography.js';
 import { type CiteResult, resolveCite } from './citations/cite.js';
 import { ReferenceProvider } from './citations/provider.js';
 import { StyleNames } from './citations/style-names.js';
@@ -122,11 +124,16 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     const act = classifier.classify(q).acts[0];
     return act !== undefined && act.probability >= 0.5 ? act.kind : null;
   });
-  const composeContext = (style: CitationStyle, format = references.defaultFormatter): ComposeContext => ({
+  const composeContext = (
+    style: CitationStyle,
+    format = references.defaultFormatter,
+    form?: CitationForm,
+  ): ComposeContext => ({
     kb,
     format,
     style,
     suggestionKinds,
+    ...(form === undefined ? {} : { form }),
   });
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
@@ -172,38 +179,55 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       ...(style === undefined ? {} : { style }),
       threshold,
     };
-    return decide(input);
+    // The form of reference asked for ("just the in-text cite", "footnote"): how the answer shows its references.
+    const form = read === undefined ? undefined : styles.findForm(read.typed);
+    return { ...decide(input), form };
   };
 
-  /** Composes in the style the decision asks for (rendering that style's references the first time). */
+  /**
+   * Composes in the style the decision asks for, else the conversation's, else the person's own
+   * (rendering that style's references the first time); in a conversation, numbers its notes and
+   * remembers what it cited and the style it chose.
+   */
   const composeAsync = async (
     decision: Decision,
     trace: Trace,
-    preferred?: CitationStyle,
+    context: AskContext,
+    state: ConversationState | undefined,
+    form?: CitationForm,
   ): Promise<Answer> => {
-    // A style the question names wins over the person's own default.
-    const style = (decision.kind === 'answer' ? decision.style : undefined) ?? preferred;
-    if (style === undefined || style === references.defaultStyle) {
-      return compose(decision, trace, composeContext(references.defaultStyle));
-    }
-    return compose(decision, trace, composeContext(style, await references.formatter(style)));
+    const named = decision.kind === 'answer' ? decision.style : undefined;
+    const style = named ?? state?.style ?? context.style;
+    const composed =
+      style === undefined || style === references.defaultStyle
+        ? compose(decision, trace, composeContext(references.defaultStyle, undefined, form))
+        : compose(decision, trace, composeContext(style, await references.formatter(style), form));
+    if (context.conversationId === undefined) return composed;
+    const { answer, cited, notes } = citeInConversation(composed, state);
+    // The topic remembered, faded by turns that answer none (memory.ts); the style chosen and what was cited kept.
+    const memory = afterTurn(
+      state?.topic === undefined ? undefined : state,
+      { topic: answer.topic, declined: answer.kind === 'decline' },
+      now(),
+    );
+    const chosen = named ?? state?.style;
+    await conversations.set(context.conversationId, {
+      ...memory,
+      ...(chosen === undefined ? {} : { style: chosen }),
+      cited,
+      notes,
+    });
+    return answer;
   };
 
-  /** What the conversation remembers after this answer: its topic, or the one before, faded (memory.ts). */
-  const remember = async (context: AskContext, answer: Answer, before?: ConversationState): Promise<void> => {
-    if (context.conversationId === undefined) return;
-    const after = afterTurn(before, { topic: answer.topic, declined: answer.kind === 'decline' }, now());
-    if (after !== undefined) await conversations.set(context.conversationId, after);
-  };
+  const load = async (context: AskContext): Promise<ConversationState | undefined> =>
+    context.conversationId === undefined ? undefined : conversations.get(context.conversationId);
 
-  /** The conversation's state, and the topic it is about while remembered strongly enough. */
-  const recall = async (context: AskContext): Promise<{ state?: ConversationState; topic?: IntentId }> => {
-    if (context.conversationId === undefined) return {};
-    const state = await conversations.get(context.conversationId);
+  /** The topic the conversation is about, while remembered strongly enough (memory.ts). */
+  const recall = (state: ConversationState | undefined): IntentId | undefined => {
     // A topic a reload removed is as good as forgotten.
-    if (state === undefined || !kb.topics.has(state.topic)) return {};
-    const topic = recalledTopic(state, now(), threshold);
-    return topic === undefined ? { state } : { state, topic };
+    if (state?.topic === undefined || !kb.topics.has(state.topic)) return undefined;
+    return recalledTopic(state, now(), threshold);
   };
 
   /** A decision the platform made (a button), traced as such. */
@@ -216,9 +240,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       threshold,
       classification: null,
     };
-    const answer = await composeAsync(view, trace, context.style);
-    await remember(context, answer);
-    return answer;
+    return composeAsync(view, trace, context, await load(context));
   };
 
   const knownTopic = (topic: IntentId): void => {
@@ -233,11 +255,21 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     classifier,
 
     async ask(question, context = {}) {
-      const { state, topic: previous } = await recall(context);
-      const { decision, trace } = decideQuestion(question, previous);
-      const answer = await composeAsync(decision, trace, context.style);
-      await remember(context, answer, state);
-      return answer;
+      const state = await load(context);
+      const { decision, trace, form } = decideQuestion(question, recall(state));
+      return composeAsync(decision, trace, context, state, form);
+    },
+
+    async chooseStyle(style, context) {
+      if (context.conversationId === undefined) return;
+      const state = await load(context);
+      await conversations.set(context.conversationId, { ...state, style });
+    },
+
+    async bibliography(context, style) {
+      const state = await load(context);
+      const chosen = style ?? state?.style ?? context.style ?? references.defaultStyle;
+      return bibliographyOf(kb, state?.cited ?? [], chosen, await references.formatter(chosen));
     },
 
     async followUp(kind, topic, context = {}) {
@@ -255,7 +287,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     async remember(topic, context) {
       knownTopic(topic);
       if (context.conversationId !== undefined)
-        await conversations.set(context.conversationId, { topic, strength: 1, since: now() });
+        await conversations.set(context.conversationId, {
+          ...(await load(context)),
+          topic,
+          strength: 1,
+          since: now(),
+        });
     },
 
     cite(query, style, context): Promise<CiteResult> {

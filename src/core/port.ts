@@ -2,6 +2,7 @@ import type { FollowUpKind, IntentId } from '../knowledge/ids.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, AskContext } from './answer.js';
 import type { CiteResult } from './citations/cite.js';
+import type { Bibliography } from './conversation/bibliography.js';
 import type { CitationStyle } from './citations/styles.js';
 import type { TopicMatch, TopicSummary } from './topics.js';
 import type { VerifyResult } from './verify/types.js';
@@ -28,6 +29,13 @@ export interface Assistant {
    * whose thread then continues it (nothing is asked or answered again).
    */
   remember(topic: IntentId, context: AskContext): Promise<void>;
+  /** The conversation's citation style from now on (the terminal's `/style`, a platform setting). */
+  chooseStyle(style: CitationStyle, context: AskContext): Promise<void>;
+  /**
+   * Every source the conversation has cited, once, in a style (the conversation's unless given):
+   * the reference list and the files (.bib, .ris, .json, .txt) a reference manager imports.
+   */
+  bibliography(context: AskContext, style?: CitationStyle): Promise<Bibliography>;
   /**
    * What to cite for some text (a topic, a source, an autocomplete pick), in a style: the one
    * chosen (`style`), else one the text names, else the person's own default (`context.style`),

@@ -25,6 +25,8 @@ export const stylesFileSchema = z.strictObject({
     z.array(lowerCase).min(1),
   ),
   unsupported: z.array(lowerCase).default([]),
+  /** The words for a form of reference: the in-text citation, the note, the bibliography entry. */
+  forms: z.partialRecord(z.enum(['in-text', 'note', 'bibliography']), z.array(lowerCase).min(1)).default({}),
 });
 
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */

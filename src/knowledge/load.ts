@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import type { CitationForm } from '../core/answer.js';
 import type { CitationStyle } from '../core/citations/styles.js';
 import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
 import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
@@ -306,6 +307,11 @@ function loadLanguage(root: string, report: Report): Language {
     shorthand,
     styles,
     unsupportedStyles: styleData?.unsupported ?? [],
+    citationForms: Object.entries(styleData?.forms ?? {}).flatMap(([form, names]) =>
+      (names ?? []).map(
+        (name) => [name.replace(/\s+/g, ' '), form as Exclude<CitationForm, 'full'>] as const,
+      ),
+    ),
     framing: {
       before: framing?.before ?? [],
       beforeJoin: framing?.before_join ?? [' '],

@@ -52,6 +52,8 @@ export interface Language {
   readonly styles: readonly (readonly [string, CitationStyle])[];
   /** names of styles policybot does not write */
   readonly unsupportedStyles: readonly string[];
+  /** a form of reference as people name it (lower-case words) -> the form */
+  readonly citationForms: readonly (readonly [string, 'in-text' | 'note' | 'bibliography'])[];
   /** frames staff put around a question ("for a memo:", "…, thanks"), and how they join them */
   readonly framing: {
     readonly before: readonly string[];

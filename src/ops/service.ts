@@ -113,6 +113,14 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     return result;
   }
 
+  chooseStyle(style: CitationStyle, context: AskContext): Promise<void> {
+    return this.current.chooseStyle(style, context);
+  }
+
+  bibliography(context: AskContext, style?: CitationStyle): ReturnType<PolicyAssistant['bibliography']> {
+    return this.current.bibliography(context, style);
+  }
+
   get knowledgeBase(): KnowledgeBase {
     return this.current.knowledgeBase;
   }

@@ -1,4 +1,5 @@
 import type { Language } from '../../knowledge/types.js';
+import type { CitationForm } from '../answer.js';
 import type { CitationStyle } from './styles.js';
 
 /** A style named in a question: one policybot writes, or one it does not (to say so). */
@@ -16,7 +17,12 @@ export interface StyleMention {
 export class StyleNames {
   private readonly names: readonly { readonly words: readonly string[]; readonly style?: CitationStyle }[];
 
+  private readonly forms: readonly (readonly [readonly string[], CitationForm])[];
+
   constructor(language: Language) {
+    this.forms = language.citationForms
+      .map(([name, form]) => [name.split(' '), form] as const)
+      .sort((a, b) => b[0].length - a[0].length);
     this.names = [
       ...language.styles.map(([name, style]) => ({ words: name.split(' '), style })),
       ...language.unsupportedStyles.map((name) => ({ words: name.split(' ') })),
@@ -31,6 +37,19 @@ export class StyleNames {
             ? { unsupported: name.words.join(' '), words: name.words }
             : { style: name.style, words: name.words };
         }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A form of reference named ("just the in-text cite", "footnote", "reference list"), from the
+   * `forms` of styles.yaml: the longest name wins.
+   */
+  findForm(words: readonly string[]): CitationForm | undefined {
+    for (let i = 0; i < words.length; i++) {
+      for (const [name, form] of this.forms) {
+        if (name.every((w, j) => words[i + j] === w)) return form;
       }
     }
     return undefined;

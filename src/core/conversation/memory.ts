@@ -40,7 +40,7 @@ export function afterTurn(
   now: number,
 ): ConversationState | undefined {
   if (answered.topic !== null) return { topic: answered.topic, strength: 1, since: now };
-  if (before === undefined) return undefined;
+  if (before?.topic === undefined) return undefined;
   const kept = answered.declined ? FADE.decline : FADE.turn;
   return { topic: before.topic, strength: strengthOf(before, now) * kept, since: now };
 }

@@ -75,7 +75,12 @@ function documentOf(
     readonly text?: string;
   },
 ): Document {
-  const notes = parts.notes ?? [];
+  const form = context.form ?? 'full';
+  const missing = formNote(form, context.style);
+  const notes = [
+    ...(parts.notes ?? []),
+    ...(missing === undefined || (parts.quotes ?? []).length === 0 ? [] : [missing]),
+  ];
   const cited = citedFor(
     context.kb,
     {
@@ -96,11 +101,26 @@ function documentOf(
     blocks: parts.blocks,
     summary: summaryOf(parts.blocks),
     ...cited,
-    form: context.form ?? 'full',
+    form,
     notes,
     didYouMean,
     text: [...lead, body, ...offer].filter((t) => t !== '').join('\n\n'),
   };
+}
+
+/** A form asked for that the style does not have, said with what is given instead. */
+function formNote(form: CitationForm, style: CitationStyle): AnswerNote | undefined {
+  if (form === 'in-text' && style === 'chicago')
+    return note(
+      'form-not-in-style',
+      "Chicago's notes-and-bibliography style cites in footnotes, not in the text: here is the note.",
+    );
+  if (form === 'note' && (style === 'apa' || style === 'mla'))
+    return note(
+      'form-not-in-style',
+      `${style.toUpperCase()} cites in the text, not in notes: here is the in-text citation.`,
+    );
+  return undefined;
 }
 
 /** Where a quote's words come from, when they are one of the quotes given. */

@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { ConversationState, ConversationStore } from '../../core/conversation/store.js';
-import { TOPIC_ID_PATTERN } from '../../knowledge/ids.js';
+import {
+  type ConversationState,
+  type ConversationStore,
+  parseConversationState,
+} from '../../core/conversation/store.js';
 import type { Logger } from '../../runtime/logger.js';
 import { ExpiringMap, ExpiringSet } from '../memory/expiring-set.js';
 import { RateLimiter } from '../memory/token-buckets.js';
@@ -336,17 +339,7 @@ export class RedisStateStore implements StateStore {
 function parseState(raw: string | null): ConversationState | undefined {
   if (raw === null) return undefined;
   try {
-    const { topic, strength, since } = JSON.parse(raw) as {
-      topic?: unknown;
-      strength?: unknown;
-      since?: unknown;
-    };
-    if (typeof topic !== 'string' || !TOPIC_ID_PATTERN.test(topic)) return undefined;
-    return {
-      topic,
-      ...(typeof strength === 'number' && strength >= 0 && strength <= 1 ? { strength } : {}),
-      ...(typeof since === 'number' && Number.isFinite(since) ? { since } : {}),
-    };
+    return parseConversationState(JSON.parse(raw));
   } catch {
     return undefined;
   }
