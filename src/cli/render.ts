@@ -103,7 +103,7 @@ export function renderAnswer(answer: Answer, style: Style, width = Number.POSITI
         .map((p) => (p.label === undefined ? p.text : `${style.dim(`${p.label}:`)}\n${p.text}`))
         .join('\n'),
     );
-    out.push(`${style.bold(referencesHeading(answer))}\n${refs.join('\n\n')}`);
+    out.push(`${style.bold(referencesHeading(answer))}\n${refs.join('\n')}`);
   }
   const tail: string[] = [];
   if (answer.related.length > 0 && answer.didYouMean.length === 0)

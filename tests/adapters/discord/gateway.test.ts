@@ -106,8 +106,11 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
     expect(embed?.description).toContain('fentanyl');
     const quote = embed?.fields?.find((f) => f.name.startsWith('Quote'));
     expect(quote?.value).toContain('Western Hemisphere-based TCOs');
-    expect(quote?.value).toContain(
-      'Office of the Director of National Intelligence, “Annual Threat Assessment',
+    // The references in an embed of their own, each whole in a code block.
+    const sources = body.data.embeds?.[1];
+    expect(sources?.title).toBe('Sources');
+    expect(sources?.description).toContain(
+      '```\nOffice of the Director of National Intelligence, “Annual Threat Assessment',
     );
     expect(embed?.footer?.text).toContain('February 5, 2024');
     expect(customIds(body)).toEqual([

@@ -182,11 +182,8 @@ describe('Discord HTTP interactions endpoint', () => {
     const [embed] = body.data.embeds;
     expect(embed?.title).toBe('Illicit drugs and trafficking');
     expect(embed?.description).toContain('fentanyl');
-    expect(
-      embed?.fields.some(
-        (f) => f.value.includes('Western Hemisphere-based TCOs') && f.value.includes('February 5, 2024'),
-      ),
-    ).toBe(true);
+    expect(embed?.fields.some((f) => f.value.includes('Western Hemisphere-based TCOs'))).toBe(true);
+    expect(body.data.embeds[1]?.description).toContain('February 5, 2024');
   });
 
   it('answers autocomplete and button presses too', async () => {

@@ -263,8 +263,8 @@ describe('/style, /ask and Share', () => {
     const set = await roundTrip(commandInteraction('style', [{ name: 'style', type: 3, value: 'mla' }], who));
     expect(set.data.flags).toBe(64);
     expect(set.data.content).toContain('MLA');
-    const mla = (await real.ask('ransomware', { style: 'mla' })).citations[0]?.reference ?? '—';
-    const chicago = (await real.ask('ransomware')).citations[0]?.reference ?? '—';
+    const mla = (await real.ask('ransomware', { style: 'mla' })).references[0]?.entry ?? '—';
+    const chicago = (await real.ask('ransomware')).references[0]?.entry ?? '—';
     expect(mla).not.toBe(chicago);
 
     const mine = await roundTrip(
@@ -326,7 +326,7 @@ describe('/style, /ask and Share', () => {
     const answered = await roundTrip(submit);
     expect(answered.type).toBe(4);
     expect(answered.data.flags ?? 0).toBe(0);
-    const mla = (await real.ask(question, { style: 'mla' })).citations[0]?.reference;
+    const mla = (await real.ask(question, { style: 'mla' })).references[0]?.entry;
     expect(text(answered)).toContain(mla);
 
     // Over the HTTP endpoint, an older client's action-row form with only the question: the command's choices hold.
