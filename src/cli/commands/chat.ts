@@ -14,12 +14,13 @@ import { renderExplanation } from '../explain.js';
 import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
 import { renderVerify } from '../verify-render.js';
+import { citationCommand } from './chat-citations.js';
 import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
 Paste a paragraph with quotations (or "check these quotes: …") and I check each against the sources.
 After an answer: "tell me more", "source?", "what should we do about it?", or a number from "Next:".
-Commands: /help  /topics  /good /bad (was the last answer helpful?)  /explain (toggle the evidence)  /quit`;
+Commands: /help  /topics  /style NAME  /bibliography  /export FILE (.bib .ris .json .txt)  /good /bad  /explain  /quit`;
 
 export const chat = {
   name: 'chat',
@@ -103,6 +104,8 @@ export const chat = {
         const pressed = number === undefined ? undefined : actions[number - 1];
         if (number !== undefined && pressed === undefined)
           writeLine(io.stdout, wrap(offered(number, actions.length), terminalWidth(io)));
+        else if (/^\/(?:style|bibliography|export)\b/.test(input))
+          writeLine(io.stdout, (await citationCommand(input, assistant, context, style)) ?? '');
         else if (input === '/help') show(assistant.help(context));
         else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
         else if (input === '/good' || input === '/bad') {
