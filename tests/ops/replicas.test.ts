@@ -13,6 +13,7 @@ import {
   slashCommand,
   ts,
 } from '../adapters/slack/fake-slack.js';
+import { userHasher } from '../../src/ops/user-hash.js';
 import { runBuiltCli } from '../support/cli.js';
 import { type ServeProcess, startServe } from '../support/serve.js';
 
@@ -138,9 +139,10 @@ describe('two replicas sharing one Redis', () => {
     // Replica A registers the thread just after Slack took its answer; a person's reply comes later.
     const registry = new Redis(redis.url());
     try {
-      await until(
-        async () => (await registry.exists(`replicas-test:keys:slack:threads:C0002:${root}`)) === 1,
-      );
+      // Keys are pseudonyms (no platform id reaches Redis): the thread's, under the shared salt.
+      const salt = (await registry.get('replicas-test:shared:user-hash-salt')) ?? '';
+      const key = userHasher(salt)(`keys:slack:threads:C0002:${root}`);
+      await until(async () => (await registry.exists(`replicas-test:keys:slack:threads:${key}`)) === 1);
     } finally {
       registry.disconnect();
     }
