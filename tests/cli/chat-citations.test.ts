@@ -62,7 +62,9 @@ describe('the chat cites a conversation', () => {
       '/quit',
     ]);
     expect(out).toContain('References in apa from now on');
-    expect(out).toMatch(/\(Office of the Director of National Intelligence, 2024, as cited in 1787, n\.d\.\)/);
+    expect(out).toMatch(
+      /\(Office of the Director of National Intelligence, 2024, as cited in 1787, n\.d\.\)/,
+    );
     expect(out).toContain('Bibliography');
     expect(out).toContain(`Wrote ${bib}.`);
     expect(out).toContain('.bib, .ris, .json or .txt');

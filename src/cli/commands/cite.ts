@@ -14,11 +14,12 @@ import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import { openAssistant } from '../../runtime/open.js';
 import { type CliIO, type Command, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, type Style } from '../render.js';
+import { citeToFile } from './cite-out.js';
 
 export const cite = {
   name: 'cite',
   summary: 'the verbatim quote(s) on a topic with a copy-ready reference (Chicago, APA, MLA, BibTeX…)',
-  usage: `policybot cite <topic, question or source> [--style|-s ${CITATION_STYLES.join('|')}] [--json]`,
+  usage: `policybot cite <topic, question or source> [--style|-s ${CITATION_STYLES.join('|')}] [--json] [--out|-o FILE.bib|.ris|.json|.txt]`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -26,6 +27,7 @@ export const cite = {
       options: {
         style: { type: 'string', short: 's' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string', short: 'o' },
       },
     });
     // What was typed is echoed back in messages: no terminal escapes or control characters in it.
@@ -41,6 +43,15 @@ export const cite = {
       return 2;
     }
     const assistant = await openAssistant(io.env);
+    if (values.out !== undefined) {
+      // One topic or several, comma-separated, as one file: each source once.
+      const written = await citeToFile(assistant, query, values.out, requested, process.cwd());
+      writeLine(
+        written.ok ? io.stdout : io.stderr,
+        written.ok ? `Wrote ${written.path} (${written.sources} sources).` : written.message,
+      );
+      return written.ok ? 0 : 1;
+    }
     const kb = assistant.knowledgeBase;
     const terminal = useColour(io) ? COLOUR : PLAIN;
     // The one cite resolver every surface uses: a source named outright ("ata", "gao", its id or
