@@ -16,9 +16,10 @@ const unescapeSlack = (s: string): string =>
 
 /** Every text a surface emits, as one string per surface. */
 function surfaces(answer: Answer): { cli: string; slack: string; discord: string } {
-  const slack = slackAnswer(answer).blocks.flatMap((b) =>
-    'text' in b && b.text !== undefined && 'text' in b.text ? [unescapeSlack(String(b.text.text))] : [],
-  );
+  const slack = slackAnswer(answer).blocks.flatMap((b) => {
+    const text = (b as { text?: { text?: unknown } }).text?.text;
+    return typeof text === 'string' ? [unescapeSlack(text)] : [];
+  });
   const discord = answerMessage(answer, false).embeds.flatMap((e) => [
     e.description ?? '',
     ...(e.fields ?? []).map((f) => f.value),

@@ -38,7 +38,7 @@ describe('a conversation cites', () => {
     const context = { conversationId: 'notes' };
     const one = await b.ask('ransomware in chicago', context);
     const two = await b.ask('and what about fentanyl?', context);
-    const notes = [...one.references, ...two.references].filter((r) => r.note !== undefined);
+    const notes = [...one.references, ...two.references].filter((r) => r.footnote !== undefined);
     expect(notes.map((r) => r.footnote?.number)).toEqual(notes.map((_, i) => i + 1));
     const seen = new Set<string>();
     for (const r of notes) {

@@ -19,7 +19,8 @@ export function citeInConversation(
     const before = cited.some((c) => same(c, key));
     if (!before) cited.push(key);
     // Only a cited quote or fact is a citation in the text; a source listed for reference is not.
-    if (r.note === undefined) return r;
+    const cites = r.quotes.length > 0 || answer.facts.some((f) => f.sourceId === r.sourceId);
+    if (r.note === undefined || !cites) return r;
     notes += 1;
     return { ...r, footnote: { number: notes, form: before ? 'short' : 'full' } };
   });
