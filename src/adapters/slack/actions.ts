@@ -83,6 +83,8 @@ export interface ButtonValue {
   readonly topic: IntentId | null;
   readonly followUp?: FollowUpKind | null;
   readonly question?: string;
+  /** "Share in channel": the reference the private answer is kept under (see state/kept-answers.ts). */
+  readonly ref?: string;
 }
 
 /** Slack allows 2000 characters in a button value. */
@@ -97,6 +99,7 @@ export function encodeValue(value: ButtonValue): string {
     ...(value.question === undefined
       ? {}
       : { q: [...value.question].slice(0, SHARED_QUESTION_MAX).join('') }),
+    ...(value.ref === undefined ? {} : { r: value.ref }),
   });
 }
 
@@ -110,10 +113,11 @@ export function decodeValue(raw: unknown): ButtonValue | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { t, q, v } = parsed as { t?: unknown; q?: unknown; v?: unknown };
+  const { t, q, v, r } = parsed as { t?: unknown; q?: unknown; v?: unknown; r?: unknown };
   const topic = t === null ? null : typeof t === 'string' && TOPIC_ID_PATTERN.test(t) ? t : undefined;
   if (topic === undefined) return undefined;
   if (q !== undefined && typeof q !== 'string') return undefined;
+  if (r !== undefined && (typeof r !== 'string' || !FEEDBACK_REF.test(r))) return undefined;
   const followUp =
     v === undefined ? undefined : v === null ? null : typeof v === 'string' && isFollowUpKind(v) ? v : false;
   if (followUp === false) return undefined;
@@ -121,6 +125,7 @@ export function decodeValue(raw: unknown): ButtonValue | undefined {
     topic,
     ...(followUp === undefined ? {} : { followUp }),
     ...(q === undefined ? {} : { question: q }),
+    ...(r === undefined ? {} : { ref: r }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { PlatformSignals } from '../types.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import type { KeySet, StateStore } from '../../state/port.js';
 import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
+import { type KeptAnswers, keptAnswers } from '../../state/kept-answers.js';
 import { type RecentAnswers, recentAnswers } from '../../state/recent.js';
 import { registerCiteActions } from './cite-actions.js';
 import { registerEvents } from './events.js';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   readonly preferences: PreferenceStore;
   /** Each person's last answers, for their Home tab, keyed by `personKey`. */
   readonly recent: RecentAnswers;
+  /** Private answers, whole, under their reference: what "Share in channel" posts. */
+  readonly kept: KeptAnswers;
 }
 
 export function defaultHandlerDeps(
@@ -59,6 +62,7 @@ export function defaultHandlerDeps(
     ...(feedback === undefined ? {} : { feedback }),
     preferences: preferenceStore(state),
     recent: recentAnswers(state),
+    kept: keptAnswers(state),
   };
 }
 

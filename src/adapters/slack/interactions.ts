@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { CitationStyle } from '../../core/citations/styles.js';
-import { type AskContext, feedbackReply } from '../../core/index.js';
+import { type Answer, type AskContext, feedbackReply } from '../../core/index.js';
 import {
   ACTION_IDS,
   decodeValue,
@@ -59,7 +60,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         );
       } else {
         const answer = await assistant.ask(request.question, contextOf(place, command.user_id, style));
-        message = renderAnswer(answer, { shareQuestion: request.question });
+        message = renderAnswer(answer, await shareable(deps, place, answer, request.question));
         await rememberAnswer(deps, command.team_id, command.user_id, answer);
       }
     } catch (error) {
@@ -131,7 +132,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           throw new Error('malformed button');
         const style = await styleOf(deps, place.team, body.user?.id);
         const answer = await assistant.followUp(kind, value.topic, contextOf(place, body.user?.id, style));
-        await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
+        await deliver(client, respond, place, renderAnswer(answer, await shareable(deps, place, answer)));
       },
       apology(client, respond, place),
     );
@@ -149,7 +150,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         if (value?.topic == null || place === undefined) throw new Error('malformed button');
         const style = await styleOf(deps, place.team, body.user?.id);
         const answer = await assistant.showTopic(value.topic, contextOf(place, body.user?.id, style));
-        await deliver(client, respond, place, renderAnswer(answer, shareable(place)));
+        await deliver(client, respond, place, renderAnswer(answer, await shareable(deps, place, answer)));
       },
       apology(client, respond, place),
     );
@@ -180,11 +181,12 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     );
   });
 
-  // "Share in channel": the ephemeral answer, shown again from the topic and view its button
-  // carries (the question is not asked again), posted for everyone; the private copy goes. Posted
-  // by the bot where it is a member, so it hears the thread's replies and says they continue the
-  // answer; elsewhere (a private channel or a DM it is not in) through the click's response_url,
-  // which reaches any conversation the command was used in, saying how to continue instead.
+  // "Share in channel": the ephemeral answer, exactly as it was given (kept whole under the
+  // reference its button carries: its style, every quote, a decline as a decline; nothing is asked
+  // again), posted for everyone; the private copy goes. Posted by the bot where it is a member, so
+  // it hears the thread's replies and says they continue the answer; elsewhere (a private channel
+  // or a DM it is not in) through the click's response_url, which reaches any conversation the
+  // command was used in, saying how to continue instead.
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, client, respond }) => {
     await ack();
     const place = placeOfAction(body as ActionBody);
@@ -194,14 +196,18 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       async () => {
         const value = decodeValue(action.value);
         if (value === undefined || place === undefined) throw new Error('malformed button');
-        const { topic, followUp, question } = value;
-        const who = contextOf(undefined, body.user?.id, await styleOf(deps, place.team, body.user?.id));
-        const answer =
-          topic === null
-            ? await assistant.ask(question ?? '', who)
-            : followUp == null
-              ? await assistant.showTopic(topic, who)
-              : await assistant.followUp(followUp, topic, who);
+        const { question, ref } = value;
+        const answer = ref === undefined ? undefined : await deps.kept.find(ref);
+        if (answer === undefined) {
+          // Expired (kept a day), or a button from before answers were kept: said to the person
+          // alone, and their private answer stays where it is.
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: expiredShare(deps.command),
+          });
+          return;
+        }
         const asked = question === undefined ? {} : { asked: question };
         const continues = answer.topic !== null;
         let ts: string | undefined;
@@ -249,7 +255,23 @@ export function cannotPostHere(error: unknown): boolean {
   return code === 'not_in_channel' || code === 'channel_not_found';
 }
 
-/** An answer only its asker sees can be shared. */
-function shareable(place: Place): { shareQuestion?: string } {
-  return place.kind === 'ephemeral' ? { shareQuestion: '' } : {};
+/**
+ * An answer only its asker sees can be shared: it is kept whole under its reference (the serving
+ * layer's, or one of its own where there is none), which the Share button carries.
+ */
+async function shareable(
+  deps: HandlerDeps,
+  place: Place,
+  answer: Answer,
+  question = '',
+): Promise<{ shareQuestion?: string; shareRef?: string }> {
+  if (place.kind !== 'ephemeral' || answer.kind === 'rate-limited') return {};
+  const ref = answer.ref ?? randomUUID();
+  await deps.kept.keep(ref, answer);
+  return { shareQuestion: question, shareRef: ref };
+}
+
+/** A Share click on an answer no longer kept: said plainly, never answered by asking again. */
+export function expiredShare(command: string): string {
+  return `That answer is no longer kept (answers can be shared for a day after they are given), so I cannot share it as it was. Ask again with \`${command}\` and share the new answer.`;
 }

@@ -38,6 +38,8 @@ export const LIMITS = {
 export interface RenderOptions {
   /** Adds "Share in channel" (slash command answers), which posts this answer for everyone. */
   readonly shareQuestion?: string;
+  /** The reference the answer is kept under, which "Share in channel" carries back. */
+  readonly shareRef?: string;
   /** The question, shown back (escaped, never a ping) above the sources: for a shared answer. */
   readonly asked?: string;
   /** Without follow-up buttons (the help text has its own). */
@@ -98,7 +100,8 @@ function referenceMrkdwn(answer: Answer, r: Reference): string {
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const context = contextBlock(options.asked, options.note);
-  const actions = options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion);
+  const actions =
+    options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion, options.shareRef);
   const feedback = options.buttons === false ? undefined : feedbackBlock(answer);
   const reserved = 1 + (context ? 1 : 0) + (actions ? 1 : 0) + (feedback ? 1 : 0);
   const body = [...answer.notes.map((n) => inlineMrkdwn(n.content)), ...answer.blocks.map(blockMrkdwn)].join(
@@ -188,7 +191,11 @@ function contextBlock(asked: string | undefined, note: string | undefined): Bloc
 }
 
 /** The answer's actions as buttons (the core decides which), and "Share in channel" when asked for. */
-function actionsBlock(answer: Answer, shareQuestion: string | undefined): Block | undefined {
+function actionsBlock(
+  answer: Answer,
+  shareQuestion: string | undefined,
+  shareRef: string | undefined,
+): Block | undefined {
   const elements: types.Button[] = [];
   let topics = 0;
   for (const action of answer.actions) {
@@ -199,7 +206,12 @@ function actionsBlock(answer: Answer, shareQuestion: string | undefined): Block 
     elements.push(button(id, action.label, { topic: action.topic }));
   }
   if (shareQuestion !== undefined && answer.kind !== 'rate-limited') {
-    const value: ButtonValue = { topic: answer.topic, followUp: answer.followUp, question: shareQuestion };
+    const value: ButtonValue = {
+      topic: answer.topic,
+      followUp: answer.followUp,
+      question: shareQuestion,
+      ...(shareRef === undefined ? {} : { ref: shareRef }),
+    };
     elements.push({ ...button(ACTION_IDS.share, 'Share in channel', value), style: 'primary' });
   }
   return elements.length > 0

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUTTON_VALUE_MAX } from '../../../src/adapters/slack/actions.js';
+import { BUTTON_VALUE_MAX, decodeValue, encodeValue } from '../../../src/adapters/slack/actions.js';
 import { blockText, buttons, headerOf } from './blocks.js';
 import { buttonClick, type Call, ts } from './fake-slack.js';
 import {
@@ -118,5 +118,50 @@ describe('Share in channel', () => {
       .split('\n')
       .find((l) => l.startsWith('Asked: '));
     expect(asked).toMatch(/^Asked: ransomware .*…$/);
+  });
+
+  /** What the answer itself shows: its header, sections and references, without buttons or small print. */
+  const body = (blocks: unknown) =>
+    (blocks as Array<{ type: string }>).filter((b) => b.type !== 'actions' && b.type !== 'context');
+
+  it('shares the private answer as it was: its style (APA) and every quote, not the question asked again', async () => {
+    const question = 'what does the report say about fentanyl? cite it in APA';
+    const { reply } = await askAndShare(question, 'C0APA', 'share-apa');
+    const [shared] = await user.delivered(inChannel('C0APA'));
+    const privately = body(reply.blocks);
+    expect(blockText(privately)).toContain('1787. (n.d.). Transnational crime.'); // APA, not Chicago
+    expect(body(shared?.body.blocks)).toEqual(privately);
+    expect(blockText(shared?.body.blocks)).toContain(`Asked: ${question}`);
+  });
+
+  it('shares a question declined privately as too long as the same decline, not an answer', async () => {
+    const question = `fentanyl ${'and more about fentanyl trafficking '.repeat(20)}`.trim();
+    expect(question.length).toBeGreaterThan(500);
+    const { reply } = await askAndShare(question, 'C0DECLINE', 'share-decline');
+    const [shared] = await user.delivered(inChannel('C0DECLINE'));
+    expect(headerOf(shared?.body.blocks)).toBe(headerOf(reply.blocks));
+    expect(headerOf(shared?.body.blocks)).not.toBe('Illicit drugs and trafficking');
+    expect(body(shared?.body.blocks)).toEqual(body(reply.blocks));
+  });
+
+  it('says plainly, to the person alone, when the answer is no longer kept, and asks nothing again', async () => {
+    const reply = await user.command('what does the report say about ransomware', 'gone-ask');
+    const share = buttons(reply.blocks).find((b) => b.text.text === 'Share in channel');
+    const value = decodeValue(share?.value);
+    if (!share || !value?.ref) throw new Error('no share button with a reference');
+    // An answer no longer in the store: a reference nothing was kept under.
+    const gone = { ...share, value: encodeValue({ ...value, ref: '00000000-0000-4000-8000-000000000000' }) };
+    await user.click(
+      buttonClick(gone, {
+        channel: 'C0GONE',
+        messageTs: ts(),
+        ephemeral: true,
+        responseUrl: slack.fake.responseUrl('share-gone'),
+      }),
+    );
+    const [said] = await slack.fake.waitFor('/response/share-gone');
+    expect(said?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(said?.body.text)).toContain('no longer kept');
+    expect(slack.fake.delivered.filter(inChannel('C0GONE'))).toHaveLength(0);
   });
 });
