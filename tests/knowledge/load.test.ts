@@ -234,5 +234,6 @@ describe('loading fails loudly, naming the file and the field', () => {
     expect(read('gao-20-388')).toEqual(['date', 'number', 'title', 'url']);
     expect(read('state-oig-isp-i-23-08')).toEqual(['number', 'title', 'url']);
     expect(read('doj-oia')).toEqual(['title', 'url']);
+    expect(read('unodc')).toEqual(['url']);
   });
 });
