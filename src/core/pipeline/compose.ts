@@ -1,23 +1,14 @@
-import { FALLBACK_ID, type FollowUpKind, type IntentId } from '../../knowledge/ids.js';
+import type { FollowUpKind } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Quote, Topic } from '../../knowledge/types.js';
-import type {
-  Action,
-  Answer,
-  AnswerNote,
-  Block,
-  CitationForm,
-  Inline,
-  NoteCode,
-  RelatedTopic,
-} from '../answer.js';
-import { citedFor } from '../citations/cited.js';
-import { citationsFor, type ReferenceFormatter } from '../citations/index.js';
-import { CITATION_STYLES, type CitationStyle } from '../citations/styles.js';
-import { inlineMarkdown, inlinePlain, parseBlocks, parseInline, toMarkdown } from '../document/markup.js';
+import type { Action, Answer, AnswerNote, Block, Inline } from '../answer.js';
+import { citationsFor } from '../citations/index.js';
+import { CITATION_STYLES } from '../citations/styles.js';
+import { inlineMarkdown, parseBlocks } from '../document/markup.js';
 import { counts, numberWord } from '../document/wording.js';
-import { aboutTheKnowledgeBase } from './about.js';
 import type { Trace } from './decide.js';
-import { type Decision, type DeclineReason, followUpOfView, type View } from './decision.js';
+import { type Decision, followUpOfView, type View } from './decision.js';
+import { type ComposeContext, documentOf, note, relatedList, topicActions, topicOf } from './document.js';
+import { composeBot, composeClarify, composeDecline } from './replies.js';
 
 const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
   more: 'Tell me more',
@@ -26,102 +17,6 @@ const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
   threats: 'Related threats',
   short: 'In one line',
 };
-
-/** How many "Did you mean" topics a decline offers. */
-const MAX_NEAREST = 5;
-
-export interface ComposeContext {
-  readonly kb: KnowledgeBase;
-  /** References in the answer's style. */
-  readonly format: ReferenceFormatter;
-  readonly style: CitationStyle;
-  /** The follow-up each suggested question asks for (null: none), read once by the classifier. */
-  readonly suggestionKinds: { get(question: string): FollowUpKind | null };
-  /** The forms of the references asked for; all of them unless given. */
-  readonly form?: CitationForm;
-}
-
-/** What every answer carries beside its kind and topic: the document and its derived views. */
-type Document = Pick<
-  Answer,
-  'blocks' | 'summary' | 'quotes' | 'facts' | 'references' | 'form' | 'notes' | 'didYouMean' | 'text'
->;
-
-function note(code: NoteCode, words: string): AnswerNote {
-  return { code, content: parseInline(words) };
-}
-
-/** The plain text of the summary paragraph (else of the first paragraph). */
-function summaryOf(blocks: readonly Block[]): string {
-  const first =
-    blocks.find((b) => b.kind === 'paragraph' && b.role === 'summary') ??
-    blocks.find((b) => b.kind === 'paragraph');
-  return first?.kind === 'paragraph' ? inlinePlain(first.content) : '';
-}
-
-/**
- * The document: its blocks, quotes, facts and references, and `text` derived from notes and blocks
- * (or given, for the one view whose derived text also lists references in place).
- */
-function documentOf(
-  context: ComposeContext,
-  parts: {
-    readonly notes?: readonly AnswerNote[];
-    readonly blocks: readonly Block[];
-    readonly quotes?: readonly Quote[];
-    readonly background?: readonly Quote[];
-    readonly about?: string;
-    readonly didYouMean?: readonly RelatedTopic[];
-    readonly text?: string;
-  },
-): Document {
-  const form = context.form ?? 'full';
-  const missing = formNote(form, context.style);
-  const notes = [
-    ...(parts.notes ?? []),
-    ...(missing === undefined || (parts.quotes ?? []).length === 0 ? [] : [missing]),
-  ];
-  const cited = citedFor(
-    context.kb,
-    {
-      quotes: parts.quotes ?? [],
-      blocks: parts.blocks,
-      ...(parts.background === undefined ? {} : { background: parts.background }),
-      ...(parts.about === undefined ? {} : { about: parts.about }),
-    },
-    context.format,
-    context.style,
-  );
-  const didYouMean = parts.didYouMean ?? [];
-  const lead = notes.map((n) => inlineMarkdown(n.content));
-  const body = parts.text ?? toMarkdown(parts.blocks);
-  const offer =
-    didYouMean.length > 0 ? [`Did you mean: ${didYouMean.map((r) => `**${r.title}**`).join(' · ')}?`] : [];
-  return {
-    blocks: parts.blocks,
-    summary: summaryOf(parts.blocks),
-    ...cited,
-    form,
-    notes,
-    didYouMean,
-    text: [...lead, body, ...offer].filter((t) => t !== '').join('\n\n'),
-  };
-}
-
-/** A form asked for that the style does not have, said with what is given instead. */
-function formNote(form: CitationForm, style: CitationStyle): AnswerNote | undefined {
-  if (form === 'in-text' && style === 'chicago')
-    return note(
-      'form-not-in-style',
-      "Chicago's notes-and-bibliography style cites in footnotes, not in the text: here is the note.",
-    );
-  if (form === 'note' && (style === 'apa' || style === 'mla'))
-    return note(
-      'form-not-in-style',
-      `${style.toUpperCase()} cites in the text, not in notes: here is the in-text citation.`,
-    );
-  return undefined;
-}
 
 /** Where a quote's words come from, when they are one of the quotes given. */
 function sourceOfQuote(quotes: readonly Quote[]): (text: string) => string | null {
@@ -141,23 +36,6 @@ export function compose(decision: Decision, trace: Trace, context: ComposeContex
     case 'decline':
       return composeDecline(decision, trace, context);
   }
-}
-
-function topicOf(kb: KnowledgeBase, id: IntentId): Topic {
-  const topic = kb.topics.get(id);
-  if (!topic) throw new Error(`no topic ${id}`);
-  return topic;
-}
-
-function relatedList(kb: KnowledgeBase, ids: readonly IntentId[]): RelatedTopic[] {
-  return ids.flatMap((id) => {
-    const t = kb.topics.get(id);
-    return t ? [{ intent: id, title: t.title }] : [];
-  });
-}
-
-function topicActions(kb: KnowledgeBase, ids: readonly IntentId[]): Action[] {
-  return relatedList(kb, ids).map((r) => ({ kind: 'topic', topic: r.intent, label: r.title }));
 }
 
 /** The topics a view lists: a threat's solutions, a solution's threats (overviews apart). */
@@ -402,167 +280,5 @@ function restates(quote: string, title: string): boolean {
   return q.startsWith(t) || t.startsWith(q);
 }
 
-function composeBot(intent: IntentId, confidence: number, trace: Trace, context: ComposeContext): Answer {
-  const { kb } = context;
-  const topic = topicOf(kb, intent);
-  // Help says everything at once: what it covers, how to ask, and what it is and rests on.
-  const markdown =
-    topic.role === 'help' && topic.detail
-      ? `${topic.summary}\n\n${topic.detail}\n\n${aboutTheKnowledgeBase(kb)}`
-      : topic.summary;
-  return {
-    kind: 'bot',
-    intent,
-    confidence,
-    title: topic.title,
-    ...documentOf(context, { blocks: parseBlocks(markdown, () => null), text: markdown }),
-    citations: [],
-    style: context.style,
-    related: relatedList(kb, topic.related),
-    suggestions: topic.followUps,
-    actions: topicActions(kb, topic.related),
-    followUp: null,
-    topic: null,
-    group: topic.group,
-    trace,
-  };
-}
-
-function composeClarify(
-  decision: Extract<Decision, { kind: 'clarify' }>,
-  trace: Trace,
-  context: ComposeContext,
-): Answer {
-  const { kb } = context;
-  const fallback = topicOf(kb, FALLBACK_ID);
-  const text =
-    decision.reason.code === 'empty'
-      ? `I did not catch a question there. Ask me about a threat from transnational criminal organizations or one of 1787’s solutions, or say “help”.`
-      : 'About what? Ask me about a topic first, then follow up with “tell me more”, “source?” or “what should we do about it?”.';
-  return {
-    kind: 'clarify',
-    intent: FALLBACK_ID,
-    confidence: null,
-    title: decision.reason.code === 'empty' ? 'Ask me a question' : 'About what?',
-    ...documentOf(context, { blocks: parseBlocks(text, () => null) }),
-    citations: [],
-    style: context.style,
-    related: relatedList(kb, fallback.related),
-    suggestions: fallback.followUps,
-    actions: topicActions(kb, fallback.related),
-    followUp: null,
-    topic: null,
-    group: 'fallback',
-    trace,
-  };
-}
-
-function composeDecline(
-  decision: Extract<Decision, { kind: 'decline' }>,
-  trace: Trace,
-  context: ComposeContext,
-): Answer {
-  const { kb } = context;
-  const fallback = topicOf(kb, FALLBACK_ID);
-  const nearest = decision.nearest.slice(0, MAX_NEAREST);
-  const didYouMean = relatedList(kb, nearest);
-  const related = nearest.length > 0 ? didYouMean : relatedList(kb, fallback.related);
-  const reason = declineNote(decision.reason, context);
-  // Without a reason of its own, the decline is the fallback's words; with one, the reason and
-  // what can be answered (unless there are nearer topics to offer).
-  const markdown =
-    reason === undefined
-      ? [fallback.summary, fallback.detail].filter(Boolean).join('\n\n')
-      : nearest.length > 0
-        ? ''
-        : fallback.detail
-          ? `Here is what I can answer:\n\n${fallback.detail}`
-          : '';
-  const notes = reason === undefined ? [] : [reason];
-  return {
-    kind: 'decline',
-    intent: FALLBACK_ID,
-    confidence: decision.confidence,
-    // Outside the sources is outside the sources, subject named or not; a limit or a length is "as asked".
-    title: decision.reason.code === 'out-of-scope' ? fallback.title : 'I can’t answer that as asked',
-    ...documentOf(context, {
-      notes,
-      blocks: parseBlocks(markdown, () => null, reason === undefined ? 'summary' : 'text'),
-      didYouMean,
-      text: markdown,
-    }),
-    citations: [],
-    style: context.style,
-    related,
-    suggestions: fallback.followUps,
-    actions: topicActions(
-      kb,
-      related.map((r) => r.intent),
-    ),
-    followUp: null,
-    topic: null,
-    group: 'fallback',
-    trace,
-  };
-}
-
-/** The reason as a note with its code, or undefined for a plain "outside what I can answer". */
-function declineNote(reason: DeclineReason, context: ComposeContext): AnswerNote | undefined {
-  switch (reason.code) {
-    case 'too-long':
-      return note(
-        'too-long',
-        `That question is ${reason.length} characters long; please ask in ${reason.max} characters or fewer.`,
-      );
-    case 'limit': {
-      const words = context.kb.limits.find((l) => l.id === reason.limit)?.reason;
-      return words === undefined ? undefined : note('limit', words);
-    }
-    case 'out-of-scope': {
-      if (reason.subject === undefined) return undefined;
-      const n = counts(context.kb);
-      // The subject is the asker's words: quoted, never read as markup.
-      return {
-        code: 'out-of-scope',
-        content: [
-          { kind: 'text', text: `My ${numberWord(n.sources)} sources say nothing about ` },
-          { kind: 'quoted', text: reason.subject },
-          {
-            kind: 'text',
-            text: `: they cover the threats from transnational criminal organizations in ODNI's 2024 Annual Threat Assessment and the ${numberWord(n.solutions)} solutions 1787 proposes.`,
-          },
-        ],
-      };
-    }
-  }
-}
-
-/** A request refused by the serving layer's rate limit: an Answer like any other. */
-export function composeRateLimited(wait: string, trace: Trace): Answer {
-  const words = `You're asking faster than I can answer. Please try again in ${wait}.`;
-  const blocks = parseBlocks(words, () => null);
-  return {
-    kind: 'rate-limited',
-    intent: FALLBACK_ID,
-    confidence: null,
-    title: 'One moment, please',
-    blocks,
-    summary: summaryOf(blocks),
-    quotes: [],
-    facts: [],
-    references: [],
-    form: 'full',
-    notes: [],
-    didYouMean: [],
-    text: words,
-    citations: [],
-    style: 'plain',
-    related: [],
-    suggestions: [],
-    actions: [],
-    followUp: null,
-    topic: null,
-    group: 'fallback',
-    trace,
-  };
-}
+export type { ComposeContext } from './document.js';
+export { composeRateLimited } from './replies.js';
