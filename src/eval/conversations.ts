@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { PolicyAssistant } from '../core/index.js';
-import { FALLBACK_ID, FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../knowledge/ids.js';
+import { FOLLOW_UP_KINDS, type FollowUpKind, type IntentId } from '../knowledge/ids.js';
+import { readJsonLines, unknownIntents } from './dataset.js';
 
 /** One turn of a labelled conversation: the question, every acceptable intent and follow-up kind. */
 export interface LabelledTurn {
@@ -32,35 +33,13 @@ const conversationSchema = z.strictObject({
 
 /** Reads `{"conversation": [{"q", "ok", "followUp"}, …]}` lines, failing with the line and field of any bad entry. */
 export function readConversations(file: string, known?: ReadonlySet<string>): LabelledConversation[] {
-  const out: LabelledConversation[] = [];
-  const problems: string[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((text, index) => {
-      if (text.trim() === '' || text.trimStart().startsWith('//')) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        problems.push(`${file}:${index + 1}: not valid JSON`);
-        return;
-      }
-      const parsed = conversationSchema.safeParse(json);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues)
-          problems.push(`${file}:${index + 1}: ${issue.path.join('.')}: ${issue.message}`);
-        return;
-      }
-      const turns = parsed.data.conversation;
-      const unknown = turns
-        .flatMap((t) => t.ok)
-        .filter((id) => id !== FALLBACK_ID && known !== undefined && !known.has(id));
-      for (const id of unknown)
-        problems.push(`${file}:${index + 1}: ok: unknown intent id ${JSON.stringify(id)}`);
-      if (unknown.length === 0) out.push({ turns, line: index + 1 });
-    });
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return out;
+  return readJsonLines(file, conversationSchema, (data, line) => ({
+    item: { turns: data.conversation, line },
+    problems: unknownIntents(
+      data.conversation.flatMap((t) => t.ok),
+      known,
+    ),
+  }));
 }
 
 /** Whether a file holds whole conversations (its first entry has a `conversation`). */

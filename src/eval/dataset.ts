@@ -28,13 +28,18 @@ const followUpSchema = questionSchema.extend({
   followUp: z.array(followUpKind).min(1, 'needs at least one follow-up kind (null for none)'),
 });
 
-function readLines<T>(
+/**
+ * Reads a JSONL file line by line against a schema (blank lines and `//` comments skipped),
+ * collecting every problem with its line and field, and throws them together at the end. `accept`
+ * checks a parsed entry further (intent ids) and returns the problems it finds; an entry with none
+ * is kept. Shared by every labelled format (questions, follow-ups, whole conversations).
+ */
+export function readJsonLines<T, R>(
   file: string,
   schema: z.ZodType<T>,
-  known: ReadonlySet<string> | undefined,
-  make: (data: T, line: number) => LabelledQuestion & T,
-): (LabelledQuestion & T)[] {
-  const out: (LabelledQuestion & T)[] = [];
+  accept: (data: T, line: number) => { readonly item: R; readonly problems: readonly string[] },
+): R[] {
+  const out: R[] = [];
   const problems: string[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
@@ -53,14 +58,31 @@ function readLines<T>(
           problems.push(`${file}:${index + 1}: ${issue.path.join('.')}: ${issue.message}`);
         return;
       }
-      const item = make(parsed.data, index + 1);
-      const unknown = known === undefined ? [] : item.ok.filter((id) => id !== FALLBACK_ID && !known.has(id));
-      for (const id of unknown)
-        problems.push(`${file}:${index + 1}: ok: unknown intent id ${JSON.stringify(id)}`);
-      if (unknown.length === 0) out.push(item);
+      const checked = accept(parsed.data, index + 1);
+      for (const problem of checked.problems) problems.push(`${file}:${index + 1}: ${problem}`);
+      if (checked.problems.length === 0) out.push(checked.item);
     });
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return out;
+}
+
+/** Problems for intent ids the knowledge base does not have (none when `known` is not given). */
+export function unknownIntents(ids: readonly string[], known: ReadonlySet<string> | undefined): string[] {
+  return ids
+    .filter((id) => id !== FALLBACK_ID && known !== undefined && !known.has(id))
+    .map((id) => `ok: unknown intent id ${JSON.stringify(id)}`);
+}
+
+function readLines<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  known: ReadonlySet<string> | undefined,
+  make: (data: T, line: number) => LabelledQuestion & T,
+): (LabelledQuestion & T)[] {
+  return readJsonLines(file, schema, (data, line) => {
+    const item = make(data, line);
+    return { item, problems: unknownIntents(item.ok, known) };
+  });
 }
 
 /** Reads a labelled JSONL file, failing with the line and field of any bad entry; ids checked against `known`. */
