@@ -1,21 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
-import type { CitationForm } from '../core/answer.js';
-import type { CitationStyle } from '../core/citations/styles.js';
 import { KnowledgeBaseError, type KnowledgeBaseProblem } from './errors.js';
 import { CONTENT_GROUPS, FALLBACK_ID, followUpOf, type IntentId } from './ids.js';
-import {
-  clausesFileSchema,
-  attributionFileSchema,
-  factsFileSchema,
-  framingFileSchema,
-  limitsFileSchema,
-  shorthandFileSchema,
-  stylesFileSchema,
-  synonymsFileSchema,
-} from './language-schema.js';
+import { loadLanguage } from './language.js';
+import { limitsFileSchema } from './language-schema.js';
+import { fieldOf, type Report, readYaml, validate, yamlFiles } from './read.js';
 import {
   intentFileSchema,
   sourceNameClashes,
@@ -23,7 +12,7 @@ import {
   sourcesFileSchema,
   topicSchema,
 } from './schema.js';
-import type { KnowledgeBase, Language, Limit, Source, Topic, TrainingExample } from './types.js';
+import type { KnowledgeBase, Limit, Source, Topic, TrainingExample } from './types.js';
 
 export interface KnowledgeBasePaths {
   /** The folder that holds `intents/` and `content/` (the project root). */
@@ -70,71 +59,6 @@ export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
     language,
     limits,
   };
-}
-
-type Report = (file: string, field: string, message: string) => void;
-
-/** A file's YAML, or NOT_READ when it could not be read or parsed (already reported). */
-const NOT_READ = Symbol('not read');
-
-function readYaml(file: string, report: Report): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    report(file, '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    return NOT_READ;
-  }
-  try {
-    return parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '';
-    const first = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-    report(file, where, `is not valid YAML: ${first}`);
-    return NOT_READ;
-  }
-}
-
-/**
- * A zod path as a curator reads it: in a list of entries with ids, the entry's id instead of its
- * index (`odni-ata-2024.date`, not `[0].date`).
- */
-function fieldOf(data: unknown, path: readonly PropertyKey[]): string {
-  const [first, ...rest] = path;
-  const entry = typeof first === 'number' && Array.isArray(data) ? (data[first] as unknown) : undefined;
-  const id =
-    entry !== null && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string'
-      ? (entry as { id: string }).id
-      : undefined;
-  const tail = id === undefined ? path : rest;
-  const joined = tail
-    .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('');
-  if (id === undefined) return joined;
-  return joined === '' ? id : `${id}: ${joined}`;
-}
-
-function validate<T>(schema: z.ZodType<T>, data: unknown, file: string, report: Report): T | undefined {
-  // One problem per file that cannot be read: its YAML error, not also what is then missing.
-  if (data === NOT_READ) return undefined;
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) report(file, fieldOf(data, issue.path), issue.message);
-  return undefined;
-}
-
-function yamlFiles(dir: string, report: Report, required = true): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => join(dir, entry.name))
-      .sort();
-  } catch {
-    if (required) report(dir, '', 'folder is missing');
-    return [];
-  }
 }
 
 interface Located {
@@ -265,74 +189,6 @@ function loadIntents(root: string, report: Report): TrainingExample[] {
 }
 
 /** `intents/language/`: each file is optional (an empty table), and validated when present. */
-function loadLanguage(root: string, report: Report): Language {
-  const dir = join(root, 'intents', 'language');
-  const read = <T>(name: string, schema: z.ZodType<T>): { file: string; data: T | undefined } => {
-    const file = join(dir, name);
-    return {
-      file,
-      data: existsSync(file) ? validate(schema, readYaml(file, report), file, report) : undefined,
-    };
-  };
-
-  const synonyms: [string, string][] = [];
-  const synonymFile = read('synonyms.yaml', synonymsFileSchema);
-  const owner = new Map<string, string>();
-  for (const { canonical, phrases } of synonymFile.data ?? []) {
-    for (const raw of phrases) {
-      const phrase = raw.replace(/\s+/g, ' ');
-      const other = owner.get(phrase);
-      if (other !== undefined && other !== canonical) {
-        report(synonymFile.file, `${canonical}: phrases`, `"${phrase}" is also a phrase of ${other}`);
-        continue;
-      }
-      if (other === undefined) synonyms.push([phrase, canonical]);
-      owner.set(phrase, canonical);
-    }
-  }
-
-  const shorthand = Object.entries(read('shorthand.yaml', shorthandFileSchema).data ?? {});
-
-  const styleData = read('styles.yaml', stylesFileSchema).data;
-  const styles: [string, CitationStyle][] = [];
-  for (const [style, names] of Object.entries(styleData?.styles ?? {}) as [CitationStyle, string[]][]) {
-    for (const name of [style, ...names]) styles.push([name.replace(/\s+/g, ' '), style]);
-  }
-  const framing = read('framing.yaml', framingFileSchema).data;
-  const clauses = read('clauses.yaml', clausesFileSchema).data;
-  const attribution = read('attribution.yaml', attributionFileSchema).data;
-  const facts = read('facts.yaml', factsFileSchema).data;
-  return {
-    synonyms,
-    shorthand,
-    styles,
-    unsupportedStyles: styleData?.unsupported ?? [],
-    citationForms: Object.entries(styleData?.forms ?? {}).flatMap(([form, names]) =>
-      (names ?? []).map(
-        (name) => [name.replace(/\s+/g, ' '), form as Exclude<CitationForm, 'full'>] as const,
-      ),
-    ),
-    framing: {
-      before: framing?.before ?? [],
-      beforeJoin: framing?.before_join ?? [' '],
-      after: framing?.after ?? [],
-      afterJoin: framing?.after_join ?? [' '],
-    },
-    clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [] },
-    attribution: {
-      authors: attribution?.authors ?? {},
-      others: attribution?.others ?? [],
-      cues: attribution?.cues ?? [],
-      leads: attribution?.leads ?? [],
-      relays: attribution?.relays ?? [],
-      relaying: attribution?.relaying ?? [],
-      pronouns: attribution?.pronouns ?? [],
-      negations: attribution?.negations ?? [],
-    },
-    factCues: { amount: facts?.amount ?? [], date: facts?.date ?? [] },
-  };
-}
-
 function loadLimits(root: string, report: Report): Limit[] {
   const file = join(root, 'content', 'limits.yaml');
   if (!existsSync(file)) return [];
