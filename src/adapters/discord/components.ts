@@ -1,9 +1,11 @@
 import { type AskContext, type FeedbackPort, feedbackReply, type PolicyAssistant } from '../../core/index.js';
+import type { KeptAnswers } from '../../state/kept-answers.js';
 import { citeKey } from '../cite-this.js';
 import { citeThisMessage } from './cite-this.js';
 import { decodeAction } from './custom-id.js';
 import { isContentTopic } from './knowledge.js';
-import { answerMessage, noticeMessage, type ReplyMessage } from './render.js';
+import { noticeMessage, type ReplyMessage } from './render.js';
+import { answerReply, sharedAnswer } from './share.js';
 
 export interface ComponentPress {
   readonly customId: string;
@@ -25,19 +27,28 @@ export function privatePress(press: ComponentPress): boolean {
   return press.ephemeral || kind === 'feedback';
 }
 
+export interface ComponentContext {
+  readonly assistant: PolicyAssistant;
+  readonly ask: AskContext;
+  readonly feedback?: FeedbackPort;
+  /** Private answers, whole, under their reference: what "Share" posts. */
+  readonly kept: KeptAnswers;
+}
+
 /**
  * A button or menu press: a new message continuing the topic the custom_id names, or for
  * "Helpful" / "Not helpful" a private acknowledgement (the answer itself is left as it was).
  */
 export async function handleComponent(
   press: ComponentPress,
-  assistant: PolicyAssistant,
-  ask: AskContext,
-  feedback?: FeedbackPort,
+  { assistant, ask, feedback, kept }: ComponentContext,
 ): Promise<ReplyMessage> {
   const action = decodeAction(press.customId);
   if (action === undefined || action.kind === 'askModal') return noticeMessage(STALE);
   switch (action.kind) {
+    // "Share" on a private answer: that answer as it was given, for everyone.
+    case 'share':
+      return sharedAnswer(action.ref, kept);
     case 'feedback': {
       const result =
         feedback === undefined ? 'unknown' : await feedback.feedback(action.ref, action.value, ask);
@@ -61,17 +72,9 @@ export async function handleComponent(
   const topic = action.kind === 'pick' ? press.values[0] : action.topic;
   // A topic a reload removed, or a forged id: the control is stale.
   if (topic === undefined || !isContentTopic(assistant, topic)) return noticeMessage(STALE);
-  // "Share" on a private answer: the same view of the same topic (nothing is asked again), for everyone.
-  if (action.kind === 'share') {
-    const answer =
-      action.followUp === null
-        ? await assistant.showTopic(topic, ask)
-        : await assistant.followUp(action.followUp, topic, ask);
-    return answerMessage(answer, false);
-  }
   const answer =
     action.kind === 'followUp'
       ? await assistant.followUp(action.followUp, topic, ask)
       : await assistant.showTopic(topic, ask);
-  return answerMessage(answer, press.ephemeral);
+  return answerReply(answer, press.ephemeral, kept);
 }

@@ -10,8 +10,8 @@ import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/index.js';
  *   pb:topic:solution.inl    a topic's own answer ("Did you mean" buttons)
  *   pb:pick:threat           a select menu whose chosen value is the topic (/topics)
  *   pb:helpful:<ref>         "Helpful" / "Not helpful" (pb:not-helpful:<ref>) on the answer <ref>
- *   pb:share:more:threat.drugs   "Share" on a private answer: that view of that topic, for everyone
- *                                (the view is "summary" for a topic's own answer)
+ *   pb:share:<ref>           "Share" on a private answer: the answer kept whole under <ref> (see
+ *                            state/kept-answers.ts), posted as it was for everyone
  *   pb:sharecite:apa:<key>   "Share" on a private citation: the topic or source id, cited in that style
  *   pb:citepick:x            "Not this one?": a select menu whose chosen value is the topic to cite
  *   pb:ask:apa:1             the /ask modal: the style chosen ("default" for the person's own) and
@@ -22,7 +22,7 @@ export type ComponentAction =
   | { readonly kind: 'topic'; readonly topic: IntentId }
   | { readonly kind: 'pick'; readonly group: string }
   | { readonly kind: 'feedback'; readonly value: FeedbackValue; readonly ref: string }
-  | { readonly kind: 'share'; readonly followUp: FollowUpKind | null; readonly topic: IntentId }
+  | { readonly kind: 'share'; readonly ref: string }
   | { readonly kind: 'shareCitation'; readonly style: CitationStyle; readonly key: string }
   | { readonly kind: 'citePick' }
   | { readonly kind: 'askModal'; readonly style: CitationStyle | undefined; readonly private: boolean };
@@ -44,7 +44,7 @@ export function encodeAction(action: ComponentAction): string {
     case 'feedback':
       return `${PREFIX}:${action.value}:${action.ref}`;
     case 'share':
-      return `${PREFIX}:share:${action.followUp ?? 'summary'}:${action.topic}`;
+      return `${PREFIX}:share:${action.ref}`;
     case 'shareCitation':
       return `${PREFIX}:sharecite:${action.style}:${action.key}`;
     case 'citePick':
@@ -69,6 +69,8 @@ export function decodeAction(customId: string): ComponentAction | undefined {
   if (verb === 'pick') return /^[a-z]+$/.test(arg) ? { kind: 'pick', group: arg } : undefined;
   if (verb === 'helpful' || verb === 'not-helpful')
     return FEEDBACK_REF.test(arg) ? { kind: 'feedback', value: verb, ref: arg } : undefined;
+  // A Share from before answers were kept (pb:share:<view>:<topic>) has two arguments: stale.
+  if (verb === 'share') return FEEDBACK_REF.test(arg) ? { kind: 'share', ref: arg } : undefined;
   // An id of the right shape; whether the knowledge base still has it is the core's to say.
   if (!TOPIC_ID_PATTERN.test(arg)) return undefined;
   if (verb === 'topic') return { kind: 'topic', topic: arg };
@@ -78,12 +80,6 @@ export function decodeAction(customId: string): ComponentAction | undefined {
 
 function twoArgs(verb: string, first: string, second: string): ComponentAction | undefined {
   switch (verb) {
-    case 'share':
-      if (!TOPIC_ID_PATTERN.test(second)) return undefined;
-      if (first === 'summary') return { kind: 'share', followUp: null, topic: second };
-      return FOLLOW_UPS.has(first)
-        ? { kind: 'share', followUp: first as FollowUpKind, topic: second }
-        : undefined;
     case 'sharecite':
       return isCitationStyle(first) && isCiteKey(second)
         ? { kind: 'shareCitation', style: first, key: second }

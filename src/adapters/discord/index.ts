@@ -1,3 +1,4 @@
+import { keptAnswers } from '../../state/kept-answers.js';
 import { preferenceStore } from '../../state/preferences.js';
 import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../types.js';
 import { isDiscordConfigured, loadDiscordConfig } from './config.js';
@@ -25,7 +26,8 @@ export const discordAdapter: PlatformAdapter = {
       logger,
       ...(feedback === undefined ? {} : { feedback }),
       // Each person's /style, in the state store (shared by replicas when it is Redis).
-      ...(state === undefined ? {} : { preferences: preferenceStore(state) }),
+      // and private answers kept for "Share", so a press on another replica finds them.
+      ...(state === undefined ? {} : { preferences: preferenceStore(state), kept: keptAnswers(state) }),
     };
     const parts: { isReady(): boolean; stop(): Promise<void> }[] = [];
     if (config.http && config.publicKey !== undefined) {

@@ -15,6 +15,7 @@ import type { AskContext, FeedbackPort, PolicyAssistant } from '../../core/index
 import type { Logger } from '../../runtime/logger.js';
 import { MemoryStateStore } from '../../state/memory/store.js';
 import { type PreferenceStore, preferenceStore } from '../../state/preferences.js';
+import { type KeptAnswers, keptAnswers } from '../../state/kept-answers.js';
 import { answer, QUESTION_INPUT, STYLE_INPUT, VISIBILITY_INPUT } from './commands/ask.js';
 import { COMMANDS, isModal, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
@@ -61,10 +62,14 @@ export interface InteractionDeps {
   readonly feedback?: FeedbackPort;
   /** Each person's own choices (`/style`): the state store's, shared by replicas when it is Redis. */
   readonly preferences?: PreferenceStore;
+  /** Private answers, whole, under their reference, for "Share" (the state store's, like preferences). */
+  readonly kept?: KeptAnswers;
 }
 
-/** Where preferences live when none was given: this process's memory. */
-const localPreferences = preferenceStore(new MemoryStateStore());
+/** Where preferences and kept answers live when none were given: this process's memory. */
+const localState = new MemoryStateStore();
+const localPreferences = preferenceStore(localState);
+const localKept = keptAnswers(localState);
 
 export const APOLOGY =
   'Sorry, something went wrong on my side while answering. Please try again in a moment.';
@@ -91,6 +96,7 @@ export async function handleInteraction(
   deps: InteractionDeps,
 ): Promise<InteractionReply> {
   const preferences = deps.preferences ?? localPreferences;
+  const kept = deps.kept ?? localKept;
   // Discord's user ids are global: one person's choices hold in every server and DM.
   const person = `discord:${request.userId}`;
   try {
@@ -104,7 +110,7 @@ export async function handleInteraction(
       // The person's own default citation style (/style), where they chose one.
       ...(style === undefined ? {} : { style }),
     };
-    const context = { assistant: deps.assistant, ask, preferences, person };
+    const context = { assistant: deps.assistant, ask, preferences, person, kept };
     switch (request.kind) {
       case 'command': {
         const command = COMMANDS.get(request.command);
@@ -137,7 +143,14 @@ export async function handleInteraction(
         return message(await command.execute(request.text, context));
       }
       case 'component':
-        return message(await handleComponent(request, deps.assistant, ask, deps.feedback));
+        return message(
+          await handleComponent(request, {
+            assistant: deps.assistant,
+            ask,
+            kept,
+            ...(deps.feedback === undefined ? {} : { feedback: deps.feedback }),
+          }),
+        );
       case 'unsupported':
         return message(noticeMessage('I cannot handle that kind of interaction yet.'));
     }

@@ -43,14 +43,25 @@ export const COLOURS = {
   fallback: 0x95a5a6,
 } as const;
 
+export interface AnswerOptions {
+  /**
+   * The reference a private answer is kept under (state/kept-answers.ts): adds "Share", which
+   * posts that answer, as it was, for everyone.
+   */
+  readonly shareRef?: string;
+}
+
 /**
  * The answer as embeds with its buttons: the answer itself (its notes, body, "Did you mean" and
  * the quotes the body does not show, one field each), then its references, each form in a code
  * block of its own, in as many embeds as they need, so that no reference is ever cut.
  */
-export function answerMessage(answer: Answer, ephemeral: boolean): ReplyMessage {
+export function answerMessage(answer: Answer, ephemeral: boolean, options: AnswerOptions = {}): ReplyMessage {
   const feedback = feedbackRow(answer);
-  const rowsOf = actionRows(answer, ephemeral).slice(0, feedback ? LIMITS.rows - 1 : LIMITS.rows);
+  const rowsOf = actionRows(answer, ephemeral ? options.shareRef : undefined).slice(
+    0,
+    feedback ? LIMITS.rows - 1 : LIMITS.rows,
+  );
   // The references' share of the message's 6000 characters is kept first: a reference is whole or
   // not there, and the answer's text gives way.
   const wanted = answer.references.reduce((n, r) => n + r.entry.length + 80, 200);
@@ -211,9 +222,9 @@ export function footerText(
 
 /**
  * The answer's actions as buttons: follow-ups first (the longer answer primary), then topics; on a
- * private answer about a topic, "Share" first, which shows the same answer to everyone.
+ * private answer kept under `shareRef`, "Share" first, which posts that answer for everyone.
  */
-export function actionRows(answer: Answer, ephemeral = false): ActionRow[] {
+export function actionRows(answer: Answer, shareRef?: string): ActionRow[] {
   const seen = new Set<string>();
   const buttons = answer.actions.flatMap((action) => {
     const customId =
@@ -226,18 +237,14 @@ export function actionRows(answer: Answer, ephemeral = false): ActionRow[] {
     return [button(action.label, customId, action.kind === 'follow-up' && action.followUp === 'more')];
   });
   const share =
-    ephemeral && answer.kind === 'answer' && answer.topic !== null
-      ? [
+    shareRef === undefined
+      ? []
+      : [
           {
-            ...button(
-              'Share',
-              encodeAction({ kind: 'share', followUp: answer.followUp, topic: answer.topic }),
-              false,
-            ),
+            ...button('Share', encodeAction({ kind: 'share', ref: shareRef }), false),
             style: ButtonStyle.Success,
           } satisfies APIButtonComponentWithCustomId,
-        ]
-      : [];
+        ];
   return rows([...share, ...buttons]);
 }
 

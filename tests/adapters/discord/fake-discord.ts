@@ -14,6 +14,27 @@ export interface RecordedRequest {
   readonly path: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: unknown;
+  /** A multipart request's parts (a reply with attachments): `payload_json` and the files. */
+  readonly parts?: readonly MultipartPart[];
+}
+
+export interface MultipartPart {
+  readonly name: string;
+  /** Set for a file. */
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly data: string;
+}
+
+/** A multipart/form-data body as its parts, read by the platform's own FormData parser (undici's). */
+async function multipartParts(raw: Buffer, contentType: string): Promise<MultipartPart[]> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const parts: MultipartPart[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') parts.push({ name, data: value });
+    else parts.push({ name, filename: value.name, contentType: value.type, data: await value.text() });
+  }
+  return parts;
 }
 
 export interface FakeRest {
@@ -40,16 +61,32 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+    req.on('end', async () => {
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       let body: unknown = raw;
+      const contentType = req.headers['content-type'] ?? '';
+      const parts = contentType.startsWith('multipart/form-data')
+        ? await multipartParts(bytes, contentType)
+        : undefined;
       try {
-        body = raw === '' ? null : JSON.parse(raw);
+        body =
+          parts !== undefined
+            ? JSON.parse(parts.find((p) => p.name === 'payload_json')?.data ?? 'null')
+            : raw === ''
+              ? null
+              : JSON.parse(raw);
       } catch {
-        // multipart or text: kept raw
+        // text: kept raw
       }
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const recorded = { method: req.method ?? 'GET', path, headers: req.headers, body };
+      const recorded = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        body,
+        ...(parts === undefined ? {} : { parts }),
+      };
       const storm = storms.find((s) => s.count > 0 && s.predicate(recorded));
       if (storm !== undefined) {
         storm.count -= 1;

@@ -339,20 +339,4 @@ describe('/style, /ask and Share', () => {
     expect(http.data.flags).toBe(64);
     expect(http.data.embeds?.[0]?.title).toBe('Illicit drugs and trafficking');
   });
-
-  it('a private answer has Share, which shows the same answer to everyone', async () => {
-    const mine = await roundTrip(
-      commandInteraction('ask', [
-        { name: 'question', type: 3, value: 'ransomware' },
-        { name: 'private', type: 5, value: true },
-      ]),
-    );
-    expect(ids(mine)[0]).toBe('pb:share:summary:threat.ransomware');
-    const shared = await roundTrip(
-      componentInteraction('pb:share:summary:threat.ransomware', { ephemeral: true }),
-    );
-    expect(shared.data.flags ?? 0).toBe(0);
-    expect(shared.data.embeds?.[0]?.title).toBe('Ransomware');
-    expect(ids(shared)).not.toContain('pb:share:summary:threat.ransomware');
-  });
 });

@@ -12,7 +12,8 @@ import {
 } from '../../../core/citations/styles.js';
 import { DEFAULT_MAX_QUESTION_LENGTH } from '../../../core/index.js';
 import { encodeAction } from '../custom-id.js';
-import { answerMessage, type ReplyMessage } from '../render.js';
+import type { ReplyMessage } from '../render.js';
+import { answerReply } from '../share.js';
 import {
   COMMAND_DEFAULTS,
   type Command,
@@ -137,8 +138,8 @@ export async function answer(
   question: string,
   style: CitationStyle | undefined,
   ephemeral: boolean,
-  { assistant, ask }: Pick<CommandContext, 'assistant' | 'ask'>,
+  { assistant, ask, kept }: Pick<CommandContext, 'assistant' | 'ask' | 'kept'>,
 ): Promise<ReplyMessage> {
   const reply = await assistant.ask(question, { ...ask, ...(style === undefined ? {} : { style }) });
-  return answerMessage(reply, ephemeral);
+  return answerReply(reply, ephemeral, kept);
 }

@@ -9,6 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AskContext, PolicyAssistant } from '../../../core/index.js';
+import type { KeptAnswers } from '../../../state/kept-answers.js';
 import type { PreferenceStore } from '../../../state/preferences.js';
 import type { ReplyMessage } from '../render.js';
 
@@ -33,6 +34,8 @@ export interface CommandContext {
   readonly preferences: PreferenceStore;
   /** The person in the state store: `discord:<user id>` (Discord's ids are global). */
   readonly person: string;
+  /** Private answers, whole, under their reference: what "Share" posts. */
+  readonly kept: KeptAnswers;
 }
 
 /** What a command answers with: a message, or a form to fill in first (a modal: Discord's type 9). */
