@@ -63,6 +63,7 @@ export const framingFileSchema = z.strictObject({
 export const clausesFileSchema = z.strictObject({
   split: nonEmpty,
   asks: z.array(lowerCase).default([]),
+  frames: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/attribution.yaml`: how a memo credits words to an author (the quote checker). */

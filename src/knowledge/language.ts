@@ -73,7 +73,7 @@ export function loadLanguage(root: string, report: Report): Language {
       after: framing?.after ?? [],
       afterJoin: framing?.after_join ?? [' '],
     },
-    clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [] },
+    clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [], frames: clauses?.frames ?? [] },
     attribution: {
       authors: attribution?.authors ?? {},
       others: attribution?.others ?? [],

@@ -62,7 +62,11 @@ export interface Language {
     readonly afterJoin: readonly string[];
   };
   /** where a question splits into clauses, and the words that open a clause that asks */
-  readonly clauses: { readonly split: string; readonly asks: readonly string[] };
+  readonly clauses: {
+    readonly split: string;
+    readonly asks: readonly string[];
+    readonly frames: readonly string[];
+  };
   /** the words that ask for an amount or a date, as a background fact states one */
   readonly factCues: { readonly amount: readonly string[]; readonly date: readonly string[] };
   /** how a memo credits words to an author: for the quote checker */

@@ -35,6 +35,17 @@ function run(
 }
 
 describe('the arbiter', () => {
+  it('gates the clause that asks as a question of its own, a preamble only surely', () => {
+    const asking = { decision: on('threat.ransomware'), probability: 0.3, scope: 0.6, reason: 'asks' };
+    expect(run({ clause: { ...asking, asks: true } }).reading).toBe('clause');
+    // The same probability from a clause that does not ask is under its gate; so is an asking
+    // clause out of scope.
+    expect(run({ clause: asking }).reading).toBe('out-of-scope');
+    expect(run({ clause: { ...asking, asks: true, scope: 0.4 } }).reading).toBe('out-of-scope');
+    // Raising the threshold raises the asking gate with it.
+    expect(run({ clause: { ...asking, asks: true } }, { threshold: 0.7 }).reading).toBe('out-of-scope');
+  });
+
   it('has one rule per reading, in the order of READING_NAMES, and the last always decides', () => {
     expect(PRECEDENCE.map((r) => r.reading)).toEqual([...READING_NAMES]);
     expect(PRECEDENCE.at(-1)?.gate).toBeNull();

@@ -30,3 +30,33 @@ describe('what the sources do not cover, said rather than answered from the near
     ]);
   });
 });
+
+describe('the clause that asks decides, not the most confident one', () => {
+  it('reads the asking clause past a preamble that names another topic', () => {
+    const answer = bot.answerNow(
+      "For my boss's memo on the border: what does 1787 say we should do about ransomware gangs and their crypto?",
+    );
+    expect(answer.trace.decidedBy).toBe('clause');
+    expect(answer.intent).toBe('threat.ransomware');
+  });
+
+  it('reads the ask after a background paragraph or a quoted passage', () => {
+    const mexico = bot.answerNow(
+      "We're drafting the bilateral section. Background: the two governments have worked on security cooperation for years, with mixed results, and the new administration wants a reset. What does 1787 recommend on the Mexico side?",
+    );
+    expect(mexico.intent).toBe('solution.mexico');
+    const quoted = bot.answerNow(
+      'From our Q3 memo: "Partners in the region continue to flag synthetic opioid flows as a top concern. Leadership wants a short brief by Friday." What does the threat assessment say about fentanyl?',
+    );
+    expect(quoted.intent).toBe('threat.drugs');
+  });
+
+  it('leans on the clause before when the asking one names nothing, and keeps the citation style read from the whole', async () => {
+    expect(bot.answerNow('illicit proceeds, how big a problem is it per the threat assesment').intent).toBe(
+      'threat.fraud',
+    );
+    const apa = await bot.ask('is the ata in apa format');
+    expect(apa.intent).toBe('source.ata');
+    expect(apa.style).toBe('apa');
+  });
+});

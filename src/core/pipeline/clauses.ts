@@ -15,12 +15,14 @@ const escapeClass = (s: string): string => s.replace(/[\\\]^-]/g, '\\$&');
 export class ClauseSplitter {
   private readonly pattern: RegExp;
   private readonly asks: ReadonlySet<string>;
+  private readonly frames: ReadonlySet<string>;
 
   constructor(language: Language) {
     const marks = escapeClass(language.clauses.split);
-    // A mark followed by space or the end; a dash with spaces around it; a parenthesis.
-    this.pattern = new RegExp(`([${marks}]+)(?:\\s+|$)|\\s+[-–—]+\\s+|\\s*\\(|\\)\\s*`, 'u');
+    // A mark (and the quotation mark or bracket it closes) followed by space or the end; a dash with spaces around it; a parenthesis.
+    this.pattern = new RegExp(`([${marks}]+)["'”’)\\]]*(?:\\s+|$)|\\s+[-–—]+\\s+|\\s*\\(|\\)\\s*`, 'u');
     this.asks = new Set(language.clauses.asks);
+    this.frames = new Set(language.clauses.frames);
   }
 
   /** The clauses of two words or more; none when the question is one clause. */
@@ -34,7 +36,11 @@ export class ClauseSplitter {
       rest = m === null ? '' : rest.slice(m.index + m[0].length);
       const words = text.split(/\s+/).filter(Boolean);
       if (words.length < 2) continue;
-      clauses.push({ text, asks: mark.includes('?') || this.asks.has((words[0] ?? '').toLowerCase()) });
+      const first = (words[0] ?? '').toLowerCase();
+      // A clause a frame word opens ("for my boss's memo on the border", "re the hearing on X")
+      // says who or what the question is for, even when it ends in a question mark.
+      const asks = !this.frames.has(first) && (mark.includes('?') || this.asks.has(first));
+      clauses.push({ text, asks });
     }
     return clauses.length >= 2 ? clauses : [];
   }

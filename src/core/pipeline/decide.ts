@@ -77,6 +77,7 @@ function gated(rule: Rule, p: Prediction, threshold: number, inConversation: boo
   let gate = share(rule.gate);
   if (rule.conversationGate !== undefined && inConversation && p.leans === true)
     gate = share(rule.conversationGate);
+  if (rule.askingGate !== undefined && p.asks === true) gate = Math.min(gate, share(rule.askingGate));
   if (rule.leadGate !== undefined && (p.lead ?? 0) >= share(rule.leadGate.lead))
     gate = Math.min(gate, share(rule.leadGate.floor));
   return p.probability >= gate ? undefined : `${pct(p.probability)}, under its gate ${pct(gate)}`;

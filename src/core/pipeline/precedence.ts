@@ -52,6 +52,8 @@ export interface Rule {
   readonly leadGate?: { readonly lead: number; readonly floor: number };
   /** …or this share of it, in a conversation, when the prediction leans on it (names no topic of its own). */
   readonly conversationGate?: number;
+  /** …or this share of it when the prediction is read from the clause that asks (a question of its own). */
+  readonly askingGate?: number;
   readonly yieldsTo?: readonly Yield[];
   /** It decides only in place of an earlier reading that yielded to it. */
   readonly standIn?: boolean;
@@ -113,7 +115,11 @@ export const PRECEDENCE: readonly Rule[] = [
   {
     reading: 'clause',
     gate: 1,
-    why: 'a preamble drowns the ask in words of its own: the asking clause, alone',
+    scopeGate: 1,
+    // The clause that asks is a question of its own: the topic head's gates. A preamble decides
+    // only when no clause asks, and then only surely.
+    askingGate: 0.5,
+    why: 'a preamble drowns the ask in words of its own: the clause that asks, alone, not the surest',
   },
   { reading: 'continuation', gate: null, why: 'in a conversation, what asks for something continues it' },
   { reading: 'out-of-scope', gate: null, why: 'otherwise: declined, with the nearest topics offered' },

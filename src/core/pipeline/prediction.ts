@@ -45,6 +45,8 @@ export interface Prediction {
   readonly lead?: number;
   /** It names no topic of its own and leans on the conversation. */
   readonly leans?: boolean;
+  /** It is read from the clause that asks, not from the whole question or a preamble. */
+  readonly asks?: boolean;
   readonly reason: string;
 }
 

@@ -1,4 +1,4 @@
-import type { Topic } from '../../../knowledge/types.js';
+import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
 import { answer, inConversation, isAskable } from '../targets.js';
 
@@ -41,13 +41,17 @@ export function bot(input: ReadingInput): Prediction {
 const CLAUSE_MIN_WORDS = 8;
 /** A question this surely out of scope as a whole is rescued only by a clause naming a topic of its own… */
 const CLAUSE_OUT_OF_SCOPE = 0.9;
-/** …and surely (this share of the threshold): "how do i fix the system instability" rescues nothing. */
+/** …and, a clause that does not ask, surely (this share of the threshold): "how do i fix the system instability" rescues nothing. */
 const CLAUSE_RESCUE = 1.6;
+
+/** An asking clause names a topic at this share of the threshold: the topic head's gate (and the table's `askingGate`). */
+const ASKING_SHARE = 0.5;
 
 /**
  * The clauses: a preamble ("for a hearing prep doc on the surge at the border, …") drowns the ask
- * in words of its own. The clause that asks, read alone, says what the question is about; when no
- * clause asks, the one surest of its topic.
+ * in words of its own. The clause that asks, read alone as a question of its own, says what the
+ * question is about, however sure the models are of the preamble; when no clause asks (or none
+ * that asks is in scope), the one surest of its topic.
  */
 export function clause(input: ReadingInput): Prediction {
   const c = input.classification;
@@ -59,24 +63,35 @@ export function clause(input: ReadingInput): Prediction {
   // to Buffalo. What does 1787 suggest about working with Canadian authorities?"), not one sharing a
   // general word with an overview ("how do I do a SWOT analysis, what counts as a threat?").
   const ownTopicOnly = c.outOfScope >= CLAUSE_OUT_OF_SCOPE;
-  const clauses = input.clauses();
-  const asking = clauses.some((x) => x.asks);
-  let best: { topic: Topic; confidence: number; scope: number; clause: string; asks: boolean } | undefined;
-  for (const { classification: k, asks } of clauses) {
-    const named = input.kb.topics.get(k.candidates[0]?.intent ?? '');
-    if (!isAskable(named) || k.inScope < threshold || k.confidence < threshold) continue;
-    if (ownTopicOnly && (named.role === 'overview' || k.confidence < CLAUSE_RESCUE * threshold)) continue;
-    // The clause that asks outranks a surer preamble; among equals, the surer.
-    const better =
-      best === undefined || (asks && !best.asks) || (asks === best.asks && k.confidence > best.confidence);
-    if (better)
-      best = { topic: named, confidence: k.confidence, scope: k.inScope, clause: k.normalized.plain, asks };
-  }
+  const named = input.clauses().flatMap(({ classification: k, asks }) => {
+    const topic = input.kb.topics.get(k.candidates[0]?.intent ?? '');
+    if (!isAskable(topic)) return [];
+    // The clause that asks is a question of its own: sure of a specific topic at the threshold.
+    const rescue = (asks ? 1 : CLAUSE_RESCUE) * threshold;
+    if (ownTopicOnly && (topic.role === 'overview' || k.confidence < rescue)) return [];
+    return [{ topic, k, asks }];
+  });
+  // An asking clause that names nothing surely ("illicit proceeds, how big a problem is it") leans
+  // on the clause before it: that one, then, if it is sure.
+  const asking = named.filter(
+    (x) => x.asks && x.k.inScope >= threshold && x.k.confidence >= ASKING_SHARE * threshold,
+  );
+  const pool =
+    asking.length > 0 ? asking : named.filter((x) => x.k.inScope >= threshold && x.k.confidence >= threshold);
+  const best = pool.reduce<(typeof pool)[number] | undefined>(
+    (a, x) => (a === undefined || x.k.confidence > a.k.confidence ? x : a),
+    undefined,
+  );
   if (best === undefined) return { probability: 0, reason: 'no clause alone names a topic surely' };
+  const { topic, k, asks } = best;
+  // What the asking clause asks for, when its act head is sure ("what does 1787 recommend on X").
+  const act = k.acts.find((a) => a.kind !== null);
+  const view = asks && act?.kind != null && act.probability >= threshold ? VIEW_OF[act.kind] : 'summary';
   return {
-    decision: answer(input, best.topic.id, 'summary', best.confidence),
-    probability: best.confidence,
-    scope: best.scope,
-    reason: `its ${asking && best.asks ? 'asking ' : ''}clause “${best.clause}” names ${best.topic.id} (${pct(best.confidence)})`,
+    decision: answer(input, topic.id, view, k.confidence),
+    probability: k.confidence,
+    scope: k.inScope,
+    asks,
+    reason: `its ${asks ? 'asking ' : ''}clause “${k.normalized.plain}” names ${topic.id} (${pct(k.confidence)})`,
   };
 }
