@@ -75,7 +75,14 @@ export const attributionFileSchema = z.strictObject({
   relays: z.array(lowerCase).default([]),
   relaying: z.array(lowerCase).default([]),
   pronouns: z.array(lowerCase).default([]),
+  writers: z.array(lowerCase).default([]),
+  modals: z.array(lowerCase).default([]),
+  determiners: z.array(lowerCase).default([]),
   negations: z.array(lowerCase).default([]),
+  qualifiers: z.array(lowerCase).default([]),
+  bound: z.array(lowerCase).default([]),
+  coordinators: z.array(lowerCase).default([]),
+  clauses: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/facts.yaml`: the words that ask for an amount or a date, as a background fact states one. */

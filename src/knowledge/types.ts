@@ -87,10 +87,24 @@ export interface Attribution {
   readonly relays: readonly string[];
   /** words that make the author named before them a relay ("1787, quoting the ATA") */
   readonly relaying: readonly string[];
-  /** subjects of a cue that point back to the author named in the sentence before ("it warns") */
+  /** subjects that point back to an author named before ("it warns", "the group says") */
   readonly pronouns: readonly string[];
+  /** the writer speaking for themselves ("we urge", "our view"): no author is credited */
+  readonly writers: readonly string[];
+  /** before a cue, a wish rather than a report of words ("the Member should say") */
+  readonly modals: readonly string[];
+  /** words that may stand before a name without changing whom it names ("your assessment") */
+  readonly determiners: readonly string[];
   /** words whose loss through an ellipsis turns a statement around */
   readonly negations: readonly string[];
+  /** words that narrow a statement ("some"): an ellipsis that drops one widens it */
+  readonly qualifiers: readonly string[];
+  /** words bound to the words after them (prepositions, determiners): an ellipsis after one re-attaches what follows */
+  readonly bound: readonly string[];
+  /** words that join two clauses of one subject ("and"): where an ellipsis may resume */
+  readonly coordinators: readonly string[];
+  /** words that open a clause with a subject of its own ("that", "while") */
+  readonly clauses: readonly string[];
 }
 
 /** A rule of `content/limits.yaml`: what the sources cannot hold. */

@@ -3,9 +3,6 @@ import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
 import { type Word, wordsOf } from './words.js';
 
-/** Whom a passage of text credits some words to. */
-export type Claim = (Author & { readonly phrase: string }) | null;
-
 /** A sentence that credits words to someone without quotation marks ("the ATA warns that …"). */
 export interface AttributedWords {
   readonly start: number;
@@ -29,7 +26,6 @@ export class AttributionReader {
   private readonly leads: readonly (readonly string[])[];
   private readonly relays: readonly (readonly string[])[];
   private readonly relaying: readonly (readonly string[])[];
-  private readonly pronouns: readonly (readonly string[])[];
 
   constructor(
     private readonly names: AuthorNames,
@@ -41,50 +37,6 @@ export class AttributionReader {
     this.leads = split(language.leads);
     this.relays = split(language.relays);
     this.relaying = split(language.relaying);
-    this.pronouns = split(language.pronouns);
-  }
-
-  /**
-   * Whom the words at [start, end) are credited to, reading the stretch of `masked` given: the
-   * author named nearest before them (a relay, "as quoted in 1787", does not count), else the
-   * nearest after ("…," the DNI said); a cue with a pronoun for subject ("it warns") points back to
-   * the sentence before; a cue with someone else for subject credits someone the knowledge base
-   * does not hold.
-   */
-  claimFor(masked: string, context: Span, quote: Span, previous: Span | undefined): Claim {
-    const words = wordsOf(masked.slice(context.start, context.end), context.start);
-    const mentions = this.authors(words, masked);
-    const before = mentions.filter((m) => (words[m.last] as Word).end <= quote.start);
-    const after = mentions.filter((m) => (words[m.first] as Word).start >= quote.end);
-    // Before the words, the author a cue follows ("1787 also asks Congress to …": 1787 asks),
-    // else the nearest; after them, the nearest ("…," the DNI said).
-    const speaking = before.filter((m) => this.cueWithin(words, m.last + 1, 3));
-    const chosen = speaking.at(-1) ?? before.at(-1) ?? after[0];
-    if (chosen) return { ...chosen.author, phrase: chosen.phrase };
-    // A cue with no author named: before the words, or right after them ("…," officials said).
-    const cue = this.findAll(words, this.cues).find((c) => {
-      const word = words[c.at] as Word;
-      return (
-        word.end <= quote.start ||
-        (word.start >= quote.end &&
-          words.filter((w) => w.start >= quote.end && w.start < word.start).length <= 3)
-      );
-    });
-    if (cue === undefined) return null;
-    const subject = words.slice(Math.max(0, cue.at - 3), cue.at);
-    // "It warns", "It also finds": a pronoun among the words before the cue.
-    const pronoun = this.pronouns.some((p) => subject.some((_, i) => startsAt(subject, i, p)));
-    if (pronoun && previous !== undefined) {
-      const earlier = this.authors(
-        wordsOf(masked.slice(previous.start, previous.end), previous.start),
-        masked,
-      );
-      const last = earlier.at(-1);
-      if (last) return { ...last.author, phrase: last.phrase };
-    }
-    if (pronoun || subject.length === 0) return null;
-    const named = masked.slice((subject[0] as Word).start, (subject.at(-1) as Word).end);
-    return { sourceId: null, name: named, phrase: named };
   }
 
   /**
@@ -159,20 +111,6 @@ export class AttributionReader {
         text.slice(previous.end, (words[m.first] as Word).start).trim() === '';
       return !relayed && !relaying && !partOfName;
     });
-  }
-
-  /** A cue starts within `room` words from `at`. */
-  private cueWithin(words: readonly Word[], at: number, room: number): boolean {
-    for (let k = at; k < at + room && k < words.length; k++)
-      if (this.cues.some((c) => startsAt(words, k, c))) return true;
-    return false;
-  }
-
-  private findAll(words: readonly Word[], phrases: readonly (readonly string[])[]): { at: number }[] {
-    const out: { at: number }[] = [];
-    for (let i = 0; i < words.length; i++)
-      if (phrases.some((p) => startsAt(words, i, p))) out.push({ at: i });
-    return out;
   }
 }
 

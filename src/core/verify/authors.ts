@@ -7,6 +7,11 @@ interface Name {
   readonly words: readonly string[];
   /** Written in capitals (ATA, DNI): matched as written, so "ic" in a sentence is not the IC. */
   readonly exact: boolean;
+  /**
+   * Written with "the" ("the assessment"): the name stands after any determiner or possessive
+   * ("your assessment", "America's intelligence agencies"), never bare ("a new assessment").
+   */
+  readonly determined: boolean;
   readonly author: Author;
 }
 
@@ -27,9 +32,11 @@ export interface Mention {
  */
 export class AuthorNames {
   private readonly names: Name[] = [];
+  private readonly determiners: ReadonlySet<string>;
 
   constructor(kb: KnowledgeBase) {
-    const { authors, others } = kb.language.attribution;
+    const { authors, others, determiners } = kb.language.attribution;
+    this.determiners = new Set(determiners);
     const nameOf = (id: string): string => {
       const source = kb.sources.get(id);
       return source?.shortName ?? source?.publisher ?? id;
@@ -55,12 +62,20 @@ export class AuthorNames {
   }
 
   private add(name: string, author: Author): void {
-    const words = wordsOf(name).map((w) => w.key);
+    let words = wordsOf(name).map((w) => w.key);
+    const determined = words.length > 1 && words[0] === 'the';
+    if (determined) words = words.slice(1);
     if (words.length === 0) return;
     const exact = /\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name);
     const folded = exact ? words : words.map((w) => w.toLowerCase());
-    if (this.names.some((n) => n.words.join(' ') === folded.join(' ') && n.exact === exact)) return;
-    this.names.push({ words: folded, exact, author });
+    const same = this.names.find((n) => n.words.join(' ') === folded.join(' ') && n.exact === exact);
+    // "ATA" and "the ATA": the bare name, which matches either way, is the one kept.
+    if (same !== undefined) {
+      if (same.determined && !determined)
+        this.names.splice(this.names.indexOf(same), 1, { ...same, determined });
+      return;
+    }
+    this.names.push({ words: folded, exact, determined, author });
   }
 
   /** The authors named in some words, left to right, the longest name where names overlap. */
@@ -77,16 +92,48 @@ export class AuthorNames {
           return form === w || (j === name.words.length - 1 && form.replace(/'s$/, '') === w);
         });
         if (!hit) continue;
+        const before = words[i - 1];
+        const determiner =
+          before !== undefined && (this.determiners.has(before.lower) || /'s$/.test(before.lower));
+        if (name.determined && !determiner) continue;
+        const first = determiner && this.determiners.has((before as Word).lower) ? i - 1 : i;
         const last = i + name.words.length - 1;
-        for (let k = i; k <= last; k++) used.add(k);
+        for (let k = first; k <= last; k++) used.add(k);
         out.push({
           author: name.author,
-          phrase: text.slice((words[i] as Word).start, (words[last] as Word).end),
-          first: i,
+          phrase: text.slice((words[first] as Word).start, (words[last] as Word).end),
+          first,
           last,
         });
       }
     }
-    return out.sort((a, b) => a.first - b.first);
+    return possessorsFirst(
+      out.sort((a, b) => a.first - b.first),
+      words,
+      text,
+    );
   }
+}
+
+/**
+ * What an author's name owns is that author's: "1787's own assessment" is 1787's, "the DNI's 2024
+ * report" the DNI's. A name in the possessive takes in a name a few words after it.
+ */
+function possessorsFirst(mentions: Mention[], words: readonly Word[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const owner = out.at(-1);
+    if (
+      owner !== undefined &&
+      /'s$/.test((words[owner.last] as Word).lower) &&
+      m.first > owner.last &&
+      m.first - owner.last <= 3
+    ) {
+      const phrase = text.slice((words[owner.first] as Word).start, (words[m.last] as Word).end);
+      out[out.length - 1] = { ...owner, last: m.last, phrase };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }

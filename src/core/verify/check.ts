@@ -3,8 +3,9 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { FormattedReference } from '../citations/reference.js';
 import type { CitationStyle } from '../citations/styles.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { AttributionReader, type Claim } from './attribution.js';
+import { AttributionReader } from './attribution.js';
 import { AuthorNames } from './authors.js';
+import { type Claim, CreditReader } from './credit.js';
 import { ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
 import { closestPassage, type Placement, placeExactly } from './match.js';
@@ -42,6 +43,7 @@ export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<F
 export class QuoteChecker {
   private readonly texts: readonly StoredText[];
   private readonly reader: AttributionReader;
+  private readonly credits: CreditReader;
   private readonly negations: ReadonlySet<string>;
 
   constructor(
@@ -49,7 +51,9 @@ export class QuoteChecker {
     private readonly referenceFor: ReferenceFor,
   ) {
     this.texts = storedTexts(kb);
-    this.reader = new AttributionReader(new AuthorNames(kb), kb.language.attribution);
+    const names = new AuthorNames(kb);
+    this.reader = new AttributionReader(names, kb.language.attribution);
+    this.credits = new CreditReader(names, kb.language.attribution);
     this.negations = new Set(kb.language.attribution.negations);
   }
 
@@ -77,9 +81,13 @@ export class QuoteChecker {
         skipped.push({ text: f.quote, start: f.start, reason: 'too-short' });
         continue;
       }
-      const { sentence, previous } = sentenceAt(sentences, f.start);
-      const context = f.intro ?? sentence;
-      const claim = this.reader.claimFor(masked, context, f, f.intro === undefined ? previous : undefined);
+      const { sentence, earlier } = sentenceAt(sentences, f.start);
+      const claim = this.credits.claimFor(
+        masked,
+        f.intro ?? sentence,
+        f,
+        f.intro === undefined ? earlier : [],
+      );
       candidates.push({ found: f, claim });
     }
     // Sentences that credit words without quotation marks.

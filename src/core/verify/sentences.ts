@@ -44,11 +44,10 @@ export function sentencesOf(masked: string): Span[] {
   return out;
 }
 
-/** The sentence holding a position, and the one before it. */
-export function sentenceAt(sentences: readonly Span[], at: number): { sentence: Span; previous?: Span } {
+/** The sentence holding a position, and the sentences before it, nearest first. */
+export function sentenceAt(sentences: readonly Span[], at: number): { sentence: Span; earlier: Span[] } {
   const index = sentences.findIndex((s) => at >= s.start && at < s.end);
   const i = index < 0 ? sentences.length - 1 : index;
   const sentence = sentences[i] ?? { start: 0, end: 0 };
-  const previous = sentences[i - 1];
-  return previous === undefined ? { sentence } : { sentence, previous };
+  return { sentence, earlier: sentences.slice(0, Math.max(0, i)).reverse() };
 }

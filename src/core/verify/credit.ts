@@ -1,0 +1,346 @@
+import type { Attribution } from '../../knowledge/types.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import type { AuthorNames, Mention } from './authors.js';
+import type { Author } from './types.js';
+import { type Word, wordsOf } from './words.js';
+
+/** Whom a passage of text credits some words to. */
+export type Claim = (Author & { readonly phrase: string }) | null;
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A name in a sentence, and the part it plays there. */
+interface Named extends Mention {
+  /** After "quoted in", "as relayed on": the page that passes the words on, not their author. */
+  readonly relay: boolean;
+  /** After "quoting", "citing", "relays": the author whose words the sentence passes on. */
+  readonly source: boolean;
+  /** Right after a cue ("asks ODNI to", "told the Senate"): spoken to, not speaking. */
+  readonly object: boolean;
+  /** "it", "the group": stands for an author named before. */
+  readonly pronoun: boolean;
+}
+
+/** Something in a sentence that credits words: where it stands, and to whom (null: the writer). */
+interface Credit {
+  readonly at: number;
+  readonly claim: Claim;
+  /** A source a page or a speaker passes on ("quoting the ATA"). */
+  readonly source?: boolean;
+}
+
+type Phrases = readonly (readonly string[])[];
+
+/**
+ * Reads whom a sentence credits a quotation to, the way a reader does: the nearest attributing
+ * phrase before the quotation in its sentence, else the one right after it ("…," the ATA warns).
+ * An attributing phrase is a cue with its subject ("the ATA warns", "a senior official told",
+ * "it says"), a lead ("according to 1787,"), a page passing on another's words ("1787, quoting the
+ * ATA,": the ATA's), or a name of an author we hold standing on its own ("1787's recommendation
+ * is to", "ODNI:"). A pronoun or a noun standing for an author ("it", "the think tank") is read as
+ * the author named nearest before it, in the sentence or the two before; a subject that names
+ * nobody we know ("one expert", "Senator Alvarez", "critics") is someone else; the writer's own
+ * voice ("we urge") credits nobody.
+ */
+export class CreditReader {
+  private readonly cues: Phrases;
+  private readonly leads: Phrases;
+  private readonly relays: Phrases;
+  private readonly relaying: Phrases;
+  private readonly pronouns: Phrases;
+  private readonly writers: ReadonlySet<string>;
+  private readonly modals: ReadonlySet<string>;
+  private readonly determiners: ReadonlySet<string>;
+  private readonly clauses: ReadonlySet<string>;
+
+  constructor(
+    private readonly names: AuthorNames,
+    language: Attribution,
+  ) {
+    const split = (list: readonly string[]) =>
+      list.map((p) => wordsOf(p).map((w) => w.lower)).sort((a, b) => b.length - a.length);
+    this.cues = split(language.cues);
+    this.leads = split(language.leads);
+    this.relays = split(language.relays);
+    this.relaying = split(language.relaying);
+    this.pronouns = split(language.pronouns);
+    this.writers = new Set(language.writers);
+    this.modals = new Set(language.modals);
+    this.determiners = new Set(language.determiners);
+    this.clauses = new Set(language.clauses);
+  }
+
+  /**
+   * Whom the words at `quote` are credited to, reading `sentence` of `masked` (the text with its
+   * quotations blanked out); `earlier` are the sentences before it, nearest first, where a pronoun
+   * finds its author.
+   */
+  claimFor(masked: string, sentence: Span, quote: Span, earlier: readonly Span[]): Claim {
+    const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
+    const named = this.named(words, masked);
+    const resolve = (n: Named): Claim =>
+      n.pronoun ? this.antecedent(masked, n, named, earlier) : claimOf(n);
+    const credits: Credit[] = [];
+    // Before the quotation: pages passing words on, cues with their subjects, leads, names.
+    for (const n of named) {
+      if ((words[n.last] as Word).end > quote.start || n.relay || n.object) continue;
+      if (n.source) credits.push({ at: (words[n.last] as Word).end, claim: resolve(n), source: true });
+      else if (!n.pronoun && n.author.sourceId !== null && !this.relayingAt(words, n.last + 1))
+        credits.push({ at: (words[n.last] as Word).end, claim: claimOf(n) });
+    }
+    for (const cue of this.find(words, this.cues)) {
+      const end = (words[cue.at + cue.length - 1] as Word).end;
+      if (end > quote.start) continue;
+      const speaker = this.speaker(words, masked, named, cue, resolve, 'before');
+      if (speaker !== undefined) credits.push({ at: end, claim: speaker });
+    }
+    for (const lead of this.find(words, this.leads)) {
+      const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
+      if (n !== undefined && (words[n.last] as Word).end <= quote.start)
+        credits.push({ at: (words[n.last] as Word).end, claim: resolve(n) });
+    }
+    credits.sort((a, b) => a.at - b.at);
+    const before = credits.at(-1);
+    // Someone we hold nothing from, citing a source: "Citing the ATA, the Congresswoman noted".
+    const cited = credits.filter((c) => c.source).at(-1);
+    if (
+      before !== undefined &&
+      cited !== undefined &&
+      before.claim !== null &&
+      before.claim.sourceId === null
+    )
+      return cited.claim;
+    if (before !== undefined) return before.claim;
+    return this.after(words, masked, named, quote, resolve);
+  }
+
+  /** The clause right after a quotation: "…," the ATA warns / says 1787 / she told / according to ODNI. */
+  private after(
+    words: readonly Word[],
+    masked: string,
+    named: readonly Named[],
+    quote: Span,
+    resolve: (n: Named) => Claim,
+  ): Claim {
+    const from = words.findIndex((w) => w.start >= quote.end);
+    if (from < 0) return null;
+    let to = from;
+    while (to + 1 < words.length && !this.boundary(words, masked, to + 1) && to - from < 8) to++;
+    for (const lead of this.find(words, this.leads)) {
+      if (lead.at < from || lead.at > to) continue;
+      const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
+      if (n !== undefined) return resolve(n);
+    }
+    for (const cue of this.find(words, this.cues)) {
+      if (cue.at < from || cue.at > to) continue;
+      const speaker = this.speaker(words, masked, named, cue, resolve, 'after');
+      if (speaker !== undefined) return speaker;
+    }
+    // A signature under a block quote: "— 1787".
+    const alone = named.find((n) => n.first === from && n.last === to && !n.relay);
+    return alone === undefined ? null : resolve(alone);
+  }
+
+  /**
+   * Who speaks through a cue: the subject before it in its clause ("Haines told", "A senior CBP
+   * official told", "it says"); before a quotation, a subject cut off by an aside is the clause
+   * before it ("1787's page, quoting the DNI, says"); after one, a cue with nothing before it takes
+   * the name after it ("…," says 1787). Undefined when the cue reports no one's words ("the Member
+   * should say", "That said").
+   */
+  private speaker(
+    words: readonly Word[],
+    masked: string,
+    named: readonly Named[],
+    cue: { at: number; length: number },
+    resolve: (n: Named) => Claim,
+    side: 'before' | 'after',
+  ): Claim | undefined {
+    const previous = words[cue.at - 1];
+    if (previous !== undefined && this.modals.has(previous.lower)) return undefined;
+    const clauseStart = (from: number): number => {
+      let at = from;
+      while (at > 0 && !this.boundary(words, masked, at) && from - at < 12) at--;
+      return at;
+    };
+    let start = clauseStart(cue.at);
+    if (start === cue.at && side === 'after') return this.inverted(words, masked, named, cue, resolve);
+    // The clause before the cue; when asides cut it off ("the 2024 ATA, dated February 5, warns"),
+    // the clauses before them too, at most three.
+    const clauses: [number, number][] = [];
+    let end = cue.at;
+    for (let k = 0; k < 3; k++) {
+      if (start < end) clauses.push([start, end]);
+      const aside =
+        start === end ||
+        /[,—–(]/u.test(masked.slice((words[end - 1] as Word).end, (words[end] as Word).start));
+      if (!aside || start === 0) break;
+      end = start;
+      start = clauseStart(end - 1);
+    }
+    for (const [from, to] of clauses) {
+      const subject = named.filter((n) => n.last >= from && n.last < to && !n.relay && !n.object);
+      const source = subject.find((n) => n.source);
+      if (source !== undefined) return resolve(source);
+      const first = subject.find((n) => !this.relayingAt(words, n.last + 1));
+      if (first !== undefined) return resolve(first);
+    }
+    const nearest = clauses[0];
+    if (nearest === undefined) return undefined;
+    const own = words.slice(nearest[0], nearest[1]);
+    if (own.some((w) => this.writers.has(w.lower))) return null;
+    if (!own.some((w) => !STOPWORDS.has(w.lower) && !this.determiners.has(w.lower))) return undefined;
+    const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
+    return { sourceId: null, name: phrase, phrase };
+  }
+
+  /** "…," says 1787 / warns the ATA / said Senator Alvarez. */
+  private inverted(
+    words: readonly Word[],
+    masked: string,
+    named: readonly Named[],
+    cue: { at: number; length: number },
+    resolve: (n: Named) => Claim,
+  ): Claim | undefined {
+    const from = cue.at + cue.length;
+    const n = named.find((m) => m.first >= from && m.first <= from + 1);
+    if (n !== undefined) return resolve(n);
+    let to = from;
+    while (to + 1 < words.length && !this.boundary(words, masked, to + 1) && to - from < 4) to++;
+    const own = words.slice(from, to + 1);
+    if (own.length === 0 || own[0]?.lower === 'that') return undefined;
+    if (own.some((w) => this.writers.has(w.lower))) return null;
+    if (!own.some((w) => !STOPWORDS.has(w.lower))) return undefined;
+    const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
+    return { sourceId: null, name: phrase, phrase };
+  }
+
+  /** The author a pronoun stands for: the nearest named before it, in its sentence or the two before. */
+  private antecedent(
+    masked: string,
+    pronoun: Named,
+    named: readonly Named[],
+    earlier: readonly Span[],
+  ): Claim {
+    const inSentence = named.filter((n) => n.last < pronoun.first && !n.pronoun && !n.relay);
+    const last = inSentence.at(-1);
+    if (last !== undefined) return claimOf(last);
+    for (const span of earlier.slice(0, 2)) {
+      const before = wordsOf(masked.slice(span.start, span.end), span.start);
+      const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
+      const source = found.filter((n) => n.source).at(-1);
+      const chosen = source ?? found.at(-1);
+      if (chosen !== undefined) return claimOf(chosen);
+    }
+    return null;
+  }
+
+  /** Names of authors and pronouns in some words, each with its part in the sentence. */
+  private named(words: readonly Word[], text: string): Named[] {
+    const out: Named[] = this.names.mentions(words, text).map((m) => this.role(words, m, false));
+    const taken = new Set(out.flatMap((m) => range(m.first, m.last)));
+    for (const p of this.find(words, this.pronouns, namesAt)) {
+      // "the group" may follow a determiner other than "the": "its authors".
+      if (range(p.at, p.at + p.length - 1).some((i) => taken.has(i))) continue;
+      const first = p.at;
+      const last = p.at + p.length - 1;
+      const phrase = text.slice((words[first] as Word).start, (words[last] as Word).end);
+      out.push(this.role(words, { author: { sourceId: null, name: phrase }, phrase, first, last }, true));
+    }
+    return out.sort((a, b) => a.first - b.first);
+  }
+
+  private role(words: readonly Word[], m: Mention, pronoun: boolean): Named {
+    const head = this.skipDeterminers(words, m.first);
+    const relay = this.relays.some((r) => endsWith(words.slice(0, head), r, ['the', 'by', 'in', 'on']));
+    const source = this.relaying.some((r) => endsWith(words.slice(0, head), r, ['the']));
+    const object = !source && this.cues.some((c) => endsWith(words.slice(0, head), c));
+    return { ...m, relay, source, object, pronoun };
+  }
+
+  /** The first word of a name, before any determiners written in front of it. */
+  private skipDeterminers(words: readonly Word[], first: number): number {
+    let at = first;
+    while (at > 0 && this.determiners.has((words[at - 1] as Word).lower)) at--;
+    return at;
+  }
+
+  private boundary(words: readonly Word[], masked: string, i: number): boolean {
+    return boundaryBefore(words, masked, i, this.clauses);
+  }
+
+  /** A relaying verb follows (maybe after "also"): "1787 cites", "its page also relays". */
+  private relayingAt(words: readonly Word[], at: number): boolean {
+    const skip = words[at]?.lower === 'also' || words[at]?.lower === 'page' ? at + 1 : at;
+    return this.relaying.some((r) => startsAt(words, skip, r));
+  }
+
+  private find(
+    words: readonly Word[],
+    phrases: Phrases,
+    match: typeof startsAt = startsAt,
+  ): { at: number; length: number }[] {
+    const out: { at: number; length: number }[] = [];
+    for (let i = 0; i < words.length; i++) {
+      // Cues are written in lower case: "the United States" holds no cue.
+      if ((words[i] as Word).key !== (words[i] as Word).lower && i > 0) continue;
+      const phrase = phrases.find((p) => match(words, i, p));
+      if (phrase !== undefined) out.push({ at: i, length: phrase.length });
+    }
+    return out;
+  }
+}
+
+function claimOf(n: Mention): Claim {
+  return { ...n.author, phrase: n.phrase };
+}
+
+/** A clause starts at word i: punctuation or a quotation (now blanked) stands before it, or a clause word. */
+function boundaryBefore(
+  words: readonly Word[],
+  masked: string,
+  i: number,
+  opens: ReadonlySet<string>,
+): boolean {
+  const previous = words[i - 1];
+  const word = words[i];
+  if (previous === undefined || word === undefined) return true;
+  const gap = masked.slice(previous.end, word.start);
+  return /[,;:"“”‘’()[\]—–]|\s-\s|\s{3}/u.test(gap) || opens.has(word.lower);
+}
+
+function startsAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
+  return phrase.length > 0 && phrase.every((p, j) => words[at + j]?.lower === p);
+}
+
+/** As startsAt, the last word maybe in the possessive: "the think tank's". */
+function namesAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
+  return (
+    phrase.length > 0 &&
+    phrase.every((p, j) => {
+      const w = words[at + j]?.lower;
+      return w === p || (j === phrase.length - 1 && w === `${p}'s`);
+    })
+  );
+}
+
+/** The words end with the phrase, maybe followed by one of `filler` ("quoted in the"). */
+function endsWith(
+  words: readonly Word[],
+  phrase: readonly string[],
+  filler: readonly string[] = [],
+): boolean {
+  const tail = words.map((w) => w.lower);
+  const last = tail.at(-1);
+  const trimmed =
+    last !== undefined && filler.includes(last) && !phrase.includes(last) ? tail.slice(0, -1) : tail;
+  if (phrase.length === 0 || trimmed.length < phrase.length) return false;
+  return phrase.every((p, j) => trimmed[trimmed.length - phrase.length + j] === p);
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
