@@ -28,7 +28,10 @@ export type { Trace } from './pipeline/decide.js';
  *   notes       things said about the answer, each with a code a surface or a test may branch on
  *               (unsupported-style, too-long, limit, out-of-scope, ...) and its words.
  *   didYouMean  topics offered instead, as topic references (a decline's nearest topics).
- *   actions     what a person can do next (follow-ups, topics, the conversation's bibliography).
+ *   actions     what a person can do next (follow-ups, topics, the conversation's bibliography, a
+ *               bibliography's files to download).
+ *   files       a bibliography answer's files (.bib, .ris, .json CSL-JSON, .txt), whole: a surface
+ *               attaches them or offers them for download, never cuts them.
  *
  * `text` and `citations` are derived views kept for logs, `ask --json` and older callers: the
  * Markdown-subset text of the blocks and notes, and the references flattened per quote.
@@ -146,7 +149,9 @@ export type NoteCode =
   /** A pairing of threats and solutions that is ours, not the sources'. */
   | 'our-pairing'
   /** The bot is limiting how fast one person asks. */
-  | 'rate-limited';
+  | 'rate-limited'
+  /** The conversation's bibliography was asked for, and nothing has been cited in it yet. */
+  | 'nothing-cited';
 
 export interface AnswerNote {
   readonly code: NoteCode;
@@ -167,14 +172,37 @@ export type Action =
       readonly label: string;
     }
   /** A topic's own answer: "Did you mean", or where to start. */
-  | { readonly kind: 'topic'; readonly topic: IntentId; readonly label: string };
+  | { readonly kind: 'topic'; readonly topic: IntentId; readonly label: string }
+  /**
+   * The conversation's bibliography: every source it has cited, once (the port's
+   * `showBibliography`). Offered under an answer that cites something, in a conversation.
+   */
+  | { readonly kind: 'bibliography'; readonly label: string }
+  /** One of a bibliography answer's files (`Answer.files`), to attach or download. */
+  | { readonly kind: 'export'; readonly file: ExportFormat; readonly label: string };
+
+/** The files a bibliography is exported as: BibTeX, RIS, CSL-JSON and the reference list as text. */
+export const EXPORT_FORMATS = ['bib', 'ris', 'json', 'txt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file an answer carries whole (a bibliography's .bib, .ris, .json, .txt). */
+export interface AnswerFile {
+  readonly format: ExportFormat;
+  /** A file name to save or attach it under: `policybot-bibliography.ris`. */
+  readonly name: string;
+  /** Its media type, for an upload or a download. */
+  readonly mediaType: string;
+  /** The whole file, ending in a newline. */
+  readonly content: string;
+}
 
 /**
  * What an answer is: a topic answered (`answer`), the bot's own reply (`bot`: help, greeting,
- * thanks), a question back (`clarify`: "about what?"), a decline, or a request refused by the
+ * thanks), the conversation's bibliography (`bibliography`: its references, files and export
+ * actions), a question back (`clarify`: "about what?"), a decline, or a request refused by the
  * serving layer's rate limit.
  */
-export type AnswerKind = 'answer' | 'bot' | 'clarify' | 'decline' | 'rate-limited';
+export type AnswerKind = 'answer' | 'bot' | 'bibliography' | 'clarify' | 'decline' | 'rate-limited';
 
 /** What the core returns for every question: adapters only render it. */
 export interface Answer {
@@ -213,6 +241,8 @@ export interface Answer {
   /** Questions worth asking next, in words, for surfaces without buttons. */
   readonly suggestions: readonly string[];
   readonly actions: readonly Action[];
+  /** The files a bibliography answer carries (one per `export` action); absent on other answers. */
+  readonly files?: readonly AnswerFile[];
   /** The follow-up this answer gives on its topic, or null for the topic's own answer. */
   readonly followUp: FollowUpKind | null;
   /** The topic the answer is about; null when no topic was answered. */

@@ -3,6 +3,9 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, AskContext, CitationForm } from './answer.js';
 import { citeInConversation } from './conversation/citing.js';
 import { bibliographyOf } from './conversation/bibliography.js';
+import { RECORD_STYLES } from './citations/cited.js';
+import { ListRequests } from './citations/list-request.js';
+import { LABELS } from './document/wording.js';
 import { type CiteResult, resolveCite } from './citations/cite.js';
 import { ReferenceProvider } from './citations/provider.js';
 import { StyleNames } from './citations/style-names.js';
@@ -17,6 +20,7 @@ import { Classifier } from './model/classifier.js';
 import { Facts } from './model/facts.js';
 import { TopicNames } from './model/names.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
+import type { CitedSoFar } from './pipeline/document.js';
 import { decide, type Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
 import { Limits } from './pipeline/limits.js';
@@ -85,6 +89,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const classifier = options.classifier ?? Classifier.train(kb);
   const limits = new Limits(kb.limits);
   const styles = new StyleNames(kb.language);
+  const listRequests = new ListRequests(kb.language);
   const clauseSplitter = new ClauseSplitter(kb.language);
   const references = options.references ?? new ReferenceProvider(kb);
   // Built on first use: answering a question needs neither (a one-shot `ask` starts faster).
@@ -128,12 +133,14 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     style: CitationStyle,
     format = references.defaultFormatter,
     form?: CitationForm,
+    cited?: CitedSoFar,
   ): ComposeContext => ({
     kb,
     format,
     style,
     suggestionKinds,
     ...(form === undefined ? {} : { form }),
+    ...(cited === undefined ? {} : { cited }),
   });
 
   const decideQuestion = (question: string, previous: IntentId | undefined) => {
@@ -153,6 +160,19 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     const found = classification === undefined ? undefined : limits.matchAt(words);
     const limit = found?.limit;
     const limitNamed = found === undefined ? undefined : topicNames().covering(words, found.start, found.end);
+    // Words that ask for the conversation's bibliography, and the rest of the question read without
+    // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
+    const request = read === undefined ? undefined : listRequests.find(read.typed);
+    const listRequest =
+      request === undefined
+        ? undefined
+        : {
+            cue: request.cue,
+            rest: once(() => {
+              const words = style === undefined ? request.rest : withoutWords(request.rest, style.words);
+              return words.length === 0 ? undefined : classifier.classify(words.join(' '));
+            }),
+          };
     const clauses = once(() =>
       clauseSplitter
         .split(classification?.normalized.plain ?? '')
@@ -177,6 +197,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         ? {}
         : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
       ...(style === undefined ? {} : { style }),
+      ...(listRequest === undefined ? {} : { listRequest }),
       threshold,
     };
     // The form of reference asked for ("just the in-text cite", "footnote"): how the answer shows its references.
@@ -196,6 +217,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     state: ConversationState | undefined,
     form?: CitationForm,
   ): Promise<Answer> => {
+    if (decision.kind === 'bibliography') return composeBibliography(decision, trace, context, state);
     const named = decision.kind === 'answer' ? decision.style : undefined;
     const style = named ?? state?.style ?? context.style;
     const composed =
@@ -203,7 +225,15 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         ? compose(decision, trace, composeContext(references.defaultStyle, undefined, form))
         : compose(decision, trace, composeContext(style, await references.formatter(style), form));
     if (context.conversationId === undefined) return composed;
-    const { answer, cited, notes } = citeInConversation(composed, state);
+    const { answer: noted, cited, notes } = citeInConversation(composed, state);
+    // Once the conversation has cited something, an answer that cites offers its bibliography.
+    const answer =
+      noted.kind === 'answer' && noted.references.length > 0 && cited.length > 0
+        ? {
+            ...noted,
+            actions: [...noted.actions, { kind: 'bibliography' as const, label: LABELS.bibliography }],
+          }
+        : noted;
     // The topic remembered, faded by turns that answer none (memory.ts); the style chosen and what was cited kept.
     const memory = afterTurn(
       state?.topic === undefined ? undefined : state,
@@ -217,6 +247,45 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       cited,
       notes,
     });
+    return answer;
+  };
+
+  /** The conversation's sources in a style, and in a text style for the .txt file. */
+  const citedSoFar = async (
+    state: ConversationState | undefined,
+    style: CitationStyle,
+    context: AskContext,
+  ): Promise<CitedSoFar> => {
+    const cited = state?.cited ?? [];
+    const list = await bibliographyOf(kb, cited, style, await references.formatter(style));
+    if (!RECORD_STYLES.has(style))
+      return { list, text: list, conversation: context.conversationId !== undefined };
+    // A record format's list as text: in the bot's style, or Chicago when that is a record format too.
+    const textStyle = RECORD_STYLES.has(references.defaultStyle) ? 'chicago' : references.defaultStyle;
+    const text = await bibliographyOf(kb, cited, textStyle, await references.formatter(textStyle));
+    return { list, text, conversation: context.conversationId !== undefined };
+  };
+
+  /**
+   * The conversation's bibliography as an answer, in the style asked for, else the conversation's,
+   * else the person's, else the bot's. A style named sticks, as any answer's does; the topic the
+   * conversation is about is left as it was ("references so far", then "tell me more").
+   */
+  const composeBibliography = async (
+    decision: Decision & { kind: 'bibliography' },
+    trace: Trace,
+    context: AskContext,
+    state: ConversationState | undefined,
+  ): Promise<Answer> => {
+    const style = decision.style ?? state?.style ?? context.style ?? references.defaultStyle;
+    const cited = await citedSoFar(state, style, context);
+    const answer = compose(
+      decision,
+      trace,
+      composeContext(style, await references.formatter(style), 'bibliography', cited),
+    );
+    if (context.conversationId !== undefined && decision.style !== undefined)
+      await conversations.set(context.conversationId, { ...state, style: decision.style });
     return answer;
   };
 
@@ -264,6 +333,24 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       if (context.conversationId === undefined) return;
       const state = await load(context);
       await conversations.set(context.conversationId, { ...state, style });
+    },
+
+    async showBibliography(context, style) {
+      const state = await load(context);
+      const trace: Trace = {
+        decidedBy: 'platform',
+        reason: "the conversation's bibliography, asked for by a button or a command",
+        steps: [],
+        previousTopic: null,
+        threshold,
+        classification: null,
+      };
+      return composeBibliography(
+        { kind: 'bibliography', ...(style === undefined ? {} : { style }), confidence: 1 },
+        trace,
+        context,
+        state,
+      );
     },
 
     async bibliography(context, style) {

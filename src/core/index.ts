@@ -2,6 +2,7 @@ export type {
   Action,
   Answer,
   AnswerFact,
+  AnswerFile,
   AnswerKind,
   AnswerNote,
   AnswerQuote,
@@ -9,6 +10,7 @@ export type {
   Block,
   Citation,
   CitationForm,
+  ExportFormat,
   FollowUpKind,
   Inline,
   NoteCode,
@@ -17,6 +19,7 @@ export type {
   RelatedTopic,
   Trace,
 } from './answer.js';
+export { EXPORT_FORMATS } from './answer.js';
 export { LABELS } from './document/wording.js';
 export { composeRateLimited } from './pipeline/compose.js';
 export {

@@ -37,6 +37,13 @@ export interface Assistant {
    */
   bibliography(context: AskContext, style?: CitationStyle): Promise<Bibliography>;
   /**
+   * The same as an answer (kind `bibliography`): the references, a note coded `nothing-cited` when
+   * there are none, the files whole (`Answer.files`) and an `export` action for each. What a
+   * "Bibliography" button (the `bibliography` action under an answer) asks for; in the style given,
+   * else the conversation's.
+   */
+  showBibliography(context: AskContext, style?: CitationStyle): Promise<Answer>;
+  /**
    * What to cite for some text (a topic, a source, an autocomplete pick), in a style: the one
    * chosen (`style`), else one the text names, else the person's own default (`context.style`),
    * else the bot's. `context` says who asks (the serving layer rate-limits per person).

@@ -10,6 +10,12 @@ export type IntentId = string;
 /** The negatives' intent and the topic that says what the bot declines and why. */
 export const FALLBACK_ID = 'fallback';
 
+/**
+ * The intent of the conversation's bibliography ("references so far"): asked for by the words of
+ * intents/language/bibliography.yaml (a reading, not a trained intent) or a button.
+ */
+export const BIBLIOGRAPHY_ID = 'bibliography';
+
 export const TOPIC_GROUPS = ['threat', 'solution', 'source', 'related', 'bot', 'fallback'] as const;
 export type TopicGroup = (typeof TOPIC_GROUPS)[number];
 

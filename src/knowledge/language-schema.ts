@@ -29,6 +29,16 @@ export const stylesFileSchema = z.strictObject({
   forms: z.partialRecord(z.enum(['in-text', 'note', 'bibliography']), z.array(lowerCase).min(1)).default({}),
 });
 
+/**
+ * `intents/language/bibliography.yaml`: the words that ask for the conversation's bibliography, by
+ * themselves (`alone`) or as a list word with a scope ("references" + "so far").
+ */
+export const bibliographyFileSchema = z.strictObject({
+  alone: z.array(lowerCase).min(1, 'needs at least one phrase'),
+  lists: z.array(lowerCase).default([]),
+  scopes: z.array(lowerCase).default([]),
+});
+
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */
 const pattern = lowerCase.refine(
   (p) =>

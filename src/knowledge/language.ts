@@ -1,7 +1,8 @@
 /**
  * The curators' language rules (intents/language/*.yaml): synonyms, shorthand, citation style and
- * form names, framing, clause cues, attribution words and fact cues, each file validated by its
- * schema in language-schema.ts. A missing file means its rules are empty, not an error.
+ * form names, framing, clause cues, attribution words, fact cues and the words that ask for the
+ * conversation's bibliography, each file validated by its schema in language-schema.ts. A missing
+ * file means its rules are empty, not an error.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { CitationForm } from '../core/answer.js';
 import type { CitationStyle } from '../core/citations/styles.js';
 import {
   attributionFileSchema,
+  bibliographyFileSchema,
   clausesFileSchema,
   factsFileSchema,
   framingFileSchema,
@@ -57,6 +59,9 @@ export function loadLanguage(root: string, report: Report): Language {
   const clauses = read('clauses.yaml', clausesFileSchema).data;
   const attribution = read('attribution.yaml', attributionFileSchema).data;
   const facts = read('facts.yaml', factsFileSchema).data;
+  const bibliography = read('bibliography.yaml', bibliographyFileSchema).data;
+  const phrases = (list: readonly string[] | undefined): string[] =>
+    (list ?? []).map((p) => p.replace(/\s+/g, ' '));
   return {
     synonyms,
     shorthand,
@@ -92,5 +97,10 @@ export function loadLanguage(root: string, report: Report): Language {
       clauses: attribution?.clauses ?? [],
     },
     factCues: { amount: facts?.amount ?? [], date: facts?.date ?? [] },
+    bibliography: {
+      alone: phrases(bibliography?.alone),
+      lists: phrases(bibliography?.lists),
+      scopes: phrases(bibliography?.scopes),
+    },
   };
 }

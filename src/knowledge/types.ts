@@ -71,6 +71,15 @@ export interface Language {
   readonly factCues: { readonly amount: readonly string[]; readonly date: readonly string[] };
   /** how a memo credits words to an author: for the quote checker */
   readonly attribution: Attribution;
+  /**
+   * the words that ask for the conversation's bibliography: a phrase that does by itself, or a
+   * list word with a scope anywhere in the question (lower-case words joined by spaces)
+   */
+  readonly bibliography: {
+    readonly alone: readonly string[];
+    readonly lists: readonly string[];
+    readonly scopes: readonly string[];
+  };
 }
 
 /** `intents/language/attribution.yaml`: names of authors, and the words that attribute. */

@@ -121,6 +121,10 @@ export class AssistantService implements PolicyAssistant, FeedbackPort {
     return this.current.bibliography(context, style);
   }
 
+  showBibliography(context: AskContext, style?: CitationStyle): Promise<Answer> {
+    return this.serve(undefined, context, () => this.current.showBibliography(context, style));
+  }
+
   get knowledgeBase(): KnowledgeBase {
     return this.current.knowledgeBase;
   }

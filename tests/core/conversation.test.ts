@@ -171,10 +171,20 @@ describe('a conversation', () => {
   it('presses the buttons an answer carries', async () => {
     const chat = new TestConversation(assistant());
     const answer = await chat.say('what does the report say about ransomware');
-    expect(answer.actions.map((a) => a.label)).toEqual(['Tell me more', 'Sources', 'Related solutions']);
+    expect(answer.actions.map((a) => a.label)).toEqual([
+      'Tell me more',
+      'Sources',
+      'Related solutions',
+      'Bibliography',
+    ]);
     expect((await chat.press('Related solutions')).followUp).toBe('solutions');
     // The topic a button opened is the conversation's now.
     expect((await chat.say('tell me more')).topic).toBe('threat.ransomware');
+    // The conversation's bibliography, pressed: what it cited so far, and the topic kept.
+    const listed = await chat.press('Bibliography');
+    expect(listed.kind).toBe('bibliography');
+    expect(listed.references.map((r) => r.sourceId)).toContain('odni-ata-2024');
+    expect((await chat.say('source?')).topic).toBe('threat.ransomware');
   });
 
   it('answers a topic the platform names outright (a "Did you mean" button, a topic menu)', async () => {

@@ -65,10 +65,13 @@ export class TestConversation {
     const action = last?.actions.find((a) => a.label === label);
     if (action === undefined) throw new Error(`no button "${label}" on the last answer`);
     const context = { conversationId: this.id, platform: 'test' };
+    if (action.kind === 'export') throw new Error(`"${label}" is a file to download, not an answer`);
     const answer =
       action.kind === 'follow-up'
         ? await this.bot.followUp(action.followUp, action.topic, context)
-        : await this.bot.showTopic(action.topic, context);
+        : action.kind === 'bibliography'
+          ? await this.bot.showBibliography(context)
+          : await this.bot.showTopic(action.topic, context);
     this.transcript.push({ question: `[${label}]`, answer });
     return answer;
   }

@@ -227,6 +227,8 @@ export function footerText(
 export function actionRows(answer: Answer, shareRef?: string): ActionRow[] {
   const seen = new Set<string>();
   const buttons = answer.actions.flatMap((action) => {
+    // The bibliography and its exports are mapped where their files are attached (not here yet).
+    if (action.kind !== 'follow-up' && action.kind !== 'topic') return [];
     const customId =
       action.kind === 'follow-up'
         ? encodeAction({ kind: 'followUp', followUp: action.followUp, topic: action.topic })

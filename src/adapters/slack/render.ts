@@ -199,6 +199,8 @@ function actionsBlock(
   const elements: types.Button[] = [];
   let topics = 0;
   for (const action of answer.actions) {
+    // The bibliography and its exports are mapped where their files are uploaded (not here yet).
+    if (action.kind !== 'follow-up' && action.kind !== 'topic') continue;
     if (action.kind === 'topic' && topics >= 5) continue;
     const id = actionIdOf(action, action.kind === 'topic' ? topics++ : 0);
     // Action ids must be unique within a block: one button per follow-up kind.

@@ -2,22 +2,20 @@ import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { RECORD_STYLES } from '../../core/citations/cited.js';
 import { CITATION_STYLES, isCitationStyle } from '../../core/citations/styles.js';
-import type { AskContext, PolicyAssistant } from '../../core/index.js';
-import type { Style } from '../render.js';
+import type { Answer, AskContext, ExportFormat, PolicyAssistant } from '../../core/index.js';
 
 /** The files `/export` writes, by extension: what a reference manager imports, or the list as text. */
 const FILES = { '.bib': 'bib', '.ris': 'ris', '.json': 'json', '.txt': 'txt' } as const;
 
 /**
- * The chat's citation commands: `/style NAME` (the conversation's style from now on),
- * `/bibliography` (every source cited so far) and `/export FILE` (.bib, .ris, .json or .txt).
- * Returns the reply, or undefined when the input is none of them.
+ * The chat's citation commands: `/style NAME` (the conversation's style from now on) and
+ * `/export FILE` (.bib, .ris, .json or .txt). `/bibliography` is the core's bibliography answer,
+ * shown as any answer is (chat.ts). Returns the reply, or undefined when the input is none of them.
  */
 export async function citationCommand(
   input: string,
   assistant: Pick<PolicyAssistant, 'chooseStyle' | 'bibliography' | 'defaultStyle'>,
   context: AskContext,
-  style: Style,
   cwd: string = process.cwd(),
 ): Promise<string | undefined> {
   const [command, ...rest] = input.split(/\s+/);
@@ -28,12 +26,6 @@ export async function citationCommand(
       if (!isCitationStyle(name)) return `Say /style and one of: ${CITATION_STYLES.join(', ')}.`;
       await assistant.chooseStyle(name, context);
       return `References in ${name} from now on, in this conversation.`;
-    }
-    case '/bibliography': {
-      const bibliography = await assistant.bibliography(context);
-      if (bibliography.references.length === 0) return 'Nothing cited yet in this conversation.';
-      // Whole entries, one after another: never wrapped, nothing in front of them.
-      return `${style.bold('Bibliography')}\n${bibliography.references.map((r) => r.entry).join('\n\n')}`;
     }
     case '/export': {
       const kind = FILES[extname(argument).toLowerCase() as keyof typeof FILES];
@@ -52,6 +44,22 @@ export async function citationCommand(
     default:
       return undefined;
   }
+}
+
+/**
+ * A bibliography answer's file, pressed by its number in "Next:": written whole into the working
+ * directory under its own name, as a browser saves a download.
+ */
+export function saveExport(
+  answer: Answer | undefined,
+  format: ExportFormat,
+  cwd: string = process.cwd(),
+): string {
+  const file = answer?.files?.find((f) => f.format === format);
+  if (file === undefined) return 'That file is no longer at hand: ask for the bibliography again.';
+  const path = resolve(cwd, file.name);
+  writeFileSync(path, file.content);
+  return `Wrote ${path}.`;
 }
 
 /** The reference list as text: in the conversation's style, or the bot's when that is a record format. */

@@ -14,7 +14,7 @@ import { renderExplanation } from '../explain.js';
 import { type CliIO, type Command, terminalWidth, useColour, writeLine } from '../io.js';
 import { COLOUR, PLAIN, renderAnswer, wrap } from '../render.js';
 import { renderVerify } from '../verify-render.js';
-import { citationCommand } from './chat-citations.js';
+import { citationCommand, saveExport } from './chat-citations.js';
 import { formatTopics } from './topics.js';
 
 const HELP = `Ask anything about transnational crime threats (ODNI's 2024 assessment) and 1787's solutions.
@@ -104,9 +104,10 @@ export const chat = {
         const pressed = number === undefined ? undefined : actions[number - 1];
         if (number !== undefined && pressed === undefined)
           writeLine(io.stdout, wrap(offered(number, actions.length), terminalWidth(io)));
-        else if (/^\/(?:style|bibliography|export)\b/.test(input))
-          writeLine(io.stdout, (await citationCommand(input, assistant, context, style)) ?? '');
+        else if (/^\/(?:style|export)\b/.test(input))
+          writeLine(io.stdout, (await citationCommand(input, assistant, context)) ?? '');
         else if (input === '/help') show(assistant.help(context));
+        else if (input === '/bibliography') show(await assistant.showBibliography(context));
         else if (input === '/topics') writeLine(io.stdout, formatTopics(assistant));
         else if (input === '/good' || input === '/bad') {
           if (last?.ref === undefined)
@@ -120,11 +121,15 @@ export const chat = {
           writeLine(io.stdout, `Explanations ${explain ? 'on' : 'off'}.`);
         } else if (/^\/\S*$/.test(input)) {
           writeLine(io.stdout, `Unknown command ${input}. ${HELP.split('\n').at(-1) ?? ''}`);
+        } else if (pressed?.kind === 'export') {
+          writeLine(io.stdout, saveExport(last, pressed.file));
         } else if (pressed !== undefined) {
           show(
             pressed.kind === 'follow-up'
               ? await assistant.followUp(pressed.followUp, pressed.topic, context)
-              : await assistant.showTopic(pressed.topic, context),
+              : pressed.kind === 'bibliography'
+                ? await assistant.showBibliography(context)
+                : await assistant.showTopic(pressed.topic, context),
           );
         } else if (asksToVerify(input)) {
           // Quotations to check ("check these quotes: “…”", a pasted paragraph), not a question.

@@ -5,6 +5,7 @@ import { citationsFor } from '../citations/index.js';
 import { CITATION_STYLES } from '../citations/styles.js';
 import { inlineMarkdown, parseBlocks } from '../document/markup.js';
 import { counts, numberWord } from '../document/wording.js';
+import { composeBibliography } from './bibliography.js';
 import type { Trace } from './decide.js';
 import { type Decision, followUpOfView, type View } from './decision.js';
 import { type ComposeContext, documentOf, note, relatedList, topicActions, topicOf } from './document.js';
@@ -31,6 +32,8 @@ export function compose(decision: Decision, trace: Trace, context: ComposeContex
       return composeTopic(decision, trace, context);
     case 'bot':
       return composeBot(decision.intent, decision.confidence, trace, context);
+    case 'bibliography':
+      return composeBibliography(decision, trace, context);
     case 'clarify':
       return composeClarify(decision, trace, context);
     case 'decline':

@@ -59,6 +59,16 @@ export type Decision =
       readonly confidence: number;
     }
   | { readonly kind: 'bot'; readonly intent: IntentId; readonly confidence: number }
+  /**
+   * The conversation's bibliography ("references so far"): every source it has cited, in the style
+   * asked for, else the conversation's.
+   */
+  | {
+      readonly kind: 'bibliography';
+      readonly style?: CitationStyle;
+      readonly unsupportedStyle?: string;
+      readonly confidence: number;
+    }
   | { readonly kind: 'clarify'; readonly reason: ClarifyReason }
   | {
       readonly kind: 'decline';

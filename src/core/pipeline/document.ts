@@ -10,6 +10,7 @@ import type { Action, Answer, AnswerNote, Block, CitationForm, NoteCode, Related
 import { citedFor } from '../citations/cited.js';
 import type { ReferenceFormatter } from '../citations/index.js';
 import type { CitationStyle } from '../citations/styles.js';
+import type { Bibliography } from '../conversation/bibliography.js';
 import { inlineMarkdown, inlinePlain, parseInline, toMarkdown } from '../document/markup.js';
 
 export interface ComposeContext {
@@ -21,6 +22,17 @@ export interface ComposeContext {
   readonly suggestionKinds: { get(question: string): FollowUpKind | null };
   /** The forms of the references asked for; all of them unless given. */
   readonly form?: CitationForm;
+  /** The conversation's bibliography, for a bibliography decision (absent: nothing cited). */
+  readonly cited?: CitedSoFar;
+}
+
+/** What a bibliography answer is composed from: the list in its style, and one in a text style for .txt. */
+export interface CitedSoFar {
+  readonly list: Bibliography;
+  /** The same sources in a text style (the list's own, unless it is a record format). */
+  readonly text: Bibliography;
+  /** Whether the question was asked in a conversation at all (one that stands alone has cited nothing). */
+  readonly conversation: boolean;
 }
 
 /** What every answer carries beside its kind and topic: the document and its derived views. */

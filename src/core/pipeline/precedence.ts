@@ -13,6 +13,7 @@ export const READING_NAMES = [
   'too-long',
   'empty',
   'exact-phrase',
+  'bibliography',
   'limit',
   'fact',
   'mostly-unknown',
@@ -65,6 +66,11 @@ export const PRECEDENCE: readonly Rule[] = [
   { reading: 'too-long', gate: null, why: 'nobody types a memo into a chat box: declined unread' },
   { reading: 'empty', gate: null, why: 'nothing is left once markup is gone' },
   { reading: 'exact-phrase', gate: null, why: "a curator's phrase, word for word, outranks every rule" },
+  {
+    reading: 'bibliography',
+    gate: null,
+    why: 'the words that ask for every source cited so far, with no topic named: the conversation, not a topic',
+  },
   {
     reading: 'limit',
     gate: null,

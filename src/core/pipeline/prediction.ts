@@ -28,6 +28,12 @@ export interface ReadingInput {
   /** The background fact the question asks about, if any; looked up only when a reading asks. */
   readonly fact?: () => FactMatch | undefined;
   readonly style?: StyleMention;
+  /**
+   * Words that ask for the conversation's bibliography ("references so far"), and what the rest of
+   * the question, read without them (and without a style's name), is about; classified only when
+   * a reading asks.
+   */
+  readonly listRequest?: { readonly cue: string; readonly rest: () => Classification | undefined };
   readonly threshold: number;
 }
 

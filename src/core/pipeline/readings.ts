@@ -1,5 +1,6 @@
 import type { ReadingName } from './precedence.js';
 import type { Prediction, ReadingInput } from './prediction.js';
+import { bibliography } from './readings/bibliography.js';
 import { continuation, followUp } from './readings/follow-up.js';
 import { empty, exactPhrase, fact, limit, mostlyUnknown, outOfScope, tooLong } from './readings/rules.js';
 import { bot, clause, topic } from './readings/topic.js';
@@ -9,6 +10,7 @@ export const READINGS: Readonly<Record<ReadingName, (input: ReadingInput) => Pre
   'too-long': tooLong,
   empty,
   'exact-phrase': exactPhrase,
+  bibliography,
   limit,
   fact,
   'mostly-unknown': mostlyUnknown,

@@ -38,11 +38,18 @@ function answerSection(answer: Answer, kb: KnowledgeBase): Html {
 <h2 id="answer-title">${answer.title}</h2>
 ${answerBody(answer, kb)}
 ${answer.topic === null ? '' : html`<p><a href="${PATHS.topic(answer.topic)}">Cite this topic in another style, or download its references</a></p>`}
-${answer.actions.length === 0 ? '' : html`<h3>Next</h3><div class="actions">${join(answer.actions.map(actionForm))}</div>`}
+${pressable(answer).length === 0 ? '' : html`<h3>Next</h3><div class="actions">${join(pressable(answer).map(actionForm))}</div>`}
 </section>`;
 }
 
-function actionForm(action: Action): Html {
+/** The page keeps no conversation: its buttons are follow-ups and topics. */
+function pressable(answer: Answer): TopicAction[] {
+  return answer.actions.filter((a): a is TopicAction => a.kind === 'follow-up' || a.kind === 'topic');
+}
+
+type TopicAction = Extract<Action, { kind: 'follow-up' | 'topic' }>;
+
+function actionForm(action: TopicAction): Html {
   const fields =
     action.kind === 'follow-up'
       ? html`<input type="hidden" name="action" value="follow-up"><input type="hidden" name="kind" value="${action.followUp}">`

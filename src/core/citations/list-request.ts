@@ -1,0 +1,98 @@
+import type { Language } from '../../knowledge/types.js';
+
+/** Words that ask for the conversation's bibliography, found in a question. */
+export interface ListRequest {
+  /** The words that asked ("bibliography"; "references" and "so far"), for the trace. */
+  readonly cue: string;
+  /** The question's words without them: what else it asks about, if anything. */
+  readonly rest: readonly string[];
+}
+
+type Phrase = readonly string[];
+
+const phrase = (text: string): Phrase => text.split(' ');
+
+/** Where a phrase first occurs in the words, outside any masked span; -1 if nowhere. */
+function indexOf(words: readonly string[], p: Phrase, masked: ReadonlySet<number>): number {
+  for (let i = 0; i + p.length <= words.length; i++) {
+    if (p.every((w, j) => words[i + j] === w && !masked.has(i + j))) return i;
+  }
+  return -1;
+}
+
+/** The longest phrase found first, with where it is. */
+function longest(
+  words: readonly string[],
+  phrases: readonly Phrase[],
+  masked: ReadonlySet<number>,
+): { readonly phrase: Phrase; readonly at: number } | undefined {
+  for (const p of phrases) {
+    const at = indexOf(words, p, masked);
+    if (at >= 0) return { phrase: p, at };
+  }
+  return undefined;
+}
+
+/**
+ * Finds a request for the conversation's bibliography in a question's words as typed, from
+ * `intents/language/bibliography.yaml`: a phrase that asks by itself ("bibliography", "works
+ * cited"), unless it is part of a longer name of one reference's form ("bibliography entry", from
+ * styles.yaml's `forms`); or a list word with a scope anywhere in the question ("references … so
+ * far", "export my citations"). Whether the rest names a topic is the reading's to judge.
+ */
+export class ListRequests {
+  private readonly alone: readonly Phrase[];
+  private readonly lists: readonly Phrase[];
+  private readonly scopes: readonly Phrase[];
+  /** Names of one reference's form: a phrase of `alone` inside a longer one is that form. */
+  private readonly forms: readonly Phrase[];
+
+  constructor(language: Language) {
+    const byLength = (list: readonly string[]): Phrase[] =>
+      list.map(phrase).sort((a, b) => b.length - a.length);
+    this.alone = byLength(language.bibliography.alone);
+    this.lists = byLength(language.bibliography.lists);
+    this.scopes = byLength(language.bibliography.scopes);
+    this.forms = byLength(language.citationForms.map(([name]) => name));
+  }
+
+  find(words: readonly string[]): ListRequest | undefined {
+    // A form's name longer than every `alone` phrase it contains ("bibliography entry") masks it.
+    const masked = new Set<number>();
+    for (const form of this.forms) {
+      const at = indexOf(words, form, masked);
+      const inside = this.alone.some((p) => p.length < form.length && indexOf(form, p, new Set()) >= 0);
+      if (at >= 0 && inside) for (let i = at; i < at + form.length; i++) masked.add(i);
+    }
+    const alone = longest(words, this.alone, masked);
+    if (alone !== undefined) return this.found(words, [alone]);
+    const list = longest(words, this.lists, masked);
+    if (list === undefined) return undefined;
+    const span = new Set([...masked, ...range(list.at, list.phrase.length)]);
+    const scope = longest(words, this.scopes, span);
+    return scope === undefined ? undefined : this.found(words, [list, scope]);
+  }
+
+  /**
+   * The request, and the rest of the words without every cue in them ("export my citations": both
+   * scopes go, so "export" is not read as a word of its own, spelled "extort").
+   */
+  private found(
+    words: readonly string[],
+    parts: readonly { readonly phrase: Phrase; readonly at: number }[],
+  ): ListRequest {
+    const used = new Set(parts.flatMap((p) => range(p.at, p.phrase.length)));
+    for (const p of [...this.alone, ...this.lists, ...this.scopes]) {
+      for (let at = indexOf(words, p, used); at >= 0; at = indexOf(words, p, used))
+        for (const i of range(at, p.length)) used.add(i);
+    }
+    return {
+      cue: parts.map((p) => p.phrase.join(' ')).join(' + '),
+      rest: words.filter((_, i) => !used.has(i)),
+    };
+  }
+}
+
+function range(start: number, length: number): number[] {
+  return Array.from({ length }, (_, i) => start + i);
+}
