@@ -30,6 +30,7 @@ import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
 import { formatReference, relayOf } from './citations/reference.js';
+import { withoutRun } from './text/lexicon.js';
 import { QuoteChecker } from './verify/check.js';
 import type { VerifyResult } from './verify/types.js';
 
@@ -69,15 +70,6 @@ class LazyMap<K, V> {
     if (!this.values.has(key)) this.values.set(key, this.compute(key));
     return this.values.get(key) as V;
   }
-}
-
-/** The words without the first run of `remove` in them. */
-function withoutWords(words: readonly string[], remove: readonly string[]): string[] {
-  for (let i = 0; i + remove.length <= words.length; i++) {
-    if (remove.every((w, j) => words[i + j] === w))
-      return [...words.slice(0, i), ...words.slice(i + remove.length)];
-  }
-  return [...words];
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -149,7 +141,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     // from the words as typed, and every other reading reads the question without it: one version.
     const read = tooLong ? undefined : classifier.read(question);
     const style = read === undefined ? undefined : styles.find(read.typed);
-    const rest = style === undefined || read === undefined ? [] : withoutWords(read.typed, style.words);
+    const rest = style === undefined || read === undefined ? [] : withoutRun(read.typed, style.words);
     const classification =
       read === undefined
         ? undefined
@@ -169,7 +161,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         : {
             cue: request.cue,
             rest: once(() => {
-              const words = style === undefined ? request.rest : withoutWords(request.rest, style.words);
+              const words = style === undefined ? request.rest : withoutRun(request.rest, style.words);
               return words.length === 0 ? undefined : classifier.classify(words.join(' '));
             }),
           };

@@ -2,7 +2,6 @@ import { CONTENT_GROUPS, type IntentId, type TopicGroup, type TopicRole } from '
 import type { KnowledgeBase, Topic } from '../knowledge/types.js';
 import type { Classifier } from './model/classifier.js';
 import { damerauLevenshtein } from './text/distance.js';
-import { STOPWORDS } from './text/stopwords.js';
 
 /** A topic as lists show it. */
 export interface TopicSummary {
@@ -79,7 +78,7 @@ export class TopicFinder {
       const counts = new Map<string, number>();
       for (const text of texts) {
         for (const word of new Set(classifier.normalizer.words(text))) {
-          if (STOPWORDS.has(word) || word.length < 2) continue;
+          if (classifier.normalizer.lexicon.isStopword(word) || word.length < 2) continue;
           counts.set(word, (counts.get(word) ?? 0) + 1);
         }
       }

@@ -100,3 +100,18 @@ export const factsFileSchema = z.strictObject({
   amount: z.array(lowerCase).default([]),
   date: z.array(lowerCase).default([]),
 });
+
+const word = lowerCase.regex(/^[\p{L}\p{N}']+$/u, 'must be one word of letters or digits');
+
+/** `intents/language/lexicon.yaml`: stop words beyond the generic English ones, acronym rules, source mentions. */
+export const lexiconFileSchema = z.strictObject({
+  stopwords: z.record(nonEmpty, z.array(word).min(1, 'needs at least one word')).default({}),
+  acronyms: z.record(word.regex(/^\p{L}{2,}$/u, 'must be two or more letters'), word).default({}),
+  source_mentions: z
+    .strictObject({
+      names: z.array(word).default([]),
+      cues: z.array(word).min(1, 'needs at least one cue'),
+      between: z.array(word).default([]),
+    })
+    .optional(),
+});

@@ -1,8 +1,9 @@
 /**
  * The curators' language rules (intents/language/*.yaml): synonyms, shorthand, citation style and
- * form names, framing, clause cues, attribution words, fact cues and the words that ask for the
- * conversation's bibliography, each file validated by its schema in language-schema.ts. A missing
- * file means its rules are empty, not an error.
+ * form names, framing, clause cues, attribution words, fact cues, the words that ask for the
+ * conversation's bibliography and the lexicon (stop words, acronyms, source mentions), each file
+ * validated by its schema in language-schema.ts. A missing file means its rules are empty, not an
+ * error.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import {
   clausesFileSchema,
   factsFileSchema,
   framingFileSchema,
+  lexiconFileSchema,
   shorthandFileSchema,
   stylesFileSchema,
   synonymsFileSchema,
@@ -62,6 +64,7 @@ export function loadLanguage(root: string, report: Report): Language {
   const bibliography = read('bibliography.yaml', bibliographyFileSchema).data;
   const phrases = (list: readonly string[] | undefined): string[] =>
     (list ?? []).map((p) => p.replace(/\s+/g, ' '));
+  const lexicon = read('lexicon.yaml', lexiconFileSchema).data;
   return {
     synonyms,
     shorthand,
@@ -101,6 +104,15 @@ export function loadLanguage(root: string, report: Report): Language {
       alone: phrases(bibliography?.alone),
       lists: phrases(bibliography?.lists),
       scopes: phrases(bibliography?.scopes),
+    },
+    lexicon: {
+      stopwords: [...new Set(Object.values(lexicon?.stopwords ?? {}).flat())],
+      acronyms: Object.entries(lexicon?.acronyms ?? {}),
+      sourceMentions: {
+        names: lexicon?.source_mentions?.names ?? [],
+        cues: lexicon?.source_mentions?.cues ?? [],
+        between: lexicon?.source_mentions?.between ?? [],
+      },
     },
   };
 }

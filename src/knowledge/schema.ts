@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, TOPIC_GROUPS, TOPIC_ID_PATTERN, TOPIC_ROLES } from './ids.js';
-import { sourceNameKey } from './names.js';
+import { nameKey } from '../core/text/lexicon.js';
 
 /** A topic's id; that it names a topic file (or a follow-up) is checked once every file is read. */
 const intentId = z
@@ -160,7 +160,7 @@ export function sourceNameClashes(
     ];
     for (const [name, field] of names) {
       if (!text(name)) continue;
-      const key = sourceNameKey(name);
+      const key = nameKey(name);
       const taken = owner.get(key);
       if (taken !== undefined && taken !== source.id)
         clashes.push({ id: source.id, field, message: `"${name}" already names source "${taken}"` });

@@ -80,6 +80,22 @@ export interface Language {
     readonly lists: readonly string[];
     readonly scopes: readonly string[];
   };
+  /** stop words beyond the generic English ones, acronym rules, source mentions */
+  readonly lexicon: LexiconRules;
+}
+
+/** `intents/language/lexicon.yaml`, as the core's lexicon (src/core/text/lexicon.ts) reads it. */
+export interface LexiconRules {
+  /** words that never decide a topic, beyond the generic English stop words */
+  readonly stopwords: readonly string[];
+  /** letters (lower case) -> the word they stand for when written in capitals or dotted */
+  readonly acronyms: readonly (readonly [string, string])[];
+  /** the report and its publisher named as where a claim comes from, and the words that say so */
+  readonly sourceMentions: {
+    readonly names: readonly string[];
+    readonly cues: readonly string[];
+    readonly between: readonly string[];
+  };
 }
 
 /** `intents/language/attribution.yaml`: names of authors, and the words that attribute. */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative } from 'node:path';
 import { isSeq, parseDocument, Scalar, type YAMLMap } from 'yaml';
 import type { PolicyAssistant } from '../core/index.js';
+import { phraseKey } from '../core/text/lexicon.js';
 import type { Normalizer } from '../core/text/normalize.js';
 import { FALLBACK_ID, type IntentId } from '../knowledge/ids.js';
 import { groupQuestions } from './report.js';
@@ -143,14 +144,6 @@ function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-}
-
-/** How a phrase is compared with the training phrases and the evaluation sets. */
-export function phraseKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function proposalId(action: string, intent: string, questions: readonly string[]): string {

@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import type { Classifier } from '../model/classifier.js';
-import { type TopicMatch, type TopicSummary, summaryOf, type TopicFinder } from '../topics.js';
+import { type TopicFinder, type TopicMatch, type TopicSummary, summaryOf } from '../topics.js';
+import { nameKey, withoutRun } from '../text/lexicon.js';
 import { sourceLabel } from './label.js';
 import { type FormattedReference, formatReference, relayOf } from './reference.js';
 import { namedSources, type SourceReferences, sourceReferences } from './sources.js';
@@ -84,7 +85,7 @@ export async function resolveCite(
   const mention = requested === undefined ? deps.styles.find(words) : undefined;
   const style = requested ?? mention?.style ?? deps.defaultStyle;
   const unsupported = mention?.unsupported === undefined ? {} : { unsupportedStyle: mention.unsupported };
-  const rest = mention === undefined ? typed : stripWords(words, mention.words).join(' ');
+  const rest = mention === undefined ? typed : withoutRun(words, mention.words).join(' ');
   const none = (): CiteResult => ({
     kind: 'none',
     query: typed,
@@ -134,14 +135,6 @@ export async function resolveCite(
   };
 }
 
-function stripWords(words: readonly string[], remove: readonly string[]): string[] {
-  for (let i = 0; i < words.length; i++) {
-    if (remove.every((w, j) => words[i + j] === w))
-      return [...words.slice(0, i), ...words.slice(i + remove.length)];
-  }
-  return [...words];
-}
-
 async function sourceCitation(
   kb: KnowledgeBase,
   source: Source,
@@ -165,15 +158,6 @@ function topicNamed(kb: KnowledgeBase, text: string) {
     (t) =>
       t.group !== 'bot' && t.group !== 'fallback' && [t.title, ...t.names].some((n) => nameKey(n) === key),
   );
-}
-
-function nameKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
 }
 
 /** The topic the classifier reads the text as, when it is sure (an exact phrase, or over the threshold). */

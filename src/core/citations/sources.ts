@@ -1,4 +1,4 @@
-import { sourceNameKey } from '../../knowledge/names.js';
+import { nameKey } from '../text/lexicon.js';
 import type { KnowledgeBase, Source } from '../../knowledge/types.js';
 import { sourceLabel } from './label.js';
 import { type FormattedReference, formatReference, relayOf } from './reference.js';
@@ -58,15 +58,13 @@ function quotedInUse(via: Source): string {
  * name is none of these: then it names a topic.
  */
 export function namedSources(kb: KnowledgeBase, name: string): Source[] {
-  const key = sourceNameKey(name);
+  const key = nameKey(name);
   if (key === '') return [];
   const all = [...kb.sources.values()];
   const own = all.filter((s) =>
-    [s.id, s.shortName, s.number, ...(s.aliases ?? [])].some(
-      (n) => n !== undefined && sourceNameKey(n) === key,
-    ),
+    [s.id, s.shortName, s.number, ...(s.aliases ?? [])].some((n) => n !== undefined && nameKey(n) === key),
   );
-  return own.length > 0 ? own : all.filter((s) => sourceNameKey(s.publisher) === key);
+  return own.length > 0 ? own : all.filter((s) => nameKey(s.publisher) === key);
 }
 
 /** The name to give `policybot cite` for a source's own reference: its first alias, short name or id. */

@@ -1,5 +1,6 @@
 import type { Language } from '../../knowledge/types.js';
 import type { CitationForm } from '../answer.js';
+import { firstRun } from '../text/lexicon.js';
 import type { CitationStyle } from './styles.js';
 
 /** A style named in a question: one policybot writes, or one it does not (to say so). */
@@ -17,12 +18,12 @@ export interface StyleMention {
 export class StyleNames {
   private readonly names: readonly { readonly words: readonly string[]; readonly style?: CitationStyle }[];
 
-  private readonly forms: readonly (readonly [readonly string[], CitationForm])[];
+  private readonly forms: readonly { readonly words: readonly string[]; readonly form: CitationForm }[];
 
   constructor(language: Language) {
     this.forms = language.citationForms
-      .map(([name, form]) => [name.split(' '), form] as const)
-      .sort((a, b) => b[0].length - a[0].length);
+      .map(([name, form]) => ({ words: name.split(' '), form }))
+      .sort((a, b) => b.words.length - a.words.length);
     this.names = [
       ...language.styles.map(([name, style]) => ({ words: name.split(' '), style })),
       ...language.unsupportedStyles.map((name) => ({ words: name.split(' ') })),
@@ -30,16 +31,11 @@ export class StyleNames {
   }
 
   find(words: readonly string[]): StyleMention | undefined {
-    for (let i = 0; i < words.length; i++) {
-      for (const name of this.names) {
-        if (name.words.every((w, j) => words[i + j] === w)) {
-          return name.style === undefined
-            ? { unsupported: name.words.join(' '), words: name.words }
-            : { style: name.style, words: name.words };
-        }
-      }
-    }
-    return undefined;
+    const name = firstRun(words, this.names);
+    if (name === undefined) return undefined;
+    return name.style === undefined
+      ? { unsupported: name.words.join(' '), words: name.words }
+      : { style: name.style, words: name.words };
   }
 
   /**
@@ -47,12 +43,7 @@ export class StyleNames {
    * `forms` of styles.yaml: the longest name wins.
    */
   findForm(words: readonly string[]): CitationForm | undefined {
-    for (let i = 0; i < words.length; i++) {
-      for (const [name, form] of this.forms) {
-        if (name.every((w, j) => words[i + j] === w)) return form;
-      }
-    }
-    return undefined;
+    return firstRun(words, this.forms)?.form;
   }
 
   /** The style a name stands for (a typed option value), or undefined. */

@@ -1,6 +1,7 @@
 import { FALLBACK_ID, type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
-import { mulberry32, stableHash } from './softmax.js';
+import { stableHash } from './hash.js';
+import { mulberry32 } from './softmax.js';
 
 /** The topic head's class for a question that names no topic of its own ("tell me more", "source?"). */
 export const NO_TOPIC = '(no topic)';

@@ -1,5 +1,6 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
+import { hasRun } from '../text/lexicon.js';
 import type { Normalizer } from '../text/normalize.js';
 
 /** A background fact a question asks about: its topic, and how much of the question it covers. */
@@ -85,7 +86,7 @@ export class Facts {
     let asked: Kind | undefined;
     const cueTerms = new Set<string>();
     for (const cue of this.cues)
-      if (occurs(cue.words, words)) {
+      if (hasRun(words, cue.words)) {
         if (asked === undefined || (asked === 'date' && cue.kind === 'amount')) asked = cue.kind;
         for (const t of cue.terms) cueTerms.add(t);
       }
@@ -105,10 +106,4 @@ export class Facts {
     }
     return best;
   }
-}
-
-function occurs(run: readonly string[], words: readonly string[]): boolean {
-  for (let at = 0; at + run.length <= words.length; at++)
-    if (run.every((w, i) => words[at + i] === w)) return true;
-  return false;
 }

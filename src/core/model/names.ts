@@ -1,5 +1,6 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
+import { hasRun, runsAt } from '../text/lexicon.js';
 import type { Normalizer } from '../text/normalize.js';
 
 /**
@@ -41,7 +42,7 @@ export class TopicNames {
     let bestLength = 0;
     let tied = false;
     for (const { topic, terms: name } of this.names) {
-      if (name.length < bestLength || !among(topic) || !occursIn(name, terms)) continue;
+      if (name.length < bestLength || !among(topic) || !hasRun(terms, name)) continue;
       if (name.length > bestLength) {
         best = topic;
         bestLength = name.length;
@@ -54,16 +55,8 @@ export class TopicNames {
   /** The topic a name of which occurs in the words and spans the whole run from `start` to `end`. */
   covering(words: readonly string[], start: number, end: number): IntentId | undefined {
     for (const { topic, words: name } of this.names) {
-      if (name.length === 0) continue;
-      for (let at = 0; at + name.length <= words.length; at++)
-        if (at <= start && at + name.length >= end && name.every((w, i) => words[at + i] === w)) return topic;
+      for (const at of runsAt(words, name)) if (at <= start && at + name.length >= end) return topic;
     }
     return undefined;
   }
-}
-
-function occursIn(name: readonly string[], terms: readonly string[]): boolean {
-  for (let start = 0; start + name.length <= terms.length; start++)
-    if (name.every((term, i) => terms[start + i] === term)) return true;
-  return false;
 }

@@ -182,16 +182,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** A 32-bit FNV-1a hash of a text: the same on every machine and in every run. */
-export function stableHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Murmur3's finalizer: spreads a key's bits, so each pass orders the examples differently. */
 function mix32(x: number): number {
   let h = x >>> 0;

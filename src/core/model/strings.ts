@@ -1,3 +1,5 @@
+import { stableHash } from './hash.js';
+
 /**
  * A list of strings as the start-up cache keeps it: one string of them all end to end, where each
  * starts, and (for a list of distinct strings looked up by value) an open-addressing hash table
@@ -10,16 +12,6 @@ export interface StringTableState {
   readonly start: Int32Array;
   /** A power of two long; each slot is 0 (empty) or an index + 1, found by linear probing. */
   readonly slots?: Int32Array;
-}
-
-/** 32-bit FNV-1a over a string's UTF-16 code units. */
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 export class StringTable {
@@ -41,7 +33,7 @@ export class StringTable {
     const slots = new Int32Array(size);
     const mask = size - 1;
     strings.forEach((s, i) => {
-      let slot = hashOf(s) & mask;
+      let slot = stableHash(s) & mask;
       for (let other = (slots[slot] as number) - 1; other >= 0; other = (slots[slot] as number) - 1) {
         const at = start[other] as number;
         if ((start[other + 1] as number) - at === s.length && text.startsWith(s, at))
@@ -72,7 +64,7 @@ export class StringTable {
   indexOf(s: string): number {
     const { slots, start, text, mask } = this;
     if (slots === undefined) throw new Error('StringTable: made without lookup');
-    let slot = hashOf(s) & mask;
+    let slot = stableHash(s) & mask;
     for (;;) {
       const i = (slots[slot] as number) - 1;
       if (i < 0) return -1;

@@ -4,6 +4,7 @@ import type { Action, Answer, AnswerNote, Block, Inline } from '../answer.js';
 import { citationsFor } from '../citations/index.js';
 import { CITATION_STYLES } from '../citations/styles.js';
 import { inlineMarkdown, parseBlocks } from '../document/markup.js';
+import { phraseKey } from '../text/lexicon.js';
 import { counts, numberWord } from '../document/wording.js';
 import { composeBibliography } from './bibliography.js';
 import type { Trace } from './decide.js';
@@ -273,13 +274,8 @@ function composeLinked(
 
 /** Whether a quote begins by saying what a title says (or the reverse), word for word. */
 function restates(quote: string, title: string): boolean {
-  const words = (s: string): string =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const q = words(quote);
-  const t = words(title);
+  const q = phraseKey(quote);
+  const t = phraseKey(title);
   return q.startsWith(t) || t.startsWith(q);
 }
 

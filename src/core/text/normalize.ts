@@ -1,9 +1,9 @@
 import type { Language } from '../../knowledge/types.js';
 import { cleanText, stripChatMarkup } from './markup.js';
 import { SpellingCorrector } from './spelling.js';
-import { STOPWORDS } from './stopwords.js';
+import { Lexicon } from './lexicon.js';
 import { foldSynonyms, type SynonymTable, synonymTable, synonymVocabulary } from './synonyms.js';
-import { type Shorthand, shorthandTable, stem, words } from './tokens.js';
+import { type Shorthand, shorthandTable, stem } from './tokens.js';
 
 export interface NormalizedText {
   /** What is left once markup is gone: the text a person typed. */
@@ -16,22 +16,6 @@ export interface NormalizedText {
   readonly terms: readonly string[];
   readonly corrections: readonly string[];
   readonly synonyms: readonly string[];
-}
-
-/**
- * Stop words by stem too, so "wants" and "saying" go the way of "want" and "say". Worked out on
- * first use, once a warm start has given the stemmer the stems it knew.
- */
-let stopStems: ReadonlySet<string> | undefined;
-function stopStemSet(): ReadonlySet<string> {
-  stopStems ??= new Set(
-    [...STOPWORDS]
-      .filter((w) => /^\p{L}+$/u.test(w))
-      .map(stem)
-      // Two-letter stems collide with real words: "use" stems to "us".
-      .filter((s) => s.length > 2),
-  );
-  return stopStems;
 }
 
 /**
@@ -53,6 +37,8 @@ export class Normalizer {
   private readonly speller: SpellingCorrector;
   private readonly synonymTable: SynonymTable;
   private readonly shorthand: Shorthand;
+  /** Stop words, acronyms and source mentions: how words are read. */
+  readonly lexicon: Lexicon;
   /** Word frequencies of the knowledge base's own texts: what typos are corrected towards. */
   readonly vocabulary: ReadonlyMap<string, number>;
   /** The longest word of the vocabulary: no two of them run together make a longer one. */
@@ -61,9 +47,10 @@ export class Normalizer {
   static fromTexts(texts: Iterable<string>, language: Language): Normalizer {
     const shorthand = shorthandTable(language.shorthand);
     const table = synonymTable(language.synonyms);
+    const lexicon = Lexicon.of(language);
     const frequency = new Map<string, number>();
     for (const word of [...texts]
-      .flatMap((text) => words(text, shorthand))
+      .flatMap((text) => lexicon.words(text, shorthand))
       .concat(synonymVocabulary(table))) {
       frequency.set(word, (frequency.get(word) ?? 0) + 1);
     }
@@ -75,23 +62,24 @@ export class Normalizer {
     this.longest = Math.max(0, ...[...vocabulary.keys()].map((w) => w.length));
     this.synonymTable = synonymTable(language.synonyms);
     this.shorthand = shorthandTable(language.shorthand);
-    this.speller = new SpellingCorrector(vocabulary, [...STOPWORDS, ...this.shorthand.keys()]);
+    this.lexicon = Lexicon.of(language);
+    this.speller = new SpellingCorrector(vocabulary, [...this.lexicon.stopwords, ...this.shorthand.keys()]);
   }
 
   /** Words as typed (shorthand spelled out), without correction: for patterns that read the question. */
   words(text: string): string[] {
-    return words(cleanText(stripChatMarkup(cleanText(readable(text)))), this.shorthand);
+    return this.lexicon.words(cleanText(stripChatMarkup(cleanText(readable(text)))), this.shorthand);
   }
 
   normalize(text: string, options: { correct?: boolean } = {}): NormalizedText {
     const plain = cleanText(stripChatMarkup(cleanText(readable(text))));
-    return this.normalizeWords(plain, words(plain, this.shorthand), options);
+    return this.normalizeWords(plain, this.lexicon.words(plain, this.shorthand), options);
   }
 
   /** Both readings of a text at once, its words as typed (`words`) and `normalize`'s, cleaned up once. */
   read(text: string): { readonly typed: readonly string[]; readonly normalized: NormalizedText } {
     const plain = cleanText(stripChatMarkup(cleanText(readable(text))));
-    const typed = words(plain, this.shorthand);
+    const typed = this.lexicon.words(plain, this.shorthand);
     return { typed, normalized: this.normalizeWords(plain, typed, {}) };
   }
 
@@ -114,11 +102,12 @@ export class Normalizer {
     });
     const { words: folded, folded: synonyms } = foldSynonyms(typed, this.synonymTable);
     const canonical = this.synonymTable.canonical;
-    const stemsOfStopWords = stopStemSet();
-    const terms = dropAttribution(folded)
-      .filter((w) => !STOPWORDS.has(w))
+    const { stopwords, stopStems } = this.lexicon;
+    const terms = this.lexicon
+      .withoutSourceMentions(folded)
+      .filter((w) => !stopwords.has(w))
       .map((w) => (canonical.has(w) ? w : stem(w)))
-      .filter((t) => canonical.has(t) || !stemsOfStopWords.has(t));
+      .filter((t) => canonical.has(t) || !stopStems.has(t));
     return { plain, words: typed, folded, terms, corrections, synonyms };
   }
 
@@ -137,7 +126,7 @@ export class Normalizer {
     // word of thousands of letters costs nothing (each cut below copies the word).
     if (word.length < 7 || word.length > 2 * this.longest) return undefined;
     if (this.speller.isKnown(word) || !/^[\p{L}\p{N}]+$/u.test(word)) return undefined;
-    const content = (w: string): boolean => this.vocabulary.has(w) && !STOPWORDS.has(w);
+    const content = (w: string): boolean => this.vocabulary.has(w) && !this.lexicon.isStopword(w);
     let best: string[] | undefined;
     let bestShorter = 0;
     for (let cut = 3; cut <= word.length - 3; cut++) {
@@ -151,35 +140,4 @@ export class Normalizer {
     }
     return best;
   }
-}
-
-/** The report and its publisher, named as where a claim comes from rather than as the subject. */
-const ATTRIBUTED: ReadonlySet<string> = new Set(['ata', 'odni']);
-const ATTRIBUTING: ReadonlySet<string> = new Set(['per', 'according', 'from', 'in', 'by']);
-const BETWEEN: ReadonlySet<string> = new Set([
-  'the',
-  'to',
-  'this',
-  'that',
-  'latest',
-  '2024',
-  'year',
-  's',
-  'unitedst',
-]);
-
-/**
- * "How do TCOs threaten the US, per the 2024 ATA?" asks about the threat; "per the ATA" only says
- * where the answer should come from. The source stays a term when it is what is asked about.
- */
-function dropAttribution(words: readonly string[]): string[] {
-  return words.filter((word, i) => {
-    if (!ATTRIBUTED.has(word)) return true;
-    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
-      const before = words[j] as string;
-      if (ATTRIBUTING.has(before)) return false;
-      if (!BETWEEN.has(before)) return true;
-    }
-    return true;
-  });
 }

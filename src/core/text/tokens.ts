@@ -7,30 +7,6 @@ export function shorthandTable(entries: readonly (readonly [string, string])[]):
   return new Map(entries.map(([word, meaning]) => [word, meaning.split(/\s+/)] as const));
 }
 
-const NO_SHORTHAND: Shorthand = new Map();
-
-/**
- * Lower-case words, apostrophes folded, shorthand spelled out. natural's tokenizers split on
- * ASCII classes and would cut "Ciudad Juárez" in two; a Unicode letter class keeps any script whole.
- */
-export function words(text: string, shorthand: Shorthand = NO_SHORTHAND): string[] {
-  const prepared = text
-    // "US" in capitals is the country; "us" in lower case is the pronoun.
-    .replace(/\bU\.?S\.?A?\b\.?|\bu\.s\.(?:a\.)?/g, ' unitedstates ')
-    // Dotted acronyms are one word: "I.N.L." is "inl", "O.D.N.I" is "odni".
-    .replace(/\b(?:\p{L}\.){2,}\p{L}?\b\.?/gu, (dotted) => dotted.replace(/\./g, ''))
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    // Chat stretches words ("heyyy", "pleeease"): English never triples a letter.
-    .replace(/(\p{L})\1{2,}/gu, '$1');
-  const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
-  // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
-  return found
-    .map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, ''))
-    .flatMap((w) => shorthand.get(w) ?? [w])
-    .filter((w) => w.length > 0);
-}
-
 const STEM_CACHE_SIZE = 50_000;
 const stemCache = new Map<string, string>();
 

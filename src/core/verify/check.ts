@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { FormattedReference } from '../citations/reference.js';
 import type { CitationStyle } from '../citations/styles.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { Lexicon } from '../text/lexicon.js';
 import { AttributionReader } from './attribution.js';
 import { AuthorNames } from './authors.js';
 import { type Claim, CreditReader } from './credit.js';
@@ -45,6 +45,9 @@ export class QuoteChecker {
   private readonly reader: AttributionReader;
   private readonly credits: CreditReader;
   private readonly negations: ReadonlySet<string>;
+  /** Function words weigh less than content words when finding the closest passage. */
+  private readonly weight: (lower: string) => number;
+  private readonly stopwords: ReadonlySet<string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -53,8 +56,11 @@ export class QuoteChecker {
     this.texts = storedTexts(kb);
     const names = new AuthorNames(kb);
     this.reader = new AttributionReader(names, kb.language.attribution);
-    this.credits = new CreditReader(names, kb.language.attribution);
+    const { stopwords } = Lexicon.of(kb.language);
+    this.stopwords = stopwords;
+    this.credits = new CreditReader(names, kb.language.attribution, stopwords);
     this.negations = new Set(kb.language.attribution.negations);
+    this.weight = (lower) => (stopwords.has(lower) ? FUNCTION_WORD : 1);
   }
 
   async check(text: string, style: CitationStyle): Promise<VerifyResult> {
@@ -155,7 +161,10 @@ export class QuoteChecker {
     if (placement !== undefined) {
       const actual = authorOf(placement.text, wordsOfPlacement(placement));
       const attribution = this.attribution(claim, actual);
-      const unfair = [...ellipsisNotes(placement, this.negations), ...bracketNotes(placement)];
+      const unfair = [
+        ...ellipsisNotes(placement, this.negations),
+        ...bracketNotes(placement, this.stopwords),
+      ];
       const notes = [...unfair, ...this.attributionNotes(attribution, actual)];
       const first = placement.segments[0]?.[0] ?? 0;
       const last = placement.segments.at(-1)?.[1] ?? first;
@@ -173,7 +182,7 @@ export class QuoteChecker {
         notes,
       };
     }
-    const closest = closestPassage(parsed, this.texts, weight);
+    const closest = closestPassage(parsed, this.texts, this.weight);
     if (closest !== undefined && closest.score >= ALTERED_AT) {
       const actual = authorOf(closest.text, range(closest.start, closest.end));
       const attribution = this.attribution(claim, actual);
@@ -297,7 +306,7 @@ function longestRun(
  * passage names TCOs); words the passage nowhere uses put something new in the source's mouth
  * ("[Chinese money launderers] are defrauding …").
  */
-function bracketNotes(placement: Placement): VerifyNote[] {
+function bracketNotes(placement: Placement, stopwords: ReadonlySet<string>): VerifyNote[] {
   const { words } = placement.text;
   return placement.insertions.flatMap((insertion) => {
     const at = words[insertion.start] ?? words[insertion.start - 1];
@@ -307,7 +316,7 @@ function bracketNotes(placement: Placement): VerifyNote[] {
     );
     const foreign = wordsOf(insertion.text)
       .map((w) => w.lower)
-      .filter((w) => !STOPWORDS.has(w) && !near.has(w));
+      .filter((w) => !stopwords.has(w) && !near.has(w));
     return foreign.length === 0
       ? []
       : [
@@ -317,10 +326,6 @@ function bracketNotes(placement: Placement): VerifyNote[] {
           },
         ];
   });
-}
-
-function weight(lower: string): number {
-  return STOPWORDS.has(lower) ? FUNCTION_WORD : 1;
 }
 
 function range(start: number, end: number): number[] {

@@ -1,5 +1,4 @@
 import type { Attribution } from '../../knowledge/types.js';
-import { STOPWORDS } from '../text/stopwords.js';
 import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
 import { type Word, wordsOf } from './words.js';
@@ -59,6 +58,8 @@ export class CreditReader {
   constructor(
     private readonly names: AuthorNames,
     language: Attribution,
+    /** The lexicon's stop words (src/core/text/lexicon.ts): words that name nobody. */
+    private readonly stopwords: ReadonlySet<string>,
   ) {
     const split = (list: readonly string[]) =>
       list.map((p) => wordsOf(p).map((w) => w.lower)).sort((a, b) => b.length - a.length);
@@ -192,7 +193,7 @@ export class CreditReader {
     if (nearest === undefined) return undefined;
     const own = words.slice(nearest[0], nearest[1]);
     if (own.some((w) => this.writers.has(w.lower))) return null;
-    if (!own.some((w) => !STOPWORDS.has(w.lower) && !this.determiners.has(w.lower))) return undefined;
+    if (!own.some((w) => !this.stopwords.has(w.lower) && !this.determiners.has(w.lower))) return undefined;
     const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
     return { sourceId: null, name: phrase, phrase };
   }
@@ -213,7 +214,7 @@ export class CreditReader {
     const own = words.slice(from, to + 1);
     if (own.length === 0 || own[0]?.lower === 'that') return undefined;
     if (own.some((w) => this.writers.has(w.lower))) return null;
-    if (!own.some((w) => !STOPWORDS.has(w.lower))) return undefined;
+    if (!own.some((w) => !this.stopwords.has(w.lower))) return undefined;
     const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
     return { sourceId: null, name: phrase, phrase };
   }

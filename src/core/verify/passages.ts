@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { type Word, wordsOf } from './words.js';
+import { runsAt } from '../text/lexicon.js';
 
 /** A word of a stored source text, with whose words it is and where it stands. */
 export interface SourceWord extends Word {
@@ -41,6 +42,7 @@ export function storedTexts(kb: KnowledgeBase): StoredText[] {
 
 function build(kb: KnowledgeBase, hostId: string, text: string): StoredText {
   const raw = wordsOf(text);
+  const rawKeys = raw.map((w) => w.key);
   const paragraphOf = paragraphIndex(text, raw);
   const sentenceOf = sentenceIndex(text, raw, paragraphOf);
   const authors: string[] = raw.map(() => hostId);
@@ -49,7 +51,7 @@ function build(kb: KnowledgeBase, hostId: string, text: string): StoredText {
       const quoted = kb.sources.get(quote.source);
       if (quoted === undefined || quoted.id === hostId || quoted.quotedIn !== hostId) continue;
       const keys = wordsOf(quote.text).map((w) => w.key);
-      for (const at of occurrences(raw, keys))
+      for (const at of runsAt(rawKeys, keys))
         for (let i = at; i < at + keys.length; i++) authors[i] = quoted.id;
     }
   }
@@ -67,15 +69,6 @@ function build(kb: KnowledgeBase, hostId: string, text: string): StoredText {
     sentences: ranges(sentenceOf),
     paragraphs: ranges(paragraphOf),
   };
-}
-
-function occurrences(words: readonly { key: string }[], keys: readonly string[]): number[] {
-  const out: number[] = [];
-  if (keys.length === 0) return out;
-  for (let i = 0; i + keys.length <= words.length; i++) {
-    if (keys.every((k, j) => words[i + j]?.key === k)) out.push(i);
-  }
-  return out;
 }
 
 /** Paragraphs are separated by a blank line (or a line break: the stored page has one per block). */
