@@ -150,3 +150,65 @@ describe('verify: verdicts', () => {
     }
   });
 });
+
+describe('verify: whom a sentence credits, and how an ellipsis is read', () => {
+  const claimOf = async (text: string) => {
+    const result = await bot.verify(text, 'plain');
+    return result.findings.map((f) => [
+      f.verdict,
+      f.attribution.claimed?.sourceId ?? f.attribution.claimed?.phrase ?? null,
+    ]);
+  };
+
+  it('reads pronouns from the sentence before, reported speech both ways, relays and other speakers', async () => {
+    expect(
+      await claimOf('The ATA is blunt. It says TCOs "exploit the international financial system."'),
+    ).toEqual([['exact', 'odni-ata-2024']]);
+    expect(
+      await claimOf(
+        '"Support the International Law Enforcement Academy (ILEA)," the DNI told the committee.',
+      ),
+    ).toEqual([['misattributed', 'odni-ata-2024']]);
+    expect(
+      await claimOf('As 1787 notes, quoting the ATA, TCOs "threaten U.S. and allied public health systems."'),
+    ).toEqual([['exact', 'odni-ata-2024']]);
+    expect(
+      await claimOf(
+        'One expert at the hearing told us that TCOs "incite instability and violence, drive migration."',
+      ),
+    ).toEqual([['misattributed', 'One expert at the hearing']]);
+    expect(
+      await claimOf(
+        'We urge the State Department to "Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL)."',
+      ),
+    ).toEqual([['exact', null]]);
+  });
+
+  it('checks a short quotation a source holds when it is credited, and leaves titles and labels alone', async () => {
+    const result = await bot.verify(
+      'The "Annual Threat Assessment" came out in February. ODNI warns of a "global health crisis" on the "drugs and security" slide.',
+      'plain',
+    );
+    expect(result.findings.map((f) => [f.quote, f.verdict])).toEqual([['global health crisis', 'exact']]);
+    expect(result.skipped.map((s) => [s.text, s.reason])).toEqual([
+      ['Annual Threat Assessment', 'title'],
+      ['drugs and security', 'too-short'],
+    ]);
+  });
+
+  it('flags an ellipsis that drops a qualifier or re-attaches words, and passes one that goes on a statement', async () => {
+    const codes = async (text: string) =>
+      (await bot.verify(text, 'plain')).findings.flatMap((f) => [f.verdict, ...f.notes.map((n) => n.code)]);
+    expect(await codes('The ATA says TCOs "provide … U.S. adversaries with additional avenues."')).toContain(
+      'ellipsis-drops-qualifier',
+    );
+    expect(await codes('The ATA says "TCOs are defrauding … U.S. financial institutions."')).toContain(
+      'ellipsis-breaks-phrase',
+    );
+    expect(
+      await codes(
+        '1787 proposes that we "Fortify the Bureau of International Narcotics and Law Enforcement Affairs (INL) ... and ensure there is proper oversight of its programs in foreign countries."',
+      ),
+    ).toEqual(['exact']);
+  });
+});

@@ -5,25 +5,28 @@ import { VERDICTS } from '../../src/core/verify/types.js';
 import { parseVerifyCorpus, scoreVerify } from '../../src/eval/verify.js';
 import { assistant } from '../support/assistant.js';
 
-// Memo paragraphs written for the checker by another hand, each quotation labelled with what the
-// checker must report (tests/verify/corpus-dev.jsonl; scored once before tuning: see BENCHMARKS.md).
-const cases = parseVerifyCorpus(
-  readFileSync(join(import.meta.dirname, 'corpus-dev.jsonl'), 'utf8'),
-  'corpus-dev.jsonl',
-);
+// Memo paragraphs labelled with what the checker must report of each quotation: corpus-dev (by
+// another hand, scored once before tuning), corpus-final (held out, scored once, then a development
+// set) and corpus-dev2 (written for issue 23's generalisation work, scored before tuning). All three
+// are development sets now: their figures are in BENCHMARKS.md, labelled as such.
+const corpora = ['corpus-dev.jsonl', 'corpus-final.jsonl', 'corpus-dev2.jsonl'];
 
-describe('the quote checker on the labelled development corpus', () => {
-  it('gets at least 98% of the quotations right and passes no altered or misattributed one as exact', async () => {
-    const bot = assistant();
-    const results = await Promise.all(cases.map((c) => bot.verify(c.text, 'plain')));
-    const score = scoreVerify(cases, results);
-    const report = score.misses.map((m) => `${m.id}: expected ${m.expected}, got ${m.got}: “${m.quote}”`);
-    expect(score.total).toBeGreaterThanOrEqual(100);
-    expect(score.accuracy, report.join('\n')).toBeGreaterThanOrEqual(0.98);
-    expect(score.passedAsExact, report.join('\n')).toBe(0);
-    // Short quoted strings (titles, scare quotes) are left alone, and nothing else is flagged.
-    expect(score.falseAlarms, report.join('\n')).toBe(0);
-    // Every kind of verdict is in the corpus, so each is held.
-    for (const v of VERDICTS) expect(score.byVerdict[v].right).toBeGreaterThan(0);
-  });
+describe('the quote checker on the labelled development corpora', () => {
+  it.each(corpora)(
+    '%s: at least 98% right, no altered or misattributed quotation passed as exact',
+    async (file) => {
+      const cases = parseVerifyCorpus(readFileSync(join(import.meta.dirname, file), 'utf8'), file);
+      const bot = assistant();
+      const results = await Promise.all(cases.map((c) => bot.verify(c.text, 'plain')));
+      const score = scoreVerify(cases, results);
+      const report = score.misses.map((m) => `${m.id}: expected ${m.expected}, got ${m.got}: “${m.quote}”`);
+      expect(score.total).toBeGreaterThanOrEqual(70);
+      expect(score.accuracy, report.join('\n')).toBeGreaterThanOrEqual(0.98);
+      expect(score.passedAsExact, report.join('\n')).toBe(0);
+      // Short quoted strings (titles, scare quotes) are left alone, and nothing else is flagged.
+      expect(score.falseAlarms, report.join('\n')).toBe(0);
+      // Every kind of verdict is in the corpus, so each is held.
+      for (const v of VERDICTS) expect(score.byVerdict[v].right).toBeGreaterThan(0);
+    },
+  );
 });

@@ -78,6 +78,13 @@ export class AuthorNames {
     this.names.push({ words: folded, exact, determined, author });
   }
 
+  /** The words are a name, and nothing else: a title quoted ("the “Annual Threat Assessment”"). */
+  isName(text: string): boolean {
+    const words = wordsOf(text);
+    const mentions = this.mentions(words, text);
+    return mentions.length === 1 && mentions[0]?.first === 0 && mentions[0]?.last === words.length - 1;
+  }
+
   /** The authors named in some words, left to right, the longest name where names overlap. */
   mentions(words: readonly Word[], text: string): Mention[] {
     const out: Mention[] = [];

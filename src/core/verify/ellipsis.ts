@@ -1,14 +1,29 @@
 import type { Placement } from './match.js';
 import type { VerifyNote } from './types.js';
 
+/** The words an ellipsis is judged by (intents/language/attribution.yaml). */
+export interface EllipsisWords {
+  readonly negations: ReadonlySet<string>;
+  readonly qualifiers: ReadonlySet<string>;
+  readonly bound: ReadonlySet<string>;
+  readonly coordinators: ReadonlySet<string>;
+}
+
+/** A drop this short that holds a qualifier ("provide … U.S. adversaries", without "some") widens the claim. */
+const SHORT_DROP = 3;
+
 /**
  * What an ellipsis left out, judged by the usual rule: leaving words out is fair when what is left
  * says what the source says. It is not when the words left out hold a negation (the statement is
- * turned around), when the words after it lose their own subject (they resume in the middle of a
- * later sentence, so they read as said of the subject before the ellipsis), or when it joins words
- * of two authors into one quotation.
+ * turned around) or, in a short drop, a qualifier (it is widened: "some U.S. adversaries"); when
+ * the last word left out bound the words after it ("laundering … through | U.S. financial
+ * institutions": they now hang on something else); when the words after it lose their own subject
+ * (they resume in the middle of a later sentence, so they read as said of the subject before the
+ * ellipsis, unless they go on one statement at a coordinator: "Fortify … (INL) … and ensure"); or
+ * when it joins words of two authors into one quotation.
  */
-export function ellipsisNotes(placement: Placement, negations: ReadonlySet<string>): VerifyNote[] {
+export function ellipsisNotes(placement: Placement, language: EllipsisWords): VerifyNote[] {
+  const { negations, qualifiers, bound, coordinators } = language;
   const notes: VerifyNote[] = [];
   const { words, text } = placement.text;
   const gapBefore = (i: number): string => text.slice(words[i - 1]?.end ?? 0, words[i]?.start ?? 0);
@@ -33,16 +48,38 @@ export function ellipsisNotes(placement: Placement, negations: ReadonlySet<strin
         text: `The ellipsis leaves out “${placement.text.text.slice(negation.start, negation.end)}”, which turns the statement around.`,
       });
     }
+    const qualifier = dropped.length <= SHORT_DROP ? dropped.find((w) => qualifiers.has(w.lower)) : undefined;
+    if (qualifier !== undefined && negation === undefined) {
+      notes.push({
+        code: 'ellipsis-drops-qualifier',
+        text: `The ellipsis leaves out “${placement.text.text.slice(qualifier.start, qualifier.end)}”, which the statement is narrowed by.`,
+      });
+    }
+    const binder = dropped.at(-1);
+    if (
+      binder !== undefined &&
+      bound.has(binder.lower) &&
+      !resumed.sentenceStart &&
+      qualifier === undefined
+    ) {
+      notes.push({
+        code: 'ellipsis-breaks-phrase',
+        text: `The words after the ellipsis belonged to “${placement.text.text.slice(binder.start, binder.end)}”, which it leaves out: they now hang on other words.`,
+      });
+    }
+    const goesOn = coordinators.has(resumed.lower);
     if (lastKept.author !== resumed.author || dropped.some((w) => w.author !== lastKept.author)) {
       notes.push({
         code: 'ellipsis-joins-passages',
         text: 'The ellipsis joins words of two different authors into one quotation.',
       });
     } else if (
-      (lastKept.sentence !== resumed.sentence && !resumed.sentenceStart) ||
+      (lastKept.sentence !== resumed.sentence &&
+        !resumed.sentenceStart &&
+        !(goesOn && resumed.statement >= 0 && resumed.statement === lastKept.statement)) ||
       // …and the words after the ellipsis start the next clause, whose subject was left out:
       // "U.S. and allied public health systems … exploit the international financial system".
-      (midClause && !resumed.sentenceStart && /[,;]/.test(gapBefore(after[0])))
+      (midClause && !resumed.sentenceStart && !goesOn && /[,;]/.test(gapBefore(after[0])))
     ) {
       notes.push({
         code: 'ellipsis-changes-subject',

@@ -10,6 +10,11 @@ export interface SourceWord extends Word {
   readonly paragraph: number;
   /** The first word of its sentence (case is free there: a quotation may begin mid-sentence). */
   readonly sentenceStart: boolean;
+  /**
+   * The statement it belongs to: a passage a topic quotes as one (one of 1787's solutions, one of
+   * the assessment's warnings), by its first word's index; -1 outside any.
+   */
+  readonly statement: number;
 }
 
 /** One stored text (a page we hold), split into words that each know their author. */
@@ -43,16 +48,27 @@ export function storedTexts(kb: KnowledgeBase): StoredText[] {
 function build(kb: KnowledgeBase, hostId: string, text: string): StoredText {
   const raw = wordsOf(text);
   const rawKeys = raw.map((w) => w.key);
+  const statementLength = new Map<number, number>();
   const paragraphOf = paragraphIndex(text, raw);
   const sentenceOf = sentenceIndex(text, raw, paragraphOf);
   const authors: string[] = raw.map(() => hostId);
+  const statements: number[] = raw.map(() => -1);
   for (const topic of kb.topics.values()) {
     for (const quote of topic.quotes) {
       const quoted = kb.sources.get(quote.source);
-      if (quoted === undefined || quoted.id === hostId || quoted.quotedIn !== hostId) continue;
+      if (quoted === undefined || (quoted.id !== hostId && quoted.quotedIn !== hostId)) continue;
       const keys = wordsOf(quote.text).map((w) => w.key);
-      for (const at of runsAt(rawKeys, keys))
-        for (let i = at; i < at + keys.length; i++) authors[i] = quoted.id;
+      for (const at of runsAt(rawKeys, keys)) {
+        for (let i = at; i < at + keys.length; i++) {
+          if (quoted.id !== hostId) authors[i] = quoted.id;
+          // The shortest quote holding a word is its statement (a page's whole passage may be quoted too).
+          const current = statements[i] ?? -1;
+          if (current < 0 || keys.length < (statementLength.get(current) ?? Infinity)) {
+            statements[i] = at;
+            statementLength.set(at, keys.length);
+          }
+        }
+      }
     }
   }
   const words: SourceWord[] = raw.map((w, i) => ({
@@ -61,6 +77,7 @@ function build(kb: KnowledgeBase, hostId: string, text: string): StoredText {
     sentence: sentenceOf[i] ?? 0,
     paragraph: paragraphOf[i] ?? 0,
     sentenceStart: i === 0 || sentenceOf[i - 1] !== sentenceOf[i],
+    statement: statements[i] ?? -1,
   }));
   return {
     hostId,

@@ -56,6 +56,8 @@ export interface DiffPart {
 export interface VerifyNote {
   readonly code:
     | 'ellipsis-drops-negation'
+    | 'ellipsis-drops-qualifier'
+    | 'ellipsis-breaks-phrase'
     | 'ellipsis-changes-subject'
     | 'ellipsis-joins-passages'
     | 'bracket-replaces-words'
@@ -90,11 +92,11 @@ export interface Finding {
   readonly notes: readonly VerifyNote[];
 }
 
-/** A quoted string not checked, and why (too short to be a quotation: a title, a scare quote). */
+/** A quoted string not checked, and why: too short to be a quotation (a scare quote), or a source's name (a title). */
 export interface SkippedQuote {
   readonly text: string;
   readonly start: number;
-  readonly reason: 'too-short';
+  readonly reason: 'too-short' | 'title';
 }
 
 export interface VerifyResult {
