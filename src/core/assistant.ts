@@ -18,7 +18,7 @@ import {
 } from './conversation/store.js';
 import { Classifier } from './model/classifier.js';
 import { Facts } from './model/facts.js';
-import { TopicNames } from './model/names.js';
+import { TopicLookup } from './model/topic-lookup.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import type { CitedSoFar } from './pipeline/document.js';
 import { decide, type Trace } from './pipeline/decide.js';
@@ -28,7 +28,7 @@ import type { ReadingInput } from './pipeline/prediction.js';
 import { ClauseSplitter } from './pipeline/clauses.js';
 import { resolveView } from './pipeline/targets.js';
 import type { Assistant } from './port.js';
-import { listTopics, summaryOf, TopicFinder, type TopicMatch, type TopicSummary } from './topics.js';
+import { listTopics, summaryOf, type TopicMatch, type TopicSummary } from './topics.js';
 import { formatReference, relayOf } from './citations/reference.js';
 import { withoutRun } from './text/lexicon.js';
 import { QuoteChecker } from './verify/check.js';
@@ -84,13 +84,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const listRequests = new ListRequests(kb.language);
   const clauseSplitter = new ClauseSplitter(kb.language);
   const references = options.references ?? new ReferenceProvider(kb);
-  // Built on first use: answering a question needs neither (a one-shot `ask` starts faster).
-  let finderMemo: TopicFinder | undefined;
-  const finder = (): TopicFinder => {
-    finderMemo ??= new TopicFinder(kb, classifier);
-    return finderMemo;
-  };
-  const topicNames = once(() => TopicNames.of(kb, classifier.normalizer));
+  // The one topic lookup (autocomplete, "Did you mean", cite, names in follow-ups), built on first
+  // use: most questions name no topic by name (a one-shot `ask` starts faster).
+  const lookup = once(() => TopicLookup.of(kb, classifier));
   /**
    * The cap of every text entry, in one place: over it a text is not read at all. A question is
    * declined by the pipeline's first step (which says how long it was); cite and autocomplete find
@@ -151,7 +147,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     const words = classification?.normalized.words ?? [];
     const found = classification === undefined ? undefined : limits.matchAt(words);
     const limit = found?.limit;
-    const limitNamed = found === undefined ? undefined : topicNames().covering(words, found.start, found.end);
+    const limitNamed = found === undefined ? undefined : lookup().covering(words, found.start, found.end);
     // Words that ask for the conversation's bibliography, and the rest of the question read without
     // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
     const request = read === undefined ? undefined : listRequests.find(read.typed);
@@ -180,7 +176,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
             classification,
             clauses,
             named: (among?: (topic: IntentId) => boolean) =>
-              topicNames().named(classification.normalized.terms, among),
+              lookup().named(classification.normalized.terms, among),
           }),
       ...(previous === undefined ? {} : { previous }),
       ...(limit === undefined ? {} : { limit }),
@@ -386,7 +382,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
         {
           kb,
           classifier,
-          finder: finder(),
+          lookup: lookup(),
           styles,
           threshold,
           // The person's own default citation style, where they chose one.
@@ -402,7 +398,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     },
 
     findTopics(text, limit): TopicMatch[] {
-      return overCap(text) ? [] : finder().find(text, limit);
+      return overCap(text) ? [] : lookup().find(text, limit);
     },
 
     topics(): TopicSummary[] {

@@ -1,7 +1,8 @@
 import type { KnowledgeBase, Quote, Source } from '../../knowledge/types.js';
 import type { Classifier } from '../model/classifier.js';
-import { type TopicFinder, type TopicMatch, type TopicSummary, summaryOf } from '../topics.js';
-import { nameKey, withoutRun } from '../text/lexicon.js';
+import type { TopicLookup } from '../model/topic-lookup.js';
+import { type TopicMatch, type TopicSummary, summaryOf } from '../topics.js';
+import { withoutRun } from '../text/lexicon.js';
 import { sourceLabel } from './label.js';
 import { type FormattedReference, formatReference, relayOf } from './reference.js';
 import { namedSources, type SourceReferences, sourceReferences } from './sources.js';
@@ -61,7 +62,7 @@ const SUGGESTION_SCORE = 0.3;
 export interface CiteDeps {
   readonly kb: KnowledgeBase;
   readonly classifier: Classifier;
-  readonly finder: TopicFinder;
+  readonly lookup: TopicLookup;
   readonly styles: StyleNames;
   readonly threshold: number;
   readonly defaultStyle: CitationStyle;
@@ -100,7 +101,7 @@ export async function resolveCite(
     topicById !== undefined && topicById.group !== 'bot' && topicById.group !== 'fallback'
       ? topicById
       : named.length === 0
-        ? (topicNamed(kb, rest) ?? confidentTopic(deps, rest))
+        ? (deps.lookup.byName(rest) ?? confidentTopic(deps, rest))
         : undefined;
   // A topic about a source (the report, 1787's page) cites that source.
   const about = topic?.source === undefined ? undefined : kb.sources.get(topic.source);
@@ -151,15 +152,6 @@ async function sourceCitation(
   };
 }
 
-/** A topic by its title or one of its names, as typed ("the canada one", "Ransomware"). */
-function topicNamed(kb: KnowledgeBase, text: string) {
-  const key = nameKey(text);
-  return [...kb.topics.values()].find(
-    (t) =>
-      t.group !== 'bot' && t.group !== 'fallback' && [t.title, ...t.names].some((n) => nameKey(n) === key),
-  );
-}
-
 /** The topic the classifier reads the text as, when it is sure (an exact phrase, or over the threshold). */
 function confidentTopic(deps: CiteDeps, text: string) {
   const c = deps.classifier.classify(text);
@@ -170,7 +162,7 @@ function confidentTopic(deps: CiteDeps, text: string) {
 
 function suggestions(deps: CiteDeps, text: string): TopicMatch[] {
   if (text === '') return [];
-  const found = deps.finder.find(text, 3);
+  const found = deps.lookup.find(text, 3);
   const best = found[0]?.score ?? 0;
   return found.filter((m) => m.score >= best * SUGGESTION_SCORE);
 }
