@@ -135,7 +135,12 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
     // from the words as typed, and every other reading reads the question without it: one version.
-    const read = tooLong ? undefined : classifier.read(question);
+    const whole = tooLong ? undefined : classifier.read(question);
+    // An opener set off by a pause ("ok, …", "ok fine. …") is a discourse particle, not a word of
+    // the question: every reading reads the question without it, unless it is a training phrase.
+    const bare =
+      whole?.classification.exact === undefined ? clauseSplitter.withoutOpeners(question) : undefined;
+    const read = bare === undefined ? whole : classifier.read(bare);
     const style = read === undefined ? undefined : styles.find(read.typed);
     const rest = style === undefined || read === undefined ? [] : withoutRun(read.typed, style.words);
     const classification =

@@ -74,6 +74,7 @@ export const clausesFileSchema = z.strictObject({
   split: nonEmpty,
   asks: z.array(lowerCase).default([]),
   frames: z.array(lowerCase).default([]),
+  openers: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/attribution.yaml`: how a memo credits words to an author (the quote checker). */

@@ -81,7 +81,12 @@ export function loadLanguage(root: string, report: Report): Language {
       after: framing?.after ?? [],
       afterJoin: framing?.after_join ?? [' '],
     },
-    clauses: { split: clauses?.split ?? '.?!;:,', asks: clauses?.asks ?? [], frames: clauses?.frames ?? [] },
+    clauses: {
+      split: clauses?.split ?? '.?!;:,',
+      asks: clauses?.asks ?? [],
+      frames: clauses?.frames ?? [],
+      openers: clauses?.openers ?? [],
+    },
     attribution: {
       authors: attribution?.authors ?? {},
       others: attribution?.others ?? [],

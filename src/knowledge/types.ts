@@ -66,6 +66,7 @@ export interface Language {
     readonly split: string;
     readonly asks: readonly string[];
     readonly frames: readonly string[];
+    readonly openers: readonly string[];
   };
   /** the words that ask for an amount or a date, as a background fact states one */
   readonly factCues: { readonly amount: readonly string[]; readonly date: readonly string[] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assistant } from '../support/assistant.js';
+import { ClauseSplitter } from '../../src/core/pipeline/clauses.js';
+import { assistant, knowledgeBase, TestConversation } from '../support/assistant.js';
 
 const bot = assistant();
 
@@ -58,5 +59,30 @@ describe('the clause that asks decides, not the most confident one', () => {
     const apa = await bot.ask('is the ata in apa format');
     expect(apa.intent).toBe('source.ata');
     expect(apa.style).toBe('apa');
+  });
+});
+
+describe('an opener set off by a pause is a discourse particle, not a word of the question', () => {
+  const splitter = new ClauseSplitter(knowledgeBase().language);
+
+  it('reads the question without "ok, …", "ok fine. …", "alright so — …", and keeps a question that is nothing else', () => {
+    expect(splitter.withoutOpeners('ok fine. ransomware fixes?')).toBe('ransomware fixes?');
+    expect(splitter.withoutOpeners('ok, what should we do about the fraud problem')).toBe(
+      'what should we do about the fraud problem',
+    );
+    expect(splitter.withoutOpeners('Alright so — the border one')).toBe('the border one');
+    // Without a pause it is a word of the question; alone, it is the question.
+    expect(splitter.withoutOpeners('ok and ILEA?')).toBeUndefined();
+    expect(splitter.withoutOpeners('so what does 1787 propose')).toBeUndefined();
+    expect(splitter.withoutOpeners('ok.')).toBeUndefined();
+    expect(splitter.withoutOpeners('okinawa, drugs?')).toBeUndefined();
+  });
+
+  it('answers "ok fine. ransomware fixes?" after an off-topic turn, rather than saying nothing of "fine"', async () => {
+    const chat = new TestConversation(assistant(), 'opener-after-off-topic');
+    expect((await chat.say("what's the best pizza in chicago")).intent).toBe('fallback');
+    const answer = await chat.say('ok fine. ransomware fixes?');
+    expect(answer.intent).toBe('threat.ransomware');
+    expect(answer.text).not.toMatch(/fine/i);
   });
 });

@@ -7,6 +7,9 @@ export interface Clause {
 }
 
 const escapeClass = (s: string): string => s.replace(/[\\\]^-]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What sets an opener off from the question: a pause ("ok, …", "ok fine. …", "alright — …"). */
+const PAUSE = ',.!;:…\\-–—';
 
 /**
  * Splits questions where people punctuate a preamble from the ask (`intents/language/clauses.yaml`):
@@ -16,6 +19,7 @@ export class ClauseSplitter {
   private readonly pattern: RegExp;
   private readonly asks: ReadonlySet<string>;
   private readonly frames: ReadonlySet<string>;
+  private readonly opener: RegExp | undefined;
 
   constructor(language: Language) {
     const marks = escapeClass(language.clauses.split);
@@ -23,6 +27,27 @@ export class ClauseSplitter {
     this.pattern = new RegExp(`([${marks}]+)["'”’)\\]]*(?:\\s+|$)|\\s+[-–—]+\\s+|\\s*\\(|\\)\\s*`, 'u');
     this.asks = new Set(language.clauses.asks);
     this.frames = new Set(language.clauses.frames);
+    // The longest opener first, so "ok fine." goes whole rather than "ok" and a stray "fine".
+    const openers = [...language.clauses.openers]
+      .sort((a, b) => b.length - a.length)
+      .map((o) => o.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    this.opener =
+      openers.length === 0 ? undefined : new RegExp(`^\\s*(?:${openers.join('|')})\\s*[${PAUSE}]+\\s*`, 'iu');
+  }
+
+  /**
+   * The question without the discourse particles that open it, set off by a pause ("ok, …", "ok
+   * fine. …": `openers` in clauses.yaml); undefined when it has none, or nothing but them.
+   */
+  withoutOpeners(question: string): string | undefined {
+    if (this.opener === undefined) return undefined;
+    let rest = question;
+    for (let m = this.opener.exec(rest); m !== null; m = this.opener.exec(rest)) {
+      const after = rest.slice(m[0].length);
+      if (!/[\p{L}\p{N}]/u.test(after)) break;
+      rest = after;
+    }
+    return rest === question ? undefined : rest;
   }
 
   /** The clauses of two words or more; none when the question is one clause. */
