@@ -103,7 +103,12 @@ export function citeThisMessage(
       const rows: ActionRow[] =
         buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
       const pick = options.ephemeral ? picker(assistant, outcome.topic, 'Not this one?') : undefined;
-      return { embeds: shown, components: pick ? [...rows, pick] : rows, ephemeral: options.ephemeral };
+      return {
+        embeds: shown,
+        components: pick ? [...rows, pick] : rows,
+        ephemeral: options.ephemeral,
+        ...(message.files === undefined ? {} : { files: message.files }),
+      };
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   readOptions,
 } from './interactions.js';
 import { DELIVERY_DEADLINE_MS, editOriginal, replyInTime } from './reply.js';
+import { REST_REQUEST } from './rest.js';
 
 export interface GatewayOptions {
   readonly token: string;
@@ -84,7 +85,7 @@ export async function startGateway(options: GatewayOptions, deps: InteractionDep
   const { logger } = deps;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: options.apiUrl },
+    rest: { api: options.apiUrl, ...REST_REQUEST },
     allowedMentions: { parse: [] },
   });
   client.on(Events.InteractionCreate, (interaction) => {
@@ -134,14 +135,17 @@ async function onInteraction(interaction: Interaction, deps: InteractionDeps, lo
   try {
     const request = fromDiscordJs(interaction);
     await replyInTime(request, handleInteraction(request, deps), {
-      initial: async (response) => {
+      initial: async (response, files) => {
         await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
           body: response,
+          // Attachments go as multipart: `payload_json` and a `files[n]` part for each.
+          ...(files.length > 0 ? { files: [...files] } : {}),
           auth: false,
           signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
         });
       },
       edit: editOriginal(rest, target),
+      filesInline: true,
     });
   } catch (error) {
     logger.error(

@@ -169,6 +169,8 @@ export function interactionsEndpoint(options: EndpointOptions, deps: Interaction
     const replying = replyInTime(request, handleInteraction(request, deps), {
       initial: async (response) => respond(response),
       edit: editOriginal(options.rest, { applicationId: payload.application_id, token: payload.token }),
+      // The response is JSON: a reply with files is deferred and edited in with them over REST.
+      filesInline: false,
     }).catch((error: unknown) => {
       deps.logger.error(
         { err: error instanceof Error ? error.message : String(error), interaction: payload.id },

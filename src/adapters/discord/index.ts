@@ -2,6 +2,7 @@ import { keptAnswers } from '../../state/kept-answers.js';
 import { preferenceStore } from '../../state/preferences.js';
 import type { PlatformAdapter, PlatformDeps, RunningPlatform } from '../types.js';
 import { isDiscordConfigured, loadDiscordConfig } from './config.js';
+import { REST_REQUEST } from './rest.js';
 
 /**
  * Discord through discord.js: the gateway (DISCORD_TOKEN) and/or the HTTP interactions endpoint
@@ -39,7 +40,7 @@ export const discordAdapter: PlatformAdapter = {
           publicKey: config.publicKey,
           ...(config.applicationId === undefined ? {} : { applicationId: config.applicationId }),
           // No token: a deferred reply is edited through the interaction's own webhook.
-          rest: new REST({ api: config.apiUrl, version: '10' }),
+          rest: new REST({ api: config.apiUrl, version: '10', ...REST_REQUEST }),
           ...(inFlight === undefined ? {} : { inFlight }),
           ...(state === undefined
             ? {}

@@ -9,6 +9,7 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  type RawFile,
 } from 'discord.js';
 import { isCitationStyle } from '../../core/citations/styles.js';
 import type { AskContext, FeedbackPort, PolicyAssistant } from '../../core/index.js';
@@ -20,6 +21,7 @@ import { answer, QUESTION_INPUT, STYLE_INPUT, VISIBILITY_INPUT } from './command
 import { COMMANDS, isModal, MESSAGE_COMMANDS, type OptionValue } from './commands/index.js';
 import { type ComponentPress, handleComponent } from './components.js';
 import { decodeAction } from './custom-id.js';
+import { LIMITS } from './limits.js';
 import { noticeMessage, type ReplyMessage } from './render.js';
 
 interface Who {
@@ -245,16 +247,48 @@ export function modalFields(components: unknown): Record<string, string> {
   return fields;
 }
 
-/** A reply's message as callback data: nothing in it may ping anyone. */
+/**
+ * A reply's message as callback data: nothing in it may ping anyone. Its files are named in
+ * `attachments` by their index, which is the `files[n]` part each is sent in (see `rawFiles`).
+ */
 export function callbackData(message: ReplyMessage): APIInteractionResponseCallbackData {
+  const files = message.files ?? [];
   return {
     ...(message.content === undefined ? {} : { content: message.content }),
     embeds: [...message.embeds],
     components: [...message.components],
     allowed_mentions: { parse: [] },
     ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    ...(files.length > 0
+      ? {
+          attachments: files.map((f, id) => ({
+            id: String(id),
+            filename: f.name,
+            description: f.title.slice(0, LIMITS.attachmentDescription),
+          })),
+        }
+      : {}),
   };
 }
+
+/** A reply's files as discord.js's REST sends them: multipart parts `files[n]`, beside `payload_json`. */
+export function rawFiles(reply: InteractionReply): RawFile[] {
+  if (reply.kind !== 'message') return [];
+  return (reply.message.files ?? []).map((f, id) => ({
+    key: `files[${id}]`,
+    name: f.name,
+    data: Buffer.from(f.content, 'utf8'),
+    contentType: CONTENT_TYPES[f.name.slice(f.name.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8',
+  }));
+}
+
+/** What each file is, for the client that opens it. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  bib: 'application/x-bibtex; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  json: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
 
 /** The HTTP response body for a reply. */
 export function toResponse(reply: InteractionReply): APIInteractionResponse {

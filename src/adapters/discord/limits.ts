@@ -20,6 +20,8 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  attachments: 10,
+  attachmentDescription: 1024,
 } as const;
 
 /** Cuts to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */

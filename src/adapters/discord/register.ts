@@ -1,6 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from './commands/index.js';
 import type { RegisterConfig } from './config.js';
+import { REST_REQUEST } from './rest.js';
 
 export interface Registration {
   readonly scope: 'guild' | 'global';
@@ -15,7 +16,7 @@ export interface Registration {
  * server only; global ones reach every server with the bot and DMs with it, and can take a while.
  */
 export async function registerCommands(config: RegisterConfig): Promise<Registration> {
-  const rest = new REST({ api: config.apiUrl, version: '10' }).setToken(config.token);
+  const rest = new REST({ api: config.apiUrl, version: '10', ...REST_REQUEST }).setToken(config.token);
   const route =
     config.guildId === undefined
       ? Routes.applicationCommands(config.applicationId)

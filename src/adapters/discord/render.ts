@@ -20,6 +20,7 @@ import {
   type Reference,
   takesFeedback,
 } from '../../core/index.js';
+import { type OutFile, referencesFile } from '../files.js';
 import { encodeAction } from './custom-id.js';
 import { codeBlock, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -32,6 +33,8 @@ export interface ReplyMessage {
   readonly embeds: readonly APIEmbed[];
   readonly components: readonly ActionRow[];
   readonly ephemeral: boolean;
+  /** Attachments: what must go whole where a field or the message has no room (never cut). */
+  readonly files?: readonly OutFile[];
 }
 
 export const COLOURS = {
@@ -66,10 +69,12 @@ export function answerMessage(answer: Answer, ephemeral: boolean, options: Answe
   // not there, and the answer's text gives way.
   const wanted = answer.references.reduce((n, r) => n + r.entry.length + 80, 200);
   const main = answerEmbed(answer, LIMITS.embedTotal - Math.min(wanted, LIMITS.embedTotal / 2));
+  const { embeds, files } = referenceEmbeds(answer, LIMITS.embedTotal - embedSize(main));
   return {
-    embeds: [main, ...referenceEmbeds(answer, LIMITS.embedTotal - embedSize(main))],
+    embeds: [main, ...embeds],
     components: feedback ? [...rowsOf, feedback] : rowsOf,
     ephemeral,
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 
@@ -164,10 +169,10 @@ function embedSize(embed: APIEmbed): number {
 /**
  * The references, whole: each form a code block (copied whole, nothing inside formatted), packed
  * into embed descriptions of at most 4096 characters, within the message's 6000 in all. What does
- * not fit is said, never cut: the last embed names how many references are left out.
+ * not fit is never cut: those references go whole in an attached file, and the last embed says so.
  */
-function referenceEmbeds(answer: Answer, room: number): APIEmbed[] {
-  if (answer.references.length === 0) return [];
+function referenceEmbeds(answer: Answer, room: number): { embeds: APIEmbed[]; files: OutFile[] } {
+  if (answer.references.length === 0) return { embeds: [], files: [] };
   const units = answer.references.map((r) =>
     referenceParts(r, answer.form)
       .map((p) => `${p.label === undefined ? '' : `**${p.label}:**\n`}${codeBlock(p.text)}`)
@@ -175,7 +180,10 @@ function referenceEmbeds(answer: Answer, room: number): APIEmbed[] {
   );
   const embeds: { title?: string; description: string }[] = [];
   // Room kept for the note that says how many did not fit.
-  let left = room - referencesHeading(answer).length - (LABELS.moreReferences(units.length).length + 8);
+  let left =
+    room -
+    referencesHeading(answer).length -
+    (LABELS.referencesAttached(units.length, FILE_NAME_ROOM).length + 8);
   let shown = 0;
   for (const unit of units) {
     const last = embeds.at(-1);
@@ -190,19 +198,33 @@ function referenceEmbeds(answer: Answer, room: number): APIEmbed[] {
     left -= unit.length + 2;
     shown += 1;
   }
-  const missing = units.length - shown;
-  if (missing > 0) {
-    const note = `_${LABELS.moreReferences(missing)}_`;
+  const missing = answer.references.slice(shown);
+  const files: OutFile[] = [];
+  if (missing.length > 0) {
+    const file = referencesFile(
+      missing,
+      answer.form,
+      `${answer.topic ?? 'answer'}-references`,
+      `${referencesHeading(answer)}: ${answer.title}`,
+    );
+    files.push(file);
+    const note = `_${LABELS.referencesAttached(missing.length, escapeRun(file.name))}_`;
     const last = embeds.at(-1);
     if (last !== undefined) last.description = `${last.description}\n\n${note}`;
     else embeds.push({ description: note });
   }
-  return embeds.map((e, i) => ({
-    ...(i === 0 ? { title: referencesHeading(answer) } : {}),
-    description: e.description,
-    color: COLOURS[answer.group],
-  }));
+  return {
+    embeds: embeds.map((e, i) => ({
+      ...(i === 0 ? { title: referencesHeading(answer) } : {}),
+      description: e.description,
+      color: COLOURS[answer.group],
+    })),
+    files,
+  };
 }
+
+/** Room kept for an attached file's name in the note that names it. */
+const FILE_NAME_ROOM = 'x'.repeat(80);
 
 /** "Office of the Director of National Intelligence, Annual Threat Assessment…, February 5, 2024 · 1787, Transnational Crime" */
 export function footerText(

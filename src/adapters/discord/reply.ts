@@ -3,13 +3,20 @@ import {
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
   MessageFlags,
+  type RawFile,
   type REST,
   Routes,
 } from 'discord.js';
 import { VISIBILITY_INPUT } from './commands/ask.js';
 import { privatePress } from './components.js';
 import { decodeAction } from './custom-id.js';
-import { callbackData, type InteractionReply, type InteractionRequest, toResponse } from './interactions.js';
+import {
+  callbackData,
+  type InteractionReply,
+  type InteractionRequest,
+  rawFiles,
+  toResponse,
+} from './interactions.js';
 
 /**
  * How long an answer may take before the reply is deferred ("policybot is thinking…"): Discord
@@ -25,10 +32,16 @@ export const DELIVERY_DEADLINE_MS = 30_000;
 
 /** The two ways an interaction is answered: the gateway over REST, the HTTP endpoint in its response. */
 export interface Replier {
-  /** The interaction's first response, due within three seconds. */
-  initial(response: APIInteractionResponse): Promise<void>;
-  /** Replaces a deferred reply with the answer (PATCH …/messages/@original). */
-  edit(data: APIInteractionResponseCallbackData): Promise<void>;
+  /** The interaction's first response, due within three seconds, with the reply's files if it can. */
+  initial(response: APIInteractionResponse, files: readonly RawFile[]): Promise<void>;
+  /** Replaces a deferred reply with the answer (PATCH …/messages/@original), files attached. */
+  edit(data: APIInteractionResponseCallbackData, files: readonly RawFile[]): Promise<void>;
+  /**
+   * Whether the first response can carry files: a callback over REST can (multipart); the HTTP
+   * endpoint's response cannot (Discord reads it as JSON only), so a reply with files is deferred
+   * there and edited in with them.
+   */
+  readonly filesInline: boolean;
 }
 
 /**
@@ -43,7 +56,7 @@ export async function replyInTime(
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<'inline' | 'deferred'> {
   if (request.kind === 'autocomplete') {
-    await replier.initial(toResponse(await work));
+    await replier.initial(toResponse(await work), []);
     return 'inline';
   }
   let timer: NodeJS.Timeout | undefined;
@@ -51,19 +64,24 @@ export async function replyInTime(
     timer = setTimeout(() => resolve(undefined), deferAfterMs);
   });
   const ready = await Promise.race([work, late]).finally(() => clearTimeout(timer));
-  if (ready !== undefined) {
-    await replier.initial(toResponse(ready));
+  if (ready !== undefined && (replier.filesInline || rawFiles(ready).length === 0)) {
+    await replier.initial(toResponse(ready), rawFiles(ready));
     return 'inline';
   }
-  await replier.initial({
-    type: InteractionResponseType.DeferredChannelMessageWithSource,
-    data: privately(request) ? { flags: MessageFlags.Ephemeral } : {},
-  });
-  const reply = await work;
+  // Slow, or ready with files the first response cannot carry: deferred, as private as it will be.
+  const ephemeral = ready?.kind === 'message' ? ready.message.ephemeral : privately(request);
+  await replier.initial(
+    {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
+    },
+    [],
+  );
+  const reply = ready ?? (await work);
   if (reply.kind === 'message') {
     // An edit keeps the deferred reply's visibility: its flags cannot change, so none are sent.
     const { flags: _, ...data } = callbackData(reply.message);
-    await replier.edit(data);
+    await replier.edit(data, rawFiles(reply));
   }
   return 'deferred';
 }
@@ -87,9 +105,10 @@ export function editOriginal(
   rest: REST,
   interaction: { readonly applicationId: string; readonly token: string },
 ): Replier['edit'] {
-  return async (data) => {
+  return async (data, files) => {
     await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
       body: data,
+      ...(files.length > 0 ? { files: [...files] } : {}),
       auth: false,
       signal: AbortSignal.timeout(DELIVERY_DEADLINE_MS),
     });

@@ -23,9 +23,10 @@ export const LABELS = {
   moreQuotes: (n: number, where: string): string => `${n} more ${n === 1 ? 'quote' : 'quotes'} ${where}`,
   moreSections: (n: number): string =>
     `${n} more ${n === 1 ? 'part' : 'parts'} did not fit in this message; ask for the sources to see them.`,
-  moreReferences: (n: number): string =>
-    `${n} more ${n === 1 ? 'reference' : 'references'} did not fit in this message; /cite gives each whole.`,
   attached: (file: string): string => `The full record is in the attached file ${file}.`,
+  /** References a platform's message has no room for, sent whole in a file instead of cut. */
+  referencesAttached: (n: number, file: string): string =>
+    `${n} more ${n === 1 ? 'reference' : 'references'} did not fit in this message: ${n === 1 ? 'it is' : 'they are'} whole in the attached file ${file}.`,
 } as const;
 
 const WORDS = [

@@ -66,9 +66,22 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
       const raw = bytes.toString('utf8');
       let body: unknown = raw;
       const contentType = req.headers['content-type'] ?? '';
-      const parts = contentType.startsWith('multipart/form-data')
-        ? await multipartParts(bytes, contentType)
-        : undefined;
+      let parts: MultipartPart[] | undefined;
+      try {
+        parts = contentType.startsWith('multipart/form-data')
+          ? await multipartParts(bytes, contentType)
+          : undefined;
+      } catch (error) {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              message: `The fake could not read the multipart body: ${String(error)}`,
+              code: 50035,
+            }),
+          );
+        return;
+      }
       try {
         body =
           parts !== undefined

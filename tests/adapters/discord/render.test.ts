@@ -34,7 +34,7 @@ const huge: Answer = answerOf({
 
 describe('Discord rendering', () => {
   it('keeps an oversized answer within every embed limit, every reference whole or counted', () => {
-    const { embeds } = answerMessage(huge, false);
+    const { embeds, files = [] } = answerMessage(huge, false);
     const [embed] = embeds;
     expect(embed).toBeDefined();
     if (!embed) return;
@@ -60,12 +60,17 @@ describe('Discord rendering', () => {
     expect(embed.description).toContain(LABELS.moreQuotes(quotesLeft, LABELS.inSources));
     expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(embeds.length).toBeLessThanOrEqual(10);
-    // Every reference shown is whole, in a code block; those left out are counted, not dropped silently.
+    // Every reference shown is whole, in a code block; those with no room go whole in an attached
+    // file, which the message names: none is cut or dropped.
     const text = embeds.map((e) => e.description ?? '').join('\n');
-    const shown = huge.references.filter((r) => text.includes(`\`\`\`\n${r.entry}\n\`\`\``)).length;
-    const missing = huge.references.length - shown;
-    expect(missing).toBeGreaterThan(0);
-    expect(text).toContain(LABELS.moreReferences(missing));
+    const shown = huge.references.filter((r) => text.includes(`\`\`\`\n${r.entry}\n\`\`\``));
+    const missing = huge.references.filter((r) => !shown.includes(r));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(files).toHaveLength(1);
+    const [file] = files;
+    expect(text).toContain(LABELS.referencesAttached(missing.length, file?.name.replace(/_/g, '\\_') ?? ''));
+    for (const r of missing) expect(file?.content).toContain(r.entry);
+    for (const r of shown) expect(file?.content).not.toContain(r.entry);
   });
 
   it('keeps autocomplete within 25 choices of 1-100 characters', () => {

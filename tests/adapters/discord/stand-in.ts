@@ -52,7 +52,7 @@ export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordS
   const publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
   const gateway: FakeGateway = await startFakeGateway();
   const rest = await startFakeRest({ gatewayUrl: gateway.url });
-  const { logger } = memoryLogger();
+  const { logger, lines } = memoryLogger();
   const state = new MemoryStateStore();
   const env = Object.fromEntries(DISCORD_VARIABLES.map((name) => [name, undefined]));
   const running: RunningPlatform = await discordAdapter.start({
@@ -101,10 +101,16 @@ export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordS
       // A reply with files is deferred in the response and edited in over REST, with the files.
       if (response.type !== 5) return { ...response, files: {} };
       const path = `/api/v10/webhooks/${APP_ID}/${String(payload.token)}/messages/@original`;
-      const edit = await rest.waitFor(
-        (r) => r.method === 'PATCH' && decodeURIComponent(r.path) === path,
-        10_000,
-      );
+      const edit = await rest
+        .waitFor((r) => r.method === 'PATCH' && decodeURIComponent(r.path) === path, 10_000)
+        .catch((error: unknown) => {
+          throw new Error(
+            `no edit of the deferred reply: ${String(error)}; requests: ${rest.requests
+              .slice(-3)
+              .map((r) => `${r.method} ${r.path}`)
+              .join(' ')}; the bot logged ${lines.join('\n')}`,
+          );
+        });
       return callbackOf(edit);
     },
     async close() {

@@ -1,8 +1,15 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
-import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
+import { RECORD_STYLES } from '../../../core/citations/cited.js';
+import {
+  CITATION_STYLES,
+  type CitationStyle,
+  isCitationStyle,
+  STYLE_LABELS,
+} from '../../../core/citations/styles.js';
 import { citeEntries, type ReferencePart } from '../../../core/citations/cite.js';
-import type { CiteResult } from '../../../core/index.js';
+import { type CiteResult, LABELS } from '../../../core/index.js';
 import type { KnowledgeBase } from '../../../knowledge/types.js';
+import { extensionOf, fileStem, type OutFile } from '../../files.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
 import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
@@ -86,6 +93,7 @@ export function citeMessage(
   kb: KnowledgeBase,
 ): ReplyMessage {
   const fields: APIEmbedField[] = [];
+  const files: OutFile[] = [];
   const { title, entries } = citeEntries(result);
   entries.forEach(({ label, reference: r, parts, quote: quoted }, i) => {
     const source = kb.sources.get(r.sourceId)?.publisher ?? r.sourceId;
@@ -106,9 +114,12 @@ export function citeMessage(
       });
     }
     const fits = reference.length <= LIMITS.fieldValue;
+    // Too long even alone (a CSL-JSON record of a long report): attached whole, never cut.
+    const file = fits ? undefined : citeFile(parts, r.style, `${i + 1}-${r.sourceId}`, label ?? source);
+    if (file !== undefined) files.push(file);
     fields.push({
       name: truncate(quote === undefined ? name : `${name}: reference`, LIMITS.fieldName),
-      value: fits ? reference : codeBlock(truncate(parts.map((p) => p.text).join('\n'), room)),
+      value: file === undefined ? reference : LABELS.attached(`\`${file.name}\``),
     });
   });
   const note =
@@ -124,5 +135,17 @@ export function citeMessage(
     color: COLOURS.source,
     fields,
   });
-  return { embeds: [embed], components: [], ephemeral };
+  return { embeds: [embed], components: [], ephemeral, ...(files.length > 0 ? { files } : {}) };
+}
+
+/** A reference's parts as a file in its format: a record as it is, a text style's forms labelled. */
+function citeFile(
+  parts: readonly ReferencePart[],
+  style: CitationStyle,
+  stem: string,
+  title: string,
+): OutFile {
+  const extension = extensionOf({ kind: RECORD_STYLES.has(style) ? 'record' : 'text', style });
+  const content = parts.map((p) => (p.label === undefined ? p.text : `${p.label}: ${p.text}`)).join('\n');
+  return { name: `${fileStem(stem)}.${extension}`, content: `${content}\n`, title };
 }

@@ -1,0 +1,84 @@
+import { referenceParts } from '../core/document/forms.js';
+import type { Bibliography } from '../core/conversation/bibliography.js';
+import type { CitationForm, Reference } from '../core/index.js';
+
+/**
+ * A file sent with a message where a platform's field is too small for what it must carry whole:
+ * a machine record (BibTeX, CSL-JSON), references a message has no room for, a bibliography. Slack
+ * uploads it (files.uploadV2), Discord attaches it; neither ever cuts the text instead.
+ */
+export interface OutFile {
+  /** The file name: a stem of letters, digits, dots and dashes, and the format's extension. */
+  readonly name: string;
+  readonly content: string;
+  /** What it holds, in a few words (Discord's attachment description, Slack's file title). */
+  readonly title: string;
+}
+
+/** The extension a reference manager expects for a style's records; a text style's list is .txt. */
+export function extensionOf(r: Pick<Reference, 'kind' | 'style'>): 'bib' | 'json' | 'txt' {
+  if (r.kind !== 'record') return 'txt';
+  return r.style === 'bibtex' ? 'bib' : 'json';
+}
+
+/** A name made only of what every platform keeps in a file name. */
+export function fileStem(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 60) || 'references'
+  );
+}
+
+/**
+ * References as one file in their style, each whole: BibTeX entries one after another, CSL-JSON
+ * items in one array (each item once), a text style's forms one paragraph each. References of one
+ * answer share a style, so they share a format.
+ */
+export function referencesFile(
+  references: readonly Reference[],
+  form: CitationForm,
+  stem: string,
+  title: string,
+): OutFile {
+  const first = references[0];
+  const extension = first === undefined ? 'txt' : extensionOf(first);
+  return { name: `${fileStem(stem)}.${extension}`, content: joined(references, form, extension), title };
+}
+
+function joined(references: readonly Reference[], form: CitationForm, extension: string): string {
+  if (extension === 'json') {
+    // Each record is a CSL-JSON array of its source (and a relay); one file holds one array.
+    const items = new Map<string, unknown>();
+    for (const r of references) {
+      for (const item of JSON.parse(r.entry) as { id?: string }[])
+        items.set(item.id ?? String(items.size), item);
+    }
+    return `${JSON.stringify([...items.values()], null, 2)}\n`;
+  }
+  const blocks = references.map((r) =>
+    referenceParts(r, form)
+      .map((p) => (p.label === undefined ? p.text : `${p.label}: ${p.text}`))
+      .join('\n'),
+  );
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** What each of a bibliography's files is, for the people who receive it. */
+const BIBLIOGRAPHY_FILES = [
+  { key: 'bib', title: 'BibTeX, for reference managers' },
+  { key: 'ris', title: 'RIS, for Zotero, EndNote and other reference managers' },
+  { key: 'json', title: 'CSL-JSON, for reference managers' },
+  { key: 'txt', title: 'The reference list as text' },
+] as const;
+
+/** A conversation's bibliography as its files (.bib, .ris, .json, .txt), each with something in it. */
+export function bibliographyFiles(bibliography: Bibliography, stem = 'bibliography'): OutFile[] {
+  return BIBLIOGRAPHY_FILES.flatMap(({ key, title }) => {
+    const content = bibliography.files[key];
+    if (content.trim() === '' || content.trim() === '[]') return [];
+    return [{ name: `${fileStem(stem)}.${key}`, content: `${content.trimEnd()}\n`, title }];
+  });
+}
