@@ -1,4 +1,5 @@
 import type { Language } from '../../knowledge/types.js';
+import { hasRun, runAt } from '../text/lexicon.js';
 
 /** Words that ask for the conversation's bibliography, found in a question. */
 export interface ListRequest {
@@ -12,14 +13,6 @@ type Phrase = readonly string[];
 
 const phrase = (text: string): Phrase => text.split(' ');
 
-/** Where a phrase first occurs in the words, outside any masked span; -1 if nowhere. */
-function indexOf(words: readonly string[], p: Phrase, masked: ReadonlySet<number>): number {
-  for (let i = 0; i + p.length <= words.length; i++) {
-    if (p.every((w, j) => words[i + j] === w && !masked.has(i + j))) return i;
-  }
-  return -1;
-}
-
 /** The longest phrase found first, with where it is. */
 function longest(
   words: readonly string[],
@@ -27,7 +20,7 @@ function longest(
   masked: ReadonlySet<number>,
 ): { readonly phrase: Phrase; readonly at: number } | undefined {
   for (const p of phrases) {
-    const at = indexOf(words, p, masked);
+    const at = runAt(words, p, 0, masked);
     if (at >= 0) return { phrase: p, at };
   }
   return undefined;
@@ -44,7 +37,10 @@ export class ListRequests {
   private readonly alone: readonly Phrase[];
   private readonly lists: readonly Phrase[];
   private readonly scopes: readonly Phrase[];
-  /** Names of one reference's form: a phrase of `alone` inside a longer one is that form. */
+  /**
+   * Names of one reference's form that hold a shorter phrase of `alone` ("bibliography entry"):
+   * that phrase inside the longer one is the form, not a request for the bibliography.
+   */
   private readonly forms: readonly Phrase[];
 
   constructor(language: Language) {
@@ -53,16 +49,17 @@ export class ListRequests {
     this.alone = byLength(language.bibliography.alone);
     this.lists = byLength(language.bibliography.lists);
     this.scopes = byLength(language.bibliography.scopes);
-    this.forms = byLength(language.citationForms.map(([name]) => name));
+    this.forms = byLength(language.citationForms.map(([name]) => name)).filter((form) =>
+      this.alone.some((p) => p.length < form.length && hasRun(form, p)),
+    );
   }
 
   find(words: readonly string[]): ListRequest | undefined {
     // A form's name longer than every `alone` phrase it contains ("bibliography entry") masks it.
     const masked = new Set<number>();
     for (const form of this.forms) {
-      const at = indexOf(words, form, masked);
-      const inside = this.alone.some((p) => p.length < form.length && indexOf(form, p, new Set()) >= 0);
-      if (at >= 0 && inside) for (let i = at; i < at + form.length; i++) masked.add(i);
+      const at = runAt(words, form, 0, masked);
+      if (at >= 0) for (let i = at; i < at + form.length; i++) masked.add(i);
     }
     const alone = longest(words, this.alone, masked);
     if (alone !== undefined) return this.found(words, [alone]);
@@ -83,7 +80,7 @@ export class ListRequests {
   ): ListRequest {
     const used = new Set(parts.flatMap((p) => range(p.at, p.phrase.length)));
     for (const p of [...this.alone, ...this.lists, ...this.scopes]) {
-      for (let at = indexOf(words, p, used); at >= 0; at = indexOf(words, p, used))
+      for (let at = runAt(words, p, 0, used); at >= 0; at = runAt(words, p, 0, used))
         for (const i of range(at, p.length)) used.add(i);
     }
     return {

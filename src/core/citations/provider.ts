@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { KnowledgeBase, Source } from '../../knowledge/types.js';
 import type { ReferenceFormatter } from './index.js';
 import { markdownReference, plainReference } from './plain.js';
 import { type ReferenceParts, referenceTable } from './reference.js';
@@ -28,8 +28,9 @@ export class ReferenceProvider {
     table?: Readonly<Record<string, ReferenceParts>>,
   ): ReferenceFormatter {
     const line = (text: string): ReferenceParts => ({ entry: text, line: text });
-    if (style === 'markdown') return (source, via) => line(markdownReference(source, via));
-    if (style === 'plain' || table === undefined) return (source, via) => line(plainReference(source, via));
+    if (style === 'markdown') return once((source, via) => line(markdownReference(source, via)));
+    if (style === 'plain' || table === undefined)
+      return once((source, via) => line(plainReference(source, via)));
     // The table has parts for every source of the knowledge base; the plain line is only a guard.
     return (source, via) =>
       table[via === undefined ? `${source.id}:self` : source.id] ??
@@ -47,4 +48,26 @@ export class ReferenceProvider {
     }
     return table;
   }
+}
+
+/**
+ * A formatter that works out each source's reference (by itself, or relayed by another) once: the
+ * sources of a loaded knowledge base never change, and every answer cites some of the same few.
+ */
+function once(format: ReferenceFormatter): ReferenceFormatter {
+  const made = new WeakMap<Source, Map<string, ReferenceParts>>();
+  return (source, via) => {
+    let bySource = made.get(source);
+    if (bySource === undefined) {
+      bySource = new Map();
+      made.set(source, bySource);
+    }
+    const key = via?.id ?? '';
+    let parts = bySource.get(key);
+    if (parts === undefined) {
+      parts = format(source, via);
+      bySource.set(key, parts);
+    }
+    return parts;
+  };
 }

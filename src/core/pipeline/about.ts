@@ -1,14 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/types.js';
-
-/** "2024-02-05" as "February 5, 2024". */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)).toLocaleString('en-US', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${month} ${d}, ${y}`;
-}
+import { longDate } from '../citations/dates.js';
 
 /**
  * What the bot says of itself (who it is, what it rests on, how current it is, when its sources

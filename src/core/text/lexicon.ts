@@ -26,17 +26,32 @@ export function nameKey(text: string): string {
   return phraseKey(text).replace(/^the /, '');
 }
 
-/** Where `run` first occurs in `words` at or after `from`, word for word and in order; -1 when nowhere. */
-export function runAt<T>(words: readonly T[], run: readonly T[], from = 0): number {
+/**
+ * Where `run` first occurs in `words` at or after `from`, word for word and in order, none of its
+ * words at a position in `skip` (words already read as something else); -1 when nowhere.
+ */
+export function runAt<T>(
+  words: readonly T[],
+  run: readonly T[],
+  from = 0,
+  skip?: ReadonlySet<number>,
+): number {
   if (run.length === 0) return -1;
   const first = run[0];
   for (let at = from; at + run.length <= words.length; at++) {
-    if (words[at] !== first) continue;
+    if (words[at] !== first || skip?.has(at)) continue;
     let i = 1;
-    while (i < run.length && words[at + i] === run[i]) i++;
+    while (i < run.length && words[at + i] === run[i] && !skip?.has(at + i)) i++;
     if (i === run.length) return at;
   }
   return -1;
+}
+
+/** Whether `run` starts at `at` in `words`, word for word. */
+export function runStartsAt<T>(words: readonly T[], run: readonly T[], at: number): boolean {
+  if (run.length === 0 || at + run.length > words.length) return false;
+  for (let i = 0; i < run.length; i++) if (words[at + i] !== run[i]) return false;
+  return true;
 }
 
 /** Whether `run` occurs in `words`, word for word and in order. */
@@ -64,7 +79,7 @@ export function firstRun<R extends { readonly words: readonly string[] }>(
 ): R | undefined {
   for (let i = 0; i < words.length; i++) {
     for (const run of runs) {
-      if (run.words.length > 0 && runAt(words, run.words, i) === i) return run;
+      if (runStartsAt(words, run.words, i)) return run;
     }
   }
   return undefined;
