@@ -86,3 +86,13 @@ describe('an opener set off by a pause is a discourse particle, not a word of th
     expect(answer.text).not.toMatch(/fine/i);
   });
 });
+
+describe('a synonym folds only what always means its term', () => {
+  it('reads "lock up" in its words: computers locked up for ransom, not criminal penalties', () => {
+    expect(bot.answerNow('crooks who lock up hospital networks until they get paid').intent).toBe(
+      'threat.ransomware',
+    );
+    expect(bot.answerNow('criminals locking up hospital computers').intent).toBe('threat.ransomware');
+    expect(bot.answerNow('locking up cartel bosses for longer').intent).toBe('solution.penalties');
+  });
+});
