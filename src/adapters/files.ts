@@ -1,6 +1,5 @@
 import { referenceParts } from '../core/document/forms.js';
-import type { Bibliography } from '../core/conversation/bibliography.js';
-import type { CitationForm, Reference } from '../core/index.js';
+import type { Answer, CitationForm, Reference } from '../core/index.js';
 
 /**
  * A file sent with a message where a platform's field is too small for what it must carry whole:
@@ -13,6 +12,19 @@ export interface OutFile {
   readonly content: string;
   /** What it holds, in a few words (Discord's attachment description, Slack's file title). */
   readonly title: string;
+  /** Its media type, where the answer gives one. */
+  readonly mediaType?: string;
+}
+
+/**
+ * The files an answer carries (a bibliography's .bib, .ris, .json, .txt), titled by the export
+ * action the core offers for each: a chat platform attaches them rather than showing buttons.
+ */
+export function answerFiles(answer: Answer): OutFile[] {
+  return (answer.files ?? []).map((f) => {
+    const action = answer.actions.find((a) => a.kind === 'export' && a.file === f.format);
+    return { name: f.name, content: f.content, title: action?.label ?? f.name, mediaType: f.mediaType };
+  });
 }
 
 /** The extension a reference manager expects for a style's records; a text style's list is .txt. */
@@ -64,21 +76,4 @@ function joined(references: readonly Reference[], form: CitationForm, extension:
       .join('\n'),
   );
   return `${blocks.join('\n\n')}\n`;
-}
-
-/** What each of a bibliography's files is, for the people who receive it. */
-const BIBLIOGRAPHY_FILES = [
-  { key: 'bib', title: 'BibTeX, for reference managers' },
-  { key: 'ris', title: 'RIS, for Zotero, EndNote and other reference managers' },
-  { key: 'json', title: 'CSL-JSON, for reference managers' },
-  { key: 'txt', title: 'The reference list as text' },
-] as const;
-
-/** A conversation's bibliography as its files (.bib, .ris, .json, .txt), each with something in it. */
-export function bibliographyFiles(bibliography: Bibliography, stem = 'bibliography'): OutFile[] {
-  return BIBLIOGRAPHY_FILES.flatMap(({ key, title }) => {
-    const content = bibliography.files[key];
-    if (content.trim() === '' || content.trim() === '[]') return [];
-    return [{ name: `${fileStem(stem)}.${key}`, content: `${content.trimEnd()}\n`, title }];
-  });
 }

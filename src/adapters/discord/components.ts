@@ -18,13 +18,13 @@ export interface ComponentPress {
 const STALE = 'That control is from an older version of me. Please ask again with /ask.';
 
 /**
- * Whether the reply to a press is private: pressed on a private message, or a mark only its author
- * sees; but never a Share, whose point is that everyone sees it.
+ * Whether the reply to a press is private: pressed on a private message, a mark only its author
+ * sees, or the presser's own bibliography; but never a Share, whose point is that everyone sees it.
  */
 export function privatePress(press: ComponentPress): boolean {
   const kind = decodeAction(press.customId)?.kind;
   if (kind === 'share' || kind === 'shareCitation') return false;
-  return press.ephemeral || kind === 'feedback';
+  return press.ephemeral || kind === 'feedback' || kind === 'bibliography';
 }
 
 export interface ComponentContext {
@@ -49,6 +49,10 @@ export async function handleComponent(
     // "Share" on a private answer: that answer as it was given, for everyone.
     case 'share':
       return sharedAnswer(action.ref, kept);
+    // The presser's conversation here (the channel and them): every source it cited, with its files.
+    case 'bibliography':
+      // Privately: it is the presser's own list, whoever's answer the button is under (Share posts it).
+      return answerReply(await assistant.showBibliography(ask), true, kept);
     case 'feedback': {
       const result =
         feedback === undefined ? 'unknown' : await feedback.feedback(action.ref, action.value, ask);

@@ -13,6 +13,8 @@ import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/index.js';
  *   pb:share:<ref>           "Share" on a private answer: the answer kept whole under <ref> (see
  *                            state/kept-answers.ts), posted as it was for everyone
  *   pb:sharecite:apa:<key>   "Share" on a private citation: the topic or source id, cited in that style
+ *   pb:bib:x                 the conversation's bibliography (the presser's conversation in the
+ *                            channel: their own, whoever's answer the button is under)
  *   pb:citepick:x            "Not this one?": a select menu whose chosen value is the topic to cite
  *   pb:ask:apa:1             the /ask modal: the style chosen ("default" for the person's own) and
  *                            whether the answer is private (1) or for the channel (0)
@@ -25,6 +27,7 @@ export type ComponentAction =
   | { readonly kind: 'share'; readonly ref: string }
   | { readonly kind: 'shareCitation'; readonly style: CitationStyle; readonly key: string }
   | { readonly kind: 'citePick' }
+  | { readonly kind: 'bibliography' }
   | { readonly kind: 'askModal'; readonly style: CitationStyle | undefined; readonly private: boolean };
 
 /** A source id, or a topic id: what a citation's Share carries (never a person's words). */
@@ -49,6 +52,8 @@ export function encodeAction(action: ComponentAction): string {
       return `${PREFIX}:sharecite:${action.style}:${action.key}`;
     case 'citePick':
       return `${PREFIX}:citepick:x`;
+    case 'bibliography':
+      return `${PREFIX}:bib:x`;
     case 'askModal':
       return `${PREFIX}:ask:${action.style ?? 'default'}:${action.private ? 1 : 0}`;
   }
@@ -66,6 +71,7 @@ export function decodeAction(customId: string): ComponentAction | undefined {
   if (rest.length === 1) return twoArgs(verb, arg, rest[0] ?? '');
   if (rest.length > 0) return undefined;
   if (verb === 'citepick') return arg === 'x' ? { kind: 'citePick' } : undefined;
+  if (verb === 'bib') return arg === 'x' ? { kind: 'bibliography' } : undefined;
   if (verb === 'pick') return /^[a-z]+$/.test(arg) ? { kind: 'pick', group: arg } : undefined;
   if (verb === 'helpful' || verb === 'not-helpful')
     return FEEDBACK_REF.test(arg) ? { kind: 'feedback', value: verb, ref: arg } : undefined;

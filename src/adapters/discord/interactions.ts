@@ -278,7 +278,8 @@ export function rawFiles(reply: InteractionReply): RawFile[] {
     key: `files[${id}]`,
     name: f.name,
     data: Buffer.from(f.content, 'utf8'),
-    contentType: CONTENT_TYPES[f.name.slice(f.name.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8',
+    contentType:
+      f.mediaType ?? CONTENT_TYPES[f.name.slice(f.name.lastIndexOf('.') + 1)] ?? 'text/plain; charset=utf-8',
   }));
 }
 

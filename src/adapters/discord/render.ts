@@ -20,7 +20,7 @@ import {
   type Reference,
   takesFeedback,
 } from '../../core/index.js';
-import { type OutFile, referencesFile } from '../files.js';
+import { answerFiles, type OutFile, referencesFile } from '../files.js';
 import { encodeAction } from './custom-id.js';
 import { codeBlock, neutraliseMentions } from './escape.js';
 import { fitEmbed, LIMITS, truncate } from './limits.js';
@@ -69,9 +69,15 @@ export function answerMessage(answer: Answer, ephemeral: boolean, options: Answe
   // not there, and the answer's text gives way.
   const wanted = answer.references.reduce((n, r) => n + r.entry.length + 80, 200);
   const main = answerEmbed(answer, LIMITS.embedTotal - Math.min(wanted, LIMITS.embedTotal / 2));
-  const { embeds, files } = referenceEmbeds(answer, LIMITS.embedTotal - embedSize(main));
+  const references = referenceEmbeds(answer, LIMITS.embedTotal - embedSize(main));
+  // The answer's own files (a bibliography's), attached and named above the embeds.
+  const own = answerFiles(answer);
+  const files = [...own, ...references.files].slice(0, LIMITS.attachments);
   return {
-    embeds: [main, ...embeds],
+    ...(own.length > 0
+      ? { content: truncate(`📎 ${escapeRun(LABELS.filesAttached(own.map((f) => f.name)))}`, LIMITS.content) }
+      : {}),
+    embeds: [main, ...references.embeds],
     components: feedback ? [...rowsOf, feedback] : rowsOf,
     ephemeral,
     ...(files.length > 0 ? { files } : {}),
@@ -249,12 +255,14 @@ export function footerText(
 export function actionRows(answer: Answer, shareRef?: string): ActionRow[] {
   const seen = new Set<string>();
   const buttons = answer.actions.flatMap((action) => {
-    // The bibliography and its exports are mapped where their files are attached (not here yet).
-    if (action.kind !== 'follow-up' && action.kind !== 'topic') return [];
+    // A bibliography's exports are its files, attached to the message: no button to press.
+    if (action.kind === 'export') return [];
     const customId =
       action.kind === 'follow-up'
         ? encodeAction({ kind: 'followUp', followUp: action.followUp, topic: action.topic })
-        : encodeAction({ kind: 'topic', topic: action.topic });
+        : action.kind === 'topic'
+          ? encodeAction({ kind: 'topic', topic: action.topic })
+          : encodeAction({ kind: 'bibliography' });
     // custom_ids must be unique within a message.
     if (seen.has(customId)) return [];
     seen.add(customId);

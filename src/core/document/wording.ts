@@ -24,6 +24,12 @@ export const LABELS = {
   moreSections: (n: number): string =>
     `${n} more ${n === 1 ? 'part' : 'parts'} did not fit in this message; ask for the sources to see them.`,
   attached: (file: string): string => `The full record is in the attached file ${file}.`,
+  /** An answer's files (a bibliography's .bib, .ris, .json, .txt) sent with the message. */
+  filesAttached: (names: readonly string[]): string =>
+    `${names.length === 1 ? 'File' : 'Files'} attached, for a reference manager or a memo: ${names.join(', ')}.`,
+  /** Where a platform cannot attach files to a private message: sent in a direct message instead. */
+  filesInDirectMessage: (names: readonly string[]): string =>
+    `${names.length === 1 ? 'The file' : 'The files'} (${names.join(', ')}) ${names.length === 1 ? 'is' : 'are'} in your direct messages with me: a private reply cannot carry files here.`,
   /** References a platform's message has no room for, sent whole in a file instead of cut. */
   referencesAttached: (n: number, file: string): string =>
     `${n} more ${n === 1 ? 'reference' : 'references'} did not fit in this message: ${n === 1 ? 'it is' : 'they are'} whole in the attached file ${file}.`,

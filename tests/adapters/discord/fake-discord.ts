@@ -72,14 +72,12 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
           ? await multipartParts(bytes, contentType)
           : undefined;
       } catch (error) {
-        res
-          .writeHead(400, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              message: `The fake could not read the multipart body: ${String(error)}`,
-              code: 50035,
-            }),
-          );
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            message: `The fake could not read the multipart body: ${String(error)}`,
+            code: 50035,
+          }),
+        );
         return;
       }
       try {

@@ -117,6 +117,8 @@ describe('Discord over the gateway (real discord.js, fake Discord)', () => {
       'pb:more:threat.drugs',
       'pb:source:threat.drugs',
       'pb:solutions:threat.drugs',
+      // The core's bibliography action on a citing answer in a conversation.
+      'pb:bib:x',
     ]);
   });
 
