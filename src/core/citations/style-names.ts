@@ -1,6 +1,6 @@
 import type { Language } from '../../knowledge/types.js';
 import type { CitationForm } from '../answer.js';
-import { firstRun } from '../text/lexicon.js';
+import { RunFinder } from '../text/lexicon.js';
 import type { CitationStyle } from './styles.js';
 
 /** A style named in a question: one policybot writes, or one it does not (to say so). */
@@ -16,22 +16,26 @@ export interface StyleMention {
  * `intents/language/styles.yaml`: the longest name wins, the first mention counts.
  */
 export class StyleNames {
-  private readonly names: readonly { readonly words: readonly string[]; readonly style?: CitationStyle }[];
+  private readonly names: RunFinder<{ readonly words: readonly string[]; readonly style?: CitationStyle }>;
 
-  private readonly forms: readonly { readonly words: readonly string[]; readonly form: CitationForm }[];
+  private readonly forms: RunFinder<{ readonly words: readonly string[]; readonly form: CitationForm }>;
 
   constructor(language: Language) {
-    this.forms = language.citationForms
-      .map(([name, form]) => ({ words: name.split(' '), form }))
-      .sort((a, b) => b.words.length - a.words.length);
-    this.names = [
-      ...language.styles.map(([name, style]) => ({ words: name.split(' '), style })),
-      ...language.unsupportedStyles.map((name) => ({ words: name.split(' ') })),
-    ].sort((a, b) => b.words.length - a.words.length);
+    this.forms = new RunFinder(
+      language.citationForms
+        .map(([name, form]) => ({ words: name.split(' '), form }))
+        .sort((a, b) => b.words.length - a.words.length),
+    );
+    this.names = new RunFinder(
+      [
+        ...language.styles.map(([name, style]) => ({ words: name.split(' '), style })),
+        ...language.unsupportedStyles.map((name) => ({ words: name.split(' ') })),
+      ].sort((a, b) => b.words.length - a.words.length),
+    );
   }
 
   find(words: readonly string[]): StyleMention | undefined {
-    const name = firstRun(words, this.names);
+    const name = this.names.first(words);
     if (name === undefined) return undefined;
     return name.style === undefined
       ? { unsupported: name.words.join(' '), words: name.words }
@@ -43,7 +47,7 @@ export class StyleNames {
    * `forms` of styles.yaml: the longest name wins.
    */
   findForm(words: readonly string[]): CitationForm | undefined {
-    return firstRun(words, this.forms)?.form;
+    return this.forms.first(words)?.form;
   }
 
   /** The style a name stands for (a typed option value), or undefined. */

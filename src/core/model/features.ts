@@ -76,6 +76,8 @@ function lengthBucket(n: number): string {
 }
 
 const gramCache = new Map<string, readonly string[]>();
+/** How many terms' and words' feature ids a FeatureIndex keeps: far more than the vocabulary. */
+const KEPT = 100_000;
 
 /** Letter 3- and 4-grams with word boundaries marked: "fentanil" shares most of "fentanyl"'s. */
 function letterGrams(term: string): readonly string[] {
@@ -98,6 +100,9 @@ export class FeatureIndex {
   private seenIn: Int32Array | undefined;
   private seenAt: Int32Array | undefined;
   private vectors = 0;
+  /** Per term and per word seen in questions, their feature ids (at most KEPT of each). */
+  private readonly termIds = new Map<string, Int32Array>();
+  private readonly wordIds = new Map<string, number>();
 
   /** @param names every feature's name, by id (a table with lookup) */
   constructor(
@@ -140,16 +145,67 @@ export class FeatureIndex {
     return this.names.size;
   }
 
-  /** The vector of a text; features never seen in training are left out (and counted). */
+  /**
+   * The vector of a text; features never seen in training are left out (and counted). The same
+   * features, in the same order, as `featureStrings` (training's), but a term's own feature and
+   * its letter n-grams, and a word's feature, are looked up once per term or word and kept: a
+   * question's features are then mostly ids already known, not strings made and hashed again.
+   */
   vector(text: NormalizedText): SparseVector & { readonly unseen: number } {
-    return this.fromStrings(featureStrings(text, (term) => !this.common.has(term)));
+    const ids: number[] = [];
+    const groups: number[] = [];
+    const terms = [...new Set(text.terms)];
+    for (const term of terms) {
+      const features = this.termFeatures(term);
+      ids.push(features[0] as number);
+      groups.push(G.term);
+      for (let k = 1; k < features.length; k++) {
+        ids.push(features[k] as number);
+        groups.push(G.letters);
+      }
+    }
+    const { names } = this;
+    for (let i = 1; i < text.terms.length; i++) {
+      ids.push(names.indexOf(`tt:${text.terms[i - 1]}_${text.terms[i]}`));
+      groups.push(G.termPair);
+    }
+    const folded = text.folded;
+    for (const word of new Set(folded)) {
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = names.indexOf(`w:${word}`);
+        if (this.wordIds.size < KEPT) this.wordIds.set(word, id);
+      }
+      ids.push(id);
+      groups.push(G.word);
+    }
+    for (let i = 1; i < folded.length; i++) {
+      ids.push(names.indexOf(`ww:${folded[i - 1]}_${folded[i]}`));
+      groups.push(G.wordPair);
+    }
+    ids.push(names.indexOf(`len:${lengthBucket(text.terms.length)}:${lengthBucket(folded.length)}`));
+    groups.push(G.length);
+    let rare = 0;
+    for (const term of terms) if (!this.common.has(term)) rare++;
+    if (rare > 0) {
+      ids.push(
+        names.indexOf('r:any'),
+        names.indexOf(`r:share:${Math.min(4, Math.floor((4 * rare) / terms.length))}`),
+      );
+      groups.push(G.rare, G.rare);
+    }
+    return this.fromIds(ids, groups);
   }
 
-  private fromStrings(list: FeatureList): SparseVector & { readonly unseen: number } {
-    return this.fromIds(
-      list.names.map((name) => this.names.indexOf(name)),
-      list.groups,
-    );
+  /** A term's own feature id, then its letter n-grams' (as featureStrings lists them). */
+  private termFeatures(term: string): Int32Array {
+    let features = this.termIds.get(term);
+    if (features === undefined) {
+      const names = [`t:${term}`, ...(term.length >= 3 ? letterGrams(term) : [])];
+      features = Int32Array.from(names, (name) => this.names.indexOf(name));
+      if (this.termIds.size < KEPT) this.termIds.set(term, features);
+    }
+    return features;
   }
 
   /** A vector from its features' ids (-1: never seen in training), each with its group. */

@@ -72,17 +72,31 @@ export function withoutRun(words: readonly string[], remove: readonly string[]):
   return at < 0 ? [...words] : [...words.slice(0, at), ...words.slice(at + remove.length)];
 }
 
-/** The first of the runs (tried in the order given) that starts at each word, scanning left to right. */
-export function firstRun<R extends { readonly words: readonly string[] }>(
-  words: readonly string[],
-  runs: readonly R[],
-): R | undefined {
-  for (let i = 0; i < words.length; i++) {
+/**
+ * Runs of words to look for (names of styles, forms…), grouped by their first word: at each word of
+ * a question only the runs that start with it are tried.
+ */
+export class RunFinder<R extends { readonly words: readonly string[] }> {
+  private readonly byFirst = new Map<string, R[]>();
+
+  constructor(runs: readonly R[]) {
     for (const run of runs) {
-      if (runStartsAt(words, run.words, i)) return run;
+      const first = run.words[0];
+      if (first === undefined) continue;
+      const list = this.byFirst.get(first);
+      if (list === undefined) this.byFirst.set(first, [run]);
+      else list.push(run);
     }
   }
-  return undefined;
+
+  /** The run that starts at the earliest word; of several there, the first in the order given. */
+  first(words: readonly string[]): R | undefined {
+    for (let i = 0; i < words.length; i++) {
+      for (const run of this.byFirst.get(words[i] as string) ?? [])
+        if (runStartsAt(words, run.words, i)) return run;
+    }
+    return undefined;
+  }
 }
 
 /**
