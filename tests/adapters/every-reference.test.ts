@@ -1,5 +1,6 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../src/adapters/discord/render.js';
 import { renderAnswer as slackAnswer } from '../../src/adapters/slack/render.js';
@@ -52,6 +53,12 @@ describe('every topic × every style × the terminal, Slack and Discord', () => 
               expect(shown.slack, `${style} ${topic} slack`).toContain(`\`\`\`${part.text}\`\`\``);
               expect(shown.discord, `${style} ${topic} discord`).toContain(`\`\`\`\n${part.text}\n\`\`\``);
               if (style === 'bibtex') expect(new Cite(part.text).data.length).toBeGreaterThan(0);
+              if (style === 'ris') {
+                // Whole records: each opens with its type and closes, and citation-js reads them all.
+                const records = part.text.match(/^TY {2}- /gm)?.length ?? 0;
+                expect(part.text, `${style} ${topic}`).toMatch(/^TY {2}- [\s\S]*\nER {2}-$/);
+                expect(new Cite(part.text).data).toHaveLength(records);
+              }
               if (style === 'csl-json') expect(Array.isArray(JSON.parse(part.text))).toBe(true);
               checked += 1;
             }

@@ -71,7 +71,7 @@ describe('Answer.citations[].reference', () => {
       ConfigError,
     );
     await expect(openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: 'harvard' }))).rejects.toThrow(
-      /POLICYBOT_CITATION_STYLE: must be one of chicago, apa, mla, plain, markdown, bibtex, csl-json/,
+      /POLICYBOT_CITATION_STYLE: must be one of chicago, apa, mla, plain, markdown, bibtex, ris, csl-json/,
     );
     const answer = await (await openAssistant(testEnv({ POLICYBOT_CITATION_STYLE: ' APA ' }))).ask(
       'fentanyl',

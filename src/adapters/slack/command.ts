@@ -1,3 +1,4 @@
+import { RECORD_STYLES } from '../../core/citations/cited.js';
 import { CITATION_STYLES } from '../../core/citations/styles.js';
 import { citeEntries } from '../../core/citations/cite.js';
 import type { Answer, CiteResult } from '../../core/index.js';
@@ -36,7 +37,7 @@ export function renderHelp(help: Answer, command: string): SlackMessage {
   const usage = [
     '*In Slack*',
     `• \`${command} <question>\`: an answer only you see, with a button to share it in the channel`,
-    `• \`${command} cite <topic> [style]\`: the copy-ready reference for a topic (chicago, apa, mla, plain, markdown, bibtex, csl-json)`,
+    `• \`${command} cite <topic> [style]\`: the copy-ready reference for a topic (${CITATION_STYLES.join(', ')})`,
     `• \`${command} check <text with quotations>\`: each quotation checked against the sources (exact, altered, misattributed or not found), or *Check quotes* in a message's ⋯ menu`,
     `• \`${command} help\`: this message`,
     '• Mention me in a channel (`@policybot <question>`): I answer in a thread, and follow-ups in that thread continue the conversation ("tell me more", "source?", "what should we do about it?")',
@@ -99,7 +100,7 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
     if (blocks.length >= LIMITS.blocks - 2) break;
     if (label !== undefined) blocks.push(context(`*${escapeText(label)}*`));
     // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
-    const code = reference.style === 'bibtex' || reference.style === 'csl-json';
+    const code = RECORD_STYLES.has(reference.style);
     const text = parts
       .map((p) => {
         const body = code ? `\`\`\`${escapeText(p.text)}\`\`\`` : escapeText(p.text);

@@ -3,6 +3,7 @@ import { referenceParts, type SourceCitation } from '../../core/citations/cite.j
 import { sourceLabel } from '../../core/citations/label.js';
 import { type FormattedReference, relayOf } from '../../core/citations/reference.js';
 import { citeName, sourceReferences } from '../../core/citations/sources.js';
+import { topicRecords } from '../../core/citations/records.js';
 import {
   CITATION_STYLES,
   type CitationStyle,
@@ -117,6 +118,12 @@ export const cite = {
       writeLine(io.stdout, mergeJsonArrays(references));
       return 0;
     }
+    if (style === 'ris') {
+      // RIS has no comments: standard output is the file, each source once; the quotes go to the terminal.
+      writeLine(io.stderr, [heading, ...quotes.map((q) => `“${q.text}”`)].join('\n\n'));
+      writeLine(io.stdout, await topicRecords(kb, [result.topic.intent], 'ris'));
+      return 0;
+    }
     if (style === 'bibtex') {
       // Lines outside an entry are comments in a .bib file: the output can be saved as it is.
       const comments = [heading, ...quotes.map((q) => `“${q.text}”`)].map((line) => `% ${line}`);
@@ -216,6 +223,25 @@ async function citeSources(found: readonly SourceCitation[], run: SourcesRun): P
       return via ? [recordOf(kb, via.id, style)] : [];
     });
     writeLine(io.stdout, mergeJsonArrays([...cited.map((c) => c.own), ...(await Promise.all(relays))]));
+    return 0;
+  }
+  if (style === 'ris') {
+    // One file on standard output, each source once (a second-hand one with the page that relays
+    // it); the labels go to the terminal.
+    writeLine(
+      io.stderr,
+      [
+        ...(several ? [several] : []),
+        ...cited.map((c) => headingOf(kb.sources.get(c.sourceId) as Source)),
+      ].join('\n'),
+    );
+    const { renderRecords } = await import('../../core/citations/render.js');
+    const sourcesCited = cited.map((c) => {
+      const source = kb.sources.get(c.sourceId) as Source;
+      const via = relayOf(kb, source);
+      return via === undefined ? { source } : { source, via };
+    });
+    writeLine(io.stdout, renderRecords(sourcesCited, 'ris'));
     return 0;
   }
   if (style === 'bibtex') {

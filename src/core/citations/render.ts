@@ -183,7 +183,11 @@ function mla(source: Source, via: Source | undefined, withHtml: boolean): Format
 }
 
 /** For reference managers: the source, and for a second-hand quote the page that quotes it too. */
-function records(source: Source, via: Source | undefined, style: 'bibtex' | 'csl-json'): FormattedReference {
+function records(
+  source: Source,
+  via: Source | undefined,
+  style: 'bibtex' | 'ris' | 'csl-json',
+): FormattedReference {
   const entry = renderRecords([via ? { source, via } : { source }], style);
   return {
     style,
@@ -221,7 +225,11 @@ export function renderRecords(
       monthMacro(cite.format('bibtex')),
       list.map((i) => i.source),
     ).trim();
-  if (format === 'ris') return unwrapRis(cite.format('ris')).trim();
+  if (format === 'ris')
+    return risForImport(
+      unwrapRis(cite.format('ris')),
+      list.map((i) => i.item),
+    ).trim();
   return cite.format('data', { format: 'text' }).trim();
 }
 
@@ -232,6 +240,46 @@ export function renderRecords(
  */
 function unwrapRis(ris: string): string {
   return ris.replace(/\n(?![A-Z][A-Z0-9] {2}- )(?=.)/g, '');
+}
+
+/**
+ * Each record as reference managers import it, its access date kept:
+ * - `Y2` carries the access date on every record that has one: Zotero reads Y2 as the access date
+ *   of every item type (its RIS translator's field map) and EndNote writes it so. citation-js
+ *   writes it only for reports; for a web page (`TY  - ELEC`) it writes the 2011 RIS spec's `M1`,
+ *   kept too, since that is where citation-js reads a web page's access date back.
+ * - `ID` goes: it is a tag of the old RIS spec only, and citation-js reads a record that has it and
+ *   no tag of the 2011 spec (an undated web page: no DA, no PY) by the old spec, which has no access
+ *   date at all, so the date was lost on the way back. No reference manager imports ID as the key
+ *   (Zotero makes its own; BibTeX and CSL-JSON keep our ids).
+ * - `M3` ("type of work") carries our description of a work whose title is not known ("Home page"),
+ *   which citation-js does not write for a web page: without it such a record says nothing of what
+ *   the work is. Zotero reads it as the website type, citation-js as the medium.
+ * Records come out in the items' order, one per item.
+ */
+function risForImport(ris: string, items: readonly CslItem[]): string {
+  const records = ris.split(/^(?=TY {2}- )/m);
+  if (records.length !== items.length) return ris;
+  return records
+    .map((record, index) => {
+      const item = items[index];
+      const accessed = item?.accessed?.['date-parts'][0];
+      const lines = record.split('\n').filter((line) => !line.startsWith('ID  - '));
+      const add = (tag: string, value: string): void => {
+        if (lines.some((line) => line.startsWith(`${tag}  - `))) return;
+        const end = lines.findIndex((line) => line.startsWith('ER  - '));
+        lines.splice(end < 0 ? lines.length : end, 0, `${tag}  - ${value}`);
+      };
+      if (accessed !== undefined) add('Y2', risDate(accessed));
+      if (item?.genre !== undefined) add('M3', item.genre);
+      return lines.join('\n');
+    })
+    .join('');
+}
+
+/** The RIS date form: year/month/day/ ("2026/11/26/"), as far as the date goes. */
+function risDate(parts: readonly number[]): string {
+  return `${[0, 1, 2].map((i) => (parts[i] === undefined ? '' : String(parts[i]))).join('/')}/`;
 }
 
 /**
@@ -281,6 +329,7 @@ export function renderReference(
     case 'mla':
       return mla(source, via, withHtml);
     case 'bibtex':
+    case 'ris':
     case 'csl-json':
       return records(source, via, style);
     case 'plain':

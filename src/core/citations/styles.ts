@@ -2,7 +2,16 @@
  * The citation styles policybot writes references in. Kept free of zod and of the citation engine:
  * the one-shot CLI imports this list at start-up (config/env.ts builds its zod enum from it).
  */
-export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'plain', 'markdown', 'bibtex', 'csl-json'] as const;
+export const CITATION_STYLES = [
+  'chicago',
+  'apa',
+  'mla',
+  'plain',
+  'markdown',
+  'bibtex',
+  'ris',
+  'csl-json',
+] as const;
 
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
@@ -17,7 +26,7 @@ export const DEFAULT_CITATION_STYLE: CitationStyle = 'chicago';
  * Bump when any style's output changes (a CSL file, csl.ts or render.ts), so that references kept
  * in the start-up cache are rendered afresh. tests/citations/version.test.ts pins the sources it covers.
  */
-export const REFERENCES_VERSION = 7;
+export const REFERENCES_VERSION = 8;
 
 export const STYLE_LABELS: Readonly<Record<CitationStyle, string>> = {
   chicago: 'Chicago (17th ed.), notes and bibliography',
@@ -26,6 +35,7 @@ export const STYLE_LABELS: Readonly<Record<CitationStyle, string>> = {
   plain: 'plain text: publisher, title, date, URL on one line',
   markdown: 'Markdown: the plain line with the title linked',
   bibtex: 'BibTeX, for reference managers',
+  ris: 'RIS, for reference managers (Zotero, EndNote, Mendeley)',
   'csl-json': 'CSL-JSON, for reference managers',
 };
 
@@ -35,6 +45,7 @@ export const ENGINE_STYLES: ReadonlySet<CitationStyle> = new Set([
   'apa',
   'mla',
   'bibtex',
+  'ris',
   'csl-json',
 ]);
 
