@@ -78,7 +78,9 @@ export async function expectRoundTrip(text: string, format: RecordFormat, expect
       expect(back.type, where).toBe(item.type);
       expect(back.title, where).toBe(item.title);
       expect(back['title-short'], where).toBe(item['title-short']);
-      expect(back.id, where).toBe(item.id.slice(0, 20));
+      // RIS carries no ID (render.ts: citation-js read a record with the old spec's ID tag and no
+      // newer tag by the old spec, losing its access date), and the access date comes back.
+      expect(back.accessed, where).toEqual(item.accessed);
       expect(back.note, where).toBe(item.note);
     }
   });
