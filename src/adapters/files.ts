@@ -28,9 +28,10 @@ export function answerFiles(answer: Answer): OutFile[] {
 }
 
 /** The extension a reference manager expects for a style's records; a text style's list is .txt. */
-export function extensionOf(r: Pick<Reference, 'kind' | 'style'>): 'bib' | 'json' | 'txt' {
+export function extensionOf(r: Pick<Reference, 'kind' | 'style'>): 'bib' | 'ris' | 'json' | 'txt' {
   if (r.kind !== 'record') return 'txt';
-  return r.style === 'bibtex' ? 'bib' : 'json';
+  if (r.style === 'bibtex') return 'bib';
+  return r.style === 'ris' ? 'ris' : 'json';
 }
 
 /** A name made only of what every platform keeps in a file name. */
