@@ -95,4 +95,16 @@ describe('a synonym folds only what always means its term', () => {
     expect(bot.answerNow('criminals locking up hospital computers').intent).toBe('threat.ransomware');
     expect(bot.answerNow('locking up cartel bosses for longer').intent).toBe('solution.penalties');
   });
+
+  it('reads locking up or encrypting files as ransomware, so one word no topic knows does not sink it', () => {
+    const answer = bot.answerNow('hackers locking up files for bitcoin');
+    expect(answer.intent).toBe('threat.ransomware');
+    expect(answer.trace.decidedBy).toBe('topic');
+    // A personal plea that shares the words is still declined.
+    for (const q of [
+      'my laptop files are encrypted and a popup wants bitcoin, what do i do',
+      'how do i recover encrypted files on my laptop',
+    ])
+      expect(bot.answerNow(q).intent, q).toBe('fallback');
+  });
 });
