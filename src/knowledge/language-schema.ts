@@ -75,6 +75,7 @@ export const clausesFileSchema = z.strictObject({
   asks: z.array(lowerCase).default([]),
   frames: z.array(lowerCase).default([]),
   openers: z.array(lowerCase).default([]),
+  subjects: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/attribution.yaml`: how a memo credits words to an author (the quote checker). */

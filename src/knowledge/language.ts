@@ -86,6 +86,7 @@ export function loadLanguage(root: string, report: Report): Language {
       asks: clauses?.asks ?? [],
       frames: clauses?.frames ?? [],
       openers: clauses?.openers ?? [],
+      subjects: clauses?.subjects ?? [],
     },
     attribution: {
       authors: attribution?.authors ?? {},

@@ -67,6 +67,7 @@ export interface Language {
     readonly asks: readonly string[];
     readonly frames: readonly string[];
     readonly openers: readonly string[];
+    readonly subjects: readonly string[];
   };
   /** the words that ask for an amount or a date, as a background fact states one */
   readonly factCues: { readonly amount: readonly string[]; readonly date: readonly string[] };

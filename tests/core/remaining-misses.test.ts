@@ -62,6 +62,29 @@ describe('the clause that asks decides, not the most confident one', () => {
   });
 });
 
+describe('a subject cue says where the ask begins', () => {
+  it('reads what the boss wants to talk about, past who the meeting is with', () => {
+    const answer = bot.answerNow(
+      'My boss is meeting the Mexican ambassador next week and wants to talk about working with their cops. Anything?',
+    );
+    expect(answer.trace.decidedBy).toBe('clause');
+    expect(answer.intent).toBe('solution.mexico');
+    expect(answer.text).not.toMatch(/ambassador/);
+  });
+
+  it('splits at the cue, the clause after it asking', () => {
+    const splitter = new ClauseSplitter(knowledgeBase().language);
+    expect(
+      splitter.split(
+        'the chief of staff is meeting the minister and wants to discuss cartel money laundering',
+      ),
+    ).toEqual([
+      { text: 'the chief of staff is meeting the minister', asks: false },
+      { text: 'cartel money laundering', asks: true },
+    ]);
+  });
+});
+
 describe('an opener set off by a pause is a discourse particle, not a word of the question', () => {
   const splitter = new ClauseSplitter(knowledgeBase().language);
 

@@ -11,6 +11,15 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /** What sets an opener off from the question: a pause ("ok, …", "ok fine. …", "alright — …"). */
 const PAUSE = ',.!;:…\\-–—';
 
+/** Phrases as one alternation, the longest first, each word apart by any space; undefined for none. */
+function phrasePattern(phrases: readonly string[]): string | undefined {
+  if (phrases.length === 0) return undefined;
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((o) => o.split(/\s+/).map(escapeRegExp).join('\\s+'))
+    .join('|');
+}
+
 /**
  * Splits questions where people punctuate a preamble from the ask (`intents/language/clauses.yaml`):
  * "For my boss's memo on the border: what does 1787 say about ransomware?" is a preamble and an ask.
@@ -24,15 +33,19 @@ export class ClauseSplitter {
   constructor(language: Language) {
     const marks = escapeClass(language.clauses.split);
     // A mark (and the quotation mark or bracket it closes) followed by space or the end; a dash with spaces around it; a parenthesis.
-    this.pattern = new RegExp(`([${marks}]+)["'”’)\\]]*(?:\\s+|$)|\\s+[-–—]+\\s+|\\s*\\(|\\)\\s*`, 'u');
+    // Or a subject cue ("… and wants to talk about …"): what follows it is what is asked about.
+    const subjects = phrasePattern(language.clauses.subjects);
+    this.pattern = new RegExp(
+      `([${marks}]+)["'”’)\\]]*(?:\\s+|$)|\\s+[-–—]+\\s+|\\s*\\(|\\)\\s*` +
+        (subjects === undefined ? '' : `|(\\s+(?:and\\s+)?(?:${subjects})\\s+)`),
+      'iu',
+    );
     this.asks = new Set(language.clauses.asks);
     this.frames = new Set(language.clauses.frames);
     // The longest opener first, so "ok fine." goes whole rather than "ok" and a stray "fine".
-    const openers = [...language.clauses.openers]
-      .sort((a, b) => b.length - a.length)
-      .map((o) => o.split(/\s+/).map(escapeRegExp).join('\\s+'));
+    const openers = phrasePattern(language.clauses.openers);
     this.opener =
-      openers.length === 0 ? undefined : new RegExp(`^\\s*(?:${openers.join('|')})\\s*[${PAUSE}]+\\s*`, 'iu');
+      openers === undefined ? undefined : new RegExp(`^\\s*(?:${openers})\\s*[${PAUSE}]+\\s*`, 'iu');
   }
 
   /**
@@ -54,17 +67,21 @@ export class ClauseSplitter {
   split(plain: string): Clause[] {
     const clauses: Clause[] = [];
     let rest = plain;
+    let cued = false;
     while (rest.length > 0) {
       const m = this.pattern.exec(rest);
       const text = (m === null ? rest : rest.slice(0, m.index)).trim();
       const mark = m?.[1] ?? '';
       rest = m === null ? '' : rest.slice(m.index + m[0].length);
+      const afterCue = cued;
+      cued = m?.[2] !== undefined;
       const words = text.split(/\s+/).filter(Boolean);
       if (words.length < 2) continue;
       const first = (words[0] ?? '').toLowerCase();
       // A clause a frame word opens ("for my boss's memo on the border", "re the hearing on X")
-      // says who or what the question is for, even when it ends in a question mark.
-      const asks = !this.frames.has(first) && (mark.includes('?') || this.asks.has(first));
+      // says who or what the question is for, even when it ends in a question mark; one a subject
+      // cue opens ("… wants to talk about working with their cops") is what is asked about.
+      const asks = afterCue || (!this.frames.has(first) && (mark.includes('?') || this.asks.has(first)));
       clauses.push({ text, asks });
     }
     return clauses.length >= 2 ? clauses : [];
