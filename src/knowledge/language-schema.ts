@@ -87,6 +87,7 @@ export const attributionFileSchema = z.strictObject({
   relays: z.array(lowerCase).default([]),
   relaying: z.array(lowerCase).default([]),
   pronouns: z.array(lowerCase).default([]),
+  defaults: z.record(nonEmpty, z.array(lowerCase)).default({}),
   writers: z.array(lowerCase).default([]),
   modals: z.array(lowerCase).default([]),
   determiners: z.array(lowerCase).default([]),

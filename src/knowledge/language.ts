@@ -96,6 +96,7 @@ export function loadLanguage(root: string, report: Report): Language {
       relays: attribution?.relays ?? [],
       relaying: attribution?.relaying ?? [],
       pronouns: attribution?.pronouns ?? [],
+      defaults: attribution?.defaults ?? {},
       writers: attribution?.writers ?? [],
       modals: attribution?.modals ?? [],
       determiners: attribution?.determiners ?? [],

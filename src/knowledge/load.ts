@@ -42,13 +42,18 @@ export function loadKnowledgeBase({ root }: KnowledgeBasePaths): KnowledgeBase {
   crossCheck(root, topics, broken, sources, examples, report);
   // The quote checker's authors are sources: a name for a source that does not exist credits nobody.
   const unread = brokenSources.get(sources) ?? new Set<string>();
-  for (const id of Object.keys(language.attribution.authors)) {
-    if (!sources.has(id) && !unread.has(id))
-      report(
-        join(root, 'intents', 'language', 'attribution.yaml'),
-        `authors.${id}`,
-        `source "${id}" does not exist in content/sources.yaml`,
-      );
+  for (const [field, ids] of [
+    ['authors', Object.keys(language.attribution.authors)],
+    ['defaults', Object.keys(language.attribution.defaults)],
+  ] as const) {
+    for (const id of ids) {
+      if (!sources.has(id) && !unread.has(id))
+        report(
+          join(root, 'intents', 'language', 'attribution.yaml'),
+          `${field}.${id}`,
+          `source "${id}" does not exist in content/sources.yaml`,
+        );
+    }
   }
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
 

@@ -116,6 +116,8 @@ export interface Attribution {
   readonly relaying: readonly string[];
   /** subjects that point back to an author named before ("it warns", "the group says") */
   readonly pronouns: readonly string[];
+  /** source id -> pronoun nouns that stand for it when nothing before names an author ("the think tank") */
+  readonly defaults: Readonly<Record<string, readonly string[]>>;
   /** the writer speaking for themselves ("we urge", "our view"): no author is credited */
   readonly writers: readonly string[];
   /** before a cue, a wish rather than a report of words ("the Member should say") */

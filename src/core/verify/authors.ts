@@ -78,6 +78,11 @@ export class AuthorNames {
     this.names.push({ words: folded, exact, determined, author });
   }
 
+  /** An author by its source id, named as a reader knows it. */
+  author(id: string): Author {
+    return this.names.find((n) => n.author.sourceId === id)?.author ?? { sourceId: id, name: id };
+  }
+
   /** The words are a name, and nothing else: a title quoted ("the “Annual Threat Assessment”"). */
   isName(text: string): boolean {
     const words = wordsOf(text);

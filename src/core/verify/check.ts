@@ -6,6 +6,7 @@ import { Lexicon } from '../text/lexicon.js';
 import { AttributionReader } from './attribution.js';
 import { AuthorNames } from './authors.js';
 import { type Claim, CreditReader } from './credit.js';
+import { bracketNotes } from './brackets.js';
 import { type EllipsisWords, ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
 import { closestPassage, type Placement, placeExactly } from './match.js';
@@ -87,14 +88,20 @@ export class QuoteChecker {
       };
     }
     const found = findQuotations(text);
-    const masked = maskQuotations(text, found);
+    // A quoted name is a title, and names an author like any name: 'Per the 2024 "Annual Threat
+    // Assessment", …' credits the assessment. It stays in the text the credit is read from.
+    const titles = new Set(found.filter((f) => this.names.isName(f.quote)));
+    const masked = maskQuotations(
+      text,
+      found.filter((f) => !titles.has(f)),
+    );
     const sentences = sentencesOf(masked);
-    const candidates: { found: Found; claim: Claim; introduced?: boolean }[] = [];
+    const candidates: { found: Found; claim: Claim; introduced?: boolean; verbatim?: boolean }[] = [];
     const skipped: SkippedQuote[] = [];
     for (const f of found) {
       const count = wordCount(f.quote);
-      if (count < SHORT_WORDS || this.names.isName(f.quote)) {
-        skipped.push({ text: f.quote, start: f.start, reason: count < SHORT_WORDS ? 'too-short' : 'title' });
+      if (count < SHORT_WORDS || titles.has(f)) {
+        skipped.push({ text: f.quote, start: f.start, reason: titles.has(f) ? 'title' : 'too-short' });
         continue;
       }
       const { sentence, earlier } = sentenceAt(sentences, f.start);
@@ -120,17 +127,20 @@ export class QuoteChecker {
     for (const sentence of sentences) {
       const attributed = this.reader.attributedIn(masked, sentence, found);
       if (attributed === undefined) continue;
-      const { start, end } = this.creditedWords(text, attributed);
+      const { start, end, verbatim } = this.creditedWords(text, attributed);
       const quote = text.slice(start, end);
       if (wordCount(quote) < MIN_WORDS) continue;
       candidates.push({
         found: { quote, start, end, form: 'attributed' },
         claim: attributed.claim,
         introduced: attributed.introduced,
+        verbatim,
       });
     }
     const findings: Finding[] = [];
-    for (const { found: f, claim, introduced } of candidates.sort((a, b) => a.found.start - b.found.start)) {
+    for (const { found: f, claim, introduced, verbatim } of candidates.sort(
+      (a, b) => a.found.start - b.found.start,
+    )) {
       const finding = await this.judge(f, claim, style);
       // A paragraph after a colon that credits nobody ("Recommendation:") is the writer's own, and
       // so are words that merely follow a cue without being set off as someone's.
@@ -139,6 +149,15 @@ export class QuoteChecker {
         (f.form === 'block' && (claim !== null || f.intro === undefined)) ||
         (f.form === 'attributed' && introduced === true);
       if (!quoteLike && finding.verdict === 'not-found') continue;
+      // Words that merely follow a cue ("ODNI says TCOs threaten public health") are the writer's
+      // paraphrase unless a source holds a run of them word for word.
+      if (
+        f.form === 'attributed' &&
+        introduced !== true &&
+        verbatim !== true &&
+        finding.verdict === 'altered'
+      )
+        continue;
       findings.push(finding);
     }
     const counts = Object.fromEntries(
@@ -161,17 +180,20 @@ export class QuoteChecker {
    * source's sentence ends there, else on to the writer's next comma (a changed ending: "…of the
    * United States | and Mexico, which is why …"). With no such run, all of them.
    */
-  private creditedWords(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  private creditedWords(
+    text: string,
+    span: { start: number; end: number },
+  ): { start: number; end: number; verbatim: boolean } {
     const words = wordsOf(text.slice(span.start, span.end), span.start);
     const run = longestRun(words, this.texts);
-    if (run === undefined || run.length < MIN_WORDS) return span;
+    if (run === undefined || run.length < MIN_WORDS) return { ...span, verbatim: false };
     const first = words[run.from] as Word;
     const last = words[run.from + run.length - 1] as Word;
-    if (run.endsSentence) return { start: first.start, end: last.end };
+    if (run.endsSentence) return { start: first.start, end: last.end, verbatim: true };
     const rest = text.slice(last.end, span.end);
     const stop = rest.search(/[,;:()\u2014\u2013]|\s-\s/u);
     const end = stop < 0 ? span.end : last.end + stop;
-    return { start: first.start, end: last.end + text.slice(last.end, end).trimEnd().length };
+    return { start: first.start, end: last.end + text.slice(last.end, end).trimEnd().length, verbatim: true };
   }
 
   private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {
@@ -316,38 +338,6 @@ function longestRun(
     }
   }
   return best;
-}
-
-/**
- * A bracketed insertion clarifies with the source's own terms: words of the passage or the
- * sentences around it ("[TCOs] endanger …", "[INL's] programs"), or the words an abbreviation it
- * stands for abbreviates ("[transnational criminal organizations]" for "TCOs"). Words the source
- * does not use there put something new in its mouth ("[Chinese money launderers] are defrauding
- * …", "Disrupt [migration] and enforce …").
- */
-function bracketNotes(placement: Placement, stopwords: ReadonlySet<string>): VerifyNote[] {
-  const { words } = placement.text;
-  const base = (w: string): string => w.replace(/'s$/, '');
-  return placement.insertions.flatMap((insertion) => {
-    const at = words[insertion.start] ?? words[insertion.start - 1];
-    const sentence = at?.sentence ?? 0;
-    const near = new Set(
-      words.filter((w) => w.sentence >= sentence - 1 && w.sentence <= sentence + 1).map((w) => base(w.lower)),
-    );
-    const inserted = wordsOf(insertion.text).map((w) => base(w.lower));
-    const replaced = words.slice(insertion.start, insertion.end).map((w) => w.lower.replace(/'?s$/, ''));
-    const initials = inserted.map((w) => w[0]).join('');
-    if (initials.length > 1 && replaced.includes(initials)) return [];
-    const foreign = inserted.filter((w) => !stopwords.has(w) && !near.has(w));
-    return foreign.length === 0
-      ? []
-      : [
-          {
-            code: 'bracket-replaces-words' as const,
-            text: `The bracketed “${insertion.text}” is not in the source's passage: it changes what the source says.`,
-          },
-        ];
-  });
 }
 
 function range(start: number, end: number): number[] {

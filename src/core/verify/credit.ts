@@ -1,6 +1,7 @@
 import type { Attribution } from '../../knowledge/types.js';
 import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
+import { boundaryBefore, endsWith, namesAt, range, startsAt } from './phrases.js';
 import { type Word, wordsOf } from './words.js';
 
 /** Whom a passage of text credits some words to. */
@@ -54,6 +55,8 @@ export class CreditReader {
   private readonly modals: ReadonlySet<string>;
   private readonly determiners: ReadonlySet<string>;
   private readonly clauses: ReadonlySet<string>;
+  private readonly bound: ReadonlySet<string>;
+  private readonly defaults: Readonly<Record<string, readonly string[]>>;
 
   constructor(
     private readonly names: AuthorNames,
@@ -72,6 +75,8 @@ export class CreditReader {
     this.modals = new Set(language.modals);
     this.determiners = new Set(language.determiners);
     this.clauses = new Set(language.clauses);
+    this.bound = new Set(language.bound);
+    this.defaults = language.defaults;
   }
 
   /**
@@ -82,26 +87,28 @@ export class CreditReader {
   claimFor(masked: string, sentence: Span, quote: Span, earlier: readonly Span[]): Claim {
     const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
     const named = this.named(words, masked);
-    const resolve = (n: Named): Claim =>
+    const resolve = (n: Named): Claim | undefined =>
       n.pronoun ? this.antecedent(masked, n, named, earlier) : claimOf(n);
     const credits: Credit[] = [];
+    const push = (at: number, claim: Claim | undefined, source = false): void => {
+      if (claim !== undefined) credits.push({ at, claim, source });
+    };
     // Before the quotation: pages passing words on, cues with their subjects, leads, names.
     for (const n of named) {
-      if ((words[n.last] as Word).end > quote.start || n.relay || n.object) continue;
-      if (n.source) credits.push({ at: (words[n.last] as Word).end, claim: resolve(n), source: true });
-      else if (!n.pronoun && n.author.sourceId !== null && !this.relayingAt(words, n.last + 1))
-        credits.push({ at: (words[n.last] as Word).end, claim: claimOf(n) });
+      const end = (words[n.last] as Word).end;
+      if (end > quote.start || n.relay || n.object) continue;
+      if (n.source) push(end, resolve(n), true);
+      else if (this.standsAlone(words, n)) push(end, resolve(n));
     }
-    for (const cue of this.find(words, this.cues)) {
+    for (const cue of this.find(words, this.cues, startsAt, masked)) {
       const end = (words[cue.at + cue.length - 1] as Word).end;
       if (end > quote.start) continue;
-      const speaker = this.speaker(words, masked, named, cue, resolve, 'before');
-      if (speaker !== undefined) credits.push({ at: end, claim: speaker });
+      push(end, this.speaker(words, masked, named, cue, resolve, 'before'));
     }
-    for (const lead of this.find(words, this.leads)) {
+    for (const lead of this.find(words, this.leads, startsAt, masked)) {
       const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
       if (n !== undefined && (words[n.last] as Word).end <= quote.start)
-        credits.push({ at: (words[n.last] as Word).end, claim: resolve(n) });
+        push((words[n.last] as Word).end, resolve(n));
     }
     credits.sort((a, b) => a.at - b.at);
     const before = credits.at(-1);
@@ -124,25 +131,26 @@ export class CreditReader {
     masked: string,
     named: readonly Named[],
     quote: Span,
-    resolve: (n: Named) => Claim,
+    resolve: (n: Named) => Claim | undefined,
   ): Claim {
     const from = words.findIndex((w) => w.start >= quote.end);
     if (from < 0) return null;
     let to = from;
     while (to + 1 < words.length && !this.boundary(words, masked, to + 1) && to - from < 8) to++;
-    for (const lead of this.find(words, this.leads)) {
+    for (const lead of this.find(words, this.leads, startsAt, masked)) {
       if (lead.at < from || lead.at > to) continue;
       const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
-      if (n !== undefined) return resolve(n);
+      if (n !== undefined) return resolve(n) ?? null;
     }
-    for (const cue of this.find(words, this.cues)) {
+    for (const cue of this.find(words, this.cues, startsAt, masked)) {
       if (cue.at < from || cue.at > to) continue;
       const speaker = this.speaker(words, masked, named, cue, resolve, 'after');
       if (speaker !== undefined) return speaker;
     }
-    // A signature under a block quote: "— 1787".
-    const alone = named.find((n) => n.first === from && n.last === to && !n.relay);
-    return alone === undefined ? null : resolve(alone);
+    // A signature under a block quote ("— 1787") or a citation in brackets ("(ATA 2024)").
+    const cited = /[(\u2014\u2013-]/u.test(masked.slice(quote.end, (words[from] as Word).start));
+    const alone = named.find((n) => n.first === from && (n.last === to || cited) && !n.relay);
+    return alone === undefined ? null : (resolve(alone) ?? null);
   }
 
   /**
@@ -157,7 +165,7 @@ export class CreditReader {
     masked: string,
     named: readonly Named[],
     cue: { at: number; length: number },
-    resolve: (n: Named) => Claim,
+    resolve: (n: Named) => Claim | undefined,
     side: 'before' | 'after',
   ): Claim | undefined {
     const previous = words[cue.at - 1];
@@ -186,7 +194,9 @@ export class CreditReader {
       const subject = named.filter((n) => n.last >= from && n.last < to && !n.relay && !n.object);
       const source = subject.find((n) => n.source);
       if (source !== undefined) return resolve(source);
-      const first = subject.find((n) => !this.relayingAt(words, n.last + 1));
+      const speaking = subject.filter((n) => !this.relayingAt(words, n.last + 1));
+      // A name before a pronoun noun: "The think tank 1787 writes".
+      const first = speaking.find((n) => !n.pronoun) ?? speaking[0];
       if (first !== undefined) return resolve(first);
     }
     const nearest = clauses[0];
@@ -204,7 +214,7 @@ export class CreditReader {
     masked: string,
     named: readonly Named[],
     cue: { at: number; length: number },
-    resolve: (n: Named) => Claim,
+    resolve: (n: Named) => Claim | undefined,
   ): Claim | undefined {
     const from = cue.at + cue.length;
     const n = named.find((m) => m.first >= from && m.first <= from + 1);
@@ -219,13 +229,16 @@ export class CreditReader {
     return { sourceId: null, name: phrase, phrase };
   }
 
-  /** The author a pronoun stands for: the nearest named before it, in its sentence or the two before. */
+  /**
+   * The author a pronoun stands for: the nearest named before it, in its sentence or the two
+   * before; else the author a pronoun noun stands for by default ("the think tank"); else unknown.
+   */
   private antecedent(
     masked: string,
     pronoun: Named,
     named: readonly Named[],
     earlier: readonly Span[],
-  ): Claim {
+  ): Claim | undefined {
     const inSentence = named.filter((n) => n.last < pronoun.first && !n.pronoun && !n.relay);
     const last = inSentence.at(-1);
     if (last !== undefined) return claimOf(last);
@@ -236,12 +249,19 @@ export class CreditReader {
       const chosen = source ?? found.at(-1);
       if (chosen !== undefined) return claimOf(chosen);
     }
-    return null;
+    const words = wordsOf(pronoun.phrase).map((w) => w.lower.replace(/'s$/, ''));
+    const key = words.join(' ');
+    const bare = words.filter((w) => !this.determiners.has(w)).join(' ');
+    for (const [id, phrases] of Object.entries(this.defaults)) {
+      if (phrases.some((p) => p === key || p === `the ${bare}`))
+        return { ...this.names.author(id), phrase: pronoun.phrase };
+    }
+    return undefined;
   }
 
   /** Names of authors and pronouns in some words, each with its part in the sentence. */
   private named(words: readonly Word[], text: string): Named[] {
-    const out: Named[] = this.names.mentions(words, text).map((m) => this.role(words, m, false));
+    const out: Named[] = this.names.mentions(words, text).map((m) => this.role(words, text, m, false));
     const taken = new Set(out.flatMap((m) => range(m.first, m.last)));
     for (const p of this.find(words, this.pronouns, namesAt)) {
       // "the group" may follow a determiner other than "the": "its authors".
@@ -249,16 +269,25 @@ export class CreditReader {
       const first = p.at;
       const last = p.at + p.length - 1;
       const phrase = text.slice((words[first] as Word).start, (words[last] as Word).end);
-      out.push(this.role(words, { author: { sourceId: null, name: phrase }, phrase, first, last }, true));
+      out.push(
+        this.role(words, text, { author: { sourceId: null, name: phrase }, phrase, first, last }, true),
+      );
     }
     return out.sort((a, b) => a.first - b.first);
   }
 
-  private role(words: readonly Word[], m: Mention, pronoun: boolean): Named {
+  private role(words: readonly Word[], text: string, m: Mention, pronoun: boolean): Named {
     const head = this.skipDeterminers(words, m.first);
     const relay = this.relays.some((r) => endsWith(words.slice(0, head), r, ['the', 'by', 'in', 'on']));
-    const source = this.relaying.some((r) => endsWith(words.slice(0, head), r, ['the']));
-    const object = !source && this.cues.some((c) => endsWith(words.slice(0, head), c));
+    // After a relaying verb in its clause: "quoting the ATA", "relays this from the ATA".
+    let from = head;
+    while (from > 0 && head - from < 4 && !boundaryBefore(words, text, from, new Set())) from--;
+    const source = range(from, head - 1).some((k) => this.relaying.some((r) => startsAt(words, k, r)));
+    // Spoken to: right after a cue in the same clause ("asks ODNI to"; not "Notes: 1787 would").
+    const object =
+      !source &&
+      !boundaryBefore(words, text, head, new Set()) &&
+      this.cues.some((c) => endsWith(words.slice(0, head), c));
     return { ...m, relay, source, object, pronoun };
   }
 
@@ -273,6 +302,23 @@ export class CreditReader {
     return boundaryBefore(words, masked, i, this.clauses);
   }
 
+  /**
+   * A name standing on its own credits the words after it: a name we hold words from, in the
+   * possessive ("1787's recommendation is to", "In its words"), or in subject position, not after
+   * a preposition ("1787 would …", not "further than the ATA").
+   */
+  private standsAlone(words: readonly Word[], n: Named): boolean {
+    if (this.relayingAt(words, n.last + 1)) return false;
+    // "1787's", or a pronoun that is also a determiner: "its", "their".
+    const last = (words[n.last] as Word).lower;
+    const owned = words.slice(n.first, n.last + 1).some((w) => /'s$/.test(w.lower));
+    const possessive = owned || (n.first === n.last && this.determiners.has(last));
+    if (n.pronoun) return possessive;
+    if (n.author.sourceId === null) return false;
+    const before = words[this.skipDeterminers(words, n.first) - 1];
+    return possessive || before === undefined || !this.bound.has(before.lower);
+  }
+
   /** A relaying verb follows (maybe after "also"): "1787 cites", "its page also relays". */
   private relayingAt(words: readonly Word[], at: number): boolean {
     const skip = words[at]?.lower === 'also' || words[at]?.lower === 'page' ? at + 1 : at;
@@ -283,11 +329,20 @@ export class CreditReader {
     words: readonly Word[],
     phrases: Phrases,
     match: typeof startsAt = startsAt,
+    text?: string,
   ): { at: number; length: number }[] {
     const out: { at: number; length: number }[] = [];
     for (let i = 0; i < words.length; i++) {
-      // Cues are written in lower case: "the United States" holds no cue.
-      if ((words[i] as Word).key !== (words[i] as Word).lower && i > 0) continue;
+      // Cues are written in lower case, but at the start of a clause: "the United States" holds
+      // no cue; "Talking point: According to ODNI," does.
+      const capital = (words[i] as Word).key !== (words[i] as Word).lower;
+      if (
+        capital &&
+        i > 0 &&
+        (text === undefined ||
+          !/[.:;!?\n]/u.test(text.slice((words[i - 1] as Word).end, (words[i] as Word).start)))
+      )
+        continue;
       const phrase = phrases.find((p) => match(words, i, p));
       if (phrase !== undefined) out.push({ at: i, length: phrase.length });
     }
@@ -297,51 +352,4 @@ export class CreditReader {
 
 function claimOf(n: Mention): Claim {
   return { ...n.author, phrase: n.phrase };
-}
-
-/** A clause starts at word i: punctuation or a quotation (now blanked) stands before it, or a clause word. */
-function boundaryBefore(
-  words: readonly Word[],
-  masked: string,
-  i: number,
-  opens: ReadonlySet<string>,
-): boolean {
-  const previous = words[i - 1];
-  const word = words[i];
-  if (previous === undefined || word === undefined) return true;
-  const gap = masked.slice(previous.end, word.start);
-  return /[,;:"“”‘’()[\]—–]|\s-\s|\s{3}/u.test(gap) || opens.has(word.lower);
-}
-
-function startsAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
-  return phrase.length > 0 && phrase.every((p, j) => words[at + j]?.lower === p);
-}
-
-/** As startsAt, the last word maybe in the possessive: "the think tank's". */
-function namesAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
-  return (
-    phrase.length > 0 &&
-    phrase.every((p, j) => {
-      const w = words[at + j]?.lower;
-      return w === p || (j === phrase.length - 1 && w === `${p}'s`);
-    })
-  );
-}
-
-/** The words end with the phrase, maybe followed by one of `filler` ("quoted in the"). */
-function endsWith(
-  words: readonly Word[],
-  phrase: readonly string[],
-  filler: readonly string[] = [],
-): boolean {
-  const tail = words.map((w) => w.lower);
-  const last = tail.at(-1);
-  const trimmed =
-    last !== undefined && filler.includes(last) && !phrase.includes(last) ? tail.slice(0, -1) : tail;
-  if (phrase.length === 0 || trimmed.length < phrase.length) return false;
-  return phrase.every((p, j) => trimmed[trimmed.length - phrase.length + j] === p);
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }

@@ -68,6 +68,25 @@ export function ellipsisNotes(placement: Placement, language: EllipsisWords): Ve
       });
     }
     const goesOn = coordinators.has(resumed.lower);
+    // Words cut out of the middle of one phrase, with no punctuation around or inside them
+    // ("threaten … public health systems", without "U.S. and allied"): the phrase now says more.
+    const source = placement.text.text;
+    const joined = (a: { key: string; end: number }, b: { start: number }): boolean => {
+      const gap = source.slice(a.end, b.start);
+      return /^\s+$/u.test(gap) || (a.key.includes('.') && /^\.\s+$/u.test(gap));
+    };
+    const chain = [lastKept, ...dropped, resumed];
+    const midPhrase =
+      dropped.length > 0 &&
+      !goesOn &&
+      !resumed.sentenceStart &&
+      chain.every((w, k) => k === 0 || joined(chain[k - 1] as typeof w, w));
+    if (midPhrase && negation === undefined && qualifier === undefined && !bound.has(binder?.lower ?? '')) {
+      notes.push({
+        code: 'ellipsis-breaks-phrase',
+        text: `The ellipsis cuts “${source.slice((dropped[0] as typeof resumed).start, (dropped.at(-1) as typeof resumed).end)}” out of the middle of a phrase: what is left says more than the source.`,
+      });
+    }
     if (lastKept.author !== resumed.author || dropped.some((w) => w.author !== lastKept.author)) {
       notes.push({
         code: 'ellipsis-joins-passages',

@@ -63,8 +63,9 @@ export function findQuotations(text: string): Found[] {
   };
   scan(OPEN_DOUBLE);
   scan(new Set(['‘', "'"]));
+  // A block holding a quotation is text around quotations, not a block quote.
   for (const block of findBlocks(text)) {
-    if (free(block.start) && free(block.end - 1)) found.push(block);
+    if (!taken.some(([s, e]) => s < block.end && e > block.start)) found.push(block);
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -157,7 +158,8 @@ function blockKind(
   if (/^(?:\t| {2,})\S/.test(body) && !/^\s*(?:[-*•]|\d+[.)])\s/.test(body)) {
     return continuing === 'indented' || hasTextBefore(lines, i) ? 'indented' : undefined;
   }
-  // The paragraph after a colon runs on to the next blank line.
+  // The paragraph after a colon runs on to the next blank line; a list after one is a list.
+  if (/^\s*(?:[-*•]|\d+[.)])\s/.test(body)) return undefined;
   if (continuing === 'after-colon') return 'after-colon';
   if (continuing !== undefined) return undefined;
   // The paragraph after a line ending in a colon (with or without a blank line between).
