@@ -46,15 +46,27 @@ describe("the conversation's bibliography, asked for in words", () => {
     }
   });
 
-  it('leaves a topic named beside the words to the topic, and a question about something else declined', async () => {
+  it('answers a topic named beside the words with its references, and declines a question about something else', async () => {
     const b = bot();
     const entry = await b.ask('bibliography entry for the ransomware quote');
     expect(entry).toMatchObject({ kind: 'answer', topic: 'threat.ransomware' });
     // "bibliography entry" is one reference's form (styles.yaml), not the list.
     expect(entry.trace.steps.find((s) => s.step === 'bibliography')?.reason).toBe('asks for no bibliography');
-    const drugs = await b.ask('everything i cited about fentanyl');
-    expect(drugs).toMatchObject({ kind: 'answer', topic: 'threat.drugs' });
-    expect(drugs.trace.steps.find((s) => s.step === 'bibliography')?.reason).toMatch(/threat\.drugs/);
+    // The list words with a topic named: that topic's references (its sources), not a decline.
+    for (const q of [
+      'everything i cited about fentanyl',
+      'references so far on fentanyl',
+      'bibliography for fentanyl',
+    ]) {
+      const drugs = await b.ask(q);
+      expect({ q, kind: drugs.kind, topic: drugs.topic, followUp: drugs.followUp }).toEqual({
+        q,
+        kind: 'answer',
+        topic: 'threat.drugs',
+        followUp: 'source',
+      });
+      expect(drugs.trace.steps.find((s) => s.step === 'bibliography')?.reason).toMatch(/threat\.drugs/);
+    }
     expect((await b.ask('what do my sources say about the moon landing hoax')).kind).toBe('decline');
     expect((await b.ask('how do i export a google doc to pdf')).kind).toBe('decline');
   });

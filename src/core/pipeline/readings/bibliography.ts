@@ -1,13 +1,13 @@
 import type { Prediction, ReadingInput } from '../prediction.js';
-import { isAskable, isSure, strangeTerms } from '../targets.js';
+import { answer, isAskable, isSure, strangeTerms } from '../targets.js';
 
 /**
  * The conversation's bibliography: words of intents/language/bibliography.yaml that ask for every
  * source cited so far ("references so far", "give me everything I cited", "export my citations"),
  * when the rest of the question, read without them, names no topic and asks about nothing else.
- * "The bibliography entry for the ransomware quote" names one: that is one topic's reference, which
- * the topic readings answer; "what do my sources say about the moon landing hoax" asks about the
- * moon, which the out-of-scope readings decline.
+ * When the rest names a topic surely ("references so far on fentanyl"), it asks for that topic's
+ * references: its sources view. "What do my sources say about the moon landing hoax" asks about
+ * the moon, which the out-of-scope readings decline.
  * A rule, not a guess: it predicts with probability 1 when it applies.
  */
 export function bibliography(input: ReadingInput): Prediction {
@@ -16,10 +16,13 @@ export function bibliography(input: ReadingInput): Prediction {
   const rest = request.rest();
   const best = rest?.candidates[0];
   const topic = best === undefined ? undefined : input.kb.topics.get(best.intent);
+  // "References so far on fentanyl", "bibliography for the ATA": the references of the topic the
+  // rest names surely, its sources view (the list words are no subject of their own to decline).
   if (rest !== undefined && isAskable(topic) && isSure(rest, input.threshold))
     return {
-      probability: 0,
-      reason: `“${request.cue}” with a topic named (${topic.id} at ${rest.confidence.toFixed(2)}): its reference, not the conversation's list`,
+      decision: answer(input, topic.id, 'sources', rest.confidence),
+      probability: rest.confidence,
+      reason: `“${request.cue}” with a topic named (${topic.id} at ${rest.confidence.toFixed(2)}): its references, not the conversation's list`,
     };
   // "What do my sources say about the moon landing hoax": the rest asks about something else.
   const strange = rest === undefined ? [] : strangeTerms(rest);
@@ -31,8 +34,9 @@ export function bibliography(input: ReadingInput): Prediction {
   const named = input.named?.();
   if (named !== undefined)
     return {
-      probability: 0,
-      reason: `“${request.cue}” with ${named} named: its reference, not the conversation's list`,
+      decision: answer(input, named, 'sources', 1),
+      probability: 1,
+      reason: `“${request.cue}” with ${named} named by one of its names: its references, not the conversation's list`,
     };
   const style = input.style;
   return {
