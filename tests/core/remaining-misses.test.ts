@@ -131,3 +131,16 @@ describe('a synonym folds only what always means its term', () => {
       expect(bot.answerNow(q).intent, q).toBe('fallback');
   });
 });
+
+describe('words no topic knows count as a share of the question, not one by one', () => {
+  it('continues the conversation when one word of several is unknown, and not when it is the subject', async () => {
+    const chat = new TestConversation(assistant(), 'strange-share');
+    await chat.say('ransomware');
+    const answer = await chat.say(
+      'how should washington respond, given the bitcoin payments and the hospital attacks',
+    );
+    expect(answer.intent).toBe('threat.ransomware');
+    expect(answer.trace.decidedBy).toBe('continuation');
+    expect((await chat.say('what about bitcoin?')).intent).toBe('fallback');
+  });
+});

@@ -161,6 +161,17 @@ export function strangeTerms(c: Classification): string[] {
 }
 
 /**
+ * The words of something else, when they are a share of the question's content words at least
+ * the threshold's: "what about bitcoin?" is about bitcoin, but one word no topic knows among
+ * several that name a topic ("…working with the Mexican police, ahead of the ambassador's visit")
+ * does not make the question about something else. None (empty) otherwise.
+ */
+export function strangeShare(c: Classification, threshold: number): string[] {
+  const strange = strangeTerms(c);
+  return strange.length >= threshold * Math.max(1, c.contentTerms.length) ? strange : [];
+}
+
+/**
  * What a question asks about that no topic knows, in the words typed ("sinaloa"): said back in the
  * decline, so the person sees the subject was understood and is not in the sources. The longest
  * run of such words; none when nothing in the question is the domain's.

@@ -9,7 +9,7 @@ import {
   generalTarget,
   isAskable,
   isGenericTarget,
-  strangeTerms,
+  strangeShare,
 } from '../targets.js';
 
 const pct = (p: number): string => p.toFixed(2);
@@ -96,7 +96,7 @@ export function followUp(input: ReadingInput): Prediction {
     });
   // With nothing before it, a follow-up about something no topic knows ("trump's plan for the
   // border") is no follow-up: the later readings decline it.
-  const strange = strangeTerms(c);
+  const strange = strangeShare(c, input.threshold);
   if (strange.length > 0)
     return { probability: 0, reason: `asks for ${kind}, but of ${strange.join(' ')}, which no topic knows` };
   // "Fixes?" with nothing before: the list of all the solutions, when the follow-up is plain ("ok
@@ -154,7 +154,7 @@ export function continuation(input: ReadingInput): Prediction {
       probability: 0,
       reason: `out of scope (${pct(c.outOfScope)}) as surely as ${act.kind} (${pct(act.probability)})`,
     };
-  const strange = strangeTerms(c);
+  const strange = strangeShare(c, input.threshold);
   if (strange.length > 0)
     return {
       probability: 0,
