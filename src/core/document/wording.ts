@@ -66,10 +66,18 @@ export function numberWord(n: number): string {
 
 /** Counts the answers state, from the knowledge base, so that an eleventh solution is never "ten". */
 export function counts(kb: KnowledgeBase): { readonly solutions: number; readonly sources: number } {
-  const topics = [...kb.topics.values()];
-  return {
-    solutions: topics.filter((t) => t.group === 'solution' && t.role !== 'overview').length,
-    // The primary sources: those whose words the answers quote (the assessment, 1787's page).
-    sources: new Set(topics.flatMap((t) => t.quotes.map((q) => q.source))).size,
-  };
+  let found = counted.get(kb);
+  if (found === undefined) {
+    const topics = [...kb.topics.values()];
+    found = {
+      solutions: topics.filter((t) => t.group === 'solution' && t.role !== 'overview').length,
+      // The primary sources: those whose words the answers quote (the assessment, 1787's page).
+      sources: new Set(topics.flatMap((t) => t.quotes.map((q) => q.source))).size,
+    };
+    counted.set(kb, found);
+  }
+  return found;
 }
+
+/** Counted once per knowledge base (a reload makes a new one): answers ask on every turn. */
+const counted = new WeakMap<KnowledgeBase, { readonly solutions: number; readonly sources: number }>();

@@ -41,12 +41,15 @@ export class SpellingCorrector {
    * the typos curators keep in phrases on purpose ("thret") are read as the word they stand for.
    */
   correct(word: string): string | undefined {
-    if (!/^\p{L}+$/u.test(word)) return undefined;
+    // Every word of every question comes here, most of them known: the answer is kept for each.
+    const kept = this.memo.get(word);
+    if (kept !== undefined || this.memo.has(word)) return kept;
     const seen = this.frequency.get(word);
-    if (this.known.has(word) && (seen === undefined || seen > RARE)) return undefined;
-    if (this.memo.has(word)) return this.memo.get(word);
-    const found = this.search(word, seen === undefined ? undefined : seen * COMMONER);
-    const corrected = found === word ? undefined : found;
+    const corrected = !/^\p{L}+$/u.test(word)
+      ? undefined
+      : this.known.has(word) && (seen === undefined || seen > RARE)
+        ? undefined
+        : unlessSame(word, this.search(word, seen === undefined ? undefined : seen * COMMONER));
     // Bounded: a flood of random words must not grow memory without end.
     if (this.memo.size >= 10_000) this.memo.clear();
     this.memo.set(word, corrected);
@@ -96,6 +99,10 @@ export class SpellingCorrector {
     }
     return best;
   }
+}
+
+function unlessSame(word: string, found: string | undefined): string | undefined {
+  return found === word ? undefined : found;
 }
 
 /** A known word seen this few times in the knowledge base may be a typo of a commoner one… */
