@@ -125,7 +125,10 @@ export class QuoteChecker {
     }
     // Sentences that credit words without quotation marks.
     for (const sentence of sentences) {
-      const attributed = this.reader.attributedIn(masked, sentence, found);
+      // Someone the knowledge base holds nothing from ("Some analysts believe that …"): their
+      // words are checked only when a source holds a run of them word for word.
+      const attributed =
+        this.reader.attributedIn(masked, sentence, found) ?? this.unquotedOther(masked, sentence, found);
       if (attributed === undefined) continue;
       const { start, end, verbatim } = this.creditedWords(text, attributed);
       const quote = text.slice(start, end);
@@ -194,6 +197,13 @@ export class QuoteChecker {
     const stop = rest.search(/[,;:()\u2014\u2013]|\s-\s/u);
     const end = stop < 0 ? span.end : last.end + stop;
     return { start: first.start, end: last.end + text.slice(last.end, end).trimEnd().length, verbatim: true };
+  }
+
+  private unquotedOther(masked: string, sentence: { start: number; end: number }, found: readonly Found[]) {
+    const other = this.credits.unquoted(masked, sentence, found);
+    return other === undefined || other.claim === null
+      ? undefined
+      : { start: other.start, end: other.end, claim: other.claim, introduced: false };
   }
 
   private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {

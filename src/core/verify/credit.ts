@@ -1,7 +1,7 @@
 import type { Attribution } from '../../knowledge/types.js';
 import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
-import { boundaryBefore, endsWith, namesAt, range, startsAt } from './phrases.js';
+import { boundaryBefore, endsWith, findPhrases, namesAt, range, startsAt } from './phrases.js';
 import { type Word, wordsOf } from './words.js';
 
 /** Whom a passage of text credits some words to. */
@@ -56,6 +56,7 @@ export class CreditReader {
   private readonly determiners: ReadonlySet<string>;
   private readonly clauses: ReadonlySet<string>;
   private readonly bound: ReadonlySet<string>;
+  private readonly coordinators: ReadonlySet<string>;
   private readonly defaults: Readonly<Record<string, readonly string[]>>;
 
   constructor(
@@ -76,6 +77,7 @@ export class CreditReader {
     this.determiners = new Set(language.determiners);
     this.clauses = new Set(language.clauses);
     this.bound = new Set(language.bound);
+    this.coordinators = new Set(language.coordinators);
     this.defaults = language.defaults;
   }
 
@@ -100,12 +102,12 @@ export class CreditReader {
       if (n.source) push(end, resolve(n), true);
       else if (this.standsAlone(words, n)) push(end, resolve(n));
     }
-    for (const cue of this.find(words, this.cues, startsAt, masked)) {
+    for (const cue of findPhrases(words, this.cues, startsAt, masked)) {
       const end = (words[cue.at + cue.length - 1] as Word).end;
       if (end > quote.start) continue;
       push(end, this.speaker(words, masked, named, cue, resolve, 'before'));
     }
-    for (const lead of this.find(words, this.leads, startsAt, masked)) {
+    for (const lead of findPhrases(words, this.leads, startsAt, masked)) {
       const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
       if (n !== undefined && (words[n.last] as Word).end <= quote.start)
         push((words[n.last] as Word).end, resolve(n));
@@ -125,6 +127,34 @@ export class CreditReader {
     return this.after(words, masked, named, quote, resolve);
   }
 
+  /**
+   * Words credited without quotation marks to someone the knowledge base holds nothing from:
+   * "Some analysts believe that TCOs view …". The words after the first cue with such a speaker,
+   * to the end of the sentence (none when a quotation stands in that stretch: it is checked itself).
+   */
+  unquoted(
+    masked: string,
+    sentence: Span,
+    quotations: readonly Span[],
+  ): (Span & { claim: Claim }) | undefined {
+    const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
+    const named = this.named(words, masked);
+    const resolve = (n: Named): Claim | undefined => (n.pronoun ? undefined : claimOf(n));
+    for (const cue of findPhrases(words, this.cues, startsAt, masked)) {
+      const claim = this.speaker(words, masked, named, cue, resolve, 'before');
+      if (claim === undefined || claim === null || claim.sourceId !== null) continue;
+      if (named.some((n) => n.first < cue.at)) return undefined;
+      const next = words[cue.at + cue.length];
+      const from = next?.lower === 'that' ? next.end : (words[cue.at + cue.length - 1] as Word).end;
+      if (quotations.some((q) => q.start >= from && q.start < sentence.end)) return undefined;
+      const rest = masked.slice(from, sentence.end);
+      const start = from + (rest.length - rest.trimStart().length);
+      const end = from + rest.replace(/[\s.!?;:,]+$/u, '').length;
+      return end > start ? { start, end, claim } : undefined;
+    }
+    return undefined;
+  }
+
   /** The clause right after a quotation: "…," the ATA warns / says 1787 / she told / according to ODNI. */
   private after(
     words: readonly Word[],
@@ -137,12 +167,12 @@ export class CreditReader {
     if (from < 0) return null;
     let to = from;
     while (to + 1 < words.length && !this.boundary(words, masked, to + 1) && to - from < 8) to++;
-    for (const lead of this.find(words, this.leads, startsAt, masked)) {
+    for (const lead of findPhrases(words, this.leads, startsAt, masked)) {
       if (lead.at < from || lead.at > to) continue;
       const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
       if (n !== undefined) return resolve(n) ?? null;
     }
-    for (const cue of this.find(words, this.cues, startsAt, masked)) {
+    for (const cue of findPhrases(words, this.cues, startsAt, masked)) {
       if (cue.at < from || cue.at > to) continue;
       const speaker = this.speaker(words, masked, named, cue, resolve, 'after');
       if (speaker !== undefined) return speaker;
@@ -185,16 +215,28 @@ export class CreditReader {
       if (start < end) clauses.push([start, end]);
       const aside =
         start === end ||
-        /[,—–(]/u.test(masked.slice((words[end - 1] as Word).end, (words[end] as Word).start));
+        /[,—–()]/u.test(masked.slice((words[end - 1] as Word).end, (words[end] as Word).start));
       if (!aside || start === 0) break;
       end = start;
       start = clauseStart(end - 1);
     }
-    for (const [from, to] of clauses) {
+    for (const [clauseFrom, to] of clauses) {
+      // Subjects joined by "and" speak together: "Both the ATA and 1787 agree".
+      const joined =
+        this.coordinators.has((words[clauseFrom] as Word).lower) &&
+        clauseFrom > 0 &&
+        !boundaryBefore(words, masked, clauseFrom, new Set());
+      const from = joined ? clauseStart(clauseFrom - 1) : clauseFrom;
       const subject = named.filter((n) => n.last >= from && n.last < to && !n.relay && !n.object);
       const source = subject.find((n) => n.source);
       if (source !== undefined) return resolve(source);
       const speaking = subject.filter((n) => !this.relayingAt(words, n.last + 1));
+      const authors = new Set(speaking.filter((n) => !n.pronoun).map((n) => n.author.sourceId));
+      if (joined && authors.size > 1) {
+        // Two authors credited with one quotation: at least one of them is credited wrongly.
+        const phrase = masked.slice((words[from] as Word).start, (words[to - 1] as Word).end);
+        return { sourceId: null, name: phrase, phrase };
+      }
       // A name before a pronoun noun: "The think tank 1787 writes".
       const first = speaking.find((n) => !n.pronoun) ?? speaking[0];
       if (first !== undefined) return resolve(first);
@@ -203,7 +245,10 @@ export class CreditReader {
     if (nearest === undefined) return undefined;
     const own = words.slice(nearest[0], nearest[1]);
     if (own.some((w) => this.writers.has(w.lower))) return null;
-    if (!own.some((w) => !this.stopwords.has(w.lower) && !this.determiners.has(w.lower))) return undefined;
+    // Someone unnamed is a phrase with a word of letters that is no function word ("2024" is not).
+    const content = (w: Word): boolean =>
+      /\p{L}/u.test(w.lower) && !this.stopwords.has(w.lower) && !this.determiners.has(w.lower);
+    if (!own.some(content)) return undefined;
     const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
     return { sourceId: null, name: phrase, phrase };
   }
@@ -239,6 +284,9 @@ export class CreditReader {
     named: readonly Named[],
     earlier: readonly Span[],
   ): Claim | undefined {
+    // In its sentence, the nearest name before it ("asks ODNI to explain why it says"); in a
+    // sentence before, the page passed on, else its subject, the first name not after a
+    // preposition ("The ATA makes a different point from 1787. It warns …": the ATA).
     const inSentence = named.filter((n) => n.last < pronoun.first && !n.pronoun && !n.relay);
     const last = inSentence.at(-1);
     if (last !== undefined) return claimOf(last);
@@ -246,7 +294,8 @@ export class CreditReader {
       const before = wordsOf(masked.slice(span.start, span.end), span.start);
       const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
       const source = found.filter((n) => n.source).at(-1);
-      const chosen = source ?? found.at(-1);
+      const subject = found.find((n) => !this.afterPreposition(before, n));
+      const chosen = source ?? subject ?? found.at(-1);
       if (chosen !== undefined) return claimOf(chosen);
     }
     const words = wordsOf(pronoun.phrase).map((w) => w.lower.replace(/'s$/, ''));
@@ -263,7 +312,7 @@ export class CreditReader {
   private named(words: readonly Word[], text: string): Named[] {
     const out: Named[] = this.names.mentions(words, text).map((m) => this.role(words, text, m, false));
     const taken = new Set(out.flatMap((m) => range(m.first, m.last)));
-    for (const p of this.find(words, this.pronouns, namesAt)) {
+    for (const p of findPhrases(words, this.pronouns, namesAt)) {
       // "the group" may follow a determiner other than "the": "its authors".
       if (range(p.at, p.at + p.length - 1).some((i) => taken.has(i))) continue;
       const first = p.at;
@@ -315,38 +364,19 @@ export class CreditReader {
     const possessive = owned || (n.first === n.last && this.determiners.has(last));
     if (n.pronoun) return possessive;
     if (n.author.sourceId === null) return false;
+    return possessive || !this.afterPreposition(words, n);
+  }
+
+  /** The name follows a preposition: "further than the ATA", "a point from 1787". */
+  private afterPreposition(words: readonly Word[], n: Mention): boolean {
     const before = words[this.skipDeterminers(words, n.first) - 1];
-    return possessive || before === undefined || !this.bound.has(before.lower);
+    return before !== undefined && this.bound.has(before.lower);
   }
 
   /** A relaying verb follows (maybe after "also"): "1787 cites", "its page also relays". */
   private relayingAt(words: readonly Word[], at: number): boolean {
     const skip = words[at]?.lower === 'also' || words[at]?.lower === 'page' ? at + 1 : at;
     return this.relaying.some((r) => startsAt(words, skip, r));
-  }
-
-  private find(
-    words: readonly Word[],
-    phrases: Phrases,
-    match: typeof startsAt = startsAt,
-    text?: string,
-  ): { at: number; length: number }[] {
-    const out: { at: number; length: number }[] = [];
-    for (let i = 0; i < words.length; i++) {
-      // Cues are written in lower case, but at the start of a clause: "the United States" holds
-      // no cue; "Talking point: According to ODNI," does.
-      const capital = (words[i] as Word).key !== (words[i] as Word).lower;
-      if (
-        capital &&
-        i > 0 &&
-        (text === undefined ||
-          !/[.:;!?\n]/u.test(text.slice((words[i - 1] as Word).end, (words[i] as Word).start)))
-      )
-        continue;
-      const phrase = phrases.find((p) => match(words, i, p));
-      if (phrase !== undefined) out.push({ at: i, length: phrase.length });
-    }
-    return out;
   }
 }
 

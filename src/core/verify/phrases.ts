@@ -48,3 +48,28 @@ export function endsWith(
 export function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
+
+/** Where the phrases start in the words, the longest first at each word. */
+export function findPhrases(
+  words: readonly Word[],
+  phrases: readonly (readonly string[])[],
+  match: typeof startsAt = startsAt,
+  text?: string,
+): { at: number; length: number }[] {
+  const out: { at: number; length: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // Cues are written in lower case, but at the start of a clause: "the United States" holds
+    // no cue; "Talking point: According to ODNI," does.
+    const capital = (words[i] as Word).key !== (words[i] as Word).lower;
+    if (
+      capital &&
+      i > 0 &&
+      (text === undefined ||
+        !/[.:;!?\n]/u.test(text.slice((words[i - 1] as Word).end, (words[i] as Word).start)))
+    )
+      continue;
+    const phrase = phrases.find((p) => match(words, i, p));
+    if (phrase !== undefined) out.push({ at: i, length: phrase.length });
+  }
+  return out;
+}
