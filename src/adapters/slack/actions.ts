@@ -11,6 +11,8 @@ export const ACTION_IDS = {
   short: 'policybot_short',
   topic: 'policybot_topic',
   share: 'policybot_share',
+  /** The conversation's bibliography, with its files. */
+  bibliography: 'policybot_bibliography',
   helpful: 'policybot_helpful',
   notHelpful: 'policybot_not_helpful',
   /** "Share in channel" under a "Cite this" reply: the citation, posted for everyone. */
@@ -131,5 +133,7 @@ export function decodeValue(raw: unknown): ButtonValue | undefined {
 
 /** The action id of an Action's button (topics numbered by position). */
 export function actionIdOf(action: Action, position: number): string {
-  return action.kind === 'follow-up' ? ACTION_IDS[action.followUp] : `${ACTION_IDS.topic}_${position}`;
+  if (action.kind === 'follow-up') return ACTION_IDS[action.followUp];
+  if (action.kind === 'bibliography') return ACTION_IDS.bibliography;
+  return `${ACTION_IDS.topic}_${position}`;
 }

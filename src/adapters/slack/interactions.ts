@@ -17,6 +17,8 @@ import { describeError } from './log.js';
 import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
+import { answerFiles } from '../files.js';
+import { filesGoTo, uploadFiles } from './files.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 import { renderVerification } from './quote-check.js';
 
@@ -35,8 +37,10 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
   const { logger, assistant } = deps;
 
   // "/policy …": an answer only the asker sees, returned in the acknowledgement itself.
-  app.command(deps.command, async ({ command, ack }) => {
+  app.command(deps.command, async ({ command, ack, client }) => {
     let message: SlackMessage;
+    // An answer's files (a bibliography's), sent once the command is acknowledged.
+    let files: { place: Place; answer: Answer } | undefined;
     try {
       const place: Place = {
         kind: 'ephemeral',
@@ -60,14 +64,22 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         );
       } else {
         const answer = await assistant.ask(request.question, contextOf(place, command.user_id, style));
-        message = renderAnswer(answer, await shareable(deps, place, answer, request.question));
+        message = renderAnswer(answer, {
+          ...(await shareable(deps, place, answer, request.question)),
+          files: filesGoTo(place),
+        });
         await rememberAnswer(deps, command.team_id, command.user_id, answer);
+        files = { place, answer };
       }
     } catch (error) {
       logger.error({ handler: 'command', err: describeError(error) }, 'slack handler failed');
       message = APOLOGY;
     }
     await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+    if (files !== undefined) {
+      const { place, answer } = files;
+      await guarded(logger, 'command files', () => uploadFiles(client, place, answerFiles(answer)));
+    }
   });
 
   /**
@@ -156,6 +168,29 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
     );
   });
 
+  // The conversation's bibliography: the conversation this button's message is in (its thread, the
+  // DM, or the presser's own /policy answers here), every source once, and its files uploaded.
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.bibliography, async ({ ack, body, client, respond }) => {
+    await ack();
+    const place = placeOfAction(body as ActionBody);
+    await guarded(
+      logger,
+      'bibliography button',
+      async () => {
+        if (place === undefined) throw new Error('malformed button');
+        const style = await styleOf(deps, place.team, body.user?.id);
+        const answer = await assistant.showBibliography(contextOf(place, body.user?.id, style));
+        const message = renderAnswer(answer, {
+          ...(await shareable(deps, place, answer)),
+          files: filesGoTo(place),
+        });
+        await deliver(client, respond, place, message);
+        await uploadFiles(client, place, answerFiles(answer));
+      },
+      apology(client, respond, place),
+    );
+  });
+
   // "Helpful" / "Not helpful": recorded for the curators, acknowledged to whoever clicked alone;
   // the answer is left as it was (replace_original: false).
   app.action<BlockAction<ButtonAction>>(FEEDBACK_ACTION, async ({ ack, body, action, client, respond }) => {
@@ -219,7 +254,12 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           );
         } catch (error) {
           if (!cannotPostHere(error)) throw error;
-          const message = renderAnswer(answer, { ...asked, note: inviteNote(deps.command) });
+          const message = renderAnswer(answer, {
+            ...asked,
+            note: inviteNote(deps.command),
+            // Not a member, the bot cannot upload here either.
+            files: 'not-sent',
+          });
           await respond({
             response_type: 'in_channel',
             replace_original: false,
@@ -227,6 +267,12 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
             blocks: message.blocks,
           });
         }
+        if (ts !== undefined)
+          await uploadFiles(
+            client,
+            { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts },
+            answerFiles(answer),
+          );
         if (ts !== undefined && answer.topic !== null) {
           // The shared message starts a thread the bot hears: replies there continue this answer's topic.
           const thread: Place = { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts };

@@ -46,6 +46,12 @@ export interface RenderOptions {
   readonly buttons?: boolean;
   /** A line of small print under the question (mrkdwn): how a shared answer can be continued. */
   readonly note?: string;
+  /**
+   * Where the answer's files (a bibliography's) are sent, which the message says: beside it, or in
+   * the person's direct messages (see files.ts); or nowhere, where the bot cannot upload (a
+   * conversation it is not in), when the message says nothing of them. Beside it unless said.
+   */
+  readonly files?: 'attached' | 'direct-message' | 'not-sent';
 }
 
 /** Inline runs as mrkdwn, escaped: styles applied per run, never by re-reading marked-up text. */
@@ -99,7 +105,19 @@ function referenceMrkdwn(answer: Answer, r: Reference): string {
  * reference in preformatted blocks, then buttons that continue it.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const context = contextBlock(options.asked, options.note);
+  const names = (answer.files ?? []).map((f) => f.name);
+  const filesNote =
+    names.length === 0 || options.files === 'not-sent'
+      ? undefined
+      : options.files === 'direct-message'
+        ? LABELS.filesInDirectMessage(names)
+        : LABELS.filesAttached(names);
+  const context = contextBlock(
+    options.asked,
+    [options.note, filesNote === undefined ? undefined : `:paperclip: ${escapeText(filesNote)}`]
+      .filter((n) => n !== undefined)
+      .join('\n') || undefined,
+  );
   const actions =
     options.buttons === false ? undefined : actionsBlock(answer, options.shareQuestion, options.shareRef);
   const feedback = options.buttons === false ? undefined : feedbackBlock(answer);
@@ -199,13 +217,13 @@ function actionsBlock(
   const elements: types.Button[] = [];
   let topics = 0;
   for (const action of answer.actions) {
-    // The bibliography and its exports are mapped where their files are uploaded (not here yet).
-    if (action.kind !== 'follow-up' && action.kind !== 'topic') continue;
+    // A bibliography's exports are its files, uploaded with it: no button to press.
+    if (action.kind === 'export') continue;
     if (action.kind === 'topic' && topics >= 5) continue;
     const id = actionIdOf(action, action.kind === 'topic' ? topics++ : 0);
     // Action ids must be unique within a block: one button per follow-up kind.
     if (elements.some((e) => e.action_id === id)) continue;
-    elements.push(button(id, action.label, { topic: action.topic }));
+    elements.push(button(id, action.label, { topic: action.kind === 'bibliography' ? null : action.topic }));
   }
   if (shareQuestion !== undefined && answer.kind !== 'rate-limited') {
     const value: ButtonValue = {

@@ -42,6 +42,23 @@ export class FakeSlack {
   readonly rateLimited: Call[] = [];
   /** The posts Slack accepted (chat.postMessage answered ok), in order. */
   readonly delivered: Call[] = [];
+  /**
+   * Files shared through files.uploadV2 (files.getUploadURLExternal, the upload to its URL,
+   * files.completeUploadExternal): where each went and what it holds, byte for byte.
+   */
+  readonly files: Array<{
+    readonly id: string;
+    readonly filename: string;
+    readonly title: string | undefined;
+    readonly content: string;
+    readonly channel: string | undefined;
+    readonly threadTs: string | undefined;
+  }> = [];
+  /** Uploaded bytes by file id, until completed. */
+  private readonly uploads = new Map<
+    string,
+    { filename: string; length: number; content?: string | undefined }
+  >();
   /** Web API methods whose answer is held until `release(method)`: a Slack that is slow or hangs. */
   readonly held = new Set<string>();
   private readonly lastPost = new Map<string, number>();
@@ -136,8 +153,25 @@ export class FakeSlack {
   private async handle(req: IncomingMessage): Promise<[number, object, Record<string, string>?]> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // A file's bytes, POSTed to the upload_url files.getUploadURLExternal gave (not a Web API
+    // call): raw, or as the file part of a multipart form (what Bolt's WebClient sends).
+    const upload = /^\/upload\/(F\w+)$/.exec(path)?.[1];
+    if (upload !== undefined) {
+      const pending = this.uploads.get(upload);
+      if (pending === undefined) return [404, { error: 'unknown upload' }];
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+        const file = [...form.values()].find((v) => typeof v !== 'string');
+        pending.content = file === undefined ? undefined : await file.text();
+      } else {
+        pending.content = raw;
+      }
+      return [200, { ok: true }];
+    }
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const call: Call = { path, method: req.method ?? '', authorization: req.headers.authorization, body };
     this.calls.push(call);
@@ -187,6 +221,39 @@ export class FakeSlack {
         return [200, { ok: true, view: { id: `V${this.nextTs++}`, ...(body.view as object) } }];
       case 'chat.unfurl':
         return [200, { ok: true }];
+      case 'conversations.open':
+        // The bot's DM with a person: the same channel each time.
+        return [200, { ok: true, channel: { id: `D${String(body.users)}` } }];
+      case 'files.getUploadURLExternal': {
+        const id = `F${this.nextTs++}`;
+        if (typeof body.filename !== 'string' || Number(body.length) <= 0)
+          return [200, { ok: false, error: 'invalid_arguments' }];
+        this.uploads.set(id, { filename: body.filename, length: Number(body.length) });
+        return [200, { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id }];
+      }
+      case 'files.completeUploadExternal': {
+        const list = (Array.isArray(body.files) ? body.files : []) as { id?: string; title?: string }[];
+        for (const f of list) {
+          const pending = f.id === undefined ? undefined : this.uploads.get(f.id);
+          // Slack refuses a file whose bytes never came, or came short.
+          if (pending?.content === undefined || Buffer.byteLength(pending.content) !== pending.length)
+            return [200, { ok: false, error: 'file_not_found' }];
+        }
+        for (const f of list) {
+          const pending = this.uploads.get(f.id ?? '');
+          if (pending === undefined || f.id === undefined) continue;
+          this.uploads.delete(f.id);
+          this.files.push({
+            id: f.id,
+            filename: pending.filename,
+            title: f.title,
+            content: pending.content ?? '',
+            channel: typeof body.channel_id === 'string' ? body.channel_id : undefined,
+            threadTs: typeof body.thread_ts === 'string' ? body.thread_ts : undefined,
+          });
+        }
+        return [200, { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) }];
+      }
       case 'apps.connections.open':
         return [200, { ok: true, url: this.socketUrl }];
       default:

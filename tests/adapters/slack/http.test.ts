@@ -99,7 +99,13 @@ describe('Slack over HTTP', () => {
     expect(text).toContain(DRUGS_REFERENCE);
     expect(text).toContain('fentanyl');
     const labels = buttons(reply.blocks).map((b) => b.text.text);
-    expect(labels).toEqual(['Tell me more', 'Sources', 'Related solutions', 'Share in channel']);
+    expect(labels).toEqual([
+      'Tell me more',
+      'Sources',
+      'Related solutions',
+      'Bibliography',
+      'Share in channel',
+    ]);
 
     const share = buttons(reply.blocks).find((b) => b.text.text === 'Share in channel');
     if (!share) throw new Error('no share button');
