@@ -23,6 +23,9 @@ export function bracketNotes(placement: Placement, stopwords: ReadonlySet<string
     const initials = inserted.map((w) => w[0]).join('');
     if (initials.length > 1 && replaced.includes(initials)) return [];
     const foreign = inserted.filter((w) => !stopwords.has(w) && !near.has(w));
+    // A paraphrase of the words it stands for, sharing a content word with them: "[ransomware
+    // gangs]" for "Transnational organized criminals involved in ransomware operations".
+    if (inserted.some((w) => !stopwords.has(w) && replaced.includes(w))) return [];
     return foreign.length === 0
       ? []
       : [

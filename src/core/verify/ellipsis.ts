@@ -71,17 +71,29 @@ export function ellipsisNotes(placement: Placement, language: EllipsisWords): Ve
     // Words cut out of the middle of one phrase, with no punctuation around or inside them
     // ("threaten … public health systems", without "U.S. and allied"): the phrase now says more.
     const source = placement.text.text;
-    const joined = (a: { key: string; end: number }, b: { start: number }): boolean => {
+    const joined = (a: { start: number; end: number }, b: { start: number }): boolean => {
       const gap = source.slice(a.end, b.start);
-      return /^\s+$/u.test(gap) || (a.key.includes('.') && /^\.\s+$/u.test(gap));
+      return /^\s+$/u.test(gap) || (source.slice(a.start, a.end).includes('.') && /^\.\s+$/u.test(gap));
     };
     const chain = [lastKept, ...dropped, resumed];
+    // Leaving out a whole conjunct ("Disrupt … human trafficking networks", without "and
+    // dismantle") narrows nothing.
+    const conjunct = dropped[0] !== undefined && coordinators.has(dropped[0].lower);
     const midPhrase =
       dropped.length > 0 &&
       !goesOn &&
+      !conjunct &&
       !resumed.sentenceStart &&
       chain.every((w, k) => k === 0 || joined(chain[k - 1] as typeof w, w));
-    if (midPhrase && negation === undefined && qualifier === undefined && !bound.has(binder?.lower ?? '')) {
+    // …or resumes on a word that hung on the words left out ("… to advance their geopolitical
+    // interests", which said what the avenues were for).
+    const hanging = binder !== undefined && bound.has(resumed.lower) && joined(binder, resumed);
+    if (
+      (midPhrase || hanging) &&
+      negation === undefined &&
+      qualifier === undefined &&
+      !bound.has(binder?.lower ?? '')
+    ) {
       notes.push({
         code: 'ellipsis-breaks-phrase',
         text: `The ellipsis cuts “${source.slice((dropped[0] as typeof resumed).start, (dropped.at(-1) as typeof resumed).end)}” out of the middle of a phrase: what is left says more than the source.`,

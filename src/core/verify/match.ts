@@ -23,12 +23,27 @@ const MAX_INSERTION = 6;
  */
 export function placeExactly(quote: ParsedQuotation, texts: readonly StoredText[]): Placement | undefined {
   if (quote.segments.length === 0) return undefined;
+  // Of every place the quotation fits, the tightest: "Disrupt … human trafficking networks" is
+  // the one solution that says so, not the first "Disrupt" of the page joined to a later one.
+  let best: { placement: Placement; span: number } | undefined;
   for (const text of texts) {
-    const found = placeSegments(quote.segments, 0, 0, text.words);
-    if (found)
-      return { text, segments: found.map((f) => f.range), insertions: found.flatMap((f) => f.insertions) };
+    for (let start = 0; start < text.words.length; start++) {
+      const found = placeSegments(quote.segments, 0, start, text.words, start);
+      if (!found) continue;
+      const span = (found.at(-1)?.range[1] ?? start) - (found[0]?.range[0] ?? start);
+      if (best === undefined || span < best.span)
+        best = {
+          placement: {
+            text,
+            segments: found.map((f) => f.range),
+            insertions: found.flatMap((f) => f.insertions),
+          },
+          span,
+        };
+      if (quote.segments.length === 1) break;
+    }
   }
-  return undefined;
+  return best?.placement;
 }
 
 function placeSegments(
@@ -36,11 +51,12 @@ function placeSegments(
   index: number,
   from: number,
   words: readonly SourceWord[],
+  only?: number,
 ): { range: [number, number]; insertions: Insertion[] }[] | undefined {
   const segment = segments[index];
   if (segment === undefined) return [];
-  // The first segment may start anywhere; later ones anywhere after the one before.
-  for (let start = from; start < words.length; start++) {
+  // The first segment starts where asked (or anywhere); later ones anywhere after the one before.
+  for (let start = from; start < (only === undefined ? words.length : only + 1); start++) {
     for (const { end, insertions } of segmentEnds(segment, 0, start, words, true)) {
       if (end === start) continue;
       const rest = placeSegments(segments, index + 1, end, words);

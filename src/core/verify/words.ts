@@ -18,7 +18,9 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /** One word's typography folded. */
 export function foldWord(word: string): string {
-  return word.normalize('NFKC').replace(APOSTROPHES, "'").replace(DASHES, '-');
+  const folded = word.normalize('NFKC').replace(APOSTROPHES, "'").replace(DASHES, '-');
+  // An initialism with or without its dots is one word: "U.S." and "US".
+  return /^(?:\p{Lu}\.)+\p{Lu}\.?$/u.test(folded) ? folded.replace(/\./g, '') : folded;
 }
 
 // Letters and digits, joined inside a word by an apostrophe, a dash or a dot ("agency’s",
