@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { RECORD_STYLES } from '../../core/citations/cited.js';
 import { CITATION_STYLES, isCitationStyle } from '../../core/citations/styles.js';
 import type { Answer, AskContext, ExportFormat, PolicyAssistant } from '../../core/index.js';
 
@@ -14,7 +13,7 @@ const FILES = { '.bib': 'bib', '.ris': 'ris', '.json': 'json', '.txt': 'txt' } a
  */
 export async function citationCommand(
   input: string,
-  assistant: Pick<PolicyAssistant, 'chooseStyle' | 'bibliography' | 'defaultStyle'>,
+  assistant: Pick<PolicyAssistant, 'chooseStyle' | 'showBibliography'>,
   context: AskContext,
   cwd: string = process.cwd(),
 ): Promise<string | undefined> {
@@ -31,14 +30,11 @@ export async function citationCommand(
       const kind = FILES[extname(argument).toLowerCase() as keyof typeof FILES];
       if (argument === '' || kind === undefined)
         return 'Say /export and a file ending in .bib, .ris, .json or .txt.';
-      const text =
-        kind === 'txt'
-          ? await textList(assistant, context)
-          : (await assistant.bibliography(context)).files[kind];
-      if (text === undefined || text === '' || text === '[]')
-        return 'Nothing cited yet in this conversation.';
+      // The core's bibliography answer carries every file whole; the chat only writes one.
+      const file = (await assistant.showBibliography(context)).files?.find((f) => f.format === kind);
+      if (file === undefined) return 'Nothing cited yet in this conversation.';
       const path = resolve(cwd, argument);
-      writeFileSync(path, `${text}\n`);
+      writeFileSync(path, file.content);
       return `Wrote ${path}.`;
     }
     default:
@@ -60,15 +56,4 @@ export function saveExport(
   const path = resolve(cwd, file.name);
   writeFileSync(path, file.content);
   return `Wrote ${path}.`;
-}
-
-/** The reference list as text: in the conversation's style, or the bot's when that is a record format. */
-async function textList(
-  assistant: Pick<PolicyAssistant, 'bibliography' | 'defaultStyle'>,
-  context: AskContext,
-): Promise<string> {
-  const chosen = await assistant.bibliography(context);
-  if (!RECORD_STYLES.has(chosen.style)) return chosen.files.txt;
-  const fallback = RECORD_STYLES.has(assistant.defaultStyle) ? 'chicago' : assistant.defaultStyle;
-  return (await assistant.bibliography(context, fallback)).files.txt;
 }
