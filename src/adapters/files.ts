@@ -1,4 +1,6 @@
 import { referenceParts } from '../core/document/forms.js';
+import { RECORD_STYLES } from '../core/citations/cited.js';
+import type { CitationStyle } from '../core/citations/styles.js';
 import type { Answer, CitationForm, Reference } from '../core/index.js';
 
 /**
@@ -77,4 +79,16 @@ function joined(references: readonly Reference[], form: CitationForm, extension:
       .join('\n'),
   );
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** A cited reference's parts as a file in its format: a record as it is, a text style's forms labelled. */
+export function partsFile(
+  parts: readonly { readonly label?: string; readonly text: string }[],
+  style: CitationStyle,
+  stem: string,
+  title: string,
+): OutFile {
+  const extension = extensionOf({ kind: RECORD_STYLES.has(style) ? 'record' : 'text', style });
+  const content = parts.map((p) => (p.label === undefined ? p.text : `${p.label}: ${p.text}`)).join('\n');
+  return { name: `${fileStem(stem)}.${extension}`, content: `${content}\n`, title };
 }

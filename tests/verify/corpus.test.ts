@@ -9,7 +9,13 @@ import { assistant } from '../support/assistant.js';
 // another hand, scored once before tuning), corpus-final (held out, scored once, then a development
 // set) and corpus-dev2 (written for issue 23's generalisation work, scored before tuning). All three
 // are development sets now: their figures are in BENCHMARKS.md, labelled as such.
-const corpora = ['corpus-dev.jsonl', 'corpus-final.jsonl', 'corpus-dev2.jsonl', 'corpus-dev3.jsonl', 'corpus-dev4.jsonl'];
+const corpora = [
+  'corpus-dev.jsonl',
+  'corpus-final.jsonl',
+  'corpus-dev2.jsonl',
+  'corpus-dev3.jsonl',
+  'corpus-dev4.jsonl',
+];
 
 describe('the quote checker on the labelled development corpora', () => {
   it.each(corpora)(
@@ -21,7 +27,7 @@ describe('the quote checker on the labelled development corpora', () => {
       const score = scoreVerify(cases, results);
       const report = score.misses.map((m) => `${m.id}: expected ${m.expected}, got ${m.got}: “${m.quote}”`);
       expect(score.total).toBeGreaterThanOrEqual(30);
-      expect(score.accuracy, report.join("\n")).toBeGreaterThanOrEqual(0.98);
+      expect(score.accuracy, report.join('\n')).toBeGreaterThanOrEqual(0.98);
       expect(score.passedAsExact, report.join('\n')).toBe(0);
       // Short quoted strings (titles, scare quotes) are left alone, and nothing else is flagged.
       expect(score.falseAlarms, report.join('\n')).toBe(0);

@@ -89,7 +89,11 @@ export function renderCiteThis(
           : [];
       // Room for the lines added around the citation, within Slack's 50 blocks.
       const body = rest.slice(0, LIMITS.blocks - 1 - on.length - actions.length);
-      return { text: citation.text, blocks: [...(first ? [first] : []), ...on, ...body, ...actions] };
+      return {
+        text: citation.text,
+        blocks: [...(first ? [first] : []), ...on, ...body, ...actions],
+        ...(citation.files === undefined ? {} : { files: citation.files }),
+      };
     }
   }
 }

@@ -1,10 +1,20 @@
 import { RECORD_STYLES } from '../../core/citations/cited.js';
 import { CITATION_STYLES } from '../../core/citations/styles.js';
+import { LABELS } from '../../core/index.js';
+import { type OutFile, partsFile } from '../files.js';
 import { citeEntries } from '../../core/citations/cite.js';
 import type { Answer, CiteResult } from '../../core/index.js';
 import { ACTION_IDS, encodeValue } from './actions.js';
 import { escapeText, quoteUserWords, truncate } from './mrkdwn.js';
-import { type Block, header, LIMITS, renderAnswer, type SlackMessage, sections } from './render.js';
+import {
+  type Block,
+  filesSaid,
+  header,
+  LIMITS,
+  renderAnswer,
+  type SlackMessage,
+  sections,
+} from './render.js';
 
 /** What `/policy …` asks for. */
 export type SlashRequest =
@@ -96,8 +106,24 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
     );
   }
   const references: string[] = [];
-  for (const { label, parts, reference, quote } of entries) {
-    if (blocks.length >= LIMITS.blocks - 2) break;
+  const files: OutFile[] = [];
+  // Said beside a reference sent as a file: a slash command's reply is private, so its files go
+  // to the person's direct messages (files.ts).
+  const said = (text: string, file: OutFile) => escapeText(filesSaid(text, file, 'direct-message'));
+  for (const [i, { label, parts, reference, quote }] of entries.entries()) {
+    if (blocks.length >= LIMITS.blocks - 3) {
+      // No room for more sections: the rest go whole in one file, and the message says so.
+      const rest = entries.slice(i);
+      const file = partsFile(
+        rest.flatMap((e) => e.parts),
+        reference.style,
+        `${title}-references`,
+        title,
+      );
+      files.push(file);
+      blocks.push(context(`_${said(LABELS.referencesAttached(rest.length, file.name), file)}_`));
+      break;
+    }
     if (label !== undefined) blocks.push(context(`*${escapeText(label)}*`));
     // Machine formats go in a code block, so Slack leaves every brace and quote as it is.
     const code = RECORD_STYLES.has(reference.style);
@@ -107,7 +133,19 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
         return p.label === undefined ? body : `*${escapeText(p.label)}*\n${body}`;
       })
       .join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } });
+    // Too long for a section (3,000 characters): whole in a file, never cut.
+    const file =
+      text.length <= LIMITS.sectionText
+        ? undefined
+        : partsFile(parts, reference.style, `${i + 1}-${reference.sourceId}`, label ?? title);
+    if (file !== undefined) files.push(file);
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: file === undefined ? text : `_${said(LABELS.attached(file.name), file)}_`,
+      },
+    });
     references.push(escapeText(reference.entry));
     if (quote !== undefined) blocks.push(context(`For: _“${escapeText(quote.replace(/\s+/g, ' '))}”_`));
   }
@@ -115,6 +153,7 @@ export function renderCitation(result: CiteResult, asked: string): SlackMessage 
   return {
     text: truncate(`Cite ${escapeText(title)}: ${references.join('\n')}`, LIMITS.notificationText),
     blocks,
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 

@@ -5,7 +5,6 @@ import { guarded, type HandlerDeps } from './handlers.js';
 import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { conversationId, isDirectMessage, PLATFORM, type Place, threadKey } from './places.js';
-import { answerFiles } from '../files.js';
 import { uploadFiles } from './files.js';
 import { renderAnswer } from './render.js';
 import { renderVerification } from './quote-check.js';
@@ -96,9 +95,10 @@ export function registerEvents(app: App, deps: HandlerDeps): void {
         // In a thread, a message the bot cannot place may be people talking among themselves; a
         // rate-limited one is still answered, so its asker knows to wait.
         if (quiet && (result.kind === 'decline' || result.kind === 'clarify')) return;
-        await deps.outbox.post(client, place.channel, renderAnswer(result), threadTs);
-        // A bibliography's files, whole, beside it.
-        await uploadFiles(client, place, answerFiles(result));
+        const message = renderAnswer(result);
+        await deps.outbox.post(client, place.channel, message, threadTs);
+        // Its files (a bibliography's, a record too long for a section), whole, beside it.
+        await uploadFiles(client, place, message.files ?? []);
         await rememberAnswer(deps, place.team, user, result);
         if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
       },

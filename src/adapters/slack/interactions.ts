@@ -17,7 +17,6 @@ import { describeError } from './log.js';
 import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
-import { answerFiles } from '../files.js';
 import { filesGoTo, uploadFiles } from './files.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 import { renderVerification } from './quote-check.js';
@@ -39,15 +38,13 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
   // "/policy …": an answer only the asker sees, returned in the acknowledgement itself.
   app.command(deps.command, async ({ command, ack, client }) => {
     let message: SlackMessage;
-    // An answer's files (a bibliography's), sent once the command is acknowledged.
-    let files: { place: Place; answer: Answer } | undefined;
+    const place: Place = {
+      kind: 'ephemeral',
+      team: command.team_id,
+      channel: command.channel_id,
+      user: command.user_id,
+    };
     try {
-      const place: Place = {
-        kind: 'ephemeral',
-        team: command.team_id,
-        channel: command.channel_id,
-        user: command.user_id,
-      };
       // Slack escapes &, < and > in a command's text as in any message.
       const request = parseSlashCommand(fromSlack(command.text ?? ''));
       const style = await styleOf(deps, command.team_id, command.user_id);
@@ -69,17 +66,15 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           files: filesGoTo(place),
         });
         await rememberAnswer(deps, command.team_id, command.user_id, answer);
-        files = { place, answer };
       }
     } catch (error) {
       logger.error({ handler: 'command', err: describeError(error) }, 'slack handler failed');
       message = APOLOGY;
     }
     await ack({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-    if (files !== undefined) {
-      const { place, answer } = files;
-      await guarded(logger, 'command files', () => uploadFiles(client, place, answerFiles(answer)));
-    }
+    // Its files (a bibliography's, a record too long for a section), once it is acknowledged.
+    const files = message.files ?? [];
+    if (files.length > 0) await guarded(logger, 'command files', () => uploadFiles(client, place, files));
   });
 
   /**
@@ -99,6 +94,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         text: message.text,
         blocks: message.blocks,
       });
+      await uploadFiles(client, place, message.files ?? []);
       return;
     }
     try {
@@ -114,6 +110,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
       });
       return;
     }
+    await uploadFiles(client, place, message.files ?? []);
     if (place.kind === 'thread') await deps.threads.add(threadKey(place.channel, place.threadTs));
   };
 
@@ -185,7 +182,6 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           files: filesGoTo(place),
         });
         await deliver(client, respond, place, message);
-        await uploadFiles(client, place, answerFiles(answer));
       },
       apology(client, respond, place),
     );
@@ -246,12 +242,9 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
         const asked = question === undefined ? {} : { asked: question };
         const continues = answer.topic !== null;
         let ts: string | undefined;
+        const shared = renderAnswer(answer, { ...asked, ...(continues ? { note: THREAD_NOTE } : {}) });
         try {
-          ts = await deps.outbox.post(
-            client,
-            place.channel,
-            renderAnswer(answer, { ...asked, ...(continues ? { note: THREAD_NOTE } : {}) }),
-          );
+          ts = await deps.outbox.post(client, place.channel, shared);
         } catch (error) {
           if (!cannotPostHere(error)) throw error;
           const message = renderAnswer(answer, {
@@ -271,7 +264,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
           await uploadFiles(
             client,
             { kind: 'thread', team: place.team, channel: place.channel, threadTs: ts },
-            answerFiles(answer),
+            shared.files ?? [],
           );
         if (ts !== undefined && answer.topic !== null) {
           // The shared message starts a thread the bot hears: replies there continue this answer's topic.

@@ -12,6 +12,7 @@ import {
   takesFeedback,
 } from '../../core/index.js';
 import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue, FEEDBACK_ACTION_IDS } from './actions.js';
+import { answerFiles, type OutFile, referencesFile } from '../files.js';
 import { escapeText, quoteUserWords, splitText, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
@@ -21,6 +22,11 @@ export interface SlackMessage {
   /** Notification and accessibility text, shown where blocks are not. */
   readonly text: string;
   readonly blocks: Block[];
+  /**
+   * Files to upload with it (files.ts): an answer's own (a bibliography's), and whatever a
+   * section is too small to hold whole (a record longer than 3,000 characters), never cut.
+   */
+  readonly files?: readonly OutFile[];
 }
 
 /** Slack's Block Kit limits. */
@@ -130,7 +136,25 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     answer.didYouMean.length > 0
       ? `${LABELS.didYouMean}: ${answer.didYouMean.map((r) => `*${escapeText(r.title)}*`).join(' · ')}?`
       : undefined;
-  const references = answer.references.map((r) => referenceMrkdwn(answer, r));
+  // A reference a section cannot hold whole goes in a file the message names, never cut.
+  const room = LIMITS.sectionText - referencesHeading(answer).length - 8;
+  const tooLong =
+    options.files === 'not-sent'
+      ? []
+      : answer.references.filter((r) => referenceMrkdwn(answer, r).length > room);
+  const moved = new Set(tooLong);
+  const overflow =
+    tooLong.length === 0
+      ? undefined
+      : referencesFile(tooLong, answer.form, `${answer.topic ?? 'answer'}-references`, answer.title);
+  const references = [
+    ...answer.references.filter((r) => !moved.has(r)).map((r) => referenceMrkdwn(answer, r)),
+    ...(overflow === undefined
+      ? []
+      : [
+          `_${escapeText(filesSaid(LABELS.referencesAttached(tooLong.length, overflow.name), overflow, options.files))}_`,
+        ]),
+  ];
   const pieces = [
     ...splitText(body.trim() || ' ', LIMITS.sectionText),
     ...packed(quotes, LIMITS.sectionText),
@@ -139,11 +163,11 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
       ? packed([`*${referencesHeading(answer)}*`, ...references], LIMITS.sectionText)
       : []),
   ];
-  const room = LIMITS.blocks - reserved;
-  if (pieces.length > room) {
+  const blockRoom = LIMITS.blocks - reserved;
+  if (pieces.length > blockRoom) {
     // Never silently: the last section left says how many did not fit.
-    const left = pieces.length - (room - 1);
-    pieces.length = room - 1;
+    const left = pieces.length - (blockRoom - 1);
+    pieces.length = blockRoom - 1;
     pieces.push(`_${LABELS.moreSections(left)}_`);
   }
   const blocks: Block[] = [
@@ -153,7 +177,16 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   if (context) blocks.push(context);
   if (actions) blocks.push(actions);
   if (feedback) blocks.push(feedback);
-  return { text: notification(answer.title, answer.summary), blocks };
+  const files = [
+    ...(options.files === 'not-sent' ? [] : answerFiles(answer)),
+    ...(overflow === undefined ? [] : [overflow]),
+  ];
+  return { text: notification(answer.title, answer.summary), blocks, ...(files.length > 0 ? { files } : {}) };
+}
+
+/** What the message says of a file it names: attached, or sent to the person's direct messages. */
+export function filesSaid(said: string, file: OutFile, where: RenderOptions['files']): string {
+  return where === 'direct-message' ? `${said} ${LABELS.filesInDirectMessage([file.name])}` : said;
 }
 
 /**

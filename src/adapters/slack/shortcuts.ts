@@ -3,6 +3,7 @@ import { citeEntries } from '../../core/citations/cite.js';
 import { type CiteThis, citeThis } from '../cite-this.js';
 import { askModal, registerAskModal } from './ask-modal.js';
 import { renderCiteThis } from './cite-this.js';
+import { uploadFiles } from './files.js';
 import { APOLOGY } from './command.js';
 import { guarded } from './guarded.js';
 import type { HandlerDeps } from './handlers.js';
@@ -38,7 +39,7 @@ export const citeThisShortcut: SlackShortcut = {
   register(app, deps) {
     app.shortcut(
       { callback_id: this.callbackId, type: 'message_action' },
-      async ({ shortcut, ack, respond }) => {
+      async ({ shortcut, ack, respond, client }) => {
         await ack();
         const team = shortcut.team?.id ?? shortcut.user.team_id ?? '';
         await guarded(
@@ -59,6 +60,12 @@ export const citeThisShortcut: SlackShortcut = {
               shareable: true,
             });
             await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+            // A record too long for a section: whole in a file, in the person's direct messages.
+            await uploadFiles(
+              client,
+              { kind: 'ephemeral', team, channel: shortcut.channel.id, user: shortcut.user.id },
+              message.files ?? [],
+            );
             if (outcome.kind === 'cited') await remember(deps, team, shortcut.user.id, outcome);
           },
           () => respond({ response_type: 'ephemeral', text: APOLOGY.text, blocks: APOLOGY.blocks }),

@@ -7,7 +7,11 @@ import type { ReferenceParts } from './reference.js';
 import type { CitationStyle } from './styles.js';
 
 /** Styles whose references are records for a reference manager, not lines for a reader. */
-export const RECORD_STYLES: ReadonlySet<CitationStyle> = new Set<CitationStyle>(['bibtex', 'ris', 'csl-json']);
+export const RECORD_STYLES: ReadonlySet<CitationStyle> = new Set<CitationStyle>([
+  'bibtex',
+  'ris',
+  'csl-json',
+]);
 
 export interface Cited {
   readonly quotes: AnswerQuote[];

@@ -175,3 +175,40 @@ describe('parseSlashCommand', () => {
     });
   });
 });
+
+describe('a reference too long for a section', () => {
+  it('goes whole in a file the message names, never cut; the others stay inline', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      id: `item-${i}`,
+      type: 'report',
+      title: `Title ${i} `.repeat(8),
+    }));
+    const long = JSON.stringify(items, null, 2);
+    expect(long.length).toBeGreaterThan(LIMITS.sectionText);
+    const record = (sourceId: string, entry: string) => ({
+      sourceId,
+      style: 'csl-json' as const,
+      kind: 'record' as const,
+      label: sourceId,
+      publisher: 'Publisher',
+      date: null,
+      url: null,
+      entry,
+      quotes: [],
+    });
+    const short = JSON.stringify([{ id: 'short', type: 'webpage', title: 'Short' }], null, 2);
+    const message = renderAnswer(
+      answer({ style: 'csl-json', references: [record('long-one', long), record('short-one', short)] }),
+    );
+    const shown = blockText(message.blocks);
+    expect(shown).toContain(
+      `\`\`\`${short.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\`\`\``,
+    );
+    expect(shown).not.toContain('item-0');
+    const [file] = message.files ?? [];
+    expect(file?.name).toMatch(/\.json$/);
+    expect(shown).toContain(file?.name);
+    expect(JSON.parse(file?.content ?? '')).toEqual(items);
+    for (const b of message.blocks) expect(JSON.stringify(b).length).toBeLessThan(LIMITS.sectionText + 500);
+  });
+});

@@ -1,15 +1,9 @@
 import { type APIEmbedField, ApplicationCommandOptionType } from 'discord.js';
-import { RECORD_STYLES } from '../../../core/citations/cited.js';
-import {
-  CITATION_STYLES,
-  type CitationStyle,
-  isCitationStyle,
-  STYLE_LABELS,
-} from '../../../core/citations/styles.js';
+import { CITATION_STYLES, isCitationStyle, STYLE_LABELS } from '../../../core/citations/styles.js';
 import { citeEntries, type ReferencePart } from '../../../core/citations/cite.js';
 import { type CiteResult, LABELS } from '../../../core/index.js';
 import type { KnowledgeBase } from '../../../knowledge/types.js';
-import { extensionOf, fileStem, type OutFile } from '../../files.js';
+import { type OutFile, partsFile } from '../../files.js';
 import { codeBlock, escapeUserText, neutraliseMentions } from '../escape.js';
 import { fitChoices, fitEmbed, LIMITS, truncate } from '../limits.js';
 import { COLOURS, noticeMessage, type ReplyMessage } from '../render.js';
@@ -115,7 +109,7 @@ export function citeMessage(
     }
     const fits = reference.length <= LIMITS.fieldValue;
     // Too long even alone (a CSL-JSON record of a long report): attached whole, never cut.
-    const file = fits ? undefined : citeFile(parts, r.style, `${i + 1}-${r.sourceId}`, label ?? source);
+    const file = fits ? undefined : partsFile(parts, r.style, `${i + 1}-${r.sourceId}`, label ?? source);
     if (file !== undefined) files.push(file);
     fields.push({
       name: truncate(quote === undefined ? name : `${name}: reference`, LIMITS.fieldName),
@@ -136,16 +130,4 @@ export function citeMessage(
     fields,
   });
   return { embeds: [embed], components: [], ephemeral, ...(files.length > 0 ? { files } : {}) };
-}
-
-/** A reference's parts as a file in its format: a record as it is, a text style's forms labelled. */
-function citeFile(
-  parts: readonly ReferencePart[],
-  style: CitationStyle,
-  stem: string,
-  title: string,
-): OutFile {
-  const extension = extensionOf({ kind: RECORD_STYLES.has(style) ? 'record' : 'text', style });
-  const content = parts.map((p) => (p.label === undefined ? p.text : `${p.label}: ${p.text}`)).join('\n');
-  return { name: `${fileStem(stem)}.${extension}`, content: `${content}\n`, title };
 }
