@@ -123,6 +123,16 @@ export class CreditReader {
       before.claim.sourceId === null
     )
       return cited.claim;
+    // A source the clause after the quotation says it passes on: "1787 says …, quoting the ATA".
+    const next = words.findIndex((w) => w.start >= quote.end);
+    const passedOn = named.find(
+      (n) =>
+        n.source &&
+        n.first >= next &&
+        next >= 0 &&
+        !range(next + 1, n.first).some((k) => this.boundary(words, masked, k)),
+    );
+    if (before !== undefined && passedOn !== undefined) return resolve(passedOn) ?? before.claim;
     if (before !== undefined) return before.claim;
     return this.after(words, masked, named, quote, resolve);
   }
@@ -287,15 +297,18 @@ export class CreditReader {
     // In its sentence, the nearest name before it ("asks ODNI to explain why it says"); in a
     // sentence before, the page passed on, else its subject, the first name not after a
     // preposition ("The ATA makes a different point from 1787. It warns …": the ATA).
-    const inSentence = named.filter((n) => n.last < pronoun.first && !n.pronoun && !n.relay);
+    // A page's quoted source is no antecedent ("It quotes the ATA …, and then it proposes"); an
+    // earlier pronoun is, standing for what it stands for.
+    const inSentence = named.filter((n) => n.last < pronoun.first && !n.relay && !n.source);
     const last = inSentence.at(-1);
-    if (last !== undefined) return claimOf(last);
+    if (last !== undefined && !last.pronoun) return claimOf(last);
+    if (last !== undefined) return this.antecedent(masked, last, named, earlier);
     for (const span of earlier.slice(0, 2)) {
       const before = wordsOf(masked.slice(span.start, span.end), span.start);
       const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
       const source = found.filter((n) => n.source).at(-1);
       const subject = found.find((n) => !this.afterPreposition(before, n));
-      const chosen = source ?? subject ?? found.at(-1);
+      const chosen = subject ?? source ?? found.at(-1);
       if (chosen !== undefined) return claimOf(chosen);
     }
     const words = wordsOf(pronoun.phrase).map((w) => w.lower.replace(/'s$/, ''));
