@@ -37,6 +37,7 @@ export const bibliographyFileSchema = z.strictObject({
   alone: z.array(lowerCase).min(1, 'needs at least one phrase'),
   lists: z.array(lowerCase).default([]),
   scopes: z.array(lowerCase).default([]),
+  idioms: z.array(lowerCase).default([]),
 });
 
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */

@@ -111,6 +111,7 @@ export function loadLanguage(root: string, report: Report): Language {
       alone: phrases(bibliography?.alone),
       lists: phrases(bibliography?.lists),
       scopes: phrases(bibliography?.scopes),
+      idioms: phrases(bibliography?.idioms),
     },
     lexicon: {
       stopwords: [...new Set(Object.values(lexicon?.stopwords ?? {}).flat())],

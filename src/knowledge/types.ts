@@ -81,6 +81,8 @@ export interface Language {
     readonly alone: readonly string[];
     readonly lists: readonly string[];
     readonly scopes: readonly string[];
+    /** longer phrases that hold a cue and mean something else ("up to date" holds "to date") */
+    readonly idioms: readonly string[];
   };
   /** stop words beyond the generic English ones, acronym rules, source mentions */
   readonly lexicon: LexiconRules;

@@ -69,6 +69,13 @@ describe("the conversation's bibliography, asked for in words", () => {
     }
     expect((await b.ask('what do my sources say about the moon landing hoax')).kind).toBe('decline');
     expect((await b.ask('how do i export a google doc to pdf')).kind).toBe('decline');
+    // An idiom that holds a cue (bibliography.yaml's `idioms`): "up to date" is no "to date".
+    for (const q of ['hiya, are your sources up to date?', 'are the references out of date']) {
+      const current = await b.ask(q);
+      expect({ q, kind: current.kind }).not.toEqual({ q, kind: 'bibliography' });
+      expect(current.trace.steps.find((s) => s.step === 'bibliography')?.reason).toBe('asks for no bibliography');
+    }
+    expect(await b.ask('hiya, are your sources up to date?')).toMatchObject({ intent: 'bot.help' });
   });
 
   it('says plainly that nothing is cited yet, with a code, and offers no files', async () => {

@@ -30,7 +30,7 @@ function longest(
  * Finds a request for the conversation's bibliography in a question's words as typed, from
  * `intents/language/bibliography.yaml`: a phrase that asks by itself ("bibliography", "works
  * cited"), unless it is part of a longer name of one reference's form ("bibliography entry", from
- * styles.yaml's `forms`); or a list word with a scope anywhere in the question ("references … so
+ * styles.yaml's `forms`) or of an idiom ("up to date"); or a list word with a scope anywhere in the question ("references … so
  * far", "export my citations"). Whether the rest names a topic is the reading's to judge.
  */
 export class ListRequests {
@@ -42,6 +42,8 @@ export class ListRequests {
    * that phrase inside the longer one is the form, not a request for the bibliography.
    */
   private readonly forms: readonly Phrase[];
+  /** Phrases that hold a cue and mean something else ("are your sources up to date?"). */
+  private readonly idioms: readonly Phrase[];
 
   constructor(language: Language) {
     const byLength = (list: readonly string[]): Phrase[] =>
@@ -52,14 +54,16 @@ export class ListRequests {
     this.forms = byLength(language.citationForms.map(([name]) => name)).filter((form) =>
       this.alone.some((p) => p.length < form.length && hasRun(form, p)),
     );
+    this.idioms = byLength(language.bibliography.idioms);
   }
 
   find(words: readonly string[]): ListRequest | undefined {
     // A form's name longer than every `alone` phrase it contains ("bibliography entry") masks it.
+    // So does an idiom that holds a cue ("up to date" holds the scope "to date"), wherever it is.
     const masked = new Set<number>();
-    for (const form of this.forms) {
-      const at = runAt(words, form, 0, masked);
-      if (at >= 0) for (let i = at; i < at + form.length; i++) masked.add(i);
+    for (const held of [...this.forms, ...this.idioms]) {
+      for (let at = runAt(words, held, 0, masked); at >= 0; at = runAt(words, held, 0, masked))
+        for (let i = at; i < at + held.length; i++) masked.add(i);
     }
     const alone = longest(words, this.alone, masked);
     if (alone !== undefined) return this.found(words, [alone]);
