@@ -56,7 +56,7 @@ describe('intents/language/attribution.yaml', () => {
   });
 
   it('is data the checker reads: a cue a curator adds credits the words', async () => {
-    const text = 'The DNI opines that "TCOs incite instability and violence, drive migration."';
+    const text = 'The DNI ventures that "TCOs incite instability and violence, drive migration."';
     const check = async (dir: string) => {
       const checker = new QuoteChecker(loadKnowledgeBase({ root: dir }), async () => null);
       return (await checker.check(text, 'plain')).findings[0]?.attribution.claimed?.sourceId ?? null;
@@ -64,8 +64,8 @@ describe('intents/language/attribution.yaml', () => {
     // "The DNI" is the nearest author before the words either way; a new cue reads a new form.
     const plain = copyWith(() => {});
     expect(await check(plain)).toBe('odni-ata-2024');
-    const unquoted = 'Interpol opines that TCOs incite instability and violence, drive migration.';
-    const withCue = copyWith((data) => (data.cues as string[]).push('opines'));
+    const unquoted = 'Interpol ventures that TCOs incite instability and violence, drive migration.';
+    const withCue = copyWith((data) => (data.cues as string[]).push('ventures'));
     const reading = async (dir: string) =>
       (
         await new QuoteChecker(loadKnowledgeBase({ root: dir }), async () => null).check(unquoted, 'plain')
