@@ -152,6 +152,17 @@ describe('verify: verdicts', () => {
 });
 
 describe('verify: whom a sentence credits, and how an ellipsis is read', () => {
+  it('reads "U.S." in a speaker as the country, not the writers\' "us"; "we" is still the writer', async () => {
+    const words = '“Disrupt and dismantle human trafficking networks before migrants reach the United States.”';
+    const credit = async (text: string) => {
+      const [f] = (await bot.verify(text, 'plain')).findings;
+      return [f?.verdict, f?.attribution.claimed?.name ?? null];
+    };
+    expect(await credit(`A U.S. official said the aim is to ${words}`)).toEqual(['misattributed', 'A U.S. official']);
+    expect(await credit(`The head of US Customs said: ${words}`)).toEqual(['misattributed', 'The head of US Customs']);
+    expect(await credit(`We urge the committee to ${words}`)).toEqual(['exact', null]);
+  });
+
   const claimOf = async (text: string) => {
     const result = await bot.verify(text, 'plain');
     return result.findings.map((f) => [

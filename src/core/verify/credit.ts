@@ -2,7 +2,7 @@ import type { Attribution } from '../../knowledge/types.js';
 import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
 import { boundaryBefore, endsWith, findPhrases, namesAt, range, startsAt } from './phrases.js';
-import { type Word, wordsOf } from './words.js';
+import { isInitialism, type Word, wordsOf } from './words.js';
 
 /** Whom a passage of text credits some words to. */
 export type Claim = (Author & { readonly phrase: string }) | null;
@@ -254,7 +254,7 @@ export class CreditReader {
     const nearest = clauses[0];
     if (nearest === undefined) return undefined;
     const own = words.slice(nearest[0], nearest[1]);
-    if (own.some((w) => this.writers.has(w.lower))) return null;
+    if (own.some((w) => this.writers.has(w.lower) && !isInitialism(w))) return null;
     // Someone unnamed is a phrase with a word of letters that is no function word ("2024" is not).
     const content = (w: Word): boolean =>
       /\p{L}/u.test(w.lower) && !this.stopwords.has(w.lower) && !this.determiners.has(w.lower);
@@ -278,7 +278,7 @@ export class CreditReader {
     while (to + 1 < words.length && !this.boundary(words, masked, to + 1) && to - from < 4) to++;
     const own = words.slice(from, to + 1);
     if (own.length === 0 || own[0]?.lower === 'that') return undefined;
-    if (own.some((w) => this.writers.has(w.lower))) return null;
+    if (own.some((w) => this.writers.has(w.lower) && !isInitialism(w))) return null;
     if (!own.some((w) => !this.stopwords.has(w.lower))) return undefined;
     const phrase = masked.slice((own[0] as Word).start, (own.at(-1) as Word).end);
     return { sourceId: null, name: phrase, phrase };

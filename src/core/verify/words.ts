@@ -37,6 +37,14 @@ export function wordsOf(text: string, offset = 0): Word[] {
   return out;
 }
 
+/**
+ * A word written as an initialism ("U.S.", "US", "DEA"): never a pronoun or function word, though
+ * it folds to one in lower case ("US" is "us": the country, not the writers in "A U.S. official said").
+ */
+export function isInitialism(w: Word): boolean {
+  return w.key.length > 1 && w.key === w.key.toUpperCase() && /\p{Lu}/u.test(w.key);
+}
+
 /** Whitespace of any kind (no-break, thin, line breaks) as one space. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
