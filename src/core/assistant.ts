@@ -21,16 +21,15 @@ import { Facts } from './model/facts.js';
 import { TopicLookup } from './model/topic-lookup.js';
 import { type ComposeContext, compose } from './pipeline/compose.js';
 import type { CitedSoFar } from './pipeline/document.js';
-import { decide, type Trace } from './pipeline/decide.js';
+import type { Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
 import { Limits } from './pipeline/limits.js';
-import type { ReadingInput } from './pipeline/prediction.js';
 import { ClauseSplitter } from './pipeline/clauses.js';
 import { resolveView } from './pipeline/targets.js';
+import { once, questionReader } from './pipeline/read-question.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, type TopicMatch, type TopicSummary } from './topics.js';
 import { formatReference, relayOf } from './citations/reference.js';
-import { withoutRun } from './text/lexicon.js';
 import { QuoteChecker } from './verify/check.js';
 import type { VerifyResult } from './verify/types.js';
 
@@ -131,72 +130,18 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     ...(cited === undefined ? {} : { cited }),
   });
 
-  const decideQuestion = (question: string, previous: IntentId | undefined) => {
-    const tooLong = overCap(question);
-    // The style reading: a citation style named ("ransomware citation in chicago style") is read
-    // from the words as typed, and every other reading reads the question without it: one version.
-    const whole = tooLong ? undefined : classifier.read(question);
-    // An opener set off by a pause ("ok, …", "ok fine. …") is a discourse particle, not a word of
-    // the question: every reading reads the question without it, unless it is a training phrase.
-    const bare =
-      whole?.classification.exact === undefined ? clauseSplitter.withoutOpeners(question) : undefined;
-    const read = bare === undefined ? whole : classifier.read(bare);
-    const style = read === undefined ? undefined : styles.find(read.typed);
-    const rest = style === undefined || read === undefined ? [] : withoutRun(read.typed, style.words);
-    const classification =
-      read === undefined
-        ? undefined
-        : rest.length === 0
-          ? read.classification
-          : classifier.classify(rest.join(' '));
-    const words = classification?.normalized.words ?? [];
-    const found = classification === undefined ? undefined : limits.matchAt(words);
-    const limit = found?.limit;
-    const limitNamed = found === undefined ? undefined : lookup().covering(words, found.start, found.end);
-    // Words that ask for the conversation's bibliography, and the rest of the question read without
-    // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
-    const request = read === undefined ? undefined : listRequests.find(read.typed);
-    const listRequest =
-      request === undefined
-        ? undefined
-        : {
-            cue: request.cue,
-            rest: once(() => {
-              const words = style === undefined ? request.rest : withoutRun(request.rest, style.words);
-              return words.length === 0 ? undefined : classifier.classify(words.join(' '));
-            }),
-          };
-    const clauses = once(() =>
-      clauseSplitter
-        .split(classification?.normalized.plain ?? '')
-        .map((c) => ({ classification: classifier.classify(c.text), asks: c.asks })),
-    );
-    const input: ReadingInput = {
-      kb,
-      length: question.length,
-      maxLength,
-      ...(classification === undefined
-        ? {}
-        : {
-            classification,
-            clauses,
-            named: (among?: (topic: IntentId) => boolean) =>
-              lookup().named(classification.normalized.terms, among),
-          }),
-      ...(previous === undefined ? {} : { previous }),
-      ...(limit === undefined ? {} : { limit }),
-      ...(limitNamed === undefined ? {} : { limitNamed }),
-      ...(classification === undefined
-        ? {}
-        : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
-      ...(style === undefined ? {} : { style }),
-      ...(listRequest === undefined ? {} : { listRequest }),
-      threshold,
-    };
-    // The form of reference asked for ("just the in-text cite", "footnote"): how the answer shows its references.
-    const form = read === undefined ? undefined : styles.findForm(read.typed);
-    return { ...decide(input), form };
-  };
+  const decideQuestion = questionReader({
+    kb,
+    classifier,
+    limits,
+    styles,
+    listRequests,
+    clauseSplitter,
+    lookup,
+    facts,
+    threshold,
+    maxLength,
+  });
 
   /**
    * Composes in the style the decision asks for, else the conversation's, else the person's own
@@ -432,13 +377,5 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
       const { decision, trace } = decideQuestion(question, previous);
       return compose(decision, trace, composeContext(references.defaultStyle));
     },
-  };
-}
-
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
   };
 }

@@ -1,0 +1,124 @@
+import type { IntentId } from '../../knowledge/ids.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
+import type { ListRequests } from '../citations/list-request.js';
+import type { StyleNames } from '../citations/style-names.js';
+import type { Classifier } from '../model/classifier.js';
+import type { Facts } from '../model/facts.js';
+import type { TopicLookup } from '../model/topic-lookup.js';
+import { withoutRun } from '../text/lexicon.js';
+import type { ClauseSplitter } from './clauses.js';
+import { decide } from './decide.js';
+import type { Limits } from './limits.js';
+import type { ReadingInput } from './prediction.js';
+
+/** What reading a question needs: the trained model and the curators' rules, built once per assistant. */
+export interface QuestionReaderParts {
+  readonly kb: KnowledgeBase;
+  readonly classifier: Classifier;
+  readonly limits: Limits;
+  readonly styles: StyleNames;
+  readonly listRequests: ListRequests;
+  readonly clauseSplitter: ClauseSplitter;
+  /** Built on first use (most questions name no topic by name). */
+  readonly lookup: () => TopicLookup;
+  readonly facts: () => Facts;
+  readonly threshold: number;
+  /** Over it a question is not read at all: the first reading declines it, saying how long it was. */
+  readonly maxLength: number;
+}
+
+/**
+ * A question read once into every reading's input, then decided by the one arbiter: the version of
+ * the question every reading reads (without an opener set off by a pause, without a style's name),
+ * the limit it meets, the list words it holds, its clauses and the fact it asks about, each lazily.
+ */
+export function questionReader(parts: QuestionReaderParts) {
+  const {
+    kb,
+    classifier,
+    limits,
+    styles,
+    listRequests,
+    clauseSplitter,
+    lookup,
+    facts,
+    threshold,
+    maxLength,
+  } = parts;
+  const overCap = (text: string): boolean => text.length > maxLength;
+  return (question: string, previous: IntentId | undefined) => {
+    const tooLong = overCap(question);
+    // The style reading: a citation style named ("ransomware citation in chicago style") is read
+    // from the words as typed, and every other reading reads the question without it: one version.
+    const whole = tooLong ? undefined : classifier.read(question);
+    // An opener set off by a pause ("ok, …", "ok fine. …") is a discourse particle, not a word of
+    // the question: every reading reads the question without it, unless it is a training phrase.
+    const bare =
+      whole?.classification.exact === undefined ? clauseSplitter.withoutOpeners(question) : undefined;
+    const read = bare === undefined ? whole : classifier.read(bare);
+    const style = read === undefined ? undefined : styles.find(read.typed);
+    const rest = style === undefined || read === undefined ? [] : withoutRun(read.typed, style.words);
+    const classification =
+      read === undefined
+        ? undefined
+        : rest.length === 0
+          ? read.classification
+          : classifier.classify(rest.join(' '));
+    const words = classification?.normalized.words ?? [];
+    const found = classification === undefined ? undefined : limits.matchAt(words);
+    const limit = found?.limit;
+    const limitNamed = found === undefined ? undefined : lookup().covering(words, found.start, found.end);
+    // Words that ask for the conversation's bibliography, and the rest of the question read without
+    // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
+    const request = read === undefined ? undefined : listRequests.find(read.typed);
+    const listRequest =
+      request === undefined
+        ? undefined
+        : {
+            cue: request.cue,
+            rest: once(() => {
+              const words = style === undefined ? request.rest : withoutRun(request.rest, style.words);
+              return words.length === 0 ? undefined : classifier.classify(words.join(' '));
+            }),
+          };
+    const clauses = once(() =>
+      clauseSplitter
+        .split(classification?.normalized.plain ?? '')
+        .map((c) => ({ classification: classifier.classify(c.text), asks: c.asks })),
+    );
+    const input: ReadingInput = {
+      kb,
+      length: question.length,
+      maxLength,
+      ...(classification === undefined
+        ? {}
+        : {
+            classification,
+            clauses,
+            named: (among?: (topic: IntentId) => boolean) =>
+              lookup().named(classification.normalized.terms, among),
+          }),
+      ...(previous === undefined ? {} : { previous }),
+      ...(limit === undefined ? {} : { limit }),
+      ...(limitNamed === undefined ? {} : { limitNamed }),
+      ...(classification === undefined
+        ? {}
+        : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
+      ...(style === undefined ? {} : { style }),
+      ...(listRequest === undefined ? {} : { listRequest }),
+      threshold,
+    };
+    // The form of reference asked for ("just the in-text cite", "footnote"): how the answer shows its references.
+    const form = read === undefined ? undefined : styles.findForm(read.typed);
+    return { ...decide(input), form };
+  };
+}
+
+/** A value made on first use and kept. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
