@@ -33,19 +33,8 @@ export interface QuestionReaderParts {
  * the limit it meets, the list words it holds, its clauses and the fact it asks about, each lazily.
  */
 export function questionReader(parts: QuestionReaderParts) {
-  const {
-    kb,
-    classifier,
-    limits,
-    styles,
-    listRequests,
-    clauseSplitter,
-    lookup,
-    facts,
-    threshold,
-    maxLength,
-  } = parts;
-  const overCap = (text: string): boolean => text.length > maxLength;
+  const { kb, classifier, limits, styles, listRequests, clauseSplitter, lookup, facts, threshold } = parts;
+  const overCap = (text: string): boolean => text.length > parts.maxLength;
   return (question: string, previous: IntentId | undefined) => {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
@@ -89,7 +78,7 @@ export function questionReader(parts: QuestionReaderParts) {
     const input: ReadingInput = {
       kb,
       length: question.length,
-      maxLength,
+      maxLength: parts.maxLength,
       ...(classification === undefined
         ? {}
         : {

@@ -1,6 +1,7 @@
 import type { Attribution } from '../../knowledge/types.js';
 import type { AuthorNames, Mention } from './authors.js';
 import type { Author } from './types.js';
+import { endsWith, startsAt } from './phrases.js';
 import { type Word, wordsOf } from './words.js';
 
 /** A sentence that credits words to someone without quotation marks ("the ATA warns that …"). */
@@ -117,24 +118,6 @@ export class AttributionReader {
 export interface Span {
   readonly start: number;
   readonly end: number;
-}
-
-function startsAt(words: readonly Word[], at: number, phrase: readonly string[]): boolean {
-  return phrase.length > 0 && phrase.every((p, j) => words[at + j]?.lower === p);
-}
-
-/** The words end with the phrase, maybe followed by one of `filler` ("quoted in the"). */
-function endsWith(
-  words: readonly Word[],
-  phrase: readonly string[],
-  filler: readonly string[] = [],
-): boolean {
-  const tail = words.map((w) => w.lower);
-  const last = tail.at(-1);
-  const trimmed =
-    last !== undefined && filler.includes(last) && !phrase.includes(last) ? tail.slice(0, -1) : tail;
-  if (phrase.length === 0 || trimmed.length < phrase.length) return false;
-  return phrase.every((p, j) => trimmed[trimmed.length - phrase.length + j] === p);
 }
 
 function spanAfter(
