@@ -4,7 +4,6 @@ import {
   type ConversationState,
   type ConversationStore,
   DEFAULT_CONVERSATION_TTL_MS,
-  parseConversationState,
 } from '../core/conversation/store.js';
 import { cacheFile } from '../runtime/cache.js';
 
@@ -31,6 +30,8 @@ export class FileConversationStore implements ConversationStore {
   async get(): Promise<ConversationState | undefined> {
     try {
       const { at, ...stored } = JSON.parse(readFileSync(this.file, 'utf8')) as { at?: unknown };
+      // Imported when a session is read back, not with `ask` itself: it brings zod.
+      const { parseConversationState } = await import('../core/conversation/stored-state.js');
       const state = parseConversationState(stored);
       if (state === undefined || typeof at !== 'number' || this.now() - at > this.ttlMs) return undefined;
       // Read counts as use, as in a chat: the idle time starts again.

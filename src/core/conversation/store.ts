@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { type IntentId, TOPIC_ID_PATTERN } from '../../knowledge/ids.js';
-import { CITATION_STYLES, type CitationStyle } from '../citations/styles.js';
+import type { IntentId } from '../../knowledge/ids.js';
+import type { CitationStyle } from '../citations/styles.js';
 
 /** A source as a conversation cited it: as itself, or as quoted in another (`via`). */
 export interface CitedKey {
@@ -23,42 +22,6 @@ export interface ConversationState {
   readonly style?: CitationStyle;
   readonly cited?: readonly CitedKey[];
   readonly notes?: number;
-}
-
-const stateSchema = z.object({
-  topic: z.string().regex(TOPIC_ID_PATTERN).optional(),
-  style: z.enum(CITATION_STYLES).optional(),
-  cited: z
-    .array(z.object({ source: z.string().max(200), via: z.string().max(200).optional() }))
-    .max(500)
-    .optional(),
-  notes: z.number().int().nonnegative().optional(),
-  strength: z.number().min(0).max(1).optional(),
-  since: z.number().nonnegative().optional(),
-});
-
-/**
- * A stored conversation read back (Redis, a CLI session file): what this code wrote, or nothing.
- * A record that does not parse is as good as forgotten, never trusted blindly.
- */
-export function parseConversationState(raw: unknown): ConversationState | undefined {
-  const parsed = stateSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const { topic, style, cited, notes, strength, since } = parsed.data;
-  return {
-    ...(topic === undefined ? {} : { topic }),
-    ...(strength === undefined ? {} : { strength }),
-    ...(since === undefined ? {} : { since }),
-    ...(style === undefined ? {} : { style }),
-    ...(cited === undefined
-      ? {}
-      : {
-          cited: cited.map((c) =>
-            c.via === undefined ? { source: c.source } : { source: c.source, via: c.via },
-          ),
-        }),
-    ...(notes === undefined ? {} : { notes }),
-  };
 }
 
 /**

@@ -1,9 +1,6 @@
 import type { Redis } from 'ioredis';
-import {
-  type ConversationState,
-  type ConversationStore,
-  parseConversationState,
-} from '../../core/conversation/store.js';
+import type { ConversationState, ConversationStore } from '../../core/conversation/store.js';
+import { parseConversationState } from '../../core/conversation/stored-state.js';
 import type { Logger } from '../../runtime/logger.js';
 import { ExpiringMap, ExpiringSet } from '../memory/expiring-set.js';
 import { RateLimiter } from '../memory/token-buckets.js';
