@@ -65,6 +65,15 @@ export class ClauseSplitter {
 
   /** The clauses of two words or more; none when the question is one clause. */
   split(plain: string): Clause[] {
+    const clauses = this.parts(plain).filter((c) => c.text.split(/\s+/).length >= 2);
+    return clauses.length >= 2 ? clauses : [];
+  }
+
+  /**
+   * Every clause, one word or more ("anyway, back to maritime security — tl;dr?" is three: a
+   * follow-up's own words are often one); none when the question is one clause.
+   */
+  parts(plain: string): Clause[] {
     const clauses: Clause[] = [];
     let rest = plain;
     let cued = false;
@@ -76,7 +85,7 @@ export class ClauseSplitter {
       const afterCue = cued;
       cued = m?.[2] !== undefined;
       const words = text.split(/\s+/).filter(Boolean);
-      if (words.length < 2) continue;
+      if (words.length === 0) continue;
       const first = (words[0] ?? '').toLowerCase();
       // A clause a frame word opens ("for my boss's memo on the border", "re the hearing on X")
       // says who or what the question is for, even when it ends in a question mark; one a subject

@@ -20,6 +20,12 @@ export interface ReadingInput {
    * reading asks. `asks`: the clause is a question or a request, not a preamble.
    */
   readonly clauses?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
+  /**
+   * Every clause of the question, one word or more, each classified alone, when it has two or more
+   * ("anyway, back to maritime security — tl;dr?"): a follow-up's own words read apart from the
+   * topic's. Computed only when a reading asks.
+   */
+  readonly parts?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   readonly limit?: Limit;

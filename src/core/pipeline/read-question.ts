@@ -2,11 +2,11 @@ import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { ListRequests } from '../citations/list-request.js';
 import type { StyleNames } from '../citations/style-names.js';
-import type { Classifier } from '../model/classifier.js';
+import type { Classification, Classifier } from '../model/classifier.js';
 import type { Facts } from '../model/facts.js';
 import type { TopicLookup } from '../model/topic-lookup.js';
 import { withoutRun } from '../text/lexicon.js';
-import type { ClauseSplitter } from './clauses.js';
+import type { Clause, ClauseSplitter } from './clauses.js';
 import { decide } from './decide.js';
 import type { Limits } from './limits.js';
 import type { ReadingInput } from './prediction.js';
@@ -70,11 +70,19 @@ export function questionReader(parts: QuestionReaderParts) {
               return words.length === 0 ? undefined : classifier.classify(words.join(' '));
             }),
           };
-    const clauses = once(() =>
-      clauseSplitter
-        .split(classification?.normalized.plain ?? '')
-        .map((c) => ({ classification: classifier.classify(c.text), asks: c.asks })),
-    );
+    // A clause is classified once, whichever reading reads it.
+    const classified = new Map<string, Classification>();
+    const classifyClause = (c: Clause) => {
+      let k = classified.get(c.text);
+      if (k === undefined) {
+        k = classifier.classify(c.text);
+        classified.set(c.text, k);
+      }
+      return { classification: k, asks: c.asks };
+    };
+    const plain = classification?.normalized.plain ?? '';
+    const clauses = once(() => clauseSplitter.split(plain).map(classifyClause));
+    const everyClause = once(() => clauseSplitter.parts(plain).map(classifyClause));
     const input: ReadingInput = {
       kb,
       length: question.length,
@@ -84,6 +92,7 @@ export function questionReader(parts: QuestionReaderParts) {
         : {
             classification,
             clauses,
+            parts: everyClause,
             named: (among?: (topic: IntentId) => boolean) =>
               lookup().named(classification.normalized.terms, among),
           }),

@@ -1,4 +1,4 @@
-import type { FollowUpKind } from '../../../knowledge/ids.js';
+import { type FollowUpKind, followUpOf } from '../../../knowledge/ids.js';
 import type { Topic } from '../../../knowledge/types.js';
 import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
@@ -35,9 +35,12 @@ const LEANING_NO_TOPIC = 0.5;
 export function followUp(input: ReadingInput): Prediction {
   const c = input.classification;
   if (c === undefined) return { probability: 0, reason: 'nothing to read' };
-  const none = c.acts.find((a) => a.kind === null)?.probability ?? 1;
-  const act = c.acts.find((a) => a.kind !== null);
-  const asked = 1 - none;
+  // A clause that asks for a follow-up alone, naming nothing ("— tl;dr?", ", in one line?"), says
+  // what is asked however the rest of the question, naming a topic, blurs the act head.
+  const act = askedAlone(input) ?? c.acts.find((a) => a.kind !== null);
+  // How sure the head is of the follow-up it picks, not of some follow-up: acts split between
+  // "short" and "more" ("what's an MLAT") are no follow-up the head can name.
+  const asked = act?.probability ?? 0;
   const leans = c.noTopic >= LEANING_NO_TOPIC;
   if (act === undefined || act.kind === null) return { probability: 0, reason: 'no follow-up asked' };
   const kind: FollowUpKind = act.kind;
@@ -116,6 +119,20 @@ export function followUp(input: ReadingInput): Prediction {
     decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
     reason: `asks for ${kind} (${pct(asked)}) with no topic named and none before`,
   });
+}
+
+/**
+ * The follow-up a clause of the question asks for alone: a clause that is a follow-up's training
+ * phrase word for word ("tl;dr?", "in one line?", "source?"), as the exact-phrase reading reads a
+ * whole question. Only word for word: a clause that asks of something ("ILEA — what is it") refers
+ * to the rest of the question, which the act head, reading it alone, cannot know.
+ */
+function askedAlone(input: ReadingInput): { kind: FollowUpKind; probability: number } | undefined {
+  for (const { classification: k } of input.parts?.() ?? []) {
+    const kind = k.exact === undefined ? undefined : followUpOf(k.exact);
+    if (kind !== undefined) return { kind, probability: 1 };
+  }
+  return undefined;
 }
 
 /** In a conversation, no topic is sure of it, but it asks for something at least this surely (share of the threshold)… */

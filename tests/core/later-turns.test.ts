@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { assistant, TestConversation } from '../support/assistant.js';
+
+/** A conversation asked turn by turn; each turn's intent and follow-up kind, as the port answers. */
+async function turns(id: string, questions: readonly string[]): Promise<[string, string | null][]> {
+  const chat = new TestConversation(assistant(), id);
+  const out: [string, string | null][] = [];
+  for (const q of questions) {
+    const a = await chat.say(q);
+    out.push([a.intent, a.followUp]);
+  }
+  return out;
+}
+
+describe('later turns: the follow-up head', () => {
+  it('reads a follow-up clause of its own ("— tl;dr?") however the rest names a topic, after a decline too', async () => {
+    const cases: [string, string, string, string | null][] = [
+      [
+        'border and maritime security with partners',
+        'anyway, back to maritime security — tl;dr?',
+        'solution.border',
+        'short',
+      ],
+      [
+        'the overall tco threat',
+        'ok sorry — the overall TCO threat, in one line?',
+        'threat.overview',
+        'short',
+      ],
+      ['what does 1787 say about ilea', 'ok, back to the ILEA solution — shorter?', 'solution.ilea', 'short'],
+      [
+        'tell me about ransomware gangs',
+        'right, the ransomware warning: source?',
+        'threat.ransomware',
+        'source',
+      ],
+    ];
+    for (const [first, later, intent, kind] of cases) {
+      const got = await turns(`clause-${later}`, [first, 'what is the capital of australia', later]);
+      expect(got[1]?.[0], later).toBe('fallback');
+      expect(got[2], later).toEqual([intent, kind]);
+    }
+  });
+
+  it('reads a clause that asks of the rest ("ILEA — what is it") as the topic itself, not a follow-up', async () => {
+    for (const q of [
+      'ILEA — what is it',
+      'canada joint enforcement — what is it',
+      'fortify INL — what does that mean',
+    ]) {
+      const [got] = await turns(`pronoun-${q}`, [q]);
+      expect(got?.[1], q).toBeNull();
+    }
+  });
+
+  it('answers the topic named, not a follow-up, when the act head cannot say which follow-up', async () => {
+    // "short" 0.23, "more" 0.19, none 0.46: the acts together pass, no single one does.
+    expect(await turns('mlat', ['treaties — what is the proposal', "what's an MLAT"])).toEqual([
+      ['solution.treaties', null],
+      ['solution.treaties', null],
+    ]);
+    // "and X?" names X: its own answer, not "more" of it.
+    const inl = await turns('inl', [
+      'drugs bound for the US',
+      'what do we do about it?',
+      'ok, and the INL one - what’s that about?',
+    ]);
+    expect(inl[2]).toEqual(['solution.inl', null]);
+  });
+});
