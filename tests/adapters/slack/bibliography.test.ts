@@ -1,35 +1,22 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LABELS, type PolicyAssistant } from '../../../src/core/index.js';
 import { blockText, buttons, headerOf } from './blocks.js';
 import { buttonClick, type Call, TEAM_ID, ts } from './fake-slack.js';
-import {
-  BOT_TOKEN,
-  type RunningSlack,
-  realAssistant,
-  SIGNING_SECRET,
-  slackUser,
-  startSlack,
-} from './setup.js';
+import { type RunningSlack, type SlackUser, slackOverHttp } from './setup.js';
 
 // The bibliography button under answers, end to end: real Bolt over HTTP, the fake Web API with
 // files.uploadV2 (files.getUploadURLExternal, the upload, files.completeUploadExternal). Pressed,
 // it answers with the conversation the button's message is in, and uploads its files beside it;
 // under an answer only its asker sees, the files go to their direct messages with the bot.
 let slack: RunningSlack;
-let user: ReturnType<typeof slackUser>;
+let user: SlackUser;
 let real: PolicyAssistant;
 
-beforeAll(async () => {
-  real = await realAssistant();
-  slack = await startSlack(real, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  user = slackUser(slack);
-});
-
-afterAll(async () => {
-  await slack?.close();
+slackOverHttp((running) => {
+  ({ slack, user, assistant: real } = running);
 });
 
 type Item = { title?: string; URL?: string; issued?: unknown };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../../src/adapters/slack/actions.js';
 import { citeEntries } from '../../../src/core/citations/cite.js';
 import type { CitationStyle } from '../../../src/core/citations/styles.js';
@@ -6,29 +6,16 @@ import type { PolicyAssistant } from '../../../src/core/index.js';
 import { blockText } from './blocks.js';
 import { type Call, ts } from './fake-slack.js';
 import { selectChosen } from './payloads.js';
-import {
-  BOT_TOKEN,
-  type RunningSlack,
-  realAssistant,
-  SIGNING_SECRET,
-  slackUser,
-  startSlack,
-} from './setup.js';
+import { type RunningSlack, SIGNING_SECRET, type SlackUser, slackOverHttp } from './setup.js';
 
 // The Home tab (app_home_opened, views.publish, the style picker) and link unfurls (link_shared,
 // chat.unfurl), end to end: real Bolt over HTTP with signed requests and the fake Web API.
 let slack: RunningSlack;
-let user: ReturnType<typeof slackUser>;
+let user: SlackUser;
 let real: PolicyAssistant;
 
-beforeAll(async () => {
-  real = await realAssistant();
-  slack = await startSlack(real, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  user = slackUser(slack);
-});
-
-afterAll(async () => {
-  await slack?.close();
+slackOverHttp((running) => {
+  ({ slack, user, assistant: real } = running);
 });
 
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

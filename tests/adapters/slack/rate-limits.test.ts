@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRateLimitedPost, SlackOutbox } from '../../../src/adapters/slack/outbox.js';
 import { AssistantService } from '../../../src/ops/service.js';
 import { userHasher } from '../../../src/ops/user-hash.js';
@@ -12,31 +12,28 @@ import {
   logged,
   type RunningSlack,
   realAssistant,
-  SIGNING_SECRET,
-  slackUser,
-  startSlack,
+  type SlackUser,
+  slackOverHttp,
 } from './setup.js';
 
 // Slack's rate limits, from a fake Web API that answers 429 with Retry-After as Slack does, behind
 // the real adapter as `policybot serve` runs it: the service's own per-user limit included.
 let slack: RunningSlack;
-let user: ReturnType<typeof slackUser>;
+let user: SlackUser;
 
-beforeAll(async () => {
-  const service = new AssistantService({
-    assistant: await realAssistant(),
-    logger: silentLogger,
-    hashUser: userHasher('a test key of sixteen+ characters'),
-    // Three questions each, then a long wait: enough to be limited inside a thread.
-    limiter: new MemoryStateStore().rateLimit({ capacity: 3, refillPerMinute: 0.01 }),
-  });
-  slack = await startSlack(service, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  user = slackUser(slack);
-});
-
-afterAll(async () => {
-  await slack?.close();
-});
+slackOverHttp(
+  (running) => {
+    ({ slack, user } = running);
+  },
+  async () =>
+    new AssistantService({
+      assistant: await realAssistant(),
+      logger: silentLogger,
+      hashUser: userHasher('a test key of sixteen+ characters'),
+      // Three questions each, then a long wait: enough to be limited inside a thread.
+      limiter: new MemoryStateStore().rateLimit({ capacity: 3, refillPerMinute: 0.01 }),
+    }),
+);
 
 const mention = (channel: string, text: string, who = 'U0001', thread?: string) => {
   const at = ts();

@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { slackAdapter } from '../../../src/adapters/slack/index.js';
 import type { RunningPlatform } from '../../../src/adapters/types.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
-import { capturingLogger } from './assistant.js';
+import { capturingLogger, realAssistant } from './assistant.js';
 import { type Call, eventEnvelope, FakeSlack, sendToBot, slashCommand } from './fake-slack.js';
 
-export { realAssistant } from './assistant.js';
+export { realAssistant };
 
 export const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
 export const APP_TOKEN = 'xapp-1-A0001-3333-secretapptoken';
@@ -102,4 +103,33 @@ export async function logged(slack: RunningSlack, text: string, timeoutMs = 10_0
     if (Date.now() > deadline) throw new Error(`no log line with "${text}"`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export type SlackUser = ReturnType<typeof slackUser>;
+
+/** What a file's tests talk to: the running adapter, a signed sender, and the assistant behind it. */
+export interface SlackOverHttp {
+  readonly slack: RunningSlack;
+  readonly user: SlackUser;
+  readonly assistant: PolicyAssistant;
+}
+
+/**
+ * The set-up every end-to-end file shares: before its tests, the adapter over HTTP (bot token and
+ * signing secret) in front of `assistant` (the real one unless a test wraps it); after them, all
+ * of it stopped. `ready` hands the running parts to the file's own variables.
+ */
+export function slackOverHttp(
+  ready: (running: SlackOverHttp) => void,
+  assistant: () => PolicyAssistant | Promise<PolicyAssistant> = realAssistant,
+): void {
+  let slack: RunningSlack | undefined;
+  beforeAll(async () => {
+    const behind = await assistant();
+    slack = await startSlack(behind, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    ready({ slack, user: slackUser(slack), assistant: behind });
+  });
+  afterAll(async () => {
+    await slack?.close();
+  });
 }

@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUTTON_VALUE_MAX, decodeValue, encodeValue } from '../../../src/adapters/slack/actions.js';
 import { blockText, buttons, headerOf } from './blocks.js';
 import { buttonClick, type Call, ts } from './fake-slack.js';
-import {
-  BOT_TOKEN,
-  type RunningSlack,
-  realAssistant,
-  SIGNING_SECRET,
-  slackUser,
-  startSlack,
-} from './setup.js';
+import { type RunningSlack, type SlackUser, slackOverHttp } from './setup.js';
 
 // "Share in channel" on a /policy answer, where the bot is a member of the conversation and where
 // it is not (a private channel, a DM between people): real Bolt over HTTP, the fake Web API.
 let slack: RunningSlack;
-let user: ReturnType<typeof slackUser>;
+let user: SlackUser;
 
-beforeAll(async () => {
-  slack = await startSlack(await realAssistant(), {
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  });
-  user = slackUser(slack);
-});
-
-afterAll(async () => {
-  await slack?.close();
+slackOverHttp((running) => {
+  ({ slack, user } = running);
 });
 
 /** Asks with /policy in a channel and clicks "Share in channel" on the private answer. */

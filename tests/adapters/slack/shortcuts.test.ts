@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../../src/adapters/slack/actions.js';
 import { ASK_BLOCKS, ASK_VIEW } from '../../../src/adapters/slack/ask-modal.js';
 import { askShortcut, citeThisShortcut } from '../../../src/adapters/slack/shortcuts.js';
@@ -8,44 +8,37 @@ import type { PolicyAssistant } from '../../../src/core/index.js';
 import { blockText, buttons, headerOf } from './blocks.js';
 import { buttonClick, type Call, ts } from './fake-slack.js';
 import { globalShortcut, messageShortcut, selectChosen, viewSubmission } from './payloads.js';
-import {
-  BOT_TOKEN,
-  type RunningSlack,
-  realAssistant,
-  SIGNING_SECRET,
-  slackUser,
-  startSlack,
-} from './setup.js';
+import { type RunningSlack, realAssistant, type SlackUser, slackOverHttp } from './setup.js';
 
 // "Cite this" (a message shortcut) and "Ask policybot" (a global shortcut and its modal), end to
 // end: real Bolt over HTTP with signed requests, the fake Web API and response_urls.
 let slack: RunningSlack;
-let user: ReturnType<typeof slackUser>;
+let user: SlackUser;
 let real: PolicyAssistant;
 /** While set, every cite and ask waits for it: an answer slower than Slack's three seconds. */
 let held: Promise<void> | undefined;
 
-beforeAll(async () => {
-  real = await realAssistant();
-  const slow = new Proxy(real, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if ((key === 'cite' || key === 'ask') && typeof value === 'function') {
-        return async (...args: unknown[]) => {
-          await held;
-          return value.apply(target, args);
-        };
-      }
-      return value;
-    },
-  });
-  slack = await startSlack(slow, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  user = slackUser(slack);
-});
-
-afterAll(async () => {
-  await slack?.close();
-});
+slackOverHttp(
+  (running) => {
+    ({ slack, user } = running);
+  },
+  async () => {
+    real = await realAssistant();
+    // The real assistant, slowed while `held` is set.
+    return new Proxy(real, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if ((key === 'cite' || key === 'ask') && typeof value === 'function') {
+          return async (...args: unknown[]) => {
+            await held;
+            return value.apply(target, args);
+          };
+        }
+        return value;
+      },
+    });
+  },
+);
 
 /** The references of a topic in a style, as the core gives them. */
 async function entriesOf(topic: string, style: CitationStyle): Promise<string[]> {
