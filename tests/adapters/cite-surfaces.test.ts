@@ -1,57 +1,37 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordAdapter } from '../../src/adapters/discord/index.js';
-import type { RunningPlatform } from '../../src/adapters/types.js';
 import { sourceReferences } from '../../src/core/citations/sources.js';
 import type { CitationStyle } from '../../src/core/citations/styles.js';
-import { HttpRoutes } from '../../src/runtime/http.js';
-import { silentLogger } from '../../src/runtime/logger.js';
-import { discordHeaders, discordKeys } from '../ops/support.js';
-import { assistant as realAssistant, knowledgeBase } from '../support/assistant.js';
+import { knowledgeBase, assistant as realAssistant } from '../support/assistant.js';
 import { runBuiltCli } from '../support/cli.js';
-import { APP_ID, commandInteraction } from './discord/payloads.js';
+import { commandInteraction } from './discord/payloads.js';
+import { type Endpoints, startEndpoints } from './endpoints.js';
 import { blockText } from './slack/blocks.js';
 import { sendToBot, slashCommand } from './slack/fake-slack.js';
-import { BOT_TOKEN, type RunningSlack, SIGNING_SECRET, startSlack } from './slack/setup.js';
+import { SIGNING_SECRET } from './slack/setup.js';
 
 // The same cite on every surface, end to end: the built CLI, /policy cite through real Bolt, and
 // /cite through the Discord interactions endpoint. Each prints one reference-list entry per source
 // form, and the in-text form (or note) only under its own label, never as a second entry.
 const cacheDir = mkdtempSync(join(tmpdir(), 'policybot-surfaces-'));
-const keys = discordKeys();
-let slack: RunningSlack;
-let discord: RunningPlatform;
-let discordServer: Server;
-let discordUrl: string;
+let endpoints: Endpoints;
 
 beforeAll(async () => {
-  const assistant = realAssistant();
-  slack = await startSlack(assistant, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  const http = new HttpRoutes();
-  discord = await discordAdapter.start({
-    assistant,
-    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
-    http,
-    logger: silentLogger,
-  });
-  discordServer = await http.listen(0, '127.0.0.1', silentLogger);
-  discordUrl = `http://127.0.0.1:${(discordServer.address() as AddressInfo).port}/discord/interactions`;
+  endpoints = await startEndpoints(realAssistant());
 });
 
 afterAll(async () => {
-  await slack?.close();
-  await discord?.stop();
-  await new Promise<void>((resolve) => (discordServer ? discordServer.close(() => resolve()) : resolve()));
+  await endpoints?.close();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
 async function onSlack(query: string): Promise<string> {
-  const body = new URLSearchParams(slashCommand(`cite ${query}`, slack.fake.responseUrl('cite'))).toString();
-  const res = await sendToBot(slack.eventsUrl, body, 'application/x-www-form-urlencoded', {
+  const body = new URLSearchParams(
+    slashCommand(`cite ${query}`, endpoints.slack.fake.responseUrl('cite')),
+  ).toString();
+  const res = await sendToBot(endpoints.slack.eventsUrl, body, 'application/x-www-form-urlencoded', {
     secret: SIGNING_SECRET,
   });
   // What a reader sees: Slack shows &amp; as &.
@@ -65,11 +45,7 @@ async function onDiscord(topic: string, style: string): Promise<string> {
       { name: 'style', type: 3, value: style },
     ]),
   );
-  const res = await fetch(discordUrl, {
-    method: 'POST',
-    headers: discordHeaders(keys.privateKey, body),
-    body,
-  });
+  const res = await endpoints.toDiscord(body);
   const reply = (await res.json()) as { data: { embeds: { fields: { name: string; value: string }[] }[] } };
   return reply.data.embeds[0]?.fields.map((f) => `${f.name}\n${f.value}`).join('\n') ?? '';
 }

@@ -1,28 +1,15 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordAdapter } from '../../src/adapters/discord/index.js';
-import type { RunningPlatform } from '../../src/adapters/types.js';
 import { VERDICT_LABELS, type Verdict } from '../../src/core/verify/types.js';
-import { HttpRoutes } from '../../src/runtime/http.js';
-import { silentLogger } from '../../src/runtime/logger.js';
-import { discordHeaders, discordKeys } from '../ops/support.js';
 import { assistant as realAssistant } from '../support/assistant.js';
 import { runBuiltCli } from '../support/cli.js';
-import {
-  APP_ID,
-  BOT_USER,
-  COMMAND_ID,
-  commandInteraction,
-  interaction,
-  snowflake,
-} from './discord/payloads.js';
+import { BOT_USER, COMMAND_ID, commandInteraction, interaction, snowflake } from './discord/payloads.js';
+import { type Endpoints, startEndpoints } from './endpoints.js';
 import { blockText } from './slack/blocks.js';
 import { TEAM_ID, ts } from './slack/fake-slack.js';
-import { BOT_TOKEN, type RunningSlack, SIGNING_SECRET, slackUser, startSlack } from './slack/setup.js';
+import { slackUser } from './slack/setup.js';
 
 // The same text checked on every surface, end to end: the terminal chat (the built CLI), Slack's
 // /policy check, "Check quotes" message shortcut and a DM through real Bolt, Discord's /check and
@@ -37,30 +24,14 @@ const MEMO = [
 ].join(' ');
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'policybot-verify-surfaces-'));
-const keys = discordKeys();
-let slack: RunningSlack;
-let discord: RunningPlatform;
-let discordServer: Server;
-let discordUrl: string;
+let endpoints: Endpoints;
 
 beforeAll(async () => {
-  const assistant = realAssistant();
-  slack = await startSlack(assistant, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  const http = new HttpRoutes();
-  discord = await discordAdapter.start({
-    assistant,
-    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
-    http,
-    logger: silentLogger,
-  });
-  discordServer = await http.listen(0, '127.0.0.1', silentLogger);
-  discordUrl = `http://127.0.0.1:${(discordServer.address() as AddressInfo).port}/discord/interactions`;
+  endpoints = await startEndpoints(realAssistant());
 }, 120_000);
 
 afterAll(async () => {
-  await slack?.close();
-  await discord?.stop();
-  await new Promise<void>((resolve) => (discordServer ? discordServer.close(() => resolve()) : resolve()));
+  await endpoints?.close();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
@@ -77,11 +48,7 @@ function verdictsIn(text: string): Verdict[] {
 
 async function discordReply(payload: Record<string, unknown>): Promise<string> {
   const body = JSON.stringify(payload);
-  const res = await fetch(discordUrl, {
-    method: 'POST',
-    headers: discordHeaders(keys.privateKey, body),
-    body,
-  });
+  const res = await endpoints.toDiscord(body);
   const reply = (await res.json()) as {
     data: { embeds: { description?: string; fields: { name: string; value: string }[] }[] };
   };
@@ -101,14 +68,14 @@ describe('checking quotes on every surface', { timeout: 180_000 }, () => {
       input: `${MEMO}\n/quit\n`,
       env: { POLICYBOT_CACHE_DIR: cacheDir },
     });
-    const user = slackUser(slack);
+    const user = slackUser(endpoints.slack);
     const command = await user.command(`check ${MEMO}`, 'check-command');
     expect(command.response_type).toBe('ephemeral');
     const shortcut = await user.click({
       type: 'message_action',
       callback_id: 'policybot_check_quotes',
       trigger_id: '1.2.3',
-      response_url: slack.fake.responseUrl('check-shortcut'),
+      response_url: endpoints.slack.fake.responseUrl('check-shortcut'),
       team: { id: TEAM_ID, domain: 'test' },
       channel: { id: 'C0001', name: 'policy' },
       user: { id: 'U0001', username: 'ana', name: 'ana', team_id: TEAM_ID },
@@ -118,7 +85,7 @@ describe('checking quotes on every surface', { timeout: 180_000 }, () => {
       api_app_id: 'A0001',
     });
     expect(shortcut.status).toBe(200);
-    const [posted] = await slack.fake.waitFor('/response/check-shortcut');
+    const [posted] = await endpoints.slack.fake.waitFor('/response/check-shortcut');
     // A memo paragraph pasted into a DM is checked, not answered.
     await user.event({
       type: 'message',

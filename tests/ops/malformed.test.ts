@@ -1,60 +1,29 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordAdapter } from '../../src/adapters/discord/index.js';
-import type { RunningPlatform } from '../../src/adapters/types.js';
-import type { PolicyAssistant } from '../../src/core/index.js';
-import { HttpRoutes } from '../../src/runtime/http.js';
-import { silentLogger } from '../../src/runtime/logger.js';
-import { APP_ID, commandInteraction, snowflake } from '../adapters/discord/payloads.js';
+import { commandInteraction, snowflake } from '../adapters/discord/payloads.js';
+import { type Endpoints, startEndpoints } from '../adapters/endpoints.js';
 import { eventEnvelope, sendToBot, slashCommand } from '../adapters/slack/fake-slack.js';
-import {
-  BOT_TOKEN,
-  type RunningSlack,
-  realAssistant,
-  SIGNING_SECRET,
-  startSlack,
-} from '../adapters/slack/setup.js';
-import { discordHeaders, discordKeys } from './support.js';
+import { realAssistant, SIGNING_SECRET } from '../adapters/slack/setup.js';
 
 // Real Bolt and the real Discord endpoint on 127.0.0.1: every malformed body gets a 4xx at once,
 // nothing crashes, and the next good request is answered.
-let assistant: PolicyAssistant;
-let slack: RunningSlack;
-let discord: RunningPlatform;
-let discordServer: Server;
-let discordUrl: string;
-const keys = discordKeys();
+let endpoints: Endpoints;
 
 beforeAll(async () => {
-  assistant = await realAssistant();
-  slack = await startSlack(assistant, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  const http = new HttpRoutes();
-  discord = await discordAdapter.start({
-    assistant,
-    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_APPLICATION_ID: APP_ID },
-    http,
-    logger: silentLogger,
-  });
-  discordServer = await http.listen(0, '127.0.0.1', silentLogger);
-  discordUrl = `http://127.0.0.1:${(discordServer.address() as AddressInfo).port}/discord/interactions`;
+  endpoints = await startEndpoints(await realAssistant());
 });
 
 afterAll(async () => {
-  await slack?.close();
-  await discord?.stop();
-  discordServer?.closeAllConnections();
-  await new Promise<void>((resolve) => (discordServer ? discordServer.close(() => resolve()) : resolve()));
+  await endpoints?.close();
 });
 
 const json = 'application/json' as const;
 const form = 'application/x-www-form-urlencoded' as const;
 const signed = (body: string, type: typeof json | typeof form) =>
-  sendToBot(slack.eventsUrl, body, type, { secret: SIGNING_SECRET });
+  sendToBot(endpoints.slack.eventsUrl, body, type, { secret: SIGNING_SECRET });
 
 async function slackCommandWorks(): Promise<void> {
   const res = await signed(
-    new URLSearchParams(slashCommand('ransomware', slack.fake.responseUrl('ok'))).toString(),
+    new URLSearchParams(slashCommand('ransomware', endpoints.slack.fake.responseUrl('ok'))).toString(),
     form,
   );
   expect(res.status).toBe(200);
@@ -110,7 +79,7 @@ describe('malformed Slack requests', () => {
   });
 
   it('an unsigned malformed body gets a 401, saying nothing about its shape', async () => {
-    const res = await sendToBot(slack.eventsUrl, '{"type": 1}', json, {
+    const res = await sendToBot(endpoints.slack.eventsUrl, '{"type": 1}', json, {
       secret: SIGNING_SECRET,
       signature: 'v0=00',
     });
@@ -129,8 +98,7 @@ describe('malformed Slack requests', () => {
 });
 
 describe('malformed Discord interactions', () => {
-  const post = (body: string) =>
-    fetch(discordUrl, { method: 'POST', headers: discordHeaders(keys.privateKey, body), body });
+  const post = (body: string) => endpoints.toDiscord(body);
   const good = commandInteraction('ask', [{ name: 'question', type: 3, value: 'ransomware' }]);
   const without = (field: string, from: Record<string, unknown> = good) => {
     const copy = structuredClone(from);
