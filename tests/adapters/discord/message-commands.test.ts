@@ -1,62 +1,23 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISCORD_VARIABLES } from '../../../src/adapters/discord/config.js';
-import { discordAdapter } from '../../../src/adapters/discord/index.js';
-import type { RunningPlatform } from '../../../src/adapters/types.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
-import { HttpRoutes } from '../../../src/runtime/http.js';
-import { MemoryStateStore } from '../../../src/state/memory/store.js';
 import { assistant as realAssistant } from '../../support/assistant.js';
 import {
-  APP_ID,
   CHANNEL_ID,
   commandInteraction,
   componentInteraction,
-  type FakeGateway,
-  type FakeRest,
   interaction,
-  memoryLogger,
   snowflake,
-  startFakeGateway,
-  startFakeRest,
   USER_ID,
 } from './fake-discord.js';
+import { type Callback, type DiscordStandIn, startDiscord } from './stand-in.js';
 
 // "Cite this" (a message context-menu command), /style, the /ask modal, Share on private answers
 // and user installs, end to end: real discord.js over a fake gateway and REST API, and the signed
 // HTTP interactions endpoint, with payloads shaped as Discord sends them.
-const TOKEN = 'fake.bot-token.never-logged';
-const keys = generateKeyPairSync('ed25519');
-const publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
-
-interface Callback {
-  type: number;
-  data: {
-    content?: string;
-    title?: string;
-    custom_id?: string;
-    embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
-    components?: {
-      components: { custom_id: string; label?: string; type: number; options?: { value: string }[] }[];
-    }[];
-    flags?: number;
-  };
-}
-
-let rest: FakeRest;
-let gateway: FakeGateway;
-let running: RunningPlatform;
-let endpoint: RunningPlatform;
-let server: Server;
-let endpointUrl: string;
+let discord: DiscordStandIn;
 let real: PolicyAssistant;
-const { logger } = memoryLogger();
 
 beforeAll(async () => {
-  gateway = await startFakeGateway();
-  rest = await startFakeRest({ gatewayUrl: gateway.url });
   real = realAssistant();
   // The real assistant, slow on purpose for words that say "slowly" (past the ~2 s deferral).
   const assistant: PolicyAssistant = {
@@ -69,61 +30,19 @@ beforeAll(async () => {
       return real.cite(query.slice('slowly: '.length), style, context);
     },
   };
-  const state = new MemoryStateStore();
-  const env = Object.fromEntries(DISCORD_VARIABLES.map((name) => [name, undefined]));
-  running = await discordAdapter.start({
-    assistant,
-    env: { ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: rest.url },
-    http: new HttpRoutes(),
-    logger,
-    state,
-  });
-  const http = new HttpRoutes();
-  endpoint = await discordAdapter.start({
-    assistant,
-    env: {
-      ...env,
-      DISCORD_PUBLIC_KEY: publicKeyHex,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: rest.url,
-    },
-    http,
-    logger,
-    state,
-  });
-  server = await http.listen(0, '127.0.0.1', logger);
-  endpointUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+  discord = await startDiscord(assistant);
 });
 
 afterAll(async () => {
-  await running?.stop();
-  await endpoint?.stop();
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  await gateway?.close();
-  await rest?.close();
+  await discord?.close();
 });
 
 /** Sends an interaction over the gateway and returns the callback discord.js POSTs for it. */
-async function roundTrip(payload: Record<string, unknown>): Promise<Callback> {
-  gateway.dispatch('INTERACTION_CREATE', payload);
-  const path = `/api/v10/interactions/${String(payload.id)}/${String(payload.token)}/callback`;
-  const request = await rest.waitFor((r) => r.method === 'POST' && r.path === path);
-  return request.body as Callback;
-}
+const roundTrip = (payload: Record<string, unknown>): Promise<Callback> => discord.overGateway(payload);
 
 /** Sends an interaction to the HTTP endpoint, signed as Discord signs it, and returns the response. */
 async function posted(payload: Record<string, unknown>): Promise<Callback> {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(endpointUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-signature-timestamp': timestamp,
-      'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex'),
-    },
-    body,
-  });
+  const res = await discord.signedPost(payload);
   expect(res.status).toBe(200);
   return (await res.json()) as Callback;
 }
@@ -223,8 +142,8 @@ describe('Cite this (message context-menu command)', () => {
   it('defers a slow citation privately, then edits the answer in', async () => {
     const payload = citeThisOn('slowly: ransomware attacks on hospitals');
     const body = await roundTrip(payload);
-    expect(body).toEqual({ type: 5, data: { flags: 64 } });
-    const edit = await rest.waitFor(
+    expect(body).toEqual({ type: 5, data: { flags: 64 }, files: {} });
+    const edit = await discord.rest.waitFor(
       (r) => r.method === 'PATCH' && r.path.includes(String(payload.token)),
       10_000,
     );

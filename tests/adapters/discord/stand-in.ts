@@ -29,8 +29,12 @@ export interface Callback {
   type: number;
   data: {
     content?: string;
+    title?: string;
+    custom_id?: string;
     embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
-    components?: { components: { custom_id: string; label?: string; type: number }[] }[];
+    components?: {
+      components: { custom_id: string; label?: string; type: number; options?: { value: string }[] }[];
+    }[];
     attachments?: { id: number | string; filename: string; description?: string }[];
     flags?: number;
   };
@@ -44,6 +48,8 @@ export interface DiscordStandIn {
   overGateway(payload: Record<string, unknown>): Promise<Callback>;
   /** Sends an interaction to the HTTP endpoint, signed as Discord signs it; the response (or its edit). */
   overHttp(payload: Record<string, unknown>): Promise<Callback>;
+  /** The same, signed, and the endpoint's own response as it came (a deferral is not followed). */
+  signedPost(payload: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,19 @@ export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordS
   });
   const server: Server = await http.listen(0, '127.0.0.1', logger);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+  const signedPost = (payload: Record<string, unknown>) => {
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-timestamp': timestamp,
+        'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex'),
+      },
+      body,
+    });
+  };
   return {
     rest,
     async overGateway(payload) {
@@ -84,18 +103,9 @@ export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordS
       const path = `/api/v10/interactions/${String(payload.id)}/${String(payload.token)}/callback`;
       return callbackOf(await rest.waitFor((r) => r.method === 'POST' && r.path === path));
     },
+    signedPost,
     async overHttp(payload) {
-      const body = JSON.stringify(payload);
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-signature-timestamp': timestamp,
-          'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex'),
-        },
-        body,
-      });
+      const res = await signedPost(payload);
       if (res.status !== 200) throw new Error(`the endpoint answered ${res.status}`);
       const response = (await res.json()) as Callback;
       // A reply with files is deferred in the response and edited in over REST, with the files.
