@@ -1,6 +1,6 @@
-import { type Answer, type Block, type Inline, LABELS } from '../core/index.js';
+import { type Dialect, quoted, writeBlock, writeInline } from '../core/document/dialect.js';
 import { quotesToList, referenceParts, referencesHeading } from '../core/document/forms.js';
-import { quoted } from '../core/document/markup.js';
+import { type Answer, type Block, type Inline, LABELS } from '../core/index.js';
 
 export interface Style {
   bold(s: string): string;
@@ -48,38 +48,24 @@ export function wrap(text: string, width: number): string {
     .join('\n');
 }
 
-/** Inline runs for a terminal: styles applied to each run, never by re-reading marked-up text. */
-export function renderInline(content: readonly Inline[], style: Style): string {
-  return content
-    .map((i) => {
-      switch (i.kind) {
-        case 'text':
-          return i.text;
-        case 'strong':
-        case 'topic':
-          return style.bold(i.text);
-        case 'emphasis':
-          return style.italic(i.text);
-        case 'link':
-          return `${i.text} (${style.dim(i.url)})`;
-        case 'quoted':
-          return quoted(i.text);
-      }
-      return '';
-    })
-    .join('');
+/** A terminal's marks, in a style (colour or plain): no escaping, a terminal shows words as they are. */
+function terminal(style: Style): Dialect {
+  return {
+    text: (words) => words,
+    strong: style.bold,
+    emphasis: style.italic,
+    link: (words, url) => `${words} (${style.dim(url)})`,
+    listItem: (item) => `  • ${item}`,
+    quote: (words) => style.dim('│ ') + style.italic(quoted(words)),
+  };
 }
 
-function renderBlock(block: Block, style: Style): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return renderInline(block.content, style);
-    case 'list':
-      return block.items.map((item) => `  • ${renderInline(item, style)}`).join('\n');
-    case 'quote':
-      return style.dim('│ ') + style.italic(quoted(block.text));
-  }
+/** Inline runs for a terminal: styles applied to each run, never by re-reading marked-up text. */
+export function renderInline(content: readonly Inline[], style: Style): string {
+  return writeInline(content, terminal(style));
 }
+
+const renderBlock = (block: Block, style: Style): string => writeBlock(block, terminal(style));
 
 /**
  * A whole answer: heading, notes, body, the quotes the body does not show, "Did you mean", the

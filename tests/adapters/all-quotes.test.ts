@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerMessage } from '../../src/adapters/discord/render.js';
 import { renderAnswer as slackAnswer } from '../../src/adapters/slack/render.js';
 import { PLAIN, renderAnswer as cliAnswer } from '../../src/cli/render.js';
-import { quoted } from '../../src/core/document/markup.js';
+import { quoted } from '../../src/core/document/dialect.js';
 import { assistant } from '../support/assistant.js';
 
 const unescapeSlack = (s: string): string =>

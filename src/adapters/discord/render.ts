@@ -8,8 +8,8 @@ import {
   ComponentType,
 } from 'discord.js';
 import { longDate } from '../../core/citations/dates.js';
+import { type Dialect, quoted, writeBlock, writeInline } from '../../core/document/dialect.js';
 import { quotesToList, referenceParts, referencesHeading } from '../../core/document/forms.js';
-import { quoted } from '../../core/document/markup.js';
 import {
   type Answer,
   type Block as AnswerBlock,
@@ -84,42 +84,27 @@ export function answerMessage(answer: Answer, ephemeral: boolean, options: Answe
   };
 }
 
-/** Inline runs in Discord's Markdown: styles applied per run; the words' own markup characters escaped. */
-export function inlineMarkdown(content: readonly Inline[]): string {
-  return content.map(inlineRun).join('');
-}
-
 /** Words as words: Markdown characters escaped, and "<" kept from ever opening a mention or a timestamp. */
 function escapeRun(text: string): string {
   return neutraliseMentions(text.replace(/[\\*_~`|[\]>#]/g, (c) => `\\${c}`)).replace(/</g, '<\u200b');
 }
 
-function inlineRun(i: Inline): string {
-  switch (i.kind) {
-    case 'text':
-      return escapeRun(i.text);
-    case 'strong':
-    case 'topic':
-      return `**${escapeRun(i.text)}**`;
-    case 'emphasis':
-      return `_${escapeRun(i.text)}_`;
-    case 'link':
-      return `[${escapeRun(i.text)}](${i.url.replace(/[()\s]/g, encodeURIComponent)})`;
-    case 'quoted':
-      return escapeRun(quoted(i.text));
-  }
+/** Discord's Markdown: every run's words escaped, styles applied per run. */
+const DISCORD_MARKDOWN: Dialect = {
+  text: escapeRun,
+  strong: (words) => `**${escapeRun(words)}**`,
+  emphasis: (words) => `_${escapeRun(words)}_`,
+  link: (words, url) => `[${escapeRun(words)}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+  listItem: (item) => `- ${item}`,
+  quote: (words) => `> ${escapeRun(quoted(words))}`,
+};
+
+/** Inline runs in Discord's Markdown, escaped. */
+export function inlineMarkdown(content: readonly Inline[]): string {
+  return writeInline(content, DISCORD_MARKDOWN);
 }
 
-function blockMarkdown(block: AnswerBlock): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return inlineMarkdown(block.content);
-    case 'list':
-      return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
-    case 'quote':
-      return `> ${escapeRun(quoted(block.text))}`;
-  }
-}
+const blockMarkdown = (block: AnswerBlock): string => writeBlock(block, DISCORD_MARKDOWN);
 
 /** Title = topic, description = notes and body, a field per quote not shown, footer = sources and dates. */
 export function answerEmbed(answer: Answer, total: number = LIMITS.embedTotal): APIEmbed {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
+import { type Dialect, quoted, writeBlock, writeInline } from '../../core/document/dialect.js';
 import { quotesToList, referenceParts, referencesHeading } from '../../core/document/forms.js';
-import { quoted } from '../../core/document/markup.js';
 import {
   type Answer,
   type Block as AnswerBlock,
@@ -11,8 +11,8 @@ import {
   type Reference,
   takesFeedback,
 } from '../../core/index.js';
-import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue, FEEDBACK_ACTION_IDS } from './actions.js';
 import { answerFiles, type OutFile, referencesFile } from '../files.js';
+import { ACTION_IDS, actionIdOf, type ButtonValue, encodeValue, FEEDBACK_ACTION_IDS } from './actions.js';
 import { escapeText, quoteUserWords, splitText, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
@@ -60,38 +60,22 @@ export interface RenderOptions {
   readonly files?: 'attached' | 'direct-message' | 'not-sent';
 }
 
-/** Inline runs as mrkdwn, escaped: styles applied per run, never by re-reading marked-up text. */
+/** Slack's mrkdwn: every run's words escaped, styles applied per run, never by re-reading marked-up text. */
+const MRKDWN: Dialect = {
+  text: escapeText,
+  strong: (words) => `*${escapeText(words)}*`,
+  emphasis: (words) => `_${escapeText(words)}_`,
+  link: (words, url) => `<${escapeText(url).replace(/\|/g, '%7C')}|${escapeText(words)}>`,
+  listItem: (item) => `• ${item}`,
+  quote: (words) => `>${escapeText(quoted(words))}`,
+};
+
+/** Inline runs as mrkdwn, escaped. */
 export function inlineMrkdwn(content: readonly Inline[]): string {
-  return content.map(inlineRun).join('');
+  return writeInline(content, MRKDWN);
 }
 
-function inlineRun(i: Inline): string {
-  const text = escapeText(i.text);
-  switch (i.kind) {
-    case 'text':
-      return text;
-    case 'strong':
-    case 'topic':
-      return `*${text}*`;
-    case 'emphasis':
-      return `_${text}_`;
-    case 'link':
-      return `<${escapeText(i.url).replace(/\|/g, '%7C')}|${text}>`;
-    case 'quoted':
-      return escapeText(quoted(i.text));
-  }
-}
-
-function blockMrkdwn(block: AnswerBlock): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return inlineMrkdwn(block.content);
-    case 'list':
-      return block.items.map((item) => `• ${inlineMrkdwn(item)}`).join('\n');
-    case 'quote':
-      return `>${escapeText(quoted(block.text))}`;
-  }
-}
+const blockMrkdwn = (block: AnswerBlock): string => writeBlock(block, MRKDWN);
 
 /**
  * A reference's forms, each a preformatted block a person copies whole (no bullet, no label, no

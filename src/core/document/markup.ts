@@ -1,4 +1,5 @@
 import type { Block, Inline } from '../answer.js';
+import { type Dialect, quoted, writeBlock, writeInline } from './dialect.js';
 
 /**
  * Curator text (content/topics/*.yaml) is written in a small Markdown subset: **bold**, _italic_,
@@ -76,30 +77,19 @@ export function parseBlocks(
   return blocks;
 }
 
-/** Words inside “…”: inner double quotation marks become single ones, as American style nests them. */
-export function quoted(text: string): string {
-  return `“${text.replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, "'")}”`;
-}
-
-function inlineToMarkdown(i: Inline): string {
-  switch (i.kind) {
-    case 'text':
-      return i.text;
-    case 'strong':
-    case 'topic':
-      return `**${i.text}**`;
-    case 'emphasis':
-      return `_${i.text}_`;
-    case 'link':
-      return `[${i.text}](${i.url})`;
-    case 'quoted':
-      return quoted(i.text);
-  }
-}
+/** The Markdown subset curators write: what `Answer.text` is derived in. */
+const MARKDOWN: Dialect = {
+  text: (words) => words,
+  strong: (words) => `**${words}**`,
+  emphasis: (words) => `_${words}_`,
+  link: (words, url) => `[${words}](${url})`,
+  listItem: (item) => `- ${item}`,
+  quote: (words) => `> ${words}`,
+};
 
 /** Inline runs as the Markdown subset. */
 export function inlineMarkdown(content: readonly Inline[]): string {
-  return content.map(inlineToMarkdown).join('');
+  return writeInline(content, MARKDOWN);
 }
 
 /** Inline runs as plain text: no markup, links as their text. */
@@ -107,20 +97,9 @@ export function inlinePlain(content: readonly Inline[]): string {
   return content.map((i) => (i.kind === 'quoted' ? quoted(i.text) : i.text)).join('');
 }
 
-function blockToMarkdown(b: Block): string {
-  switch (b.kind) {
-    case 'paragraph':
-      return inlineMarkdown(b.content);
-    case 'list':
-      return b.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
-    case 'quote':
-      return `> ${b.text}`;
-  }
-}
-
 /** Blocks as the Markdown subset, a blank line between blocks. */
 export function toMarkdown(blocks: readonly Block[]): string {
-  return blocks.map(blockToMarkdown).join('\n\n');
+  return blocks.map((b) => writeBlock(b, MARKDOWN)).join('\n\n');
 }
 
 /** Whitespace-insensitive: a quote shown across lines is still shown. */
