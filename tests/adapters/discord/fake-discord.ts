@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { APP_ID, BOT_USER, CHANNEL_ID } from './payloads.js';
+import { APP_ID, BOT_USER, discordMessage } from './payloads.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -140,25 +140,15 @@ export async function startFakeRest(options: { gatewayUrl?: string } = {}): Prom
         /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/(?:@|%40)original$/.test(path)
       ) {
         // Editing a deferred reply: Discord answers with the message as it now is.
-        json(200, {
-          id: '900000000000000001',
-          channel_id: CHANNEL_ID,
-          type: 20,
-          content: '',
-          author: BOT_USER,
-          embeds: [],
-          components: [],
-          attachments: [],
-          mentions: [],
-          mention_roles: [],
-          mention_everyone: false,
-          pinned: false,
-          tts: false,
-          timestamp: '2024-06-01T12:00:00.000Z',
-          edited_timestamp: '2024-06-01T12:00:03.000Z',
-          flags: 0,
-          ...(typeof body === 'object' && body !== null ? body : {}),
-        });
+        json(
+          200,
+          discordMessage({
+            id: '900000000000000001',
+            type: 20,
+            edited_timestamp: '2024-06-01T12:00:03.000Z',
+            ...(typeof body === 'object' && body !== null ? body : {}),
+          }),
+        );
       } else if (
         req.method === 'PUT' &&
         /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)

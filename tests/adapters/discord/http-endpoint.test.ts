@@ -1,15 +1,15 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordAdapter } from '../../../src/adapters/discord/index.js';
 import { INTERACTIONS_PATH, interactionsEndpoint } from '../../../src/adapters/discord/http-endpoint.js';
+import { discordAdapter } from '../../../src/adapters/discord/index.js';
 import type { RunningPlatform } from '../../../src/adapters/types.js';
 import { createAssistant, type PolicyAssistant } from '../../../src/core/index.js';
 import { loadKnowledgeBase } from '../../../src/knowledge/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
 import { silentLogger } from '../../../src/runtime/logger.js';
-import { REST } from 'discord.js';
 import {
   APP_ID,
   autocompleteInteraction,

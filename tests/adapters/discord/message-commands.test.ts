@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyAssistant } from '../../../src/core/index.js';
 import { assistant as realAssistant } from '../../support/assistant.js';
 import {
-  CHANNEL_ID,
   commandInteraction,
   componentInteraction,
+  discordMessage,
   interaction,
   snowflake,
   USER_ID,
@@ -59,10 +59,8 @@ function citeThisOn(content: string, who: { userId?: string } = {}): Record<stri
       target_id: messageId,
       resolved: {
         messages: {
-          [messageId]: {
+          [messageId]: discordMessage({
             id: messageId,
-            channel_id: CHANNEL_ID,
-            type: 0,
             content,
             author: {
               id: '777777777777777777',
@@ -71,18 +69,7 @@ function citeThisOn(content: string, who: { userId?: string } = {}): Record<stri
               avatar: null,
               global_name: 'Colleague',
             },
-            embeds: [],
-            components: [],
-            attachments: [],
-            mentions: [],
-            mention_roles: [],
-            mention_everyone: false,
-            pinned: false,
-            tts: false,
-            timestamp: '2024-06-01T12:00:00.000Z',
-            edited_timestamp: null,
-            flags: 0,
-          },
+          }),
         },
       },
     },

@@ -98,17 +98,11 @@ export function autocompleteInteraction(
   return interaction(4, { id: COMMAND_ID, name, type: 1, options }, who);
 }
 
-/** A press on a button (or a pick in a select menu, with values) of a message the bot sent. */
-export function componentInteraction(
-  customId: string,
-  options: { values?: readonly string[]; ephemeral?: boolean } & Who = {},
-): Record<string, unknown> {
-  const data = options.values
-    ? { custom_id: customId, component_type: 3, values: options.values }
-    : { custom_id: customId, component_type: 2 };
-  const message = {
+/** A message object as Discord sends it (by default one the bot posted in the channel); `fields` override. */
+export function discordMessage(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
     id: snowflake(),
-    channel_id: options.channelId ?? CHANNEL_ID,
+    channel_id: CHANNEL_ID,
     type: 0,
     content: '',
     author: BOT_USER,
@@ -122,8 +116,23 @@ export function componentInteraction(
     tts: false,
     timestamp: '2024-06-01T12:00:00.000Z',
     edited_timestamp: null,
-    flags: options.ephemeral ? 64 : 0,
+    flags: 0,
+    ...fields,
   };
+}
+
+/** A press on a button (or a pick in a select menu, with values) of a message the bot sent. */
+export function componentInteraction(
+  customId: string,
+  options: { values?: readonly string[]; ephemeral?: boolean } & Who = {},
+): Record<string, unknown> {
+  const data = options.values
+    ? { custom_id: customId, component_type: 3, values: options.values }
+    : { custom_id: customId, component_type: 2 };
+  const message = discordMessage({
+    channel_id: options.channelId ?? CHANNEL_ID,
+    flags: options.ephemeral ? 64 : 0,
+  });
   return interaction(3, data, options, message);
 }
 
