@@ -29,6 +29,8 @@ export class ClauseSplitter {
   private readonly asks: ReadonlySet<string>;
   private readonly frames: ReadonlySet<string>;
   private readonly opener: RegExp | undefined;
+  /** Where a sentence ends: a mark that closes one (not a comma), then space. */
+  private readonly sentenceEnd: RegExp;
 
   constructor(language: Language) {
     const marks = escapeClass(language.clauses.split);
@@ -40,6 +42,9 @@ export class ClauseSplitter {
         (subjects === undefined ? '' : `|(\\s+(?:and\\s+)?(?:${subjects})\\s+)`),
       'iu',
     );
+    const ends = escapeClass(language.clauses.split.replace(/,/g, ''));
+    // Not the dot of an initialism ("through U.S. banks", "e.g. fraud"): a single letter before it.
+    this.sentenceEnd = new RegExp(`(?<=(?<!(?:^|[\\s.])\\p{L})[${ends}]["'”’)\\]]*)\\s+`, 'u');
     this.asks = new Set(language.clauses.asks);
     this.frames = new Set(language.clauses.frames);
     // The longest opener first, so "ok fine." goes whole rather than "ok" and a stray "fine".
@@ -61,6 +66,32 @@ export class ClauseSplitter {
       rest = after;
     }
     return rest === question ? undefined : rest;
+  }
+
+  /**
+   * The sentences that ask, when the question also has sentences that do not (a preamble: "Context:
+   * member sits on SFOPS. She's skeptical INL money is well spent. What does 1787 say about INL?");
+   * undefined when every sentence asks, or none does. What the question asks is read from these.
+   */
+  asking(plain: string): string | undefined {
+    const sentences = plain
+      .split(this.sentenceEnd)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+    if (sentences.length < 2) return undefined;
+    const asks = sentences.map((s) => this.sentenceAsks(s));
+    if (asks.every(Boolean) || !asks.some(Boolean)) return undefined;
+    return sentences.filter((_, i) => asks[i]).join(' ');
+  }
+
+  /** A sentence asks when it ends in a question mark, or one of its clauses opens with a word that asks. */
+  private sentenceAsks(sentence: string): boolean {
+    if (/\?["'”’)\]]*$/u.test(sentence)) return true;
+    const parts = sentence.split(this.pattern).filter((p): p is string => p !== undefined);
+    return parts.some((part) => {
+      const first = (part.trim().split(/\s+/)[0] ?? '').toLowerCase();
+      return first.length > 0 && !this.frames.has(first) && this.asks.has(first);
+    });
   }
 
   /** The clauses of two words or more; none when the question is one clause. */

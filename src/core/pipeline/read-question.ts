@@ -53,10 +53,17 @@ export function questionReader(parts: QuestionReaderParts) {
         : rest.length === 0
           ? read.classification
           : classifier.classify(rest.join(' '));
-    const words = classification?.normalized.words ?? [];
-    const found = classification === undefined ? undefined : limits.matchAt(words);
+    // A limit applies to what is asked, not to a preamble ("She's skeptical INL money is well
+    // spent. What does 1787 say about INL?"): read from the sentences that ask, when others frame them.
+    const asking =
+      classification === undefined ? undefined : clauseSplitter.asking(classification.normalized.plain);
+    const askedWords =
+      asking === undefined
+        ? (classification?.normalized.words ?? [])
+        : classifier.normalizer.read(asking).normalized.words;
+    const found = classification === undefined ? undefined : limits.matchAt(askedWords);
     const limit = found?.limit;
-    const limitNamed = found === undefined ? undefined : lookup().covering(words, found.start, found.end);
+    const limitNamed = found === undefined ? undefined : lookup().covering(askedWords, found.start, found.end);
     // Words that ask for the conversation's bibliography, and the rest of the question read without
     // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
     const request = read === undefined ? undefined : listRequests.find(read.typed);
