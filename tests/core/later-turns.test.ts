@@ -68,3 +68,27 @@ describe('later turns: the follow-up head', () => {
     expect(inl[2]).toEqual(['solution.inl', null]);
   });
 });
+
+describe('later turns: what a source proposes or warns of', () => {
+  it("reads a source's solutions as the list it relates to, whatever opens the question", async () => {
+    for (const q of [
+      'alright what do they propose',
+      'and what do they recommend?',
+      'so what do they propose',
+    ]) {
+      const got = await turns(`source-${q}`, ['who is 1787', q]);
+      expect(got[1], q).toEqual(['solution.overview', null]);
+    }
+    // The report's threats, after the report: the overall threat it relates to.
+    const ata = await turns('source-ata', [
+      'what is the annual threat assessment',
+      'what threats does it warn about?',
+    ]);
+    expect(ata[1]).toEqual(['threat.overview', null]);
+  });
+
+  it('gives the same on a button: solutions of a source are the list it relates to', async () => {
+    const answer = await assistant().followUp('solutions', 'source.1787');
+    expect([answer.intent, answer.followUp]).toEqual(['solution.overview', null]);
+  });
+});

@@ -39,6 +39,27 @@ export function resolveView(kb: KnowledgeBase, topic: IntentId, view: View): Vie
 }
 
 /**
+ * What a view of a topic is about: the topic, or, for a source asked for what it proposes or warns
+ * of ("who is 1787?" then "what do they propose?"), the overview of that group it relates to (its
+ * `related:` in content/topics), in that overview's own view.
+ */
+export function resolveTarget(
+  kb: KnowledgeBase,
+  topic: IntentId,
+  view: View,
+): { readonly topic: IntentId; readonly view: View } {
+  const own = kb.topics.get(topic);
+  const group = view === 'solutions' ? 'solution' : view === 'threats' ? 'threat' : undefined;
+  if (own?.group === 'source' && group !== undefined) {
+    const overview = own.related
+      .map((id) => kb.topics.get(id))
+      .find((t) => t?.group === group && t.role === 'overview');
+    if (overview !== undefined) return { topic: overview.id, view: 'summary' };
+  }
+  return { topic, view: resolveView(kb, topic, view) };
+}
+
+/**
  * Whether a topic is what a view lists in general rather than a topic of its own: the overview
  * of the solutions for "what are the solutions?", a source for "source?". After a topic, such a
  * follow-up is about that topic.
@@ -125,10 +146,11 @@ export function answer(
   // forms of an answer, not citation styles ("in plain english").
   const asked =
     style !== undefined && (style.style === undefined || ENGINE_STYLES.has(style.style)) ? 'sources' : view;
+  const target = resolveTarget(input.kb, topic, asked);
   return {
     kind: 'answer',
-    topic,
-    view: resolveView(input.kb, topic, asked),
+    topic: target.topic,
+    view: target.view,
     ...(style?.style === undefined ? {} : { style: style.style }),
     ...(style?.unsupported === undefined ? {} : { unsupportedStyle: style.unsupported }),
     confidence,
