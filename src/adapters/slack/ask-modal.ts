@@ -7,6 +7,7 @@ import {
 } from '../../core/citations/styles.js';
 import { DEFAULT_MAX_QUESTION_LENGTH } from '../../core/index.js';
 import { APOLOGY } from './command.js';
+import { filesGoTo, uploadFiles } from './files.js';
 import { guarded } from './guarded.js';
 import type { HandlerDeps } from './handlers.js';
 import { rememberAnswer } from './people.js';
@@ -158,8 +159,18 @@ export function registerAskModal(app: App, deps: HandlerDeps): void {
             user,
             ...(style === undefined ? {} : { style }),
           });
-          await send(renderAnswer(answer, everyone ? { asked: question } : { shareQuestion: question }));
+          // Its files (a bibliography's, a record too long for a section) go to the person's direct
+          // messages when only they see it; an answer for everyone says nothing of files, as Share does,
+          // since the bot may not be in the conversation to upload there.
+          const message = renderAnswer(
+            answer,
+            everyone
+              ? { asked: question, files: 'not-sent' }
+              : { shareQuestion: question, files: filesGoTo(place) },
+          );
+          await send(message);
           await rememberAnswer(deps, team, user, answer);
+          await uploadFiles(app.client, place, message.files ?? []);
         },
         () => send(APOLOGY),
       );

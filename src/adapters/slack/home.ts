@@ -9,11 +9,12 @@ import type { PolicyAssistant } from '../../core/index.js';
 import type { RecentAnswer } from '../../state/recent.js';
 import { GROUP_LABELS, topicsByGroup } from '../cite-this.js';
 import { ACTION_IDS, decodeValue, encodeValue, HOME_TOPIC_ACTION, homeTopicActionId } from './actions.js';
+import { filesGoTo, uploadFiles } from './files.js';
 import { guarded } from './guarded.js';
 import type { HandlerDeps } from './handlers.js';
 import { escapeText, truncate } from './mrkdwn.js';
 import { personKey, styleOf } from './people.js';
-import { PLATFORM } from './places.js';
+import { PLATFORM, type Place } from './places.js';
 import { type Block, LIMITS, renderAnswer } from './render.js';
 
 /** A Home tab holds at most 100 blocks; a modal's title at most 24 characters. */
@@ -149,7 +150,9 @@ export function registerHome(app: App, deps: HandlerDeps): void {
         user: body.user.id,
         ...(style === undefined ? {} : { style }),
       });
-      const { blocks } = renderAnswer(answer, { buttons: false });
+      // A modal carries no files: any (a record too long for a section) go to the person's DM, as the modal says.
+      const place: Place = { kind: 'ephemeral', team, channel: '', user: body.user.id };
+      const { blocks, files } = renderAnswer(answer, { buttons: false, files: filesGoTo(place) });
       await client.views.open({
         trigger_id: body.trigger_id,
         view: {
@@ -159,6 +162,7 @@ export function registerHome(app: App, deps: HandlerDeps): void {
           blocks,
         },
       });
+      await uploadFiles(client, place, files ?? []);
     });
   });
 }

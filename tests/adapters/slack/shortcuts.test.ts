@@ -239,4 +239,51 @@ describe('Ask policybot (global shortcut and modal)', () => {
       errors: { [ASK_BLOCKS.question]: 'Type a question first.' },
     });
   });
+
+  it('a bibliography asked in the modal, "only me": listed privately, its files in the person\'s direct messages', async () => {
+    const who = 'U0MODALBIB';
+    const ask = async (question: string, responseId: string) => {
+      await user.click(
+        viewSubmission(
+          await openModal(),
+          values(question, 'apa', 'me'),
+          [
+            {
+              block_id: ASK_BLOCKS.where,
+              channel_id: 'C0MODAL',
+              response_url: slack.fake.responseUrl(responseId),
+            },
+          ],
+          who,
+        ),
+      );
+      const [answer] = await slack.fake.waitFor(`/response/${responseId}`);
+      return answer;
+    };
+    await ask('ransomware', 'modal-bib-1');
+    const listed = await ask('bibliography please', 'modal-bib-2');
+    expect(listed?.body.response_type).toBe('ephemeral');
+    // The source the first answer cited, listed (APA writes its title in sentence case).
+    expect(blockText(listed?.body.blocks).toLowerCase()).toContain(
+      (real.knowledgeBase.sources.get('1787-transnational-crime')?.title ?? '?').toLowerCase(),
+    );
+    expect(blockText(listed?.body.blocks)).toMatch(/direct messages/i);
+    const deadline = Date.now() + 10_000;
+    while (slack.fake.files.filter((f) => f.channel === `D${who}`).length < 4 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const files = Object.fromEntries(
+      slack.fake.files.filter((f) => f.channel === `D${who}`).map((f) => [f.filename, f.content]),
+    );
+    const json = Object.entries(files).find(([name]) => name.endsWith('.json'))?.[1] ?? '[]';
+    const items = JSON.parse(json) as { title?: string }[];
+    // CSL-JSON keeps titles in sentence case, for styles to capitalise (Zotero's convention).
+    expect(items.map((i) => i.title?.toLowerCase())).toContain(
+      real.knowledgeBase.sources.get('1787-transnational-crime')?.title?.toLowerCase(),
+    );
+    expect(
+      Object.keys(files)
+        .map((n) => n.split('.').pop())
+        .sort(),
+    ).toEqual(['bib', 'json', 'ris', 'txt']);
+  });
 });
