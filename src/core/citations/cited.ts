@@ -13,6 +13,32 @@ export const RECORD_STYLES: ReadonlySet<CitationStyle> = new Set<CitationStyle>(
   'csl-json',
 ]);
 
+/** One source's reference in a style: its entry (or record) and the forms for the sentence. */
+export function referenceOf(
+  source: Source,
+  via: Source | undefined,
+  style: CitationStyle,
+  entry: string,
+  parts: ReferenceParts,
+  quotes: readonly number[] = [],
+): Reference {
+  return {
+    sourceId: source.id,
+    ...(via === undefined ? {} : { via: via.id }),
+    style,
+    kind: RECORD_STYLES.has(style) ? 'record' : 'text',
+    label: sourceLabel(source),
+    publisher: source.publisher,
+    date: source.date ?? null,
+    url: source.url ?? null,
+    entry,
+    ...(parts.inText === undefined ? {} : { inText: parts.inText }),
+    ...(parts.nameInText === undefined ? {} : { nameInText: parts.nameInText }),
+    ...(parts.note === undefined ? {} : { note: parts.note }),
+    quotes: [...quotes],
+  };
+}
+
 export interface Cited {
   readonly quotes: AnswerQuote[];
   readonly facts: AnswerFact[];
@@ -56,21 +82,7 @@ export function citedFor(
     // Listed already under another source's name (APA/MLA: a second-hand quote's entry is the relay's).
     if (quote === undefined && references.some((r) => r.entry === entry)) return;
     byKey.set(key, references.length);
-    references.push({
-      sourceId: source.id,
-      ...(via === undefined ? {} : { via: via.id }),
-      style,
-      kind: record ? 'record' : 'text',
-      label: sourceLabel(source),
-      publisher: source.publisher,
-      date: source.date ?? null,
-      url: source.url ?? null,
-      entry,
-      ...(parts.inText === undefined ? {} : { inText: parts.inText }),
-      ...(parts.nameInText === undefined ? {} : { nameInText: parts.nameInText }),
-      ...(parts.note === undefined ? {} : { note: parts.note }),
-      quotes: quote === undefined ? [] : [quote],
-    });
+    references.push(referenceOf(source, via, style, entry, parts, quote === undefined ? [] : [quote]));
   };
   const subject = input.about === undefined ? undefined : kb.sources.get(input.about);
   if (subject) add(subject, undefined);

@@ -1,8 +1,7 @@
-import type { KnowledgeBase, Source } from '../../knowledge/types.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { Reference } from '../answer.js';
-import { RECORD_STYLES } from '../citations/cited.js';
+import { RECORD_STYLES, referenceOf } from '../citations/cited.js';
 import type { ReferenceFormatter } from '../citations/index.js';
-import { sourceLabel } from '../citations/label.js';
 import type { CitedSource, RecordFormat } from '../citations/records.js';
 import type { CitationStyle } from '../citations/styles.js';
 import type { CitedKey } from './store.js';
@@ -66,28 +65,5 @@ export async function bibliographyOf(
       json: all.length === 0 ? '[]' : records('csl-json'),
       txt: record ? '' : txt,
     },
-  };
-}
-
-function referenceOf(
-  source: Source,
-  via: Source | undefined,
-  style: CitationStyle,
-  entry: string,
-  parts: ReturnType<ReferenceFormatter>,
-): Reference {
-  return {
-    sourceId: source.id,
-    ...(via === undefined ? {} : { via: via.id }),
-    style,
-    kind: RECORD_STYLES.has(style) ? 'record' : 'text',
-    label: sourceLabel(source),
-    publisher: source.publisher,
-    date: source.date ?? null,
-    url: source.url ?? null,
-    entry,
-    ...(parts.inText === undefined ? {} : { inText: parts.inText }),
-    ...(parts.note === undefined ? {} : { note: parts.note }),
-    quotes: [],
   };
 }
