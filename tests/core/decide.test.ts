@@ -35,9 +35,10 @@ const TABLE: readonly [
   ['what?', undefined, 'follow-up', 'clarify', 'fallback', null],
   ['cite that in mla', 'threat.fraud', 'follow-up', 'answer', 'threat.fraud', 'source'],
   // A source named outright is the one cited, not the list whose words are nearest.
-  ['chicago cite for the 1787 page', undefined, 'topic', 'answer', 'source.1787', null],
+  // …in the style named: its reference (a source's own answer otherwise).
+  ['chicago cite for the 1787 page', undefined, 'topic', 'answer', 'source.1787', 'source'],
   // The style is read from the words typed, every other reading from the rest: one version of the question.
-  ['is the ata in apa format', undefined, 'topic', 'answer', 'source.ata', null],
+  ['is the ata in apa format', undefined, 'topic', 'answer', 'source.ata', 'source'],
   ['fentanly coming across the southern border', undefined, 'topic', 'answer', 'threat.drugs', null],
   ['good morning bot, you there?', undefined, 'bot', 'bot', 'bot.greeting', null],
   // A preamble drowns the ask in words of its own; the clause that asks, read alone, names the topic.

@@ -92,3 +92,18 @@ describe('later turns: what a source proposes or warns of', () => {
     expect([answer.intent, answer.followUp]).toEqual(['solution.overview', null]);
   });
 });
+
+describe("later turns: a source's reference", () => {
+  it('gives a source its reference in the style named, and answers other questions about it', async () => {
+    const cited = await turns('source-cite', [
+      'when was the threat assessment published',
+      'chicago footnote for that',
+    ]);
+    expect(cited[1]).toEqual(['source.ata', 'source']);
+    const bibtex = await turns('source-bibtex', ['who is 1787', 'bibtex for the 1787 page']);
+    expect(bibtex[1]).toEqual(['source.1787', 'source']);
+    // Asked when, not for a reference: the source's own answer says when.
+    const when = await turns('source-when', ['who published the ata', 'when did it come out']);
+    expect(when[1]).toEqual(['source.ata', null]);
+  });
+});

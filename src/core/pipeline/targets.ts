@@ -144,9 +144,13 @@ export function answer(
   // A citation style named ("apa please", "the fraud warning in mla", "bluebook?") asks for the
   // sources: the style reading says what view, the others what of. Plain text and Markdown are
   // forms of an answer, not citation styles ("in plain english").
-  const asked =
-    style !== undefined && (style.style === undefined || ENGINE_STYLES.has(style.style)) ? 'sources' : view;
-  const target = resolveTarget(input.kb, topic, asked);
+  const cites = style !== undefined && (style.style === undefined || ENGINE_STYLES.has(style.style));
+  // A style named asks for the reference in that style, a source's too ("bibtex for the 1787
+  // page"); asked otherwise ("when did it come out"), a source's own answer is about it.
+  const target =
+    cites && input.kb.topics.get(topic)?.group === 'source'
+      ? { topic, view: 'sources' as const }
+      : resolveTarget(input.kb, topic, cites ? 'sources' : view);
   return {
     kind: 'answer',
     topic: target.topic,
