@@ -269,6 +269,12 @@ export class Classifier {
     return { typed, classification };
   }
 
+  /** `classify(text).exact` without the scoring: the intent of the training phrase a text is word for word. */
+  exactIntent(text: string): IntentId | undefined {
+    const { typed, normalized } = this.normalizer.read(text);
+    return this.exact(typed, normalized)?.intent;
+  }
+
   /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */
   private exact(typed: readonly string[], normalized: NormalizedText): ExactPhrase | undefined {
     // Without corrections the corrected words are the typed ones: one lookup is enough.

@@ -21,11 +21,13 @@ export interface ReadingInput {
    */
   readonly clauses?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
   /**
-   * Every clause of the question, one word or more, each classified alone, when it has two or more
-   * ("anyway, back to maritime security — tl;dr?"): a follow-up's own words read apart from the
-   * topic's. Computed only when a reading asks.
+   * Every clause of the question, one word or more, when it has two or more ("anyway, back to
+   * maritime security — tl;dr?"): a follow-up's own words read apart from the topic's, as the
+   * intent of the training phrase each is word for word (`Classification.exact`), which is all a
+   * reading asks of them: looked up, not scored (a fifth of questions have several). Computed only
+   * when a reading asks.
    */
-  readonly parts?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
+  readonly parts?: () => readonly { readonly exact: IntentId | undefined; readonly asks: boolean }[];
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   readonly limit?: Limit;

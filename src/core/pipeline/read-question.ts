@@ -89,7 +89,9 @@ export function questionReader(parts: QuestionReaderParts) {
     };
     const plain = classification?.normalized.plain ?? '';
     const clauses = once(() => clauseSplitter.split(plain).map(classifyClause));
-    const everyClause = once(() => clauseSplitter.parts(plain).map(classifyClause));
+    const everyClause = once(() =>
+      clauseSplitter.parts(plain).map((c) => ({ exact: classifier.exactIntent(c.text), asks: c.asks })),
+    );
     const input: ReadingInput = {
       kb,
       length: question.length,

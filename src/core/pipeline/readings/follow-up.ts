@@ -128,8 +128,8 @@ export function followUp(input: ReadingInput): Prediction {
  * to the rest of the question, which the act head, reading it alone, cannot know.
  */
 function askedAlone(input: ReadingInput): { kind: FollowUpKind; probability: number } | undefined {
-  for (const { classification: k } of input.parts?.() ?? []) {
-    const kind = k.exact === undefined ? undefined : followUpOf(k.exact);
+  for (const { exact } of input.parts?.() ?? []) {
+    const kind = exact === undefined ? undefined : followUpOf(exact);
     if (kind !== undefined) return { kind, probability: 1 };
   }
   return undefined;
