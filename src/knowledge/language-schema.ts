@@ -40,6 +40,17 @@ export const bibliographyFileSchema = z.strictObject({
   idioms: z.array(lowerCase).default([]),
 });
 
+/**
+ * `intents/language/self.yaml`: the words that address the bot, and the words a question about the
+ * bot itself is made of (a word, or `word*` for any word starting so).
+ */
+export const selfFileSchema = z.strictObject({
+  address: z.array(lowerCase).min(1, 'needs at least one word that addresses the bot'),
+  about: z
+    .array(lowerCase.regex(/^[\p{L}\p{N}']+\*?$/u, 'must be one word, optionally ending in *'))
+    .min(1, 'needs at least one word'),
+});
+
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */
 const pattern = lowerCase.refine(
   (p) =>

@@ -1,7 +1,7 @@
 /**
  * The curators' language rules (intents/language/*.yaml): synonyms, shorthand, citation style and
  * form names, framing, clause cues, attribution words, fact cues, the words that ask for the
- * conversation's bibliography and the lexicon (stop words, acronyms, source mentions), each file
+ * conversation's bibliography, the words of questions about the bot itself and the lexicon (stop words, acronyms, source mentions), each file
  * validated by its schema in language-schema.ts. A missing file means its rules are empty, not an
  * error.
  */
@@ -17,6 +17,7 @@ import {
   factsFileSchema,
   framingFileSchema,
   lexiconFileSchema,
+  selfFileSchema,
   shorthandFileSchema,
   stylesFileSchema,
   synonymsFileSchema,
@@ -65,6 +66,7 @@ export function loadLanguage(root: string, report: Report): Language {
   const phrases = (list: readonly string[] | undefined): string[] =>
     (list ?? []).map((p) => p.replace(/\s+/g, ' '));
   const lexicon = read('lexicon.yaml', lexiconFileSchema).data;
+  const self = read('self.yaml', selfFileSchema).data;
   return {
     synonyms,
     shorthand,
@@ -113,6 +115,7 @@ export function loadLanguage(root: string, report: Report): Language {
       scopes: phrases(bibliography?.scopes),
       idioms: phrases(bibliography?.idioms),
     },
+    self: { address: phrases(self?.address), about: self?.about ?? [] },
     lexicon: {
       stopwords: [...new Set(Object.values(lexicon?.stopwords ?? {}).flat())],
       acronyms: Object.entries(lexicon?.acronyms ?? {}),

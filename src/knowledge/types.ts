@@ -84,6 +84,11 @@ export interface Language {
     /** longer phrases that hold a cue and mean something else ("up to date" holds "to date") */
     readonly idioms: readonly string[];
   };
+  /**
+   * questions about the bot itself: the words that address it (lower-case words joined by spaces),
+   * and the only words beside them such a question holds (`word*`: any word starting so)
+   */
+  readonly self: { readonly address: readonly string[]; readonly about: readonly string[] };
   /** stop words beyond the generic English ones, acronym rules, source mentions */
   readonly lexicon: LexiconRules;
 }

@@ -54,3 +54,43 @@ describe('rankings and history the sources do not hold', () => {
     expect(bot.answerNow('what treaties does 1787 want').intent).toBe('solution.treaties');
   });
 });
+
+describe('questions about the bot itself', () => {
+  it.each([
+    'are you an AI? what do you actually know about',
+    'who maintains this',
+    'can you search the web',
+    'when was this last updated',
+    'where does your info come from',
+  ])('answers %s with help, from the knowledge base’s own data', (question) => {
+    const answer = bot.answerNow(question);
+    expect(answer.intent).toBe('bot.help');
+    expect(answer.text).toMatch(/last read on/);
+  });
+
+  it.each([
+    'can you explain the filibuster',
+    'do you like pizza',
+    'do u think it will actually work',
+  ])('declines a question to the bot about something else: %s', (question) => {
+    expect(bot.answerNow(question).intent).toBe('fallback');
+  });
+
+  it('is a greeting or thanks when the models read one', () => {
+    expect(bot.answerNow('thanks for your help').intent).toBe('bot.thanks');
+  });
+});
+
+describe('a question that names only who speaks', () => {
+  it('asks what that source says of the subject another clause names', () => {
+    const answer = bot.answerNow(
+      "Background for the briefing: the committee marks up a State authorization bill next month. There's a provision touching the narcotics and law enforcement bureau's programs overseas. Several members have complained about weak evaluation. what's 1787's position?",
+    );
+    expect(answer.intent).toBe('solution.inl');
+    expect(answer.trace.decidedBy).toBe('clause');
+  });
+
+  it('is the source itself when only a frame names a topic', () => {
+    expect(bot.answerNow('For my memo on fentanyl, who is 1787?').intent).toBe('source.1787');
+  });
+});

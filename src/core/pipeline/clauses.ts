@@ -4,6 +4,8 @@ import type { Language } from '../../knowledge/types.js';
 export interface Clause {
   readonly text: string;
   readonly asks: boolean;
+  /** A frame word opens it ("for my memo on the border"): who or what the question is for. */
+  readonly frames?: boolean;
 }
 
 const escapeClass = (s: string): string => s.replace(/[\\\]^-]/g, '\\$&');
@@ -122,7 +124,7 @@ export class ClauseSplitter {
       // says who or what the question is for, even when it ends in a question mark; one a subject
       // cue opens ("… wants to talk about working with their cops") is what is asked about.
       const asks = afterCue || (!this.frames.has(first) && (mark.includes('?') || this.asks.has(first)));
-      clauses.push({ text, asks });
+      clauses.push({ text, asks, ...(this.frames.has(first) ? { frames: true } : {}) });
     }
     return clauses.length >= 2 ? clauses : [];
   }

@@ -16,6 +16,7 @@ export const READING_NAMES = [
   'bibliography',
   'limit',
   'fact',
+  'self',
   'mostly-unknown',
   'follow-up',
   'topic',
@@ -83,6 +84,13 @@ export const PRECEDENCE: readonly Rule[] = [
     gate: null,
     standIn: true,
     why: 'a background fact the knowledge base holds, asked about: that fact, with its source',
+  },
+  {
+    reading: 'self',
+    gate: null,
+    // "can you give me the citations?" in a conversation: the follow-up, on its topic.
+    yieldsTo: [{ to: 'follow-up', atLeast: 1, inConversation: true }],
+    why: 'addressed to the bot in words only about itself ("are you an AI?"): its help, before its words count as unknown; a limit ("do u think it\'ll work") first',
   },
   {
     reading: 'mostly-unknown',

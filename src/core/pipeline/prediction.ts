@@ -6,6 +6,13 @@ import type { FactMatch } from '../model/facts.js';
 import type { Decision } from './decision.js';
 import type { ReadingName } from './precedence.js';
 
+/** A clause classified alone: whether it asks, and whether a frame word opens it ("for my memo on X"). */
+export interface ClauseReading {
+  readonly classification: Classification;
+  readonly asks: boolean;
+  readonly frames: boolean;
+}
+
 /** What every reading may read: the question's one reading by the models, and the conversation. */
 export interface ReadingInput {
   readonly kb: KnowledgeBase;
@@ -19,7 +26,7 @@ export interface ReadingInput {
    * The question's clauses, each classified alone, when it has two or more; computed only when a
    * reading asks. `asks`: the clause is a question or a request, not a preamble.
    */
-  readonly clauses?: () => readonly { readonly classification: Classification; readonly asks: boolean }[];
+  readonly clauses?: () => readonly ClauseReading[];
   /**
    * Every clause of the question, one word or more, when it has two or more ("anyway, back to
    * maritime security — tl;dr?"): a follow-up's own words read apart from the topic's, as the
@@ -35,6 +42,8 @@ export interface ReadingInput {
   readonly limitNamed?: IntentId;
   /** The background fact the question asks about, if any; looked up only when a reading asks. */
   readonly fact?: () => FactMatch | undefined;
+  /** The question addresses the bot in words only about itself (intents/language/self.yaml); read when a reading asks. */
+  readonly aboutSelf?: () => boolean;
   readonly style?: StyleMention;
   /**
    * Words that ask for the conversation's bibliography ("references so far"), and what the rest of

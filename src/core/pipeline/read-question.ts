@@ -9,6 +9,7 @@ import { withoutRun } from '../text/lexicon.js';
 import type { Clause, ClauseSplitter } from './clauses.js';
 import { decide } from './decide.js';
 import type { Limits } from './limits.js';
+import { SelfReference } from './self.js';
 import type { ReadingInput } from './prediction.js';
 
 /** What reading a question needs: the trained model and the curators' rules, built once per assistant. */
@@ -35,6 +36,7 @@ export interface QuestionReaderParts {
 export function questionReader(parts: QuestionReaderParts) {
   const { kb, classifier, limits, styles, listRequests, clauseSplitter, lookup, facts, threshold } = parts;
   const overCap = (text: string): boolean => text.length > parts.maxLength;
+  const self = new SelfReference(kb.language, (w) => classifier.normalizer.lexicon.isStopword(w));
   return (question: string, previous: IntentId | undefined) => {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
@@ -63,7 +65,8 @@ export function questionReader(parts: QuestionReaderParts) {
         : classifier.normalizer.read(asking).normalized.words;
     const found = classification === undefined ? undefined : limits.matchAt(askedWords);
     const limit = found?.limit;
-    const limitNamed = found === undefined ? undefined : lookup().covering(askedWords, found.start, found.end);
+    const limitNamed =
+      found === undefined ? undefined : lookup().covering(askedWords, found.start, found.end);
     // Words that ask for the conversation's bibliography, and the rest of the question read without
     // them and without a style's name: whether it names a topic is the bibliography reading's to judge.
     const request = read === undefined ? undefined : listRequests.find(read.typed);
@@ -85,7 +88,7 @@ export function questionReader(parts: QuestionReaderParts) {
         k = classifier.classify(c.text);
         classified.set(c.text, k);
       }
-      return { classification: k, asks: c.asks };
+      return { classification: k, asks: c.asks, frames: c.frames === true };
     };
     const plain = classification?.normalized.plain ?? '';
     const clauses = once(() => clauseSplitter.split(plain).map(classifyClause));
@@ -111,6 +114,7 @@ export function questionReader(parts: QuestionReaderParts) {
       ...(classification === undefined
         ? {}
         : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
+      ...(read === undefined ? {} : { aboutSelf: once(() => self.asksAboutSelf(read.typed)) }),
       ...(style === undefined ? {} : { style }),
       ...(listRequest === undefined ? {} : { listRequest }),
       threshold,

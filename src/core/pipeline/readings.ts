@@ -3,7 +3,7 @@ import type { Prediction, ReadingInput } from './prediction.js';
 import { bibliography } from './readings/bibliography.js';
 import { continuation, followUp } from './readings/follow-up.js';
 import { empty, exactPhrase, fact, limit, mostlyUnknown, outOfScope, tooLong } from './readings/rules.js';
-import { bot, clause, topic } from './readings/topic.js';
+import { bot, clause, self, topic } from './readings/topic.js';
 
 /** Every reading by name: each a pure function of the question's reading and the conversation. */
 export const READINGS: Readonly<Record<ReadingName, (input: ReadingInput) => Prediction>> = {
@@ -13,6 +13,7 @@ export const READINGS: Readonly<Record<ReadingName, (input: ReadingInput) => Pre
   bibliography,
   limit,
   fact,
+  self,
   'mostly-unknown': mostlyUnknown,
   'follow-up': followUp,
   topic,

@@ -1,6 +1,6 @@
 import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
-import { answer, inConversation, isAskable } from '../targets.js';
+import { answer, inConversation, isAskable, isGenericTarget } from '../targets.js';
 
 const pct = (p: number): string => p.toFixed(2);
 
@@ -37,6 +37,26 @@ export function bot(input: ReadingInput): Prediction {
   };
 }
 
+/**
+ * A question about the bot itself, in words only about it (intents/language/self.yaml): "are you an
+ * AI?", "who maintains this?". Its help answers from the knowledge base's own data. A greeting or
+ * thanks the models read ("how are you", "thank you") is theirs.
+ */
+export function self(input: ReadingInput): Prediction {
+  if (input.aboutSelf?.() !== true) return { probability: 0, reason: 'not about the bot itself' };
+  const best = input.classification?.candidates[0];
+  const read = best === undefined ? undefined : input.kb.topics.get(best.intent);
+  if (read?.group === 'bot' && read.role !== 'help')
+    return { probability: 0, reason: `about the bot, but ${read.id} (the models' reading)` };
+  const help = [...input.kb.topics.values()].find((t) => t.group === 'bot' && t.role === 'help');
+  if (help === undefined) return { probability: 0, reason: 'the knowledge base has no help topic' };
+  return {
+    decision: { kind: 'bot', intent: help.id, confidence: 1 },
+    probability: 1,
+    reason: 'addresses the bot in words only about itself (intents/language/self.yaml)',
+  };
+}
+
 /** Questions shorter than this are read whole: a clause of a short question is too little to go on. */
 const CLAUSE_MIN_WORDS = 8;
 /** A question this surely out of scope as a whole is rescued only by a clause naming a topic of its own… */
@@ -63,13 +83,13 @@ export function clause(input: ReadingInput): Prediction {
   // to Buffalo. What does 1787 suggest about working with Canadian authorities?"), not one sharing a
   // general word with an overview ("how do I do a SWOT analysis, what counts as a threat?").
   const ownTopicOnly = c.outOfScope >= CLAUSE_OUT_OF_SCOPE;
-  const named = input.clauses().flatMap(({ classification: k, asks }) => {
+  const named = input.clauses().flatMap(({ classification: k, asks, frames }) => {
     const topic = input.kb.topics.get(k.candidates[0]?.intent ?? '');
     if (!isAskable(topic)) return [];
     // The clause that asks is a question of its own: sure of a specific topic at the threshold.
     const rescue = (asks ? 1 : CLAUSE_RESCUE) * threshold;
     if (ownTopicOnly && (topic.role === 'overview' || k.confidence < rescue)) return [];
-    return [{ topic, k, asks }];
+    return [{ topic, k, asks, frames }];
   });
   // An asking clause that names nothing surely ("illicit proceeds, how big a problem is it") leans
   // on the clause before it: that one, then, if it is sure.
@@ -78,15 +98,36 @@ export function clause(input: ReadingInput): Prediction {
   );
   const pool =
     asking.length > 0 ? asking : named.filter((x) => x.k.inScope >= threshold && x.k.confidence >= threshold);
-  const best = pool.reduce<(typeof pool)[number] | undefined>(
-    (a, x) => (a === undefined || x.k.confidence > a.k.confidence ? x : a),
-    undefined,
-  );
+  const best = surest(pool);
   if (best === undefined) return { probability: 0, reason: 'no clause alone names a topic surely' };
   const { topic, k, asks } = best;
   // What the asking clause asks for, when its act head is sure ("what does 1787 recommend on X").
   const act = k.acts.find((a) => a.kind !== null);
   const view = asks && act?.kind != null && act.probability >= threshold ? VIEW_OF[act.kind] : 'summary';
+  // "… a provision touching the narcotics bureau's programs overseas. What's 1787's position?": an
+  // asking clause that names only who speaks (a source) asks what it says of the subject another
+  // clause, not a frame ("for my memo on X"), names surely.
+  const subject =
+    !asks || !isGenericTarget(topic, view)
+      ? undefined
+      : surest(
+          named.filter(
+            (x) =>
+              !x.asks &&
+              !x.frames &&
+              !isGenericTarget(x.topic, view) &&
+              x.k.inScope >= threshold &&
+              x.k.confidence >= threshold,
+          ),
+        );
+  if (subject !== undefined)
+    return {
+      decision: answer(input, subject.topic.id, view, subject.k.confidence),
+      probability: Math.min(k.confidence, subject.k.confidence),
+      scope: Math.min(k.inScope, subject.k.inScope),
+      asks,
+      reason: `its asking clause “${k.normalized.plain}” names only ${topic.id}; the clause “${subject.k.normalized.plain}” names what of, ${subject.topic.id} (${pct(subject.k.confidence)})`,
+    };
   return {
     decision: answer(input, topic.id, view, k.confidence),
     probability: k.confidence,
@@ -94,4 +135,14 @@ export function clause(input: ReadingInput): Prediction {
     asks,
     reason: `its ${asks ? 'asking ' : ''}clause “${k.normalized.plain}” names ${topic.id} (${pct(k.confidence)})`,
   };
+}
+
+/** The clause surest of its topic, if any. */
+function surest<T extends { readonly k: { readonly confidence: number } }>(
+  pool: readonly T[],
+): T | undefined {
+  return pool.reduce<T | undefined>(
+    (a, x) => (a === undefined || x.k.confidence > a.k.confidence ? x : a),
+    undefined,
+  );
 }
