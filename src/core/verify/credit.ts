@@ -134,7 +134,12 @@ export class CreditReader {
     );
     if (before !== undefined && passedOn !== undefined) return resolve(passedOn) ?? before.claim;
     if (before !== undefined) return before.claim;
-    return this.after(words, masked, named, quote, resolve);
+    const after = this.after(words, masked, named, quote, resolve);
+    // A quotation that is a sentence of its own, credited nowhere in it, is the words of the author
+    // the sentence before is about ("1787 has a plan for the border. “Work with Canada …”").
+    const opens = words.every((w) => w.end <= quote.start || w.start >= quote.end);
+    const alone = opens && !words.some((w) => w.start >= quote.end && /\p{L}/u.test(w.lower));
+    return after === null && alone ? (this.subjectOf(masked, earlier.slice(0, 1)) ?? null) : after;
   }
 
   /**
@@ -303,20 +308,31 @@ export class CreditReader {
     const last = inSentence.at(-1);
     if (last !== undefined && !last.pronoun) return claimOf(last);
     if (last !== undefined) return this.antecedent(masked, last, named, earlier);
-    for (const span of earlier.slice(0, 2)) {
-      const before = wordsOf(masked.slice(span.start, span.end), span.start);
-      const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
-      const source = found.filter((n) => n.source).at(-1);
-      const subject = found.find((n) => !this.afterPreposition(before, n));
-      const chosen = subject ?? source ?? found.at(-1);
-      if (chosen !== undefined) return claimOf(chosen);
-    }
+    const subject = this.subjectOf(masked, earlier.slice(0, 2));
+    if (subject !== undefined) return subject;
     const words = wordsOf(pronoun.phrase).map((w) => w.lower.replace(/'s$/, ''));
     const key = words.join(' ');
     const bare = words.filter((w) => !this.determiners.has(w)).join(' ');
     for (const [id, phrases] of Object.entries(this.defaults)) {
       if (phrases.some((p) => p === key || p === `the ${bare}`))
         return { ...this.names.author(id), phrase: pronoun.phrase };
+    }
+    return undefined;
+  }
+
+  /**
+   * Whom the first of some sentences (nearest first) that names an author is about: the page it
+   * passes on, else its subject, the first name not after a preposition ("The ATA makes a
+   * different point from 1787.": the ATA), else its last name.
+   */
+  private subjectOf(masked: string, sentences: readonly Span[]): Claim | undefined {
+    for (const span of sentences) {
+      const before = wordsOf(masked.slice(span.start, span.end), span.start);
+      const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
+      const source = found.filter((n) => n.source).at(-1);
+      const subject = found.find((n) => !this.afterPreposition(before, n));
+      const chosen = subject ?? source ?? found.at(-1);
+      if (chosen !== undefined) return claimOf(chosen);
     }
     return undefined;
   }
