@@ -33,10 +33,20 @@ export interface Mention {
 export class AuthorNames {
   private readonly names: Name[] = [];
   private readonly determiners: ReadonlySet<string>;
+  /** Every source's title, its words in lower case: a quoted title is a name, not a quotation. */
+  private readonly titles: ReadonlySet<string>;
 
   constructor(kb: KnowledgeBase) {
     const { authors, others, determiners } = kb.language.attribution;
     this.determiners = new Set(determiners);
+    const key = (text: string): string =>
+      wordsOf(text)
+        .map((w) => w.lower)
+        .join(' ');
+    this.titles = new Set(
+      [...kb.sources.values()].flatMap((s) => [s.title, s.titleSentenceCase]).flatMap((t) => (t ? [key(t)] : [])),
+    );
+    this.titleKey = key;
     const nameOf = (id: string): string => {
       const source = kb.sources.get(id);
       return source?.shortName ?? source?.publisher ?? id;
@@ -83,8 +93,16 @@ export class AuthorNames {
     return this.names.find((n) => n.author.sourceId === id)?.author ?? { sourceId: id, name: id };
   }
 
-  /** The words are a name, and nothing else: a title quoted ("the “Annual Threat Assessment”"). */
+  private readonly titleKey: (text: string) => string;
+
+  /**
+   * The words are a name, and nothing else: a title quoted ("the “Annual Threat Assessment”",
+   * "in the “Annual Threat Assessment of the U.S. Intelligence Community,”"), matched whole
+   * (a source's title is matched only as a quoted whole: "transnational crime" in a sentence is no
+   * name of 1787's page).
+   */
   isName(text: string): boolean {
+    if (this.titles.has(this.titleKey(text))) return true;
     const words = wordsOf(text);
     const mentions = this.mentions(words, text);
     return mentions.length === 1 && mentions[0]?.first === 0 && mentions[0]?.last === words.length - 1;
