@@ -44,7 +44,9 @@ export class AuthorNames {
         .map((w) => w.lower)
         .join(' ');
     this.titles = new Set(
-      [...kb.sources.values()].flatMap((s) => [s.title, s.titleSentenceCase]).flatMap((t) => (t ? [key(t)] : [])),
+      [...kb.sources.values()]
+        .flatMap((s) => [s.title, s.titleSentenceCase])
+        .flatMap((t) => (t ? [key(t)] : [])),
     );
     this.titleKey = key;
     const nameOf = (id: string): string => {

@@ -123,13 +123,15 @@ export class CreditReader {
       before.claim.sourceId === null
     )
       return cited.claim;
-    // A source the clause after the quotation says it passes on: "1787 says …, quoting the ATA".
+    // A source the clause right after the quotation says it passes on: "1787 says …, quoting the
+    // ATA" (not "… before quoting its warnings": what it quotes later is other words).
     const next = words.findIndex((w) => w.start >= quote.end);
     const passedOn = named.find(
       (n) =>
         n.source &&
         n.first >= next &&
         next >= 0 &&
+        this.relaying.some((r) => startsAt(words, next, r)) &&
         !range(next + 1, n.first).some((k) => this.boundary(words, masked, k)),
     );
     if (before !== undefined && passedOn !== undefined) return resolve(passedOn) ?? before.claim;
@@ -387,6 +389,11 @@ export class CreditReader {
    */
   private standsAlone(words: readonly Word[], n: Named): boolean {
     if (this.relayingAt(words, n.last + 1)) return false;
+    // The subject of what a cue reports is what the words are about, not who says them: "1787's
+    // page notes that the assessment was “released on February 5, 2024”" (1787's words).
+    const before = words.slice(0, this.skipDeterminers(words, n.first));
+    if (before.at(-1)?.lower === 'that' && this.cues.some((c) => endsWith(before.slice(0, -1), c)))
+      return false;
     // "1787's", or a pronoun that is also a determiner: "its", "their".
     const last = (words[n.last] as Word).lower;
     const owned = words.slice(n.first, n.last + 1).some((w) => /'s$/.test(w.lower));
