@@ -99,6 +99,9 @@ export function ellipsisNotes(placement: Placement, language: EllipsisWords): Ve
         text: `The ellipsis cuts “${source.slice((dropped[0] as typeof resumed).start, (dropped.at(-1) as typeof resumed).end)}” out of the middle of a phrase: what is left says more than the source.`,
       });
     }
+    // The words after the ellipsis go on the same statement at a coordinator, kept ("… and ensure")
+    // or left out with the words before it ("(INL). … ensure", dropping "Establish … and").
+    const continues = goesOn || (binder !== undefined && coordinators.has(binder.lower));
     if (lastKept.author !== resumed.author || dropped.some((w) => w.author !== lastKept.author)) {
       notes.push({
         code: 'ellipsis-joins-passages',
@@ -107,7 +110,7 @@ export function ellipsisNotes(placement: Placement, language: EllipsisWords): Ve
     } else if (
       (lastKept.sentence !== resumed.sentence &&
         !resumed.sentenceStart &&
-        !(goesOn && resumed.statement >= 0 && resumed.statement === lastKept.statement)) ||
+        !(continues && resumed.statement >= 0 && resumed.statement === lastKept.statement)) ||
       // …and the words after the ellipsis start the next clause, whose subject was left out:
       // "U.S. and allied public health systems … exploit the international financial system".
       (midClause && !resumed.sentenceStart && !goesOn && /[,;]/.test(gapBefore(after[0])))
