@@ -209,11 +209,11 @@ export class QuoteChecker {
   private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {
     const parsed = parseQuotation(found.quote);
     const base = { quote: found.quote, start: found.start, end: found.end, form: found.form };
-    const placement = placeExactly(parsed, this.texts);
+    const placement = placeExactly(parsed, this.texts, (p) => this.unfair(p).length);
     if (placement !== undefined) {
       const actual = authorOf(placement.text, wordsOfPlacement(placement));
       const attribution = this.attribution(claim, actual);
-      const unfair = [...ellipsisNotes(placement, this.ellipsis), ...bracketNotes(placement, this.stopwords)];
+      const unfair = this.unfair(placement);
       const notes = [...unfair, ...this.attributionNotes(attribution, actual)];
       const first = placement.segments[0]?.[0] ?? 0;
       const last = placement.segments.at(-1)?.[1] ?? first;
@@ -263,6 +263,11 @@ export class QuoteChecker {
       reference: null,
       notes: [],
     };
+  }
+
+  /** What the quotation's ellipses and brackets change, placed there. */
+  private unfair(placement: Placement): VerifyNote[] {
+    return [...ellipsisNotes(placement, this.ellipsis), ...bracketNotes(placement, this.stopwords)];
   }
 
   private attribution(claim: Claim, actual: string): AttributionCheck {

@@ -21,25 +21,31 @@ const MAX_INSERTION = 6;
  * writer may change it: the first word of the quotation or of a segment, a word the source starts
  * a sentence with, and a bracketed change.
  */
-export function placeExactly(quote: ParsedQuotation, texts: readonly StoredText[]): Placement | undefined {
+export function placeExactly(
+  quote: ParsedQuotation,
+  texts: readonly StoredText[],
+  /** How many unfair uses of ellipses and brackets a placement makes (none: all are fair). */
+  unfairness: (placement: Placement) => number = () => 0,
+): Placement | undefined {
   if (quote.segments.length === 0) return undefined;
-  // Of every place the quotation fits, the tightest: "Disrupt … human trafficking networks" is
-  // the one solution that says so, not the first "Disrupt" of the page joined to a later one.
-  let best: { placement: Placement; span: number } | undefined;
+  // Of every place the quotation fits, the fairest, then the tightest: read charitably, as a
+  // reader would ("[transnational criminal organizations] and criminal actors" stands for "TCOs",
+  // not for nothing before "and"); "Disrupt … human trafficking networks" is the one solution that
+  // says so, not the first "Disrupt" of the page joined to a later one.
+  let best: { placement: Placement; span: number; unfair: number } | undefined;
   for (const text of texts) {
     for (let start = 0; start < text.words.length; start++) {
       const found = placeSegments(quote.segments, 0, start, text.words, start);
       if (!found) continue;
       const span = (found.at(-1)?.range[1] ?? start) - (found[0]?.range[0] ?? start);
-      if (best === undefined || span < best.span)
-        best = {
-          placement: {
-            text,
-            segments: found.map((f) => f.range),
-            insertions: found.flatMap((f) => f.insertions),
-          },
-          span,
-        };
+      const placement: Placement = {
+        text,
+        segments: found.map((f) => f.range),
+        insertions: found.flatMap((f) => f.insertions),
+      };
+      const unfair = quote.segments.length > 1 || quote.insertions > 0 ? unfairness(placement) : 0;
+      if (best === undefined || unfair < best.unfair || (unfair === best.unfair && span < best.span))
+        best = { placement, span, unfair };
       if (quote.segments.length === 1) break;
     }
   }
