@@ -9,8 +9,8 @@ import { type Claim, CreditReader } from './credit.js';
 import { bracketNotes } from './brackets.js';
 import { type EllipsisWords, ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
-import { closestPassage, type Placement, placeExactly } from './match.js';
-import { type SourceWord, type StoredText, storedTexts } from './passages.js';
+import { closestPassage, type Placement, placeExactly, placesOf } from './match.js';
+import { headingsOf, type SourceWord, type StoredText, storedTexts } from './passages.js';
 import { type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
 import { maskQuotations, sentenceAt, sentencesOf } from './sentences.js';
 import type {
@@ -25,9 +25,15 @@ import type {
 import { VERDICTS } from './types.js';
 import { type Word, wordsOf } from './words.js';
 
-/** Quotations shorter than this are titles and scare quotes ("the “ten solutions”"): not checked. */
-export const SHORT_WORDS = 3;
-/** Quotations shorter than this are checked only when credited and held word for word by a source. */
+/** A quotation of one word is never checked: a word is a source's vocabulary, not its wording. */
+export const SHORT_WORDS = 2;
+/**
+ * Quotations shorter than this (two or three words) are checked only when they are credited to
+ * someone and are a source's distinctive wording: words it writes in one place only ("drive
+ * migration", "global health crisis"). A phrase no source holds is a label or a scare quote ("the
+ * “northern border” language"); one a source writes in several places is its vocabulary, and a
+ * quoted name its title (“Transnational Crime”).
+ */
 export const MIN_WORDS = 4;
 /** A quotation holding at least this share of a passage's words (by weight) is that passage, altered. */
 export const ALTERED_AT = 0.6;
@@ -45,6 +51,7 @@ export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<F
  */
 export class QuoteChecker {
   private readonly texts: readonly StoredText[];
+  private readonly headings: ReadonlySet<string>;
   private readonly reader: AttributionReader;
   private readonly credits: CreditReader;
   private readonly names: AuthorNames;
@@ -58,6 +65,7 @@ export class QuoteChecker {
     private readonly referenceFor: ReferenceFor,
   ) {
     this.texts = storedTexts(kb);
+    this.headings = new Set(this.texts.flatMap(headingsOf));
     this.names = new AuthorNames(kb);
     this.reader = new AttributionReader(this.names, kb.language.attribution);
     const { stopwords } = Lexicon.of(kb.language);
@@ -90,7 +98,11 @@ export class QuoteChecker {
     const found = findQuotations(text);
     // A quoted name is a title, and names an author like any name: 'Per the 2024 "Annual Threat
     // Assessment", …' credits the assessment. It stays in the text the credit is read from.
-    const titles = new Set(found.filter((f) => this.names.isName(f.quote)));
+    const titles = new Set(
+      found.filter(
+        (f) => this.names.isName(f.quote) || (wordCount(f.quote) < MIN_WORDS && this.isHeading(f.quote)),
+      ),
+    );
     const masked = maskQuotations(
       text,
       found.filter((f) => !titles.has(f)),
@@ -111,13 +123,10 @@ export class QuoteChecker {
         f,
         f.intro === undefined ? earlier : [],
       );
-      // A short quotation is checked when it is credited to someone and a source holds it word
-      // for word ("ODNI warns of a “global health crisis”"); otherwise it is a scare quote or a
+      // A short quotation is checked when it is credited to someone and is a source's distinctive
+      // wording ("ODNI warns of a “global health crisis”"); otherwise it is a scare quote or a
       // label ("the “drugs and security” slide").
-      if (
-        count < MIN_WORDS &&
-        (claim === null || placeExactly(parseQuotation(f.quote), this.texts) === undefined)
-      ) {
+      if (count < MIN_WORDS && (claim === null || placesOf(parseQuotation(f.quote), this.texts) !== 1)) {
         skipped.push({ text: f.quote, start: f.start, reason: 'too-short' });
         continue;
       }
@@ -263,6 +272,18 @@ export class QuoteChecker {
       reference: null,
       notes: [],
     };
+  }
+
+  /**
+   * A short quoted heading of a page we hold ("Under “1787's Solutions”, the page …") is a title. (A
+   * longer line with no stop, such as the page's "see 1787's solutions for … here", is words.)
+   */
+  private isHeading(quote: string): boolean {
+    return this.headings.has(
+      wordsOf(quote)
+        .map((w) => w.lower)
+        .join(' '),
+    );
   }
 
   /** What the quotation's ellipses and brackets change, placed there. */

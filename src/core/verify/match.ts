@@ -52,6 +52,17 @@ export function placeExactly(
   return best?.placement;
 }
 
+/** In how many places the stored texts hold the quotation's words. */
+export function placesOf(quote: ParsedQuotation, texts: readonly StoredText[]): number {
+  if (quote.segments.length === 0) return 0;
+  let count = 0;
+  for (const text of texts) {
+    for (let start = 0; start < text.words.length; start++)
+      if (placeSegments(quote.segments, 0, start, text.words, start)) count++;
+  }
+  return count;
+}
+
 function placeSegments(
   segments: readonly (readonly QuoteToken[])[],
   index: number,

@@ -124,3 +124,20 @@ function ranges(index: readonly number[]): [number, number][] {
   });
   return out;
 }
+
+/**
+ * The headings of a stored text, as lower-case words: its lines that are no sentence (no closing
+ * stop), such as "1787's Solutions". A quoted heading names a part of a page, like a title.
+ */
+export function headingsOf(text: StoredText): string[] {
+  return text.paragraphs.flatMap(([start, end]) => {
+    const last = text.words[end - 1];
+    if (last === undefined || /^[\s"”’)]*[.!?:]/u.test(text.text.slice(last.end))) return [];
+    return [
+      text.words
+        .slice(start, end)
+        .map((w) => w.lower)
+        .join(' '),
+    ];
+  });
+}
