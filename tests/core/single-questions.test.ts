@@ -94,3 +94,19 @@ describe('a question that names only who speaks', () => {
     expect(bot.answerNow('For my memo on fentanyl, who is 1787?').intent).toBe('source.1787');
   });
 });
+
+describe('a source named beside a topic', () => {
+  it.each([
+    ['alright, source for the TCO overview', 'threat.overview'],
+    ["what's the source for the instability threat", 'threat.instability'],
+  ])('%s is the topic’s sources, not the document’s', (question, topic) => {
+    const answer = bot.answerNow(question);
+    expect(answer.intent).toBe(topic);
+    expect(answer.followUp).toBe('source');
+  });
+
+  it('is the document itself when the question is about it', () => {
+    expect(bot.answerNow('who published the threat assessment').intent).toBe('source.ata');
+    expect(bot.answerNow('source for the TCO threats').intent).toBe('source.ata');
+  });
+});

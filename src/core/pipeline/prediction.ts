@@ -37,6 +37,8 @@ export interface ReadingInput {
   readonly parts?: () => readonly { readonly exact: IntentId | undefined; readonly asks: boolean }[];
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
+  /** The question without the words that ask for a follow-up, read alone ("the TCO overview" of "source for the TCO overview"); read when a reading asks. */
+  readonly subject?: () => Classification | undefined;
   readonly limit?: Limit;
   /** The topic a name of which is the very words the limit read ("tougher sentences" is a name of the penalties solution). */
   readonly limitNamed?: IntentId;

@@ -95,6 +95,21 @@ export function questionReader(parts: QuestionReaderParts) {
     const everyClause = once(() =>
       clauseSplitter.parts(plain).map((c) => ({ exact: classifier.exactIntent(c.text), asks: c.asks })),
     );
+    // The question without the words that ask for a follow-up ("source for the TCO overview" is
+    // about the TCO overview): a word goes when every term it makes is a follow-up's, not content.
+    const subject = once(() => {
+      if (classification === undefined) return undefined;
+      const content = new Set(classification.contentTerms);
+      const asking = new Set(classification.normalized.terms.filter((t) => !content.has(t)));
+      const { words } = classification.normalized;
+      const kept = words.filter((w) => {
+        const terms = classifier.normalizer.normalize(w, { correct: false }).terms;
+        return terms.length === 0 || !terms.every((t) => asking.has(t));
+      });
+      return kept.length === words.length || kept.length === 0
+        ? undefined
+        : classifier.classify(kept.join(' '));
+    });
     const input: ReadingInput = {
       kb,
       length: question.length,
@@ -105,6 +120,7 @@ export function questionReader(parts: QuestionReaderParts) {
             classification,
             clauses,
             parts: everyClause,
+            subject,
             named: (among?: (topic: IntentId) => boolean) =>
               lookup().named(classification.normalized.terms, among),
           }),

@@ -72,6 +72,18 @@ export function isGenericTarget(topic: Topic, view: View): boolean {
   return false;
 }
 
+/**
+ * The specific topic the question's subject names surely, read without the words that ask for a
+ * follow-up ("source for the TCO overview" is about the TCO overview); none when that is a topic
+ * the view lists in general (a source, for "source?").
+ */
+export function subjectTopic(input: ReadingInput, view: View): Topic | undefined {
+  const s = input.subject?.();
+  const topic = s === undefined ? undefined : input.kb.topics.get(s.candidates[0]?.intent ?? '');
+  if (s === undefined || !isAskable(topic) || isGenericTarget(topic, view)) return undefined;
+  return s.confidence >= input.threshold && s.inScope >= input.threshold ? topic : undefined;
+}
+
 /** A topic whose nearest phrase the question matches this closely, and this far ahead of the next, is named. */
 const CLOSE_SIMILARITY = 0.6;
 const CLOSE_LEAD = 1.5;

@@ -10,6 +10,7 @@ import {
   isAskable,
   isGenericTarget,
   strangeShare,
+  subjectTopic,
 } from '../targets.js';
 
 const pct = (p: number): string => p.toFixed(2);
@@ -71,7 +72,11 @@ export function followUp(input: ReadingInput): Prediction {
       ? closelyNamed(input.kb, c.candidates, view)
       : undefined;
   const best = yields ? runnerUp : (nearest ?? first);
-  const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
+  const read = best === undefined ? undefined : input.kb.topics.get(best.intent);
+  // "What's the source for the instability threat": the source named is what the view lists in
+  // general; the subject, read without the follow-up's words, is what it is asked of.
+  const named =
+    read !== undefined && isGenericTarget(read, view) ? (subjectTopic(input, view) ?? read) : read;
   const confident =
     c.confidence >= input.threshold ||
     (yields && (first?.probability ?? 0) >= input.threshold) ||

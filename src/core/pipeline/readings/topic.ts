@@ -1,8 +1,11 @@
 import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
-import { answer, inConversation, isAskable, isGenericTarget } from '../targets.js';
+import { answer, inConversation, isAskable, isGenericTarget, subjectTopic } from '../targets.js';
 
 const pct = (p: number): string => p.toFixed(2);
+
+/** A source read as the topic is a request for another topic's sources when the act head says "source" this surely (share of the threshold). */
+const SOURCE_ASKED = 0.3;
 
 /** The topic head: its likeliest topic, how sure, and how surely the question is in scope at all. */
 export function topic(input: ReadingInput): Prediction {
@@ -11,6 +14,20 @@ export function topic(input: ReadingInput): Prediction {
   const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
   if (c === undefined || !isAskable(named))
     return { probability: 0, reason: `best candidate is not a topic (${best?.intent ?? 'none'})` };
+  // "Source for the TCO overview": a source read as the topic, asked for a source, with a subject
+  // that names a topic of its own: that topic's sources. A source is about the document itself.
+  const act = c.acts.find((a) => a.kind !== null);
+  const of =
+    named.group === 'source' && act?.kind === 'source' && act.probability >= SOURCE_ASKED * input.threshold
+      ? subjectTopic(input, 'sources')
+      : undefined;
+  if (of !== undefined)
+    return {
+      decision: answer(input, of.id, 'sources', c.confidence),
+      probability: c.confidence,
+      scope: c.inScope,
+      reason: `${named.id} at ${pct(c.confidence)}, asked for a source (${pct(act?.probability ?? 0)}) of ${of.id}, which its subject names`,
+    };
   // Even where a second topic is nearly as likely ("fentanil from mexico?": drugs or Mexico): the
   // likeliest, its confidence saying how sure.
   return {
