@@ -69,24 +69,28 @@ export function occurs(pattern: Pattern, words: readonly string[]): boolean {
   return false;
 }
 
-/** A pattern, and the words one of which a question must have for it to occur (none: no such word). */
+/**
+ * A pattern, and what a question must have for it to occur: one of the words of its first token
+ * that is not optional (`needs`), or, when that token is a number or has a prefix, some word that
+ * token matches (`needsToken`); neither when every token is optional.
+ */
 interface Compiled {
   readonly pattern: Pattern;
   readonly needs: readonly string[] | undefined;
+  readonly needsToken: Token | undefined;
 }
 
-/**
- * Every run the pattern matches has a word for its first token that is neither optional, nor a
- * number, nor a prefix: one of that token's words must be in the question.
- */
+/** Every run the pattern matches has a word for its first token that is not optional. */
 function compile(source: string): Compiled {
   const pattern = compilePattern(source);
   const token = pattern.find((t) => !t.optional);
-  const needs =
-    token === undefined || token.number || token.alternatives.some((a) => a.prefix)
-      ? undefined
-      : token.alternatives.map((a) => a.text);
-  return { pattern, needs };
+  const exact = token !== undefined && !token.number && !token.alternatives.some((a) => a.prefix);
+  return {
+    pattern,
+    needs: exact ? token.alternatives.map((a) => a.text) : undefined,
+    // Looked for word by word: one pass over the question, where occurs() tries every start.
+    needsToken: exact ? undefined : token,
+  };
 }
 
 /** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
@@ -96,8 +100,9 @@ function anyOccurs(
   present: ReadonlySet<string>,
 ): boolean {
   for (let i = 0; i < patterns.length; i++) {
-    const { pattern, needs } = patterns[i] as Compiled;
+    const { pattern, needs, needsToken } = patterns[i] as Compiled;
     if (needs !== undefined && !needs.some((w) => present.has(w))) continue;
+    if (needsToken !== undefined && !words.some((w) => tokenMatches(needsToken, w))) continue;
     if (occurs(pattern, words)) return true;
   }
   return false;
