@@ -128,7 +128,7 @@ export class Classifier {
   static train(kb: KnowledgeBase): Classifier {
     const normalizer = Normalizer.fromTexts(vocabularyTexts(kb), kb.language);
     const texts = trainingTexts(kb);
-    const normalized = texts.map((t) => normalizer.normalize(t.text, { correct: false }));
+    const normalized = texts.map((t) => keptApart(normalizer.normalize(t.text, { correct: false })));
     const { index, vectors } = FeatureIndex.fit(normalized);
     const classes = topicClasses(kb);
     const trainHeads = (subset: readonly number[], epochs: number) => ({
@@ -283,6 +283,23 @@ export class Classifier {
       (normalized.corrections.length === 0 ? undefined : this.exactPhrases.get(normalized.words.join(' ')))
     );
   }
+}
+
+/**
+ * A training text's reading, copied: training keeps thousands of readings alive, and V8 then
+ * allocates the objects made where questions are read (the same code) straight into the old
+ * generation (allocation-site pretenuring), where each question's reading outlived its question
+ * until a full collection. The copies are made here; the originals die young, as a question's do.
+ */
+function keptApart(n: NormalizedText): NormalizedText {
+  return {
+    plain: n.plain,
+    words: n.words.slice(),
+    folded: n.folded.slice(),
+    terms: n.terms.slice(),
+    corrections: n.corrections.slice(),
+    synonyms: n.synonyms.slice(),
+  };
 }
 
 /**

@@ -133,7 +133,13 @@ export class FeatureIndex {
       }),
     );
     const index = new FeatureIndex(StringTable.of([...ids.keys()], { lookup: true }), common);
-    return { index, vectors: lists.map((list, i) => index.fromIds(listIds[i] as number[], list.groups)) };
+    // Each vector copied into an object of its own (see keptApart in classifier.ts): training keeps
+    // them all, and the object fromIds makes for every question must not be pretenured for it.
+    const vectors = lists.map((list, i): SparseVector => {
+      const { index: ids, value } = index.fromIds(listIds[i] as number[], list.groups);
+      return { index: ids, value };
+    });
+    return { index, vectors };
   }
 
   /** The terms that are not rare, for the start-up cache. */
