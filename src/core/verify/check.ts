@@ -3,14 +3,14 @@ import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { FormattedReference } from '../citations/reference.js';
 import type { CitationStyle } from '../citations/styles.js';
 import { Lexicon } from '../text/lexicon.js';
-import { AttributionReader } from './attribution.js';
 import { AuthorNames } from './authors.js';
 import { type Claim, CreditReader } from './credit.js';
+import { creditedWords } from './credited.js';
 import { bracketNotes } from './brackets.js';
 import { type EllipsisWords, ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
 import { closestPassage, type Placement, placeExactly, placesOf } from './match.js';
-import { headingsOf, type SourceWord, type StoredText, storedTexts } from './passages.js';
+import { headingsOf, type StoredText, storedTexts } from './passages.js';
 import { type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
 import { maskQuotations, sentenceAt, sentencesOf } from './sentences.js';
 import type {
@@ -23,7 +23,7 @@ import type {
   VerifyResult,
 } from './types.js';
 import { VERDICTS } from './types.js';
-import { type Word, wordsOf } from './words.js';
+import { wordsOf } from './words.js';
 
 /** A quotation of one word is never checked: a word is a source's vocabulary, not its wording. */
 export const SHORT_WORDS = 2;
@@ -52,7 +52,6 @@ export type ReferenceFor = (sourceId: string, style: CitationStyle) => Promise<F
 export class QuoteChecker {
   private readonly texts: readonly StoredText[];
   private readonly headings: ReadonlySet<string>;
-  private readonly reader: AttributionReader;
   private readonly credits: CreditReader;
   private readonly names: AuthorNames;
   private readonly ellipsis: EllipsisWords;
@@ -67,7 +66,6 @@ export class QuoteChecker {
     this.texts = storedTexts(kb);
     this.headings = new Set(this.texts.flatMap(headingsOf));
     this.names = new AuthorNames(kb);
-    this.reader = new AttributionReader(this.names, kb.language.attribution);
     const { stopwords } = Lexicon.of(kb.language);
     this.stopwords = stopwords;
     this.credits = new CreditReader(this.names, kb.language.attribution, stopwords);
@@ -134,20 +132,13 @@ export class QuoteChecker {
     }
     // Sentences that credit words without quotation marks.
     for (const sentence of sentences) {
-      // Someone the knowledge base holds nothing from ("Some analysts believe that …"): their
-      // words are checked only when a source holds a run of them word for word.
-      const attributed =
-        this.reader.attributedIn(masked, sentence, found) ?? this.unquotedOther(masked, sentence, found);
-      if (attributed === undefined) continue;
-      const { start, end, verbatim } = this.creditedWords(text, attributed);
+      const { earlier } = sentenceAt(sentences, sentence.start);
+      const credited = creditedWords(this.credits, this.texts, text, masked, sentence, found, earlier);
+      if (credited === undefined) continue;
+      const { start, end, claim, introduced, verbatim } = credited;
       const quote = text.slice(start, end);
       if (wordCount(quote) < MIN_WORDS) continue;
-      candidates.push({
-        found: { quote, start, end, form: 'attributed' },
-        claim: attributed.claim,
-        introduced: attributed.introduced,
-        verbatim,
-      });
+      candidates.push({ found: { quote, start, end, form: 'attributed' }, claim, introduced, verbatim });
     }
     const findings: Finding[] = [];
     for (const { found: f, claim, introduced, verbatim } of candidates.sort(
@@ -183,36 +174,6 @@ export class QuoteChecker {
       ok: findings.every((f) => f.verdict === 'exact'),
       refused: null,
     };
-  }
-
-  /**
-   * Of a sentence's words credited without quotation marks, the stretch that claims to be the
-   * source's: from the first word of the longest run the source holds word for word ("1787 argues
-   * that the U.S. should | disrupt transnational crime …"), to the end of that run where the
-   * source's sentence ends there, else on to the writer's next comma (a changed ending: "…of the
-   * United States | and Mexico, which is why …"). With no such run, all of them.
-   */
-  private creditedWords(
-    text: string,
-    span: { start: number; end: number },
-  ): { start: number; end: number; verbatim: boolean } {
-    const words = wordsOf(text.slice(span.start, span.end), span.start);
-    const run = longestRun(words, this.texts);
-    if (run === undefined || run.length < MIN_WORDS) return { ...span, verbatim: false };
-    const first = words[run.from] as Word;
-    const last = words[run.from + run.length - 1] as Word;
-    if (run.endsSentence) return { start: first.start, end: last.end, verbatim: true };
-    const rest = text.slice(last.end, span.end);
-    const stop = rest.search(/[,;:()\u2014\u2013]|\s-\s/u);
-    const end = stop < 0 ? span.end : last.end + stop;
-    return { start: first.start, end: last.end + text.slice(last.end, end).trimEnd().length, verbatim: true };
-  }
-
-  private unquotedOther(masked: string, sentence: { start: number; end: number }, found: readonly Found[]) {
-    const other = this.credits.unquoted(masked, sentence, found);
-    return other === undefined || other.claim === null
-      ? undefined
-      : { start: other.start, end: other.end, claim: other.claim, introduced: false };
   }
 
   private async judge(found: Found, claim: Claim, style: CitationStyle): Promise<Finding> {
@@ -352,32 +313,6 @@ export class QuoteChecker {
     const tail = /^[.!?]?["”’)]*/u.exec(text.text.slice(b.end))?.[0] ?? '';
     return text.text.slice(a.start, b.end + tail.length);
   }
-}
-
-/** The longest run of the words that a stored text holds word for word (case free at its start). */
-function longestRun(
-  words: readonly Word[],
-  texts: readonly StoredText[],
-): { from: number; length: number; endsSentence: boolean } | undefined {
-  let best: { from: number; length: number; endsSentence: boolean } | undefined;
-  for (let i = 0; i < words.length; i++) {
-    for (const text of texts) {
-      text.words.forEach((w, p) => {
-        let k = 0;
-        while (i + k < words.length && p + k < text.words.length) {
-          const a = words[i + k] as Word;
-          const b = text.words[p + k] as SourceWord;
-          if (!(a.key === b.key || ((k === 0 || b.sentenceStart) && a.lower === b.lower))) break;
-          k++;
-        }
-        if (k > 0 && (best === undefined || k > best.length)) {
-          const next = text.words[p + k];
-          best = { from: i, length: k, endsSentence: next === undefined || next.sentence !== w.sentence };
-        }
-      });
-    }
-  }
-  return best;
 }
 
 function range(start: number, end: number): number[] {

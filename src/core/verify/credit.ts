@@ -1,7 +1,8 @@
 import type { Attribution } from '../../knowledge/types.js';
 import type { AuthorNames, Mention } from './authors.js';
+import { type Named, NameRoles } from './roles.js';
 import type { Author } from './types.js';
-import { boundaryBefore, endsWith, findPhrases, namesAt, range, startsAt } from './phrases.js';
+import { boundaryBefore, findPhrases, range, startsAt } from './phrases.js';
 import { isInitialism, type Word, wordsOf } from './words.js';
 
 /** Whom a passage of text credits some words to. */
@@ -12,16 +13,23 @@ export interface Span {
   readonly end: number;
 }
 
-/** A name in a sentence, and the part it plays there. */
-interface Named extends Mention {
-  /** After "quoted in", "as relayed on": the page that passes the words on, not their author. */
-  readonly relay: boolean;
-  /** After "quoting", "citing", "relays": the author whose words the sentence passes on. */
-  readonly source: boolean;
-  /** Right after a cue ("asks ODNI to", "told the Senate"): spoken to, not speaking. */
-  readonly object: boolean;
-  /** "it", "the group": stands for an author named before. */
-  readonly pronoun: boolean;
+/** A sentence's words and the phrases in it that credit words (CreditReader.phrases). */
+export interface SentencePhrases {
+  readonly words: readonly Word[];
+  /** Cues by word index: whom each credits, whether it ends the sentence, whether a name stands before it. */
+  readonly cues: readonly {
+    readonly at: number;
+    readonly length: number;
+    readonly claim: Claim | undefined;
+    readonly closing: boolean;
+    readonly afterName: boolean;
+  }[];
+  /** Leads by word index, to the last word of the name after them. */
+  readonly leads: readonly {
+    readonly at: number;
+    readonly last: number;
+    readonly claim: Claim | undefined;
+  }[];
 }
 
 /** Something in a sentence that credits words: where it stands, and to whom (null: the writer). */
@@ -48,16 +56,14 @@ type Phrases = readonly (readonly string[])[];
 export class CreditReader {
   private readonly cues: Phrases;
   private readonly leads: Phrases;
-  private readonly relays: Phrases;
   private readonly relaying: Phrases;
-  private readonly pronouns: Phrases;
   private readonly writers: ReadonlySet<string>;
   private readonly modals: ReadonlySet<string>;
   private readonly determiners: ReadonlySet<string>;
   private readonly clauses: ReadonlySet<string>;
-  private readonly bound: ReadonlySet<string>;
   private readonly coordinators: ReadonlySet<string>;
   private readonly defaults: Readonly<Record<string, readonly string[]>>;
+  private readonly roles: NameRoles;
 
   constructor(
     private readonly names: AuthorNames,
@@ -69,16 +75,14 @@ export class CreditReader {
       list.map((p) => wordsOf(p).map((w) => w.lower)).sort((a, b) => b.length - a.length);
     this.cues = split(language.cues);
     this.leads = split(language.leads);
-    this.relays = split(language.relays);
     this.relaying = split(language.relaying);
-    this.pronouns = split(language.pronouns);
     this.writers = new Set(language.writers);
     this.modals = new Set(language.modals);
     this.determiners = new Set(language.determiners);
     this.clauses = new Set(language.clauses);
-    this.bound = new Set(language.bound);
     this.coordinators = new Set(language.coordinators);
     this.defaults = language.defaults;
+    this.roles = new NameRoles(names, language);
   }
 
   /**
@@ -88,7 +92,7 @@ export class CreditReader {
    */
   claimFor(masked: string, sentence: Span, quote: Span, earlier: readonly Span[]): Claim {
     const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
-    const named = this.named(words, masked);
+    const named = this.roles.named(words, masked);
     const resolve = (n: Named): Claim | undefined =>
       n.pronoun ? this.antecedent(masked, n, named, earlier) : claimOf(n);
     const credits: Credit[] = [];
@@ -100,7 +104,7 @@ export class CreditReader {
       const end = (words[n.last] as Word).end;
       if (end > quote.start || n.relay || n.object) continue;
       if (n.source) push(end, resolve(n), true);
-      else if (this.standsAlone(words, n)) push(end, resolve(n));
+      else if (this.roles.standsAlone(words, n)) push(end, resolve(n));
     }
     for (const cue of findPhrases(words, this.cues, startsAt, masked)) {
       const end = (words[cue.at + cue.length - 1] as Word).end;
@@ -145,31 +149,35 @@ export class CreditReader {
   }
 
   /**
-   * Words credited without quotation marks to someone the knowledge base holds nothing from:
-   * "Some analysts believe that TCOs view …". The words after the first cue with such a speaker,
-   * to the end of the sentence (none when a quotation stands in that stretch: it is checked itself).
+   * The phrases of a sentence that credit words, read as for a quotation: each cue with whom it
+   * credits (its subject, or after a quotation the name after it: "…, says 1787"; undefined when it
+   * reports no one's words: "the Member should say"), and each lead with its author ("according to
+   * 1787,"). A sentence that credits words without quotation marks is read from these.
    */
-  unquoted(
-    masked: string,
-    sentence: Span,
-    quotations: readonly Span[],
-  ): (Span & { claim: Claim }) | undefined {
+  phrases(masked: string, sentence: Span, earlier: readonly Span[]): SentencePhrases {
     const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
-    const named = this.named(words, masked);
-    const resolve = (n: Named): Claim | undefined => (n.pronoun ? undefined : claimOf(n));
-    for (const cue of findPhrases(words, this.cues, startsAt, masked)) {
-      const claim = this.speaker(words, masked, named, cue, resolve, 'before');
-      if (claim === undefined || claim === null || claim.sourceId !== null) continue;
-      if (named.some((n) => n.first < cue.at)) return undefined;
-      const next = words[cue.at + cue.length];
-      const from = next?.lower === 'that' ? next.end : (words[cue.at + cue.length - 1] as Word).end;
-      if (quotations.some((q) => q.start >= from && q.start < sentence.end)) return undefined;
-      const rest = masked.slice(from, sentence.end);
-      const start = from + (rest.length - rest.trimStart().length);
-      const end = from + rest.replace(/[\s.!?;:,]+$/u, '').length;
-      return end > start ? { start, end, claim } : undefined;
-    }
-    return undefined;
+    const named = this.roles.named(words, masked);
+    const resolve = (n: Named): Claim | undefined =>
+      n.pronoun ? this.antecedent(masked, n, named, earlier) : claimOf(n);
+    const closing = (at: number, length: number): boolean => at + length === words.length;
+    const cues = findPhrases(words, this.cues, startsAt, masked).map((cue) => ({
+      ...cue,
+      claim: this.speaker(
+        words,
+        masked,
+        named,
+        cue,
+        resolve,
+        closing(cue.at, cue.length) ? 'after' : 'before',
+      ),
+      closing: closing(cue.at, cue.length),
+      afterName: named.some((n) => n.first < cue.at),
+    }));
+    const leads = findPhrases(words, this.leads, startsAt, masked).flatMap((lead) => {
+      const n = named.find((m) => m.first >= lead.at + lead.length && m.first <= lead.at + lead.length + 1);
+      return n === undefined ? [] : [{ at: lead.at, last: n.last, claim: resolve(n) }];
+    });
+    return { words, cues, leads };
   }
 
   /** The clause right after a quotation: "…," the ATA warns / says 1787 / she told / according to ODNI. */
@@ -247,7 +255,7 @@ export class CreditReader {
       const subject = named.filter((n) => n.last >= from && n.last < to && !n.relay && !n.object);
       const source = subject.find((n) => n.source);
       if (source !== undefined) return resolve(source);
-      const speaking = subject.filter((n) => !this.relayingAt(words, n.last + 1));
+      const speaking = subject.filter((n) => !this.roles.relayingAt(words, n.last + 1));
       const authors = new Set(speaking.filter((n) => !n.pronoun).map((n) => n.author.sourceId));
       if (joined && authors.size > 1) {
         // Two authors credited with one quotation: at least one of them is credited wrongly.
@@ -330,89 +338,17 @@ export class CreditReader {
   private subjectOf(masked: string, sentences: readonly Span[]): Claim | undefined {
     for (const span of sentences) {
       const before = wordsOf(masked.slice(span.start, span.end), span.start);
-      const found = this.named(before, masked).filter((n) => !n.pronoun && !n.relay);
+      const found = this.roles.named(before, masked).filter((n) => !n.pronoun && !n.relay);
       const source = found.filter((n) => n.source).at(-1);
-      const subject = found.find((n) => !this.afterPreposition(before, n));
+      const subject = found.find((n) => !this.roles.afterPreposition(before, n));
       const chosen = subject ?? source ?? found.at(-1);
       if (chosen !== undefined) return claimOf(chosen);
     }
     return undefined;
   }
 
-  /** Names of authors and pronouns in some words, each with its part in the sentence. */
-  private named(words: readonly Word[], text: string): Named[] {
-    const out: Named[] = this.names.mentions(words, text).map((m) => this.role(words, text, m, false));
-    const taken = new Set(out.flatMap((m) => range(m.first, m.last)));
-    for (const p of findPhrases(words, this.pronouns, namesAt)) {
-      // "the group" may follow a determiner other than "the": "its authors".
-      if (range(p.at, p.at + p.length - 1).some((i) => taken.has(i))) continue;
-      const first = p.at;
-      const last = p.at + p.length - 1;
-      const phrase = text.slice((words[first] as Word).start, (words[last] as Word).end);
-      out.push(
-        this.role(words, text, { author: { sourceId: null, name: phrase }, phrase, first, last }, true),
-      );
-    }
-    return out.sort((a, b) => a.first - b.first);
-  }
-
-  private role(words: readonly Word[], text: string, m: Mention, pronoun: boolean): Named {
-    const head = this.skipDeterminers(words, m.first);
-    const relay = this.relays.some((r) => endsWith(words.slice(0, head), r, ['the', 'by', 'in', 'on']));
-    // After a relaying verb in its clause: "quoting the ATA", "relays this from the ATA".
-    let from = head;
-    while (from > 0 && head - from < 4 && !boundaryBefore(words, text, from, new Set())) from--;
-    const source = range(from, head - 1).some((k) => this.relaying.some((r) => startsAt(words, k, r)));
-    // Spoken to: right after a cue in the same clause ("asks ODNI to"; not "Notes: 1787 would").
-    const object =
-      !source &&
-      !boundaryBefore(words, text, head, new Set()) &&
-      this.cues.some((c) => endsWith(words.slice(0, head), c));
-    return { ...m, relay, source, object, pronoun };
-  }
-
-  /** The first word of a name, before any determiners written in front of it. */
-  private skipDeterminers(words: readonly Word[], first: number): number {
-    let at = first;
-    while (at > 0 && this.determiners.has((words[at - 1] as Word).lower)) at--;
-    return at;
-  }
-
   private boundary(words: readonly Word[], masked: string, i: number): boolean {
     return boundaryBefore(words, masked, i, this.clauses);
-  }
-
-  /**
-   * A name standing on its own credits the words after it: a name we hold words from, in the
-   * possessive ("1787's recommendation is to", "In its words"), or in subject position, not after
-   * a preposition ("1787 would …", not "further than the ATA").
-   */
-  private standsAlone(words: readonly Word[], n: Named): boolean {
-    if (this.relayingAt(words, n.last + 1)) return false;
-    // The subject of what a cue reports is what the words are about, not who says them: "1787's
-    // page notes that the assessment was “released on February 5, 2024”" (1787's words).
-    const before = words.slice(0, this.skipDeterminers(words, n.first));
-    if (before.at(-1)?.lower === 'that' && this.cues.some((c) => endsWith(before.slice(0, -1), c)))
-      return false;
-    // "1787's", or a pronoun that is also a determiner: "its", "their".
-    const last = (words[n.last] as Word).lower;
-    const owned = words.slice(n.first, n.last + 1).some((w) => /'s$/.test(w.lower));
-    const possessive = owned || (n.first === n.last && this.determiners.has(last));
-    if (n.pronoun) return possessive;
-    if (n.author.sourceId === null) return false;
-    return possessive || !this.afterPreposition(words, n);
-  }
-
-  /** The name follows a preposition: "further than the ATA", "a point from 1787". */
-  private afterPreposition(words: readonly Word[], n: Mention): boolean {
-    const before = words[this.skipDeterminers(words, n.first) - 1];
-    return before !== undefined && this.bound.has(before.lower);
-  }
-
-  /** A relaying verb follows (maybe after "also"): "1787 cites", "its page also relays". */
-  private relayingAt(words: readonly Word[], at: number): boolean {
-    const skip = words[at]?.lower === 'also' || words[at]?.lower === 'page' ? at + 1 : at;
-    return this.relaying.some((r) => startsAt(words, skip, r));
   }
 }
 
