@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assistant, TestConversation } from '../support/assistant.js';
 
 /** A conversation asked turn by turn; each turn's intent and follow-up kind, as the port answers. */
@@ -105,5 +105,49 @@ describe("later turns: a source's reference", () => {
     // Asked when, not for a reference: the source's own answer says when.
     const when = await turns('source-when', ['who published the ata', 'when did it come out']);
     expect(when[1]).toEqual(['source.ata', null]);
+  });
+});
+
+describe('later turns: words two linked topics share', () => {
+  it("read them as the conversation's topic, through an off-topic turn, and switch when the other is plain", async () => {
+    const threat = await turns('linked-threat', [
+      'human trafficking threat?',
+      "what's 1787 say to do about that",
+      'is the sinaloa cartel the biggest one?',
+      'ok. source for the trafficking bit',
+    ]);
+    expect(threat[3]).toEqual(['threat.trafficking', 'source']);
+    const solution = await turns('linked-solution', [
+      'the trafficking solution',
+      'source for the trafficking bit',
+    ]);
+    expect(solution[1]).toEqual(['solution.trafficking', 'source']);
+    const switched = await turns('linked-switch', [
+      'human trafficking threat?',
+      'source for the trafficking solution',
+    ]);
+    expect(switched[1]).toEqual(['solution.trafficking', 'source']);
+  });
+});
+
+describe('later turns: memory that fades on the clock', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps the topic through an off-topic turn and a short pause, and forgets it after a long one (fake timers)', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-08T01:00:00Z') });
+    // Built under the fake clock: the assistant and its store read Date.now as it is now.
+    const bot = assistant();
+    const chat = new TestConversation(bot, 'clock');
+    expect((await chat.say('what does the ata say about ransomware')).intent).toBe('threat.ransomware');
+    expect((await chat.say('best pizza in town')).kind).toBe('decline');
+    vi.advanceTimersByTime(60_000);
+    expect(await chat.say('tl;dr?')).toMatchObject({ intent: 'threat.ransomware', followUp: 'short' });
+    // Two declines and five idle minutes: too faint to lean on.
+    await chat.say('best pizza in town');
+    await chat.say('what is the capital of peru');
+    vi.advanceTimersByTime(5 * 60_000);
+    expect((await chat.say('tl;dr?')).kind).toBe('clarify');
   });
 });

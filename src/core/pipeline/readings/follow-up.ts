@@ -1,6 +1,7 @@
 import { type FollowUpKind, followUpOf } from '../../../knowledge/ids.js';
 import type { Topic } from '../../../knowledge/types.js';
 import { VIEW_OF } from '../decision.js';
+import type { TopicCandidate } from '../../model/classifier.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
 import {
   answer,
@@ -71,7 +72,11 @@ export function followUp(input: ReadingInput): Prediction {
     input.previous === undefined && c.confidence < input.threshold
       ? closelyNamed(input.kb, c.candidates, view)
       : undefined;
-  const best = yields ? runnerUp : (nearest ?? first);
+  // "ok. source for the trafficking bit", after the trafficking threat: words a topic shares with
+  // one it is linked to (a threat and the solution that answers it) are the conversation's, when
+  // the model holds the conversation's topic at least SPECIFIC_SHARE as likely as the other.
+  const recalled = linkedRecall(input, first);
+  const best = recalled ?? (yields ? runnerUp : (nearest ?? first));
   const read = best === undefined ? undefined : input.kb.topics.get(best.intent);
   // "What's the source for the instability threat": the source named is what the view lists in
   // general; the subject, read without the follow-up's words, is what it is asked of.
@@ -124,6 +129,19 @@ export function followUp(input: ReadingInput): Prediction {
     decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
     reason: `asks for ${kind} (${pct(asked)}) with no topic named and none before`,
   });
+}
+
+/** The conversation's topic among the candidates, when it is linked to the first and nearly as likely. */
+function linkedRecall(input: ReadingInput, first: TopicCandidate | undefined): TopicCandidate | undefined {
+  const { previous, kb } = input;
+  if (previous === undefined || first === undefined || first.intent === previous) return undefined;
+  const held = input.classification?.candidates.find((x) => x.intent === previous);
+  const linked =
+    kb.topics.get(first.intent)?.related.includes(previous) === true &&
+    kb.topics.get(previous)?.related.includes(first.intent) === true;
+  return held !== undefined && linked && held.probability >= SPECIFIC_SHARE * first.probability
+    ? held
+    : undefined;
 }
 
 /**
