@@ -13,13 +13,16 @@ type Phrase = readonly string[];
 
 const phrase = (text: string): Phrase => text.split(' ');
 
-/** The longest phrase found first, with where it is. */
+/** The longest phrase found first, with where it is (`present`: the words, as a set). */
 function longest(
   words: readonly string[],
   phrases: readonly Phrase[],
   masked: ReadonlySet<number>,
+  present: ReadonlySet<string>,
 ): { readonly phrase: Phrase; readonly at: number } | undefined {
   for (const p of phrases) {
+    // Most phrases' first word is not in the question: not worth a walk over its words.
+    if (!present.has(p[0] as string)) continue;
     const at = runAt(words, p, 0, masked);
     if (at >= 0) return { phrase: p, at };
   }
@@ -61,16 +64,19 @@ export class ListRequests {
     // A form's name longer than every `alone` phrase it contains ("bibliography entry") masks it.
     // So does an idiom that holds a cue ("up to date" holds the scope "to date"), wherever it is.
     const masked = new Set<number>();
+    // Every question comes here: a phrase is looked for only when its first word is in it.
+    const present = new Set(words);
     for (const held of [...this.forms, ...this.idioms]) {
+      if (!present.has(held[0] as string)) continue;
       for (let at = runAt(words, held, 0, masked); at >= 0; at = runAt(words, held, 0, masked))
         for (let i = at; i < at + held.length; i++) masked.add(i);
     }
-    const alone = longest(words, this.alone, masked);
+    const alone = longest(words, this.alone, masked, present);
     if (alone !== undefined) return this.found(words, [alone]);
-    const list = longest(words, this.lists, masked);
+    const list = longest(words, this.lists, masked, present);
     if (list === undefined) return undefined;
     const span = new Set([...masked, ...range(list.at, list.phrase.length)]);
-    const scope = longest(words, this.scopes, span);
+    const scope = longest(words, this.scopes, span, present);
     return scope === undefined ? undefined : this.found(words, [list, scope]);
   }
 
