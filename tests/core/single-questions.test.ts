@@ -47,6 +47,12 @@ describe('rankings and history the sources do not hold', () => {
     expect(answer.trace.decidedBy).not.toBe('limit');
   });
 
+  it.each(['how is meth made', 'what is fentanyl made from'])('declines how a drug is made: %s', (q) => {
+    const answer = bot.answerNow(q);
+    expect(answer.intent).toBe('fallback');
+    expect(answer.trace.reason).toContain('how-made');
+  });
+
   it('declines a historical event that shares a word with a topic', () => {
     const answer = bot.answerNow('which treaty ended ww1');
     expect(answer.intent).toBe('fallback');
@@ -88,6 +94,13 @@ describe('a question that names only who speaks', () => {
     );
     expect(answer.intent).toBe('solution.inl');
     expect(answer.trace.decidedBy).toBe('clause');
+  });
+
+  it('reads the subject from a quoted question beside the ask', () => {
+    const answer = bot.answerNow(
+      'We got a constituent email: "Why isn\'t the government doing more about human trafficking at the border?" How should we respond, per 1787?',
+    );
+    expect(answer.intent).toMatch(/trafficking$/);
   });
 
   it('is the source itself when only a frame names a topic', () => {

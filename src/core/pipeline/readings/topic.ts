@@ -123,14 +123,14 @@ export function clause(input: ReadingInput): Prediction {
   const view = asks && act?.kind != null && act.probability >= threshold ? VIEW_OF[act.kind] : 'summary';
   // "… a provision touching the narcotics bureau's programs overseas. What's 1787's position?": an
   // asking clause that names only who speaks (a source) asks what it says of the subject another
-  // clause, not a frame ("for my memo on X"), names surely.
+  // clause (a quoted question too), not a frame ("for my memo on X"), names surely.
   const subject =
     !asks || !isGenericTarget(topic, view)
       ? undefined
       : surest(
           named.filter(
             (x) =>
-              !x.asks &&
+              x !== best &&
               !x.frames &&
               !isGenericTarget(x.topic, view) &&
               x.k.inScope >= threshold &&
