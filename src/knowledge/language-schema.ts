@@ -88,6 +88,7 @@ export const clausesFileSchema = z.strictObject({
   frames: z.array(lowerCase).default([]),
   openers: z.array(lowerCase).default([]),
   subjects: z.array(lowerCase).default([]),
+  refers: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/attribution.yaml`: how a memo credits words to an author (the quote checker). */

@@ -89,6 +89,7 @@ export function loadLanguage(root: string, report: Report): Language {
       frames: clauses?.frames ?? [],
       openers: clauses?.openers ?? [],
       subjects: clauses?.subjects ?? [],
+      refers: clauses?.refers ?? [],
     },
     attribution: {
       authors: attribution?.authors ?? {},

@@ -68,6 +68,8 @@ export interface Language {
     readonly frames: readonly string[];
     readonly openers: readonly string[];
     readonly subjects: readonly string[];
+    /** words that point back to what the conversation is about ("what replaced it") */
+    readonly refers: readonly string[];
   };
   /** the words that ask for an amount or a date, as a background fact states one */
   readonly factCues: { readonly amount: readonly string[]; readonly date: readonly string[] };

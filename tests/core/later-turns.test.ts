@@ -151,3 +151,15 @@ describe('later turns: memory that fades on the clock', () => {
     expect((await chat.say('tl;dr?')).kind).toBe('clarify');
   });
 });
+
+describe('later turns: a question that points back', () => {
+  it("reads 'what replaced it' as about the conversation's topic, but not 'can you send it to my boss'", async () => {
+    const merida = await turns('refers-merida', ['merida initiative funding?', 'what replaced it']);
+    expect(merida[1]?.[0]).toBe('solution.mexico');
+    const list = await turns('refers-list', ['1787 solutions list', 'who are they']);
+    expect(list[1]).toEqual(['solution.overview', null]);
+    // Words the conversation's topic never uses: about something else, pronoun or not.
+    const send = await turns('refers-send', ['ransomware threat', 'can you send it to my boss']);
+    expect(send[1]?.[0]).toBe('fallback');
+  });
+});

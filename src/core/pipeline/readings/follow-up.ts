@@ -158,6 +158,23 @@ function askedAlone(input: ReadingInput): { kind: FollowUpKind; probability: num
   return undefined;
 }
 
+/**
+ * Whether a question points back to what the conversation is about (a word of `refers` in
+ * clauses.yaml: "it", "they", "that") and says nothing the conversation's topic does not: out of
+ * scope less surely than the threshold, and each of its content words one that topic's nearest
+ * phrase shares ("what replaced it" after Mérida, not "can you send it to my boss").
+ */
+function refersBack(input: ReadingInput): boolean {
+  const c = input.classification;
+  if (c === undefined || c.outOfScope >= input.threshold) return false;
+  const refers = new Set(input.kb.language.clauses.refers);
+  if (!c.normalized.words.some((w) => refers.has(w.toLowerCase()))) return false;
+  const shared = new Set(
+    c.candidates.find((x) => x.intent === input.previous)?.evidence.map((e) => e.term) ?? [],
+  );
+  return c.contentTerms.every((t) => shared.has(t));
+}
+
 /** In a conversation, no topic is sure of it, but it asks for something at least this surely (share of the threshold)… */
 const CONTINUATION_SHARE = 0.3;
 /** …or under that, when the question is out of scope less likely than this and names no topic. */
@@ -184,7 +201,18 @@ export function continuation(input: ReadingInput): Prediction {
     };
   }
   const floor = CONTINUATION_SHARE * input.threshold;
-  if (act === undefined || act.kind === null || (act.probability < floor && !onlyTheConversation))
+  const weak = act === undefined || act.kind === null || (act.probability < floor && !onlyTheConversation);
+  if (weak && refersBack(input)) {
+    // "What replaced it", after Mérida: it asks for no follow-up the act head knows, but points
+    // back to what the conversation is about: its topic's own answer.
+    const followed = followedTopic(input, input.previous);
+    return {
+      decision: answer(input, followed, 'summary', 1 - c.outOfScope),
+      probability: 1 - c.outOfScope,
+      reason: `points back to the conversation (out of scope only ${pct(c.outOfScope)}): ${followed}`,
+    };
+  }
+  if (act === undefined || act.kind === null || weak)
     return {
       probability: 0,
       reason: `asks for nothing (best act ${pct(act?.probability ?? 0)} against ${pct(floor)})`,
