@@ -30,7 +30,6 @@ import { once, questionReader } from './pipeline/read-question.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, type TopicMatch, type TopicSummary } from './topics.js';
 import { formatReference, relayOf } from './citations/reference.js';
-import { QuoteChecker } from './verify/check.js';
 import type { VerifyResult } from './verify/types.js';
 
 export interface AssistantOptions {
@@ -92,14 +91,15 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
    * nothing. Nobody types a memo into a chat box, and reading one would cost every other asker.
    */
   const overCap = (text: string): boolean => text.length > maxLength;
-  // Built on first use: most runs never check a quote.
-  const checker = once(
-    () =>
-      new QuoteChecker(kb, async (id, style) => {
-        const source = kb.sources.get(id);
-        return source === undefined ? null : formatReference(source, relayOf(kb, source), style);
-      }),
-  );
+  // Built on first use, and imported then: most runs never check a quote, and the checker (with
+  // its diff library) is a sixth of the code a one-shot `ask` would otherwise compile at start.
+  const checker = once(async () => {
+    const { QuoteChecker } = await import('./verify/check.js');
+    return new QuoteChecker(kb, async (id, style) => {
+      const source = kb.sources.get(id);
+      return source === undefined ? null : formatReference(source, relayOf(kb, source), style);
+    });
+  });
   const facts = once(() => Facts.of(kb, classifier.normalizer));
   const now = options.now ?? Date.now;
   const conversations =
@@ -344,7 +344,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     },
 
     verify(text, style): Promise<VerifyResult> {
-      return checker().check(text, style ?? references.defaultStyle);
+      return checker().then((c) => c.check(text, style ?? references.defaultStyle));
     },
 
     findTopics(text, limit): TopicMatch[] {

@@ -11,7 +11,7 @@ import { type EllipsisWords, ellipsisNotes } from './ellipsis.js';
 import { type Found, findQuotations } from './find.js';
 import { closestPassage, type Placement, placeExactly, placesOf } from './match.js';
 import { headingsOf, type StoredText, storedTexts } from './passages.js';
-import { type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
+import { MIN_WORDS, type ParsedQuotation, parseQuotation, wordCount } from './quotation.js';
 import { maskQuotations, sentenceAt, sentencesOf } from './sentences.js';
 import type {
   AttributionCheck,
@@ -27,14 +27,8 @@ import { wordsOf } from './words.js';
 
 /** A quotation of one word is never checked: a word is a source's vocabulary, not its wording. */
 export const SHORT_WORDS = 2;
-/**
- * Quotations shorter than this (two or three words) are checked only when they are credited to
- * someone and are a source's distinctive wording: words it writes in one place only ("drive
- * migration", "global health crisis"). A phrase no source holds is a label or a scare quote ("the
- * “northern border” language"); one a source writes in several places is its vocabulary, and a
- * quoted name its title (“Transnational Crime”).
- */
-export const MIN_WORDS = 4;
+// MIN_WORDS lives in quotation.ts: request.ts (on every surface's path) reads it without this module.
+export { MIN_WORDS } from './quotation.js';
 /** A quotation holding at least this share of a passage's words (by weight) is that passage, altered. */
 export const ALTERED_AT = 0.6;
 /** Longer texts are not read: about thirty pages of memo, far beyond anything pasted to check. */

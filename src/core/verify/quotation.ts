@@ -1,6 +1,15 @@
 import { foldWord, wordsOf } from './words.js';
 
 /**
+ * Quotations shorter than this (two or three words) are checked only when they are credited to
+ * someone and are a source's distinctive wording: words it writes in one place only ("drive
+ * migration", "global health crisis"). A phrase no source holds is a label or a scare quote ("the
+ * “northern border” language"); one a source writes in several places is its vocabulary, and a
+ * quoted name its title (“Transnational Crime”).
+ */
+export const MIN_WORDS = 4;
+
+/**
  * A quotation read by the usual editing conventions: an ellipsis ("…", "...", ". . .", "[…]")
  * marks words left out; square brackets mark the writer's own words, either standing for some of
  * the source's ("[TCOs] endanger") or changing a word's form ("[t]ransnational", "threaten[s]");

@@ -1,6 +1,5 @@
-import { MIN_WORDS } from './check.js';
 import { findQuotations } from './find.js';
-import { wordCount } from './quotation.js';
+import { MIN_WORDS, wordCount } from './quotation.js';
 import { maskQuotations } from './sentences.js';
 
 /**
