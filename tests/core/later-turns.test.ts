@@ -163,3 +163,21 @@ describe('later turns: a question that points back', () => {
     expect(send[1]?.[0]).toBe('fallback');
   });
 });
+
+describe('later turns: a form of the answer asked anywhere in the question', () => {
+  it('reads "tl;dr of X", "the gist of X" and "X, bottom line" as the short view of X, after an off-topic turn too', async () => {
+    const cases: [string, string, string][] = [
+      [
+        'human trafficking - what is the threat',
+        'ok — tl;dr of the trafficking threat?',
+        'threat.trafficking',
+      ],
+      ['what does 1787 say about ILEA', 'tldr of the ILEA solution', 'solution.ilea'],
+      ['ransomware warning', 'bottom line on the ransomware threat?', 'threat.ransomware'],
+    ];
+    for (const [first, later, intent] of cases) {
+      const got = await turns(`form-${later}`, [first, 'book me a flight to miami', later]);
+      expect(got[2], later).toEqual([intent, 'short']);
+    }
+  });
+});

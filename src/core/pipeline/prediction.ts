@@ -1,4 +1,4 @@
-import type { IntentId } from '../../knowledge/ids.js';
+import type { FollowUpKind, IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Limit } from '../../knowledge/types.js';
 import type { StyleMention } from '../citations/style-names.js';
 import type { Classification } from '../model/classifier.js';
@@ -34,6 +34,8 @@ export interface ReadingInput {
    * reading asks of them: looked up, not scored (a fifth of questions have several). Computed only
    * when a reading asks.
    */
+  /** A follow-up asking for a form of the answer ("tl;dr"), its phrase anywhere in the question. */
+  readonly formAsked?: () => FollowUpKind | undefined;
   readonly parts?: () => readonly { readonly exact: IntentId | undefined; readonly asks: boolean }[];
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;

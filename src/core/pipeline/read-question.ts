@@ -1,16 +1,17 @@
-import type { IntentId } from '../../knowledge/ids.js';
+import { type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { ListRequests } from '../citations/list-request.js';
 import type { StyleNames } from '../citations/style-names.js';
 import type { Classification, Classifier } from '../model/classifier.js';
+import { TOPIC_SLOT } from '../model/examples.js';
 import type { Facts } from '../model/facts.js';
 import type { TopicLookup } from '../model/topic-lookup.js';
-import { withoutRun } from '../text/lexicon.js';
+import { RunFinder, withoutRun } from '../text/lexicon.js';
 import type { Clause, ClauseSplitter } from './clauses.js';
 import { decide } from './decide.js';
 import type { Limits } from './limits.js';
-import { SelfReference } from './self.js';
 import type { ReadingInput } from './prediction.js';
+import { SelfReference } from './self.js';
 
 /** What reading a question needs: the trained model and the curators' rules, built once per assistant. */
 export interface QuestionReaderParts {
@@ -37,6 +38,7 @@ export function questionReader(parts: QuestionReaderParts) {
   const { kb, classifier, limits, styles, listRequests, clauseSplitter, lookup, facts, threshold } = parts;
   const overCap = (text: string): boolean => text.length > parts.maxLength;
   const self = new SelfReference(kb.language, (w) => classifier.normalizer.lexicon.isStopword(w));
+  const forms = formPhrases(kb, classifier);
   return (question: string, previous: IntentId | undefined) => {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
@@ -120,6 +122,7 @@ export function questionReader(parts: QuestionReaderParts) {
             classification,
             clauses,
             parts: everyClause,
+            formAsked: once(() => (read === undefined ? undefined : forms.first(read.typed)?.kind)),
             subject,
             named: (among?: (topic: IntentId) => boolean) =>
               lookup().named(classification.normalized.terms, among),
@@ -148,4 +151,23 @@ export function once<T>(make: () => T): () => T {
     made ??= { value: make() };
     return made.value;
   };
+}
+
+/**
+ * The follow-ups that ask for a form of the answer rather than other content ("tl;dr", "in one
+ * line", "shorter"): read wherever their phrase stands in a question, as a citation style's name
+ * is ("tl;dr of the trafficking threat?"), not only where the act head, blurred by the topic's
+ * words, hears them.
+ */
+const FORM_KINDS: readonly FollowUpKind[] = ['short'];
+
+/** Their phrases (those without a topic's slot), as the words the normalizer reads, longest first. */
+function formPhrases(kb: KnowledgeBase, classifier: Classifier) {
+  const runs = kb.examples.flatMap((e) => {
+    const kind = followUpOf(e.intent);
+    if (kind === undefined || !FORM_KINDS.includes(kind) || e.text.includes(TOPIC_SLOT)) return [];
+    const words = classifier.normalizer.read(e.text).typed;
+    return words.length === 0 ? [] : [{ words, kind }];
+  });
+  return new RunFinder(runs.sort((a, b) => b.words.length - a.words.length));
 }

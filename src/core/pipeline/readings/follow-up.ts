@@ -1,7 +1,7 @@
 import { type FollowUpKind, followUpOf } from '../../../knowledge/ids.js';
 import type { Topic } from '../../../knowledge/types.js';
-import { VIEW_OF } from '../decision.js';
 import type { TopicCandidate } from '../../model/classifier.js';
+import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
 import {
   answer,
@@ -39,7 +39,11 @@ export function followUp(input: ReadingInput): Prediction {
   if (c === undefined) return { probability: 0, reason: 'nothing to read' };
   // A clause that asks for a follow-up alone, naming nothing ("— tl;dr?", ", in one line?"), says
   // what is asked however the rest of the question, naming a topic, blurs the act head.
-  const act = askedAlone(input) ?? c.acts.find((a) => a.kind !== null);
+  const form = input.formAsked?.();
+  const act =
+    askedAlone(input) ??
+    (form === undefined ? undefined : { kind: form, probability: 1 }) ??
+    c.acts.find((a) => a.kind !== null);
   // How sure the head is of the follow-up it picks, not of some follow-up: acts split between
   // "short" and "more" ("what's an MLAT") are no follow-up the head can name.
   const asked = act?.probability ?? 0;
