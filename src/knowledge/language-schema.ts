@@ -109,6 +109,7 @@ export const attributionFileSchema = z.strictObject({
   bound: z.array(lowerCase).default([]),
   coordinators: z.array(lowerCase).default([]),
   clauses: z.array(lowerCase).default([]),
+  backReferences: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/facts.yaml`: the words that ask for an amount or a date, as a background fact states one. */

@@ -108,6 +108,7 @@ export function loadLanguage(root: string, report: Report): Language {
       bound: attribution?.bound ?? [],
       coordinators: attribution?.coordinators ?? [],
       clauses: attribution?.clauses ?? [],
+      backReferences: attribution?.backReferences ?? [],
     },
     factCues: { amount: facts?.amount ?? [], date: facts?.date ?? [] },
     bibliography: {

@@ -143,6 +143,8 @@ export interface Attribution {
   readonly coordinators: readonly string[];
   /** words that open a clause with a subject of its own ("that", "while") */
   readonly clauses: readonly string[];
+  /** words that open a sentence about the quotation before it ("That is the ATA's recommendation.") */
+  readonly backReferences: readonly string[];
 }
 
 /** A rule of `content/limits.yaml`: what the sources cannot hold. */

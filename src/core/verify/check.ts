@@ -108,12 +108,13 @@ export class QuoteChecker {
         skipped.push({ text: f.quote, start: f.start, reason: titles.has(f) ? 'title' : 'too-short' });
         continue;
       }
-      const { sentence, earlier } = sentenceAt(sentences, f.start);
+      const { sentence, earlier, next } = sentenceAt(sentences, f.start);
       const claim = this.credits.claimFor(
         masked,
         f.intro ?? sentence,
         f,
         f.intro === undefined ? earlier : [],
+        f.intro === undefined ? next : undefined,
       );
       // A short quotation is checked when it is credited to someone and is a source's distinctive
       // wording ("ODNI warns of a “global health crisis”"); otherwise it is a scare quote or a

@@ -64,6 +64,7 @@ export class CreditReader {
   private readonly coordinators: ReadonlySet<string>;
   private readonly defaults: Readonly<Record<string, readonly string[]>>;
   private readonly roles: NameRoles;
+  private readonly backReferences: ReadonlySet<string>;
 
   constructor(
     private readonly names: AuthorNames,
@@ -83,6 +84,7 @@ export class CreditReader {
     this.coordinators = new Set(language.coordinators);
     this.defaults = language.defaults;
     this.roles = new NameRoles(names, language);
+    this.backReferences = new Set(language.backReferences);
   }
 
   /**
@@ -90,7 +92,7 @@ export class CreditReader {
    * quotations blanked out); `earlier` are the sentences before it, nearest first, where a pronoun
    * finds its author.
    */
-  claimFor(masked: string, sentence: Span, quote: Span, earlier: readonly Span[]): Claim {
+  claimFor(masked: string, sentence: Span, quote: Span, earlier: readonly Span[], later?: Span): Claim {
     const words = wordsOf(masked.slice(sentence.start, sentence.end), sentence.start);
     const named = this.roles.named(words, masked);
     const resolve = (n: Named): Claim | undefined =>
@@ -142,10 +144,22 @@ export class CreditReader {
     if (before !== undefined) return before.claim;
     const after = this.after(words, masked, named, quote, resolve);
     // A quotation that is a sentence of its own, credited nowhere in it, is the words of the author
-    // the sentence before is about ("1787 has a plan for the border. “Work with Canada …”").
+    // the sentence after it names when that sentence points back at it ("“Work with Canada …”
+    // That is the ATA's recommendation."), else of the author the sentence before is about ("1787
+    // has a plan for the border. “Work with Canada …”").
     const opens = words.every((w) => w.end <= quote.start || w.start >= quote.end);
     const alone = opens && !words.some((w) => w.start >= quote.end && /\p{L}/u.test(w.lower));
-    return after === null && alone ? (this.subjectOf(masked, earlier.slice(0, 1)) ?? null) : after;
+    if (after !== null || !alone) return after;
+    return this.pointedBack(masked, later) ?? this.subjectOf(masked, earlier.slice(0, 1)) ?? null;
+  }
+
+  /** The author a sentence that points back at the quotation before it names first ("These are 1787's words"). */
+  private pointedBack(masked: string, next: Span | undefined): Claim | undefined {
+    if (next === undefined) return undefined;
+    const words = wordsOf(masked.slice(next.start, next.end), next.start);
+    if (!this.backReferences.has(words[0]?.lower ?? '')) return undefined;
+    const named = this.roles.named(words, masked).find((n) => !n.pronoun && !n.relay);
+    return named === undefined ? undefined : claimOf(named);
   }
 
   /**
@@ -245,26 +259,37 @@ export class CreditReader {
       end = start;
       start = clauseStart(end - 1);
     }
-    for (const [clauseFrom, to] of clauses) {
-      // Subjects joined by "and" speak together: "Both the ATA and 1787 agree".
-      const joined =
-        this.coordinators.has((words[clauseFrom] as Word).lower) &&
-        clauseFrom > 0 &&
-        !boundaryBefore(words, masked, clauseFrom, new Set());
-      const from = joined ? clauseStart(clauseFrom - 1) : clauseFrom;
-      const subject = named.filter((n) => n.last >= from && n.last < to && !n.relay && !n.object);
-      const source = subject.find((n) => n.source);
-      if (source !== undefined) return resolve(source);
-      const speaking = subject.filter((n) => !this.roles.relayingAt(words, n.last + 1));
-      const authors = new Set(speaking.filter((n) => !n.pronoun).map((n) => n.author.sourceId));
-      if (joined && authors.size > 1) {
-        // Two authors credited with one quotation: at least one of them is credited wrongly.
-        const phrase = masked.slice((words[from] as Word).start, (words[to - 1] as Word).end);
-        return { sourceId: null, name: phrase, phrase };
+    // The subject, first among names not after a preposition ("The ATA, like 1787, says": the ATA;
+    // "The DNI, in the “Annual Threat Assessment,” reports": the DNI), else any.
+    for (const strict of [true, false]) {
+      for (const [clauseFrom, to] of clauses) {
+        // Subjects joined by "and" speak together: "Both the ATA and 1787 agree".
+        const joined =
+          this.coordinators.has((words[clauseFrom] as Word).lower) &&
+          clauseFrom > 0 &&
+          !boundaryBefore(words, masked, clauseFrom, new Set());
+        const from = joined ? clauseStart(clauseFrom - 1) : clauseFrom;
+        const subject = named.filter(
+          (n) =>
+            n.last >= from &&
+            n.last < to &&
+            !n.relay &&
+            !n.object &&
+            (!strict || n.source || !this.roles.afterPreposition(words, n)),
+        );
+        const source = subject.find((n) => n.source);
+        if (source !== undefined) return resolve(source);
+        const speaking = subject.filter((n) => !this.roles.relayingAt(words, n.last + 1));
+        const authors = new Set(speaking.filter((n) => !n.pronoun).map((n) => n.author.sourceId));
+        if (joined && authors.size > 1) {
+          // Two authors credited with one quotation: at least one of them is credited wrongly.
+          const phrase = masked.slice((words[from] as Word).start, (words[to - 1] as Word).end);
+          return { sourceId: null, name: phrase, phrase };
+        }
+        // A name before a pronoun noun: "The think tank 1787 writes".
+        const first = speaking.find((n) => !n.pronoun) ?? speaking[0];
+        if (first !== undefined) return resolve(first);
       }
-      // A name before a pronoun noun: "The think tank 1787 writes".
-      const first = speaking.find((n) => !n.pronoun) ?? speaking[0];
-      if (first !== undefined) return resolve(first);
     }
     const nearest = clauses[0];
     if (nearest === undefined) return undefined;

@@ -44,10 +44,13 @@ export function sentencesOf(masked: string): Span[] {
   return out;
 }
 
-/** The sentence holding a position, and the sentences before it, nearest first. */
-export function sentenceAt(sentences: readonly Span[], at: number): { sentence: Span; earlier: Span[] } {
+/** The sentence holding a position, the sentences before it, nearest first, and the one after it. */
+export function sentenceAt(
+  sentences: readonly Span[],
+  at: number,
+): { sentence: Span; earlier: Span[]; next: Span | undefined } {
   const index = sentences.findIndex((s) => at >= s.start && at < s.end);
   const i = index < 0 ? sentences.length - 1 : index;
   const sentence = sentences[i] ?? { start: 0, end: 0 };
-  return { sentence, earlier: sentences.slice(0, Math.max(0, i)).reverse() };
+  return { sentence, earlier: sentences.slice(0, Math.max(0, i)).reverse(), next: sentences[i + 1] };
 }
