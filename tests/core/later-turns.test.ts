@@ -181,3 +181,12 @@ describe('later turns: a form of the answer asked anywhere in the question', () 
     }
   });
 });
+
+describe('later turns: another source named after a source', () => {
+  it("reads the report named after 1787's page as that report, and a source named after a threat as the threat's", async () => {
+    const report = await turns('source-switch', ['who is 1787', 'and the threat report they quote?']);
+    expect(report[1]?.[0]).toBe('source.ata');
+    const threat = await turns('source-of-threat', ['ransomware threat', 'source?']);
+    expect(threat[1]).toEqual(['threat.ransomware', 'source']);
+  });
+});

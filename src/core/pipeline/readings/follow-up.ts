@@ -91,7 +91,14 @@ export function followUp(input: ReadingInput): Prediction {
     (yields && (first?.probability ?? 0) >= input.threshold) ||
     nearest !== undefined;
   const namesTopic = confident && isAskable(named);
-  if (namesTopic && !(input.previous !== undefined && isGenericTarget(named, view)))
+  // A topic the view lists in general ("the solutions", "the report") is the conversation's topic's
+  // own, unless the conversation is about one of the same group: after 1787's page, "and the
+  // threat report they quote?" is that report, not 1787's page again.
+  const previousGroup = input.previous === undefined ? undefined : input.kb.topics.get(input.previous)?.group;
+  if (
+    namesTopic &&
+    !(previousGroup !== undefined && previousGroup !== named.group && isGenericTarget(named, view))
+  )
     return predict({
       decision: answer(input, named.id, view, c.confidence),
       reason: `asks for ${kind} (${pct(asked)}) on the topic it names, ${named.id} (${pct(c.confidence)})`,
