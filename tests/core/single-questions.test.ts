@@ -53,6 +53,11 @@ describe('rankings and history the sources do not hold', () => {
     expect(answer.trace.reason).toContain('how-made');
   });
 
+  it('declines a punishment the courts hand down, not the penalties 1787 proposes', () => {
+    expect(bot.answerNow('what is the punishment for human trafficking').trace.reason).toContain('sentences');
+    expect(bot.answerNow('tougher punishment for cartel bosses').intent).toBe('solution.penalties');
+  });
+
   it('declines a historical event that shares a word with a topic', () => {
     const answer = bot.answerNow('which treaty ended ww1');
     expect(answer.intent).toBe('fallback');
