@@ -39,6 +39,7 @@ describe('policybot check', () => {
     ]);
     const { code, stdout } = await check(dir);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/each answered as its own intent, 1 accepted exception;/);
+    // The knowledge base's own exceptions, and this one.
+    expect(stdout).toMatch(/each answered as its own intent, [1-9]\d* accepted exceptions?;/);
   }, 60_000);
 });
