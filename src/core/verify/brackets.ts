@@ -1,5 +1,6 @@
 import type { Placement } from './match.js';
 import type { VerifyNote } from './types.js';
+import { stem } from '../text/tokens.js';
 import { wordsOf } from './words.js';
 
 /**
@@ -23,9 +24,11 @@ export function bracketNotes(placement: Placement, stopwords: ReadonlySet<string
     const initials = inserted.map((w) => w[0]).join('');
     if (initials.length > 1 && replaced.includes(initials)) return [];
     const foreign = inserted.filter((w) => !stopwords.has(w) && !near.has(w));
-    // A paraphrase of the words it stands for, sharing a content word with them: "[ransomware
-    // gangs]" for "Transnational organized criminals involved in ransomware operations".
-    if (inserted.some((w) => !stopwords.has(w) && replaced.includes(w))) return [];
+    // A paraphrase of the words it stands for, sharing a content word with them (in any form:
+    // "[launder]" for "laundering"): "[ransomware gangs]" for "Transnational organized criminals
+    // involved in ransomware operations".
+    const stems = new Set(replaced.map(stem));
+    if (inserted.some((w) => !stopwords.has(w) && (replaced.includes(w) || stems.has(stem(w))))) return [];
     return foreign.length === 0
       ? []
       : [
