@@ -25,7 +25,7 @@ import type { Trace } from './pipeline/decide.js';
 import { type Decision, VIEW_OF } from './pipeline/decision.js';
 import { Limits } from './pipeline/limits.js';
 import { ClauseSplitter } from './pipeline/clauses.js';
-import { resolveTarget } from './pipeline/targets.js';
+import { resolveView } from './pipeline/targets.js';
 import { once, questionReader } from './pipeline/read-question.js';
 import type { Assistant } from './port.js';
 import { listTopics, summaryOf, type TopicMatch, type TopicSummary } from './topics.js';
@@ -300,8 +300,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     async followUp(kind, topic, context = {}) {
       knownTopic(topic);
       if (!FOLLOW_UP_KINDS.includes(kind)) throw new Error(`no follow-up ${String(kind)}`);
-      const target = resolveTarget(kb, topic, VIEW_OF[kind]);
-      return onTopic(target.topic, { kind: 'answer', ...target, confidence: 1 }, context);
+      // A button continues the topic it carries (buttons offer only what a topic has).
+      const view = resolveView(kb, topic, VIEW_OF[kind]);
+      return onTopic(topic, { kind: 'answer', topic, view, confidence: 1 }, context);
     },
 
     async showTopic(topic, context = {}) {

@@ -86,11 +86,6 @@ describe('later turns: what a source proposes or warns of', () => {
     ]);
     expect(ata[1]).toEqual(['threat.overview', null]);
   });
-
-  it('gives the same on a button: solutions of a source are the list it relates to', async () => {
-    const answer = await assistant().followUp('solutions', 'source.1787');
-    expect([answer.intent, answer.followUp]).toEqual(['solution.overview', null]);
-  });
 });
 
 describe("later turns: a source's reference", () => {
