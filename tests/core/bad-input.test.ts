@@ -52,6 +52,9 @@ describe('bad input gets a clear message and never an exception', () => {
       '**ransomware**, _per the ATA_? <https://evil.example|link>',
       '<@&123456> <#C999|general> ransomware',
       '**ransomware** `drop table` [click](https://evil.example) <script>alert(1)</script>',
+      // A Discord command mention, and one cut short, in a clause the trace quotes back.
+      'weather source? </ask:123456789012345678> what does the report say about ransomware',
+      'weather source? </ask:1234 what does the report say about ransomware',
     ];
     for (const q of questions) {
       const answer = await bot.ask(q);
@@ -68,6 +71,7 @@ describe('bad input gets a clear message and never an exception', () => {
       ]) {
         expect(everything).not.toContain(leaked);
       }
+      expect(everything, q).not.toMatch(/<[@#!/]/);
     }
   });
 });

@@ -15,6 +15,10 @@ export function stripChatMarkup(input: string): string {
       .replace(/<[@#!][^<>\s]*>/g, ' ')
       .replace(/<a?:\w+:\d+>/g, ' ')
       .replace(/<t:\d+(?::\w)?>/g, ' ')
+      // Discord's command mentions (</ask:123…>, </policy check:123…>).
+      .replace(/<\/[\w -]{1,64}:\d+>/g, ' ')
+      // What is left of a mention cut short ("<@U1", "</ask:1") opens none when shown back.
+      .replace(/<(?=[@#!/])/g, ' ')
       .replace(/@(?:everyone|here|channel)\b/gi, ' ')
       .replace(/https?:\/\/\S+/gi, (url) => ` ${urlWords(url)} `)
       // :emoji_codes: (letters, digits, _ + -), but not times such as 10:30 (a code of digits alone).
