@@ -6,26 +6,14 @@ import { type Calibration, type CalibrationPoint, fitCalibration, probability } 
 import { type ExactPhrase, ExactPhrases, type ExactPhrasesState, exactPhrases } from './exact.js';
 import { NO_TOPIC, type TrainingText, topicClasses, trainingTexts } from './examples.js';
 import { FeatureIndex, type SparseVector } from './features.js';
-import { Matcher, type MatcherState, type Ranking } from './nearest.js';
+import { Matcher, type MatcherState } from './nearest.js';
 import { predictSoftmax, type SoftmaxState, trainSoftmax } from './softmax.js';
 import { StringTable, type StringTableState } from './strings.js';
+import { scoreTopics, type TopicCandidate } from './topic-scores.js';
 import { characteristicFollowUpTerms, vocabularyTexts } from './vocabulary.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
 export const MODEL_VERSION = 13;
-
-/** A topic the question may be about, by both models. */
-export interface TopicCandidate {
-  readonly intent: IntentId;
-  /** The linear model's probability for it (not calibrated: see Classification.confidence). */
-  readonly probability: number;
-  /** The nearest training phrase's similarity, in [0, 1]. */
-  readonly similarity: number;
-  /** That nearest phrase. */
-  readonly nearest?: string;
-  /** The question's terms it shares with that phrase, with their share of the similarity. */
-  readonly evidence: readonly { readonly term: string; readonly weight: number }[];
-}
 
 /** What the models make of one question; the decide step combines it with the conversation. */
 export interface Classification {
@@ -344,68 +332,4 @@ function trainMatcher(
         terms: (normalized[i] as NormalizedText).terms,
       })),
   );
-}
-
-/**
- * Both models' view of the topics, and the features the confidence is calibrated on: the linear
- * model's probability for its best topic and its lead, its probabilities of "out of scope" and
- * "no topic" (and what is left for the topics), the nearest phrase's similarity (for that topic and
- * for any), whether the two models agree, the share of the question nobody wrote a phrase with,
- * its length, and its strongest single term.
- */
-function scoreTopics(
-  classes: readonly string[],
-  model: SoftmaxState,
-  matcher: Matcher,
-  vector: SparseVector,
-  normalized: NormalizedText,
-): { candidates: TopicCandidate[]; features: number[]; fallback: number; noTopic: number; ranking: Ranking } {
-  const p = predictSoftmax(model, vector);
-  const ranking = matcher.rank(normalized.terms);
-  const similarity = new Map(ranking.candidates.map((c) => [c.intent, c] as const));
-  const candidates: TopicCandidate[] = [];
-  let fallback = 0;
-  let noTopic = 0;
-  classes.forEach((intent, i) => {
-    const probabilityOf = p[i] ?? 0;
-    if (intent === FALLBACK_ID) fallback = probabilityOf;
-    else if (intent === NO_TOPIC) noTopic = probabilityOf;
-    else {
-      const near = similarity.get(intent);
-      candidates.push({
-        intent,
-        probability: probabilityOf,
-        similarity: near?.score ?? 0,
-        ...(near === undefined ? {} : { nearest: near.nearest }),
-        evidence: near?.evidence ?? [],
-      });
-    }
-  });
-  candidates.sort((a, b) => b.probability - a.probability);
-  const best = candidates[0];
-  const second = Math.max(candidates[1]?.probability ?? 0, fallback, noTopic);
-  const top = best?.probability ?? 0;
-  const nearestOverall = ranking.candidates[0];
-  const features = [
-    logit(top),
-    top - second,
-    fallback,
-    noTopic,
-    best?.similarity ?? 0,
-    nearestOverall?.score ?? 0,
-    nearestOverall !== undefined && nearestOverall.intent === best?.intent ? 1 : 0,
-    ranking.unknownShare,
-    ranking.offTopicShare,
-    normalized.terms.length === 0 ? 1 : 0,
-    Math.log(1 + normalized.terms.length),
-    logit(1 - fallback - noTopic),
-    logit(top / Math.max(1e-4, top + (candidates[1]?.probability ?? 0))),
-    Math.max(0, ...(best?.evidence ?? []).map((e) => e.weight)),
-  ];
-  return { candidates, features, fallback, noTopic, ranking };
-}
-
-function logit(p: number): number {
-  const q = Math.min(Math.max(p, 1e-4), 1 - 1e-4);
-  return Math.log(q / (1 - q));
 }

@@ -1,7 +1,8 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase, Topic } from '../../knowledge/types.js';
-import type { Classification, TopicCandidate } from '../model/classifier.js';
 import { ENGINE_STYLES } from '../citations/styles.js';
+import type { Classification } from '../model/classifier.js';
+import type { TopicCandidate } from '../model/topic-scores.js';
 import { stem } from '../text/tokens.js';
 import type { Decision, View } from './decision.js';
 import type { ReadingInput } from './prediction.js';

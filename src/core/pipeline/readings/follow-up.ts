@@ -1,6 +1,6 @@
 import { type FollowUpKind, followUpOf } from '../../../knowledge/ids.js';
 import type { Topic } from '../../../knowledge/types.js';
-import type { TopicCandidate } from '../../model/classifier.js';
+import type { TopicCandidate } from '../../model/topic-scores.js';
 import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
 import {
