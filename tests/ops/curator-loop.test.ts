@@ -1,4 +1,3 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +10,15 @@ import { buttonClick, FakeSlack, sendToBot, slashCommand, ts } from '../adapters
 import { ROOT } from '../support/assistant.js';
 import { runBuiltCli } from '../support/cli.js';
 import { type ServeProcess, startServe } from '../support/serve.js';
+import { discordHeaders, discordKeys } from './support.js';
 
 // The curators' loop end to end, as it runs: `policybot serve --watch` (the built CLI) with Slack
 // in HTTP mode and Discord's interactions endpoint, against local fakes of both platforms. People
 // ask; what it could not answer is recorded; people mark answers; `learn` proposes; a curator
 // accepts; the running server reloads and answers the same question with the accepted topic.
 const SECRET = 'curator-loop-signing-secret-0123';
-const keys = generateKeyPairSync('ed25519');
-const PUBLIC_KEY = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+const keys = discordKeys();
+const PUBLIC_KEY = keys.publicKeyHex;
 const APP_ID = '111111111111111111';
 
 const work = mkdtempSync(join(tmpdir(), 'policybot-curators-'));
@@ -81,14 +81,9 @@ async function slash(text: string, user: string, responseId = 'r') {
 
 async function discord(payload: unknown) {
   const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
   const res = await fetch(`${serve.base}/discord/interactions`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-signature-timestamp': timestamp,
-      'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex'),
-    },
+    headers: discordHeaders(keys.privateKey, body),
     body,
   });
   expect(res.status).toBe(200);

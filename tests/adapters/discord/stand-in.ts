@@ -3,7 +3,6 @@
  * gateway and REST API, and the signed HTTP interactions endpoint, sharing one state store (two
  * replicas of the bot, as with Redis).
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DISCORD_VARIABLES } from '../../../src/adapters/discord/config.js';
@@ -12,6 +11,7 @@ import type { RunningPlatform } from '../../../src/adapters/types.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
 import { MemoryStateStore } from '../../../src/state/memory/store.js';
+import { discordHeaders, discordKeys } from '../../ops/support.js';
 import {
   APP_ID,
   type FakeGateway,
@@ -54,8 +54,8 @@ export interface DiscordStandIn {
 }
 
 export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordStandIn> {
-  const keys = generateKeyPairSync('ed25519');
-  const publicKeyHex = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  const keys = discordKeys();
+  const { publicKeyHex } = keys;
   const gateway: FakeGateway = await startFakeGateway();
   const rest = await startFakeRest({ gatewayUrl: gateway.url });
   const { logger, lines } = memoryLogger();
@@ -85,16 +85,7 @@ export async function startDiscord(assistant: PolicyAssistant): Promise<DiscordS
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
   const signedPost = (payload: Record<string, unknown>) => {
     const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    return fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature-timestamp': timestamp,
-        'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex'),
-      },
-      body,
-    });
+    return fetch(url, { method: 'POST', headers: discordHeaders(keys.privateKey, body), body });
   };
   return {
     rest,
