@@ -3,12 +3,12 @@ import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { toCslItem } from '../../src/core/citations/csl.js';
 import { ReferenceProvider } from '../../src/core/citations/provider.js';
-import { renderRecords } from '../../src/core/citations/render.js';
+import { renderRecords, risInstitution } from '../../src/core/citations/render.js';
 import { assistant, knowledgeBase, TestConversation } from '../support/assistant.js';
 
 type Item = Record<string, unknown>;
 
-/** A name as printed: RIS has no mark for an institution, so a reader takes it for a person's. */
+/** A name as printed, whether a reader kept it whole (CSL `literal`) or split it (family, given). */
 function printed(names: unknown): string[] {
   return (names as { literal?: string; family?: string; given?: string }[]).map(
     (n) => n.literal ?? [n.family, n.given].filter(Boolean).join(', '),
@@ -37,8 +37,8 @@ describe('RIS, as reference managers import it', () => {
       } = back as Item;
       // Every other field as written: title, short title, publisher, dates, URL, number, note.
       expect(backFields, source.id).toEqual(fields);
-      // The author's name as printed (RIS cannot say it is an institution's).
-      expect(printed(backAuthor), source.id).toEqual(printed(author));
+      // The author's name as printed, an institution's parts after full stops (the next test says why).
+      expect(printed(backAuthor), source.id).toEqual(printed(author).map(risInstitution));
       // Our description of an untitled work travels as RIS's "type of work" (M3): a report's genre,
       // a web page's medium (the RIS spec's reading of M3 for ELEC).
       expect(source.kind === 'webpage' ? medium : backGenre, source.id).toEqual(genre);
@@ -50,6 +50,30 @@ describe('RIS, as reference managers import it', () => {
       }
     }
     expect(accessed).toBeGreaterThan(0);
+  });
+
+  it('writes an institution as one name with no comma, which importers keep whole', () => {
+    // RIS has no field for an institution; the convention importers share is the comma. Zotero's RIS
+    // translator splits an AU at its first comma and, with nothing after it, stores the name in one
+    // field (fieldMode 1, its mark for an institution); citation-js keeps it as a CSL literal.
+    const zoteroCreator = (value: string) => {
+      const [last = '', ...rest] = value.split(/\s*,\s*/);
+      const first = rest.join(', ');
+      return first === '' ? { lastName: last, fieldMode: 1 } : { lastName: last, firstName: first };
+    };
+    const written: string[] = [];
+    for (const source of knowledgeBase().sources.values()) {
+      const ris = renderRecords([{ source }], 'ris');
+      const [back] = new Cite(ris).data as Item[];
+      for (const [, name = ''] of ris.matchAll(/^AU {2}- (.*)$/gm)) {
+        written.push(name);
+        expect(zoteroCreator(name), source.id).toEqual({ lastName: name, fieldMode: 1 });
+        if (name.includes(' ')) expect(back?.author, source.id).toContainEqual({ literal: name });
+      }
+    }
+    // Every word of a subordinate body's name is kept, its parent first.
+    expect(written).toContain('U.S. Department of State. Office of Inspector General');
+    expect(written).toContain('Office of the Director of National Intelligence');
   });
 
   it('is an answer style: "ris for the ransomware quote" gives whole records that parse back', async () => {

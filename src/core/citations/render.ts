@@ -255,6 +255,12 @@ function unwrapRis(ris: string): string {
  * - `M3` ("type of work") carries our description of a work whose title is not known ("Home page"),
  *   which citation-js does not write for a web page: without it such a record says nothing of what
  *   the work is. Zotero reads it as the website type, citation-js as the medium.
+ * - An institution's name (a CSL `literal`) is one `AU` with no comma: RIS has no field for an
+ *   institution, and importers read the comma as the one between a family and a given name. Zotero
+ *   splits an AU at its first comma and keeps a name with nothing after it whole, as an institution;
+ *   "U.S. Department of State, Office of Inspector General" came back as a person named "Office of
+ *   Inspector General U.S. Department of State". So a subordinate body follows its parent after a
+ *   full stop, the form library catalogues give such names ("… of State. Office of Inspector General").
  * Records come out in the items' order, one per item.
  */
 function risForImport(ris: string, items: readonly CslItem[]): string {
@@ -264,7 +270,16 @@ function risForImport(ris: string, items: readonly CslItem[]): string {
     .map((record, index) => {
       const item = items[index];
       const accessed = item?.accessed?.['date-parts'][0];
-      const lines = record.split('\n').filter((line) => !line.startsWith('ID  - '));
+      const institutions = new Set(
+        (item?.author ?? []).flatMap((a) => ('literal' in a && a.literal !== undefined ? [a.literal] : [])),
+      );
+      const lines = record
+        .split('\n')
+        .filter((line) => !line.startsWith('ID  - '))
+        .map((line) => {
+          const name = line.startsWith('AU  - ') ? line.slice(6) : undefined;
+          return name !== undefined && institutions.has(name) ? `AU  - ${risInstitution(name)}` : line;
+        });
       const add = (tag: string, value: string): void => {
         if (lines.some((line) => line.startsWith(`${tag}  - `))) return;
         const end = lines.findIndex((line) => line.startsWith('ER  - '));
@@ -275,6 +290,11 @@ function risForImport(ris: string, items: readonly CslItem[]): string {
       return lines.join('\n');
     })
     .join('');
+}
+
+/** An institution as one RIS name: its parts after full stops, so no importer splits it at a comma. */
+export function risInstitution(name: string): string {
+  return name.replace(/\s*,\s*/g, '. ');
 }
 
 /** The RIS date form: year/month/day/ ("2026/11/26/"), as far as the date goes. */
