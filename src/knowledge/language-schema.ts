@@ -46,6 +46,8 @@ export const bibliographyFileSchema = z.strictObject({
  */
 export const selfFileSchema = z.strictObject({
   address: z.array(lowerCase).min(1, 'needs at least one word that addresses the bot'),
+  names: z.array(lowerCase).optional(),
+  refers: z.array(lowerCase.regex(/^[\p{L}']+$/u, 'must be one word')).optional(),
   about: z
     .array(lowerCase.regex(/^[\p{L}\p{N}']+\*?$/u, 'must be one word, optionally ending in *'))
     .min(1, 'needs at least one word'),

@@ -117,7 +117,13 @@ export function loadLanguage(root: string, report: Report): Language {
       scopes: phrases(bibliography?.scopes),
       idioms: phrases(bibliography?.idioms),
     },
-    self: { address: phrases(self?.address), about: self?.about ?? [] },
+    self: {
+      // A name of the bot addresses it too.
+      address: phrases([...(self?.address ?? []), ...(self?.names ?? [])]),
+      names: phrases(self?.names),
+      refers: self?.refers ?? [],
+      about: self?.about ?? [],
+    },
     lexicon: {
       stopwords: [...new Set(Object.values(lexicon?.stopwords ?? {}).flat())],
       acronyms: Object.entries(lexicon?.acronyms ?? {}),

@@ -88,9 +88,15 @@ export interface Language {
   };
   /**
    * questions about the bot itself: the words that address it (lower-case words joined by spaces),
-   * and the only words beside them such a question holds (`word*`: any word starting so)
+   * those of them that name it, the pronouns that stand for it in a sentence after one that names
+   * it, and the only words beside them such a question holds (`word*`: any word starting so)
    */
-  readonly self: { readonly address: readonly string[]; readonly about: readonly string[] };
+  readonly self: {
+    readonly address: readonly string[];
+    readonly names: readonly string[];
+    readonly refers: readonly string[];
+    readonly about: readonly string[];
+  };
   /** stop words beyond the generic English ones, acronym rules, source mentions */
   readonly lexicon: LexiconRules;
 }

@@ -133,7 +133,16 @@ export function questionReader(parts: QuestionReaderParts) {
       ...(classification === undefined
         ? {}
         : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
-      ...(read === undefined ? {} : { aboutSelf: once(() => self.asksAboutSelf(read.typed)) }),
+      ...(read === undefined
+        ? {}
+        : {
+            aboutSelf: once(() =>
+              self.asksAboutSelf(
+                read.typed,
+                asking === undefined ? undefined : classifier.normalizer.words(asking),
+              ),
+            ),
+          }),
       ...(style === undefined ? {} : { style }),
       ...(listRequest === undefined ? {} : { listRequest }),
       threshold,

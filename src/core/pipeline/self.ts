@@ -9,6 +9,8 @@ import { hasRun } from '../text/lexicon.js';
  */
 export class SelfReference {
   private readonly address: readonly (readonly string[])[];
+  private readonly names: readonly (readonly string[])[];
+  private readonly refers: ReadonlySet<string>;
   private readonly addressWords: ReadonlySet<string>;
   private readonly words: ReadonlySet<string>;
   private readonly prefixes: readonly string[];
@@ -18,21 +20,38 @@ export class SelfReference {
     private readonly isStopword: (word: string) => boolean,
   ) {
     this.address = language.self.address.map((a) => a.split(' '));
+    this.names = language.self.names.map((a) => a.split(' '));
+    this.refers = new Set(language.self.refers);
     this.addressWords = new Set(this.address.flat());
     this.words = new Set(language.self.about.filter((w) => !w.endsWith('*')));
     this.prefixes = language.self.about.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1));
   }
 
-  /** The question's words (as typed, lower case) address the bot and hold nothing else of their own. */
-  asksAboutSelf(typed: readonly string[]): boolean {
+  /**
+   * The question's words (as typed, lower case) address the bot and hold nothing else of their own;
+   * or, when other sentences frame the ones that ask (`asking`, their words), the bot is named in
+   * the question and the sentences that ask refer to it by a pronoun and hold nothing else of their
+   * own ("My supervisor said to use this bot but didn't explain it. What is it and what can it answer?").
+   */
+  asksAboutSelf(typed: readonly string[], asking?: readonly string[]): boolean {
     const words = typed.map((w) => w.toLowerCase());
-    if (!this.address.some((run) => hasRun(words, run))) return false;
-    return words.every(
-      (w) =>
-        this.addressWords.has(w) ||
-        this.isStopword(w) ||
-        this.words.has(w) ||
-        this.prefixes.some((p) => w.startsWith(p)),
+    if (this.address.some((run) => hasRun(words, run)) && words.every((w) => this.isSelfWord(w)))
+      return true;
+    if (asking === undefined || !this.names.some((run) => hasRun(words, run))) return false;
+    const asked = asking.map((w) => w.toLowerCase());
+    const refers = (w: string): boolean => this.refers.has(w);
+    return (
+      (asked.some(refers) || this.address.some((run) => hasRun(asked, run))) &&
+      asked.every((w) => refers(w) || this.isSelfWord(w))
+    );
+  }
+
+  private isSelfWord(w: string): boolean {
+    return (
+      this.addressWords.has(w) ||
+      this.isStopword(w) ||
+      this.words.has(w) ||
+      this.prefixes.some((p) => w.startsWith(p))
     );
   }
 }

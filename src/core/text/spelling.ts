@@ -57,9 +57,10 @@ export class SpellingCorrector {
   }
 
   private search(word: string, atLeast?: number): string | undefined {
-    // A known word gives way only to a near one (one edit) that is far commoner.
-    const allowance =
-      atLeast !== undefined ? (word.length >= 5 ? 1 : 0) : word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+    // The same allowance for a rare known word as for an unknown one ("ransomwear", a typo kept in
+    // two phrases, is two edits from "ransomware"): the bar it must clear is that the word it gives
+    // way to is far commoner.
+    const allowance = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
     // A four-letter word is too short for any edit ("ice" and "inl" are one apart), but two of its
     // letters swapped keep every letter it has ("mroe", "waht"): that alone is read as a typo.
     if (allowance === 0) return atLeast === undefined && word.length === 4 ? this.swapped(word) : undefined;
