@@ -7,7 +7,8 @@ import {
 } from '../../core/citations/styles.js';
 import { DEFAULT_MAX_QUESTION_LENGTH } from '../../core/index.js';
 import { APOLOGY } from './command.js';
-import { filesGoTo, uploadFiles } from './files.js';
+import { answerFiles } from '../files.js';
+import { filesGoTo, filesToPoster, uploadFiles } from './files.js';
 import { guarded } from './guarded.js';
 import type { HandlerDeps } from './handlers.js';
 import { rememberAnswer } from './people.js';
@@ -160,8 +161,9 @@ export function registerAskModal(app: App, deps: HandlerDeps): void {
             ...(style === undefined ? {} : { style }),
           });
           // Its files (a bibliography's, a record too long for a section) go to the person's direct
-          // messages when only they see it; an answer for everyone says nothing of files, as Share does,
-          // since the bot may not be in the conversation to upload there.
+          // messages: when only they see it, as a private answer's; when everyone does, the message
+          // says nothing of files (the bot may not be in the conversation to upload there) and the
+          // person alone is told where they went, as Share does.
           const message = renderAnswer(
             answer,
             everyone
@@ -170,7 +172,11 @@ export function registerAskModal(app: App, deps: HandlerDeps): void {
           );
           await send(message);
           await rememberAnswer(deps, team, user, answer);
-          await uploadFiles(app.client, place, message.files ?? []);
+          if (!everyone) await uploadFiles(app.client, place, message.files ?? []);
+          else if (body.response_urls?.[0] !== undefined)
+            await filesToPoster(app.client, respond, place, answer);
+          // With no conversation the answer went to the DM with the bot: its files follow it there.
+          else await uploadFiles(app.client, place, answerFiles(answer));
         },
         () => send(APOLOGY),
       );

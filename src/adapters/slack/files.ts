@@ -1,5 +1,6 @@
-import type { webApi } from '@slack/bolt';
-import type { OutFile } from '../files.js';
+import type { RespondFn, webApi } from '@slack/bolt';
+import { type Answer, LABELS } from '../../core/index.js';
+import { answerFiles, type OutFile } from '../files.js';
 import type { Place } from './places.js';
 
 /**
@@ -40,4 +41,26 @@ async function directMessage(client: webApi.WebClient, user: string): Promise<st
   const id = opened.channel?.id;
   if (id === undefined) throw new Error('conversations.open gave no channel');
   return id;
+}
+
+/**
+ * An answer posted for everyone through a response_url (Share where the bot is not a member, the Ask
+ * modal for a conversation): the bot cannot upload there, so the files go to the person who posted
+ * it, in their direct messages, and they alone are told where. The message everyone sees says
+ * nothing of files.
+ */
+export async function filesToPoster(
+  client: webApi.WebClient,
+  respond: RespondFn,
+  poster: Extract<Place, { kind: 'ephemeral' }>,
+  answer: Answer,
+): Promise<void> {
+  const files = answerFiles(answer);
+  if (files.length === 0) return;
+  await uploadFiles(client, poster, files);
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: LABELS.filesToPoster(files.map((f) => f.name)),
+  });
 }

@@ -17,7 +17,7 @@ import { describeError } from './log.js';
 import { fromSlack } from './mrkdwn.js';
 import { rememberAnswer, styleOf } from './people.js';
 import { type ActionBody, conversationId, PLATFORM, type Place, placeOfAction, threadKey } from './places.js';
-import { filesGoTo, uploadFiles } from './files.js';
+import { filesGoTo, filesToPoster, uploadFiles } from './files.js';
 import { renderAnswer, type SlackMessage } from './render.js';
 import { renderVerification } from './quote-check.js';
 
@@ -259,6 +259,7 @@ export function registerInteractions(app: App, deps: HandlerDeps): void {
             text: message.text,
             blocks: message.blocks,
           });
+          if (place.kind === 'ephemeral') await filesToPoster(client, respond, place, answer);
         }
         if (ts !== undefined)
           await uploadFiles(

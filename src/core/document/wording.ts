@@ -30,6 +30,9 @@ export const LABELS = {
   /** Where a platform cannot attach files to a private message: sent in a direct message instead. */
   filesInDirectMessage: (names: readonly string[]): string =>
     `${names.length === 1 ? 'The file' : 'The files'} (${names.join(', ')}) ${names.length === 1 ? 'is' : 'are'} in your direct messages with me: a private reply cannot carry files here.`,
+  /** An answer posted for everyone where the bot cannot upload: its files went to the poster alone. */
+  filesToPoster: (names: readonly string[]): string =>
+    `${names.length === 1 ? 'Its file' : 'Its files'} (${names.join(', ')}) ${names.length === 1 ? 'is' : 'are'} in your direct messages with me, for a reference manager or a memo: I cannot upload where the answer was posted.`,
   /** References a platform's message has no room for, sent whole in a file instead of cut. */
   referencesAttached: (n: number, file: string): string =>
     `${n} more ${n === 1 ? 'reference' : 'references'} did not fit in this message: ${n === 1 ? 'it is' : 'they are'} whole in the attached file ${file}.`,

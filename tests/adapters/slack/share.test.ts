@@ -93,6 +93,28 @@ describe('Share in channel', () => {
     expect(headerOf(detail?.body.blocks)).toBe('Illicit drugs and trafficking');
   });
 
+  it("a bibliography shared where the bot is not a member: for everyone without files; the files in the sharer's direct messages, and told to them alone", async () => {
+    slack.fake.channelFailures.set('G0BIB', 'not_in_channel');
+    await user.command('what does the report say about ransomware', 'bib-first');
+    const { reply } = await askAndShare('bibliography please', 'G0BIB', 'share-bib');
+    expect(blockText(reply.blocks)).toMatch(/direct messages/);
+    const [shared, note, deleted] = await slack.fake.waitFor('/response/share-bib', 3);
+    expect(shared?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(blockText(shared?.body.blocks)).not.toMatch(/direct messages|attached/i);
+    expect(note?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(note?.body.text)).toMatch(/in your direct messages with me/);
+    expect(deleted?.body).toEqual({ delete_original: true });
+    // The four files twice in the sharer's DM: once for the private answer, once for the shared one.
+    const inDm = () => slack.fake.files.filter((f) => f.channel === 'DU0001');
+    const deadline = Date.now() + 10_000;
+    while (inDm().length < 8 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const sent = inDm().slice(-4);
+    expect(sent.map((f) => f.filename.split('.').pop()).sort()).toEqual(['bib', 'json', 'ris', 'txt']);
+    for (const name of sent.map((f) => f.filename)) expect(String(note?.body.text)).toContain(name);
+    expect(slack.fake.files.filter((f) => f.channel === 'G0BIB')).toHaveLength(0);
+  });
+
   it('keeps the button for a question of any length: its value carries a reference, within 2,000 characters', async () => {
     // Quotes and backslashes double in JSON; emoji are two UTF-16 units each.
     const question = `ransomware ${'"\\🦊 '.repeat(120)}`.trim();

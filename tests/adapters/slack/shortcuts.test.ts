@@ -286,4 +286,33 @@ describe('Ask policybot (global shortcut and modal)', () => {
         .sort(),
     ).toEqual(['bib', 'json', 'ris', 'txt']);
   });
+  it("a bibliography asked in the modal for the channel: listed for everyone without files; the files in the asker's direct messages, told to them alone", async () => {
+    const who = 'U0MODALPUB';
+    const ask = async (question: string, visibility: 'me' | 'channel', responseId: string, count = 1) => {
+      await user.click(
+        viewSubmission(
+          await openModal(),
+          values(question, 'chicago', visibility),
+          [
+            {
+              block_id: ASK_BLOCKS.where,
+              channel_id: 'C0MODAL',
+              response_url: slack.fake.responseUrl(responseId),
+            },
+          ],
+          who,
+        ),
+      );
+      return slack.fake.waitFor(`/response/${responseId}`, count);
+    };
+    await ask('ransomware', 'me', 'modal-pub-1');
+    const [listed, note] = await ask('bibliography please', 'channel', 'modal-pub-2', 2);
+    expect(listed?.body.response_type).toBe('in_channel');
+    expect(blockText(listed?.body.blocks)).not.toMatch(/direct messages|attached/i);
+    expect(note?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const files = slack.fake.files.filter((f) => f.channel === `D${who}`);
+    expect(files.map((f) => f.filename.split('.').pop()).sort()).toEqual(['bib', 'json', 'ris', 'txt']);
+    for (const f of files) expect(String(note?.body.text)).toContain(f.filename);
+    expect(slack.fake.files.filter((f) => f.channel === 'C0MODAL')).toHaveLength(0);
+  });
 });
