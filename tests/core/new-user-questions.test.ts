@@ -31,3 +31,18 @@ describe('typos the curators keep in phrases', () => {
     expect(answer.trace.classification?.corrections).toContain('ransomwear → ransomware');
   });
 });
+
+describe('a question put indirectly ("wants to know which …")', () => {
+  it('reads the sentence after the cue as the one that asks', () => {
+    const answer = bot.answerNow(
+      're: the citation question from yesterday\nLegal counsel wants to know exactly which document the threat quotes come from and when it came out.\nCan you confirm?',
+    );
+    expect(answer.intent).toBe('source.ata');
+    expect(answer.trace.decidedBy).toBe('clause');
+  });
+
+  it('still declines a limit asked indirectly', () => {
+    const answer = bot.answerNow('My boss wants to know how many agents guard the northern border.');
+    expect(answer.intent).toBe('fallback');
+  });
+});

@@ -86,14 +86,16 @@ export class ClauseSplitter {
     return sentences.filter((_, i) => asks[i]).join(' ');
   }
 
-  /** A sentence asks when it ends in a question mark, or one of its clauses opens with a word that asks. */
+  /**
+   * A sentence asks when it ends in a question mark, or one of its clauses asks: opens with a word
+   * that asks, or follows a subject cue ("Counsel wants to know which document …").
+   */
   private sentenceAsks(sentence: string): boolean {
     if (/\?["'”’)\]]*$/u.test(sentence)) return true;
-    const parts = sentence.split(this.pattern).filter((p): p is string => p !== undefined);
-    return parts.some((part) => {
-      const first = (part.trim().split(/\s+/)[0] ?? '').toLowerCase();
-      return first.length > 0 && !this.frames.has(first) && this.asks.has(first);
-    });
+    const clauses = this.parts(sentence);
+    if (clauses.length > 0) return clauses.some((c) => c.asks);
+    const first = (sentence.trim().split(/\s+/)[0] ?? '').toLowerCase();
+    return first.length > 0 && !this.frames.has(first) && this.asks.has(first);
   }
 
   /** The clauses of two words or more; none when the question is one clause. */
