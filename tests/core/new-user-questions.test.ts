@@ -46,3 +46,23 @@ describe('a question put indirectly ("wants to know which …")', () => {
     expect(answer.intent).toBe('fallback');
   });
 });
+
+describe('superlatives', () => {
+  it.each([
+    ['what are the biggest threats from TCOs', 'threat.overview'],
+    ['what are the greatest dangers from cartels', 'threat.overview'],
+  ])('a superlative over what the bot holds is that topic: %s', (question, intent) => {
+    const answer = bot.answerNow(question);
+    expect(answer.intent).toBe(intent);
+    expect(answer.trace.decidedBy).not.toBe('limit');
+  });
+
+  it.each(['which cartel is the biggest', 'biggest fentanyl producers', 'the biggest drug smuggling routes'])(
+    'a ranking the sources do not give is declined: %s',
+    (question) => {
+      const answer = bot.answerNow(question);
+      expect(answer.intent).toBe('fallback');
+      expect(answer.trace.decidedBy).toBe('limit');
+    },
+  );
+});
