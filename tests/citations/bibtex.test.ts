@@ -2,6 +2,8 @@ import { Cite } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import { toCslItem } from '../../src/core/citations/csl.js';
 import { formatReference } from '../../src/core/citations/reference.js';
+import { renderRecords } from '../../src/core/citations/render.js';
+import { knowledgeBase } from '../support/assistant.js';
 import { source } from './helpers.js';
 
 interface Parsed {
@@ -41,5 +43,21 @@ describe('BibTeX output', () => {
     ]);
     expect(parsed[0] && year(parsed[0])).toBe(2024);
     expect(parsed[1] && year(parsed[1])).toBeUndefined();
+  });
+  it('carries every access date in urldate, where Zotero, JabRef, biblatex and citation-js read it', () => {
+    let accessed = 0;
+    for (const s of knowledgeBase().sources.values()) {
+      const bibtex = renderRecords([{ source: s }], 'bibtex');
+      const [parsed] = new Cite(bibtex).data as { accessed?: { 'date-parts': number[][] } }[];
+      if (s.accessed === undefined) {
+        expect(bibtex, s.id).not.toMatch(/urldate/);
+        continue;
+      }
+      accessed += 1;
+      // Zotero's BibTeX translator reads the access date from urldate (or lastchecked) alone.
+      expect(bibtex, s.id).toMatch(new RegExp(`^\\s*urldate = \\{${s.accessed}\\},$`, 'm'));
+      expect(parsed?.accessed, s.id).toEqual({ 'date-parts': [s.accessed.split('-').map(Number)] });
+    }
+    expect(accessed).toBeGreaterThan(0);
   });
 });

@@ -197,6 +197,7 @@ describe('BibTeX and CSL-JSON (for reference managers)', () => {
         '\tpublisher = {1787},',
         '\ttitle = {Transnational Crime},',
         `\turl = {${PAGE_URL}},`,
+        '\turldate = {2026-11-26},',
         '}',
       ].join('\n'),
     );

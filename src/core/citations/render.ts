@@ -220,11 +220,7 @@ export function renderRecords(
   }
   const list = [...items.values()];
   const cite = new Cite(list.map((i) => i.item));
-  if (format === 'bibtex')
-    return headlineTitles(
-      monthMacro(cite.format('bibtex')),
-      list.map((i) => i.source),
-    ).trim();
+  if (format === 'bibtex') return bibtexForImport(monthMacro(cite.format('bibtex')), list).trim();
   if (format === 'ris')
     return risForImport(
       unwrapRis(cite.format('ris')),
@@ -303,21 +299,36 @@ function risDate(parts: readonly number[]): string {
 }
 
 /**
- * citation-js writes the CSL title, kept in sentence case, with every capital braced; BibTeX wants
- * the title as published, proper nouns braced (bibtex.ts). Entries come out in the items' order.
+ * Each entry as reference managers import it:
+ * - the title as published, proper nouns braced (bibtex.ts): citation-js writes the CSL title, kept
+ *   in sentence case, with every capital braced;
+ * - `urldate`, the access date where Zotero's and JabRef's importers and biblatex read it (Zotero's
+ *   BibTeX translator takes `urldate` as the access date; citation-js too). citation-js writes it
+ *   only inside a note ("[Online; accessed …]"), kept for classic BibTeX styles, which print notes;
+ *   without `urldate` the date never reached a reference manager's field.
+ * Entries come out in the items' order.
  */
-function headlineTitles(bibtex: string, sources: readonly Source[]): string {
+function bibtexForImport(
+  bibtex: string,
+  list: readonly { readonly item: CslItem; readonly source: Source }[],
+): string {
   const entries = bibtex.split(/^(?=@)/m);
   const body = entries.filter((e) => e.startsWith('@'));
-  if (body.length !== sources.length) return bibtex;
+  if (body.length !== list.length) return bibtex;
   let index = 0;
   return entries
     .map((entry) => {
       if (!entry.startsWith('@')) return entry;
-      const title = bibtexTitle(sources[index++] as Source);
-      return title === undefined
-        ? entry
-        : entry.replace(/^(\s*)title = \{.*\},$/m, (_, indent: string) => `${indent}title = {${title}},`);
+      const { item, source } = list[index++] as (typeof list)[number];
+      const title = bibtexTitle(source);
+      const titled =
+        title === undefined
+          ? entry
+          : entry.replace(/^(\s*)title = \{.*\},$/m, (_, indent: string) => `${indent}title = {${title}},`);
+      const accessed = item.accessed?.['date-parts'][0];
+      if (accessed === undefined || /^\s*urldate = /m.test(titled)) return titled;
+      const date = accessed.map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
+      return titled.replace(/\n\}(\s*)$/, `\n\turldate = {${date}},\n}$1`);
     })
     .join('');
 }

@@ -26,7 +26,7 @@ export const DEFAULT_CITATION_STYLE: CitationStyle = 'chicago';
  * Bump when any style's output changes (a CSL file, csl.ts or render.ts), so that references kept
  * in the start-up cache are rendered afresh. tests/citations/version.test.ts pins the sources it covers.
  */
-export const REFERENCES_VERSION = 9;
+export const REFERENCES_VERSION = 10;
 
 export const STYLE_LABELS: Readonly<Record<CitationStyle, string>> = {
   chicago: 'Chicago (17th ed.), notes and bibliography',
