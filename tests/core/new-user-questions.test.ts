@@ -66,3 +66,17 @@ describe('superlatives', () => {
     },
   );
 });
+
+describe('a fact a background holds, whatever it asks', () => {
+  it('answers who runs the MLATs from the treaties background, not the officials limit', () => {
+    const answer = bot.answerNow('who runs the MLATs');
+    expect(answer.intent).toBe('solution.treaties');
+    expect(answer.trace.decidedBy).toBe('fact');
+    expect(answer.text).toContain('Office of International Affairs');
+  });
+
+  it('still declines who holds a post no background states', () => {
+    for (const q of ['who heads INL these days', 'who is the current ilea director'])
+      expect(bot.answerNow(q).trace.reason).toContain('officials');
+  });
+});

@@ -15,6 +15,9 @@ export interface FactMatch {
 
 type Kind = 'amount' | 'date';
 
+/** A question asking for no amount or date is a fact's only with this many content terms, all the fact's. */
+const WHOLE_TERMS = 2;
+
 /** What a fact states, read from its text: a sum of money, a year. */
 const STATES: Readonly<Record<Kind, RegExp>> = {
   amount: /[$€£]\s?\d|\b\d+(?:\.\d+)?\s(?:billion|million|thousand)\b/i,
@@ -79,7 +82,8 @@ export class Facts {
   /**
    * The fact covering the most of the question: its content terms (less the words that ask for an
    * amount or a date, which the fact states), sharing a term that names its topic with it. A
-   * question that asks for neither asks for no fact.
+   * question that asks for neither asks for a fact only when one fact holds every content term of
+   * it, two or more ("who runs the MLATs": the treaties solution's background says who does).
    */
   find(words: readonly string[], terms: readonly string[]): FactMatch | undefined {
     // One thing asked, an amount before a date ("how much … last year" asks an amount).
@@ -94,11 +98,11 @@ export class Facts {
     const weight = (t: string): number => this.idf.get(t) ?? this.unseen;
     const bonus = asked === undefined ? 0 : this.unseen;
     const total = distinct.reduce((s, t) => s + weight(t), 0) + bonus;
-    if (asked === undefined || total === 0) return undefined;
+    if (total === 0 || (asked === undefined && distinct.length < WHOLE_TERMS)) return undefined;
     let best: FactMatch | undefined;
     for (const f of this.facts) {
       const shared = distinct.filter((t) => f.terms.has(t));
-      const states = asked !== undefined && f.kinds.has(asked);
+      const states = asked === undefined ? shared.length === distinct.length : f.kinds.has(asked);
       if (!states || !shared.some((t) => f.subject.has(t))) continue;
       const coverage = (shared.reduce((s, t) => s + weight(t), 0) + (states ? bonus : 0)) / total;
       if (best === undefined || coverage > best.coverage)
