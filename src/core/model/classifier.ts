@@ -259,8 +259,12 @@ export class Classifier {
 
   /** `classify(text).exact` without the scoring: the intent of the training phrase a text is word for word. */
   exactIntent(text: string): IntentId | undefined {
-    const { typed, normalized } = this.normalizer.read(text);
-    return this.exact(typed, normalized)?.intent;
+    // The words as typed first; corrected only when they are no phrase (as `exact` looks them up).
+    const { typed, corrected } = this.normalizer.spellings(text);
+    const asTyped = this.exactPhrases.get(typed.join(' '));
+    if (asTyped !== undefined) return asTyped.intent;
+    const words = corrected();
+    return words === undefined ? undefined : this.exactPhrases.get(words.join(' '))?.intent;
   }
 
   /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */

@@ -172,7 +172,7 @@ export class FeatureIndex {
     }
     const { names } = this;
     for (let i = 1; i < text.terms.length; i++) {
-      ids.push(names.indexOf(`tt:${text.terms[i - 1]}_${text.terms[i]}`));
+      ids.push(names.indexOfJoined('tt:', text.terms[i - 1] as string, '_', text.terms[i] as string));
       groups.push(G.termPair);
     }
     const folded = text.folded;
@@ -186,7 +186,7 @@ export class FeatureIndex {
       groups.push(G.word);
     }
     for (let i = 1; i < folded.length; i++) {
-      ids.push(names.indexOf(`ww:${folded[i - 1]}_${folded[i]}`));
+      ids.push(names.indexOfJoined('ww:', folded[i - 1] as string, '_', folded[i] as string));
       groups.push(G.wordPair);
     }
     ids.push(names.indexOf(`len:${lengthBucket(text.terms.length)}:${lengthBucket(folded.length)}`));

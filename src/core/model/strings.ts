@@ -1,4 +1,4 @@
-import { stableHash } from './hash.js';
+import { FNV_OFFSET, hashOn, stableHash } from './hash.js';
 
 /**
  * A list of strings as the start-up cache keeps it: one string of them all end to end, where each
@@ -70,6 +70,29 @@ export class StringTable {
       if (i < 0) return -1;
       const at = start[i] as number;
       if ((start[i + 1] as number) - at === s.length && text.startsWith(s, at)) return i;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /**
+   * `indexOf(prefix + a + separator + b)` without making that string: hashed and compared piece by
+   * piece. A question's word and term pairs are looked up this way, thousands of times a second.
+   */
+  indexOfJoined(prefix: string, a: string, separator: string, b: string): number {
+    const { slots, start, text, mask } = this;
+    if (slots === undefined) throw new Error('StringTable: made without lookup');
+    const length = prefix.length + a.length + separator.length + b.length;
+    let slot = hashOn(hashOn(hashOn(hashOn(FNV_OFFSET, prefix), a), separator), b) & mask;
+    for (;;) {
+      const i = (slots[slot] as number) - 1;
+      if (i < 0) return -1;
+      let at = start[i] as number;
+      if ((start[i + 1] as number) - at === length && text.startsWith(prefix, at)) {
+        at += prefix.length;
+        if (text.startsWith(a, at) && text.startsWith(separator, at + a.length)) {
+          if (text.startsWith(b, at + a.length + separator.length)) return i;
+        }
+      }
       slot = (slot + 1) & mask;
     }
   }

@@ -93,26 +93,53 @@ function compile(source: string): Compiled {
   };
 }
 
-/** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
-function anyOccurs(
-  patterns: readonly Compiled[],
-  words: readonly string[],
-  present: ReadonlySet<string>,
-): boolean {
-  for (let i = 0; i < patterns.length; i++) {
-    const { pattern, needs, needsToken } = patterns[i] as Compiled;
-    if (needs !== undefined && !needs.some((w) => present.has(w))) continue;
-    if (needsToken !== undefined && !words.some((w) => tokenMatches(needsToken, w))) continue;
-    if (occurs(pattern, words)) return true;
+/**
+ * Patterns filed by the words they need: a question tries only the patterns one of its words
+ * opens (and those that need no one word), not every pattern of every rule.
+ */
+class PatternSet {
+  private readonly byWord = new Map<string, Compiled[]>();
+  private readonly others: Compiled[] = [];
+  readonly size: number;
+
+  constructor(patterns: readonly Compiled[]) {
+    this.size = patterns.length;
+    for (const p of patterns) {
+      if (p.needs === undefined) {
+        this.others.push(p);
+        continue;
+      }
+      for (const word of new Set(p.needs)) {
+        const list = this.byWord.get(word);
+        if (list === undefined) this.byWord.set(word, [p]);
+        else list.push(p);
+      }
+    }
   }
-  return false;
+
+  /** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
+  anyOccurs(words: readonly string[], present: ReadonlySet<string>): boolean {
+    for (let i = 0; i < this.others.length; i++) {
+      const { pattern, needsToken } = this.others[i] as Compiled;
+      if (needsToken !== undefined && !words.some((w) => tokenMatches(needsToken, w))) continue;
+      if (occurs(pattern, words)) return true;
+    }
+    if (this.byWord.size === 0) return false;
+    for (const word of present) {
+      const list = this.byWord.get(word);
+      if (list === undefined) continue;
+      for (let i = 0; i < list.length; i++) if (occurs((list[i] as Compiled).pattern, words)) return true;
+    }
+    return false;
+  }
 }
 
 interface CompiledLimit {
   readonly limit: Limit;
   readonly when: readonly Compiled[];
-  readonly and: readonly Compiled[];
-  readonly unless: readonly Compiled[];
+  readonly whenSet: PatternSet;
+  readonly and: PatternSet;
+  readonly unless: PatternSet;
 }
 
 /** The rules of content/limits.yaml, ready to test questions against. */
@@ -120,12 +147,16 @@ export class Limits {
   private readonly rules: readonly CompiledLimit[];
 
   constructor(limits: readonly Limit[]) {
-    this.rules = limits.map((limit) => ({
-      limit,
-      when: limit.when.map(compile),
-      and: limit.and.map(compile),
-      unless: limit.unless.map(compile),
-    }));
+    this.rules = limits.map((limit) => {
+      const when = limit.when.map(compile);
+      return {
+        limit,
+        when,
+        whenSet: new PatternSet(when),
+        and: new PatternSet(limit.and.map(compile)),
+        unless: new PatternSet(limit.unless.map(compile)),
+      };
+    });
   }
 
   /** The first rule the words fall under, with the run of words its `when` matched. */
@@ -147,9 +178,9 @@ export class Limits {
     const present = new Set(words);
     for (const r of this.rules) {
       if (
-        anyOccurs(r.when, words, present) &&
-        (r.and.length === 0 || anyOccurs(r.and, words, present)) &&
-        !anyOccurs(r.unless, words, present)
+        r.whenSet.anyOccurs(words, present) &&
+        (r.and.size === 0 || r.and.anyOccurs(words, present)) &&
+        !r.unless.anyOccurs(words, present)
       )
         return r.limit;
     }

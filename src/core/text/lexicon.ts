@@ -117,6 +117,9 @@ const GENERIC_STOPWORDS = `a about above across after again against all also am 
   wasn't we we're were weren't what what's when where where's whether which while who who's whom whose why
   will with within without won't would wouldn't you you're your yours yourself`.split(/\s+/);
 
+/** A possessive or a contraction's ending, as `words` drops it. */
+const CONTRACTION = /'(?:s|re|ve|ll|d|m|t)$/u;
+
 /** At most this many words between a source mention's cue and the name. */
 const MENTION_REACH = 4;
 
@@ -198,10 +201,17 @@ export class Lexicon {
       .replace(/(\p{L})\1{2,}/gu, '$1');
     const found = prepared.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
     // "what's" and "1787's" mean "what" and "1787" here: the possessive and contractions are noise.
-    return found
-      .map((w) => w.replace(/'(?:s|re|ve|ll|d|m|t)$/u, ''))
-      .flatMap((w) => shorthand.get(w) ?? [w])
-      .filter((w) => w.length > 0);
+    // One loop, and the suffix pattern run only on words with an apostrophe: every question and
+    // every reading of one comes through here.
+    const out: string[] = [];
+    for (const word of found) {
+      const w = word.includes("'") ? word.replace(CONTRACTION, '') : word;
+      const spelled = shorthand.get(w);
+      if (spelled === undefined) {
+        if (w.length > 0) out.push(w);
+      } else for (const s of spelled) if (s.length > 0) out.push(s);
+    }
+    return out;
   }
 
   /**

@@ -1,3 +1,6 @@
+/** A character one of stripChatMarkup's patterns needs to match at all. */
+const MARKUP_CHARACTER = /[<@:`*_~|>#[\](){}\\]/;
+
 /**
  * Turns what a chat platform delivers into the words a person typed: mentions, channel links,
  * emoji codes, URLs and markdown punctuation carry no meaning for matching.
@@ -6,6 +9,9 @@ export function stripChatMarkup(input: string): string {
   // Linear by construction: no pattern scans past the next "<" or ">" once it has started at one,
   // and none has two unbounded runs of the same characters in a row (":" followed by 32,000
   // letters took seconds when one did).
+  // Every pattern below needs one of these characters ("<", "@", a link's or an emoji code's
+  // ":", or markdown punctuation): most questions have none, and one scan replaces eleven.
+  if (!MARKUP_CHARACTER.test(input)) return input;
   return (
     input
       // Slack links keep their label: <https://x|label> -> label; a bare <https://x> its words.
@@ -39,11 +45,16 @@ function urlWords(url: string): string {
     .join(' ');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Unicode clean-up shared by every entry point: compatibility forms folded (NFKC turns full-width
  * letters and ligatures into plain ones), control and zero-width characters removed.
  */
 export function cleanText(input: string): string {
+  // Printable ASCII is its own NFKC form and has no control, zero-width or unassigned character:
+  // only its spaces need folding (most questions, and every reading of one, take this path).
+  if (PRINTABLE_ASCII.test(input)) return input.replace(/ +/g, ' ').trim();
   return input
     .normalize('NFKC')
     .replace(/[\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g, '')

@@ -83,14 +83,28 @@ export class Normalizer {
     return { typed, normalized: this.normalizeWords(plain, typed, {}) };
   }
 
-  private normalizeWords(
-    plain: string,
-    asTyped: readonly string[],
-    options: { correct?: boolean },
-  ): NormalizedText {
-    const corrections: string[] = [];
-    const typed = asTyped.flatMap((word) => {
-      if (options.correct === false) return [word];
+  /**
+   * A text's words as typed, and as `normalize` corrects them when it changes any (else
+   * undefined): all an exact phrase is looked up by, without synonyms, stop words or stems.
+   */
+  spellings(text: string): {
+    readonly typed: readonly string[];
+    readonly corrected: () => readonly string[] | undefined;
+  } {
+    const typed = this.words(text);
+    return {
+      typed,
+      corrected: () => {
+        const corrections: string[] = [];
+        const words = this.corrected(typed, corrections);
+        return corrections.length === 0 ? undefined : words;
+      },
+    };
+  }
+
+  /** The words with typos corrected and run-together words split, each change said in `corrections`. */
+  private corrected(asTyped: readonly string[], corrections: string[]): string[] {
+    return asTyped.flatMap((word) => {
       const corrected = this.speller.correct(word);
       if (corrected !== undefined) {
         corrections.push(`${word} → ${corrected}`);
@@ -100,6 +114,15 @@ export class Normalizer {
       if (parts !== undefined) corrections.push(`${word} → ${parts.join(' ')}`);
       return parts ?? [word];
     });
+  }
+
+  private normalizeWords(
+    plain: string,
+    asTyped: readonly string[],
+    options: { correct?: boolean },
+  ): NormalizedText {
+    const corrections: string[] = [];
+    const typed = options.correct === false ? asTyped.slice() : this.corrected(asTyped, corrections);
     const { words: folded, folded: synonyms } = foldSynonyms(typed, this.synonymTable);
     const canonical = this.synonymTable.canonical;
     const { stopwords, stopStems } = this.lexicon;
