@@ -80,3 +80,27 @@ describe('a fact a background holds, whatever it asks', () => {
       expect(bot.answerNow(q).trace.reason).toContain('officials');
   });
 });
+
+describe('an order asked for outright', () => {
+  it.each(['rank the top 5 threats in the ATA', 'list the threats in order of importance'])(
+    'declines it: %s',
+    (question) => {
+      const answer = bot.answerNow(question);
+      expect(answer.intent).toBe('fallback');
+      expect(answer.trace.reason).toContain('ordering');
+    },
+  );
+
+  it.each([
+    ['what are 1787’s top ten solutions', 'solution.overview'],
+    ['what are the top threats', 'threat.overview'],
+  ])('answers the list it names: %s', (question, intent) => {
+    expect(bot.answerNow(question).intent).toBe(intent);
+  });
+});
+
+describe('what the bot is', () => {
+  it('answers "are you like a search engine" with its help', () => {
+    expect(bot.answerNow('are you like a search engine or what').intent).toBe('bot.help');
+  });
+});
