@@ -13,7 +13,7 @@ import { scoreTopics, type TopicCandidate } from './topic-scores.js';
 import { characteristicFollowUpTerms, vocabularyTexts } from './vocabulary.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 13;
+export const MODEL_VERSION = 14;
 
 /** What the models make of one question; the decide step combines it with the conversation. */
 export interface Classification {
@@ -255,6 +255,14 @@ export class Classifier {
       contentTerms: [...new Set(normalized.terms)].filter((t) => !this.followUpTerms.has(t)),
     };
     return { typed, classification };
+  }
+
+  /**
+   * The words as typed of every phrase curators wrote for an intent (those without a topic's slot),
+   * from the table of phrases asked word for word: a warm start need not read the phrases.
+   */
+  phraseWords(intent: IntentId): string[][] {
+    return this.exactPhrases.wordsOf(intent);
   }
 
   /** `classify(text).exact` without the scoring: the intent of the training phrase a text is word for word. */

@@ -53,6 +53,16 @@ export class ExactPhrases {
     return followUp === undefined ? { intent } : { intent, followUp };
   }
 
+  /** The words of each phrase of an intent, in the order the knowledge base lists them. */
+  wordsOf(intent: IntentId): string[][] {
+    const id = this.state.intents.indexOf(intent);
+    const out: string[][] = [];
+    if (id < 0) return out;
+    const { intent: intents } = this.state;
+    for (let i = 0; i < intents.length; i++) if (intents[i] === id) out.push(this.keys.at(i).split(' '));
+    return out;
+  }
+
   toState(): ExactPhrasesState {
     return this.state;
   }

@@ -49,6 +49,49 @@ export interface MatcherState {
   readonly vectorStart: Int32Array;
   readonly vectorTerm: Int32Array;
   readonly vectorWeight: Float64Array;
+  /**
+   * The index, made once by training (a warm start reads it rather than rebuilding it): the
+   * phrases that have each term, in phrase order, with the term's weight in them (term t's are
+   * postingExample[postingStart[t] .. postingStart[t + 1])), and per term whether some topic's
+   * phrase (not an out-of-scope one) has it.
+   */
+  readonly postingStart: Int32Array;
+  readonly postingExample: Int32Array;
+  readonly postingWeight: Float64Array;
+  readonly topicTerm: Uint8Array;
+}
+
+/** The postings of phrase vectors and which terms a topic's phrase has (MatcherState's index). */
+function indexOf(
+  vectors: Pick<MatcherState, 'vectorStart' | 'vectorTerm' | 'vectorWeight' | 'exampleIntent' | 'intents'>,
+  T: number,
+): Pick<MatcherState, 'postingStart' | 'postingExample' | 'postingWeight' | 'topicTerm'> {
+  const { vectorStart, vectorTerm, vectorWeight, exampleIntent, intents } = vectors;
+  const E = vectorStart.length - 1;
+  // Postings by counting: each term's phrases in phrase order, as the phrases list them.
+  const postingStart = new Int32Array(T + 1);
+  for (let p = 0; p < vectorTerm.length; p++) {
+    const slot = (vectorTerm[p] as number) + 1;
+    postingStart[slot] = (postingStart[slot] as number) + 1;
+  }
+  for (let t = 0; t < T; t++)
+    postingStart[t + 1] = (postingStart[t + 1] as number) + (postingStart[t] as number);
+  const fill = postingStart.slice(0, T);
+  const postingExample = new Int32Array(vectorTerm.length);
+  const postingWeight = new Float64Array(vectorTerm.length);
+  const topicTerm = new Uint8Array(T);
+  for (let e = 0; e < E; e++) {
+    const topic = intents[exampleIntent[e] as number] !== FALLBACK_ID;
+    for (let p = vectorStart[e] as number; p < (vectorStart[e + 1] as number); p++) {
+      const t = vectorTerm[p] as number;
+      if (topic) topicTerm[t] = 1;
+      const at = fill[t] as number;
+      fill[t] = at + 1;
+      postingExample[at] = e;
+      postingWeight[at] = vectorWeight[p] as number;
+    }
+  }
+  return { postingStart, postingExample, postingWeight, topicTerm };
 }
 
 /** How much of an intent's score comes from its single nearest phrase, the rest from its second. */
@@ -157,18 +200,21 @@ export class Matcher {
       }
       vectorStart.push(vectorTerm.length);
     }
-    const state: MatcherState = {
-      terms: StringTable.of(terms, { lookup: true }).toState(),
-      idf,
-      unknownWeight,
+    const vectors = {
       intents: intentList,
       exampleIntent: Int32Array.from(exampleIntent),
-      texts: StringTable.of(texts).toState(),
       vectorStart: Int32Array.from(vectorStart),
       vectorTerm: Int32Array.from(vectorTerm),
       vectorWeight: Float64Array.from(vectorWeight),
     };
-    return new Matcher(state);
+    return new Matcher({
+      terms: StringTable.of(terms, { lookup: true }).toState(),
+      idf,
+      unknownWeight,
+      texts: StringTable.of(texts).toState(),
+      ...vectors,
+      ...indexOf(vectors, terms.length),
+    });
   }
 
   constructor(state: MatcherState) {
@@ -176,36 +222,16 @@ export class Matcher {
     this.known = state.idf.length;
     this.terms = new StringTable(state.terms);
     this.texts = new StringTable(state.texts);
-    const T = this.terms.size;
+    ({
+      postingStart: this.postingStart,
+      postingExample: this.postingExample,
+      postingWeight: this.postingWeight,
+      topicTerm: this.topicTerm,
+    } = state);
     const E = this.texts.size;
-    const { vectorStart, vectorTerm, vectorWeight, exampleIntent, intents } = state;
-    // Postings by counting: each term's phrases in phrase order, as the phrases list them.
-    const postingStart = new Int32Array(T + 1);
-    for (let p = 0; p < vectorTerm.length; p++) {
-      const slot = (vectorTerm[p] as number) + 1;
-      postingStart[slot] = (postingStart[slot] as number) + 1;
-    }
-    for (let t = 0; t < T; t++)
-      postingStart[t + 1] = (postingStart[t + 1] as number) + (postingStart[t] as number);
-    const fill = postingStart.slice(0, T);
-    this.postingExample = new Int32Array(vectorTerm.length);
-    this.postingWeight = new Float64Array(vectorTerm.length);
-    this.topicTerm = new Uint8Array(T);
-    for (let e = 0; e < E; e++) {
-      const topic = intents[exampleIntent[e] as number] !== FALLBACK_ID;
-      for (let p = vectorStart[e] as number; p < (vectorStart[e + 1] as number); p++) {
-        const t = vectorTerm[p] as number;
-        if (topic) this.topicTerm[t] = 1;
-        const at = fill[t] as number;
-        fill[t] = at + 1;
-        this.postingExample[at] = e;
-        this.postingWeight[at] = vectorWeight[p] as number;
-      }
-    }
-    this.postingStart = postingStart;
     this.scores = new Float64Array(E);
     this.marks = new Int32Array((E + 31) >> 5);
-    const I = intents.length;
+    const I = state.intents.length;
     this.first = new Float64Array(I);
     this.second = new Float64Array(I);
     this.nearest = new Int32Array(I);

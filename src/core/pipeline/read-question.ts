@@ -1,9 +1,8 @@
-import { type FollowUpKind, followUpOf, type IntentId } from '../../knowledge/ids.js';
+import { type FollowUpKind, followUpIntent, type IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { ListRequests } from '../citations/list-request.js';
 import type { StyleNames } from '../citations/style-names.js';
 import type { Classification, Classifier } from '../model/classifier.js';
-import { TOPIC_SLOT } from '../model/examples.js';
 import type { Facts } from '../model/facts.js';
 import type { TopicLookup } from '../model/topic-lookup.js';
 import { RunFinder, withoutRun } from '../text/lexicon.js';
@@ -38,7 +37,7 @@ export function questionReader(parts: QuestionReaderParts) {
   const { kb, classifier, limits, styles, listRequests, clauseSplitter, lookup, facts, threshold } = parts;
   const overCap = (text: string): boolean => text.length > parts.maxLength;
   const self = new SelfReference(kb.language, (w) => classifier.normalizer.lexicon.isStopword(w));
-  const forms = formPhrases(kb, classifier);
+  const forms = formPhrases(classifier);
   return (question: string, previous: IntentId | undefined) => {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
@@ -170,13 +169,14 @@ export function once<T>(make: () => T): () => T {
  */
 const FORM_KINDS: readonly FollowUpKind[] = ['short'];
 
-/** Their phrases (those without a topic's slot), as the words the normalizer reads, longest first. */
-function formPhrases(kb: KnowledgeBase, classifier: Classifier) {
-  const runs = kb.examples.flatMap((e) => {
-    const kind = followUpOf(e.intent);
-    if (kind === undefined || !FORM_KINDS.includes(kind) || e.text.includes(TOPIC_SLOT)) return [];
-    const words = classifier.normalizer.read(e.text).typed;
-    return words.length === 0 ? [] : [{ words, kind }];
-  });
+/**
+ * Their phrases (those without a topic's slot), as the words the normalizer reads, longest first:
+ * the classifier's table of phrases asked word for word holds them, so a warm start reads no
+ * training phrase to find them.
+ */
+function formPhrases(classifier: Classifier) {
+  const runs = FORM_KINDS.flatMap((kind) =>
+    classifier.phraseWords(followUpIntent(kind)).map((words) => ({ words, kind })),
+  );
   return new RunFinder(runs.sort((a, b) => b.words.length - a.words.length));
 }
