@@ -100,6 +100,10 @@ export class FeatureIndex {
   private seenIn: Int32Array | undefined;
   private seenAt: Int32Array | undefined;
   private vectors = 0;
+  /** Scratch space for one vector's distinct features: their ids, groups and counts. */
+  private scratch = new Int32Array(0);
+  private scratchGroup = new Int32Array(0);
+  private scratchCount = new Int32Array(0);
   /** Per term and per word seen in questions, their feature ids (at most KEPT of each). */
   private readonly termIds = new Map<string, Int32Array>();
   private readonly wordIds = new Map<string, number>();
@@ -231,9 +235,17 @@ export class FeatureIndex {
       this.vectors = 1;
     }
     const stamp = this.vectors;
-    const index: number[] = [];
-    const group: number[] = [];
-    const count: number[] = [];
+    // Scratch arrays, kept between vectors and grown as needed: only the vector itself is new.
+    if (this.scratch.length < ids.length) {
+      const size = Math.max(ids.length, 2 * this.scratch.length);
+      this.scratch = new Int32Array(size);
+      this.scratchGroup = new Int32Array(size);
+      this.scratchCount = new Int32Array(size);
+    }
+    const index = this.scratch;
+    const group = this.scratchGroup;
+    const count = this.scratchCount;
+    let n = 0;
     let unseen = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
@@ -243,25 +255,26 @@ export class FeatureIndex {
       }
       if (seenIn[id] !== stamp) {
         seenIn[id] = stamp;
-        seenAt[id] = index.length;
-        index.push(id);
-        group.push(groups[i] as number);
-        count.push(1);
+        seenAt[id] = n;
+        index[n] = id;
+        group[n] = groups[i] as number;
+        count[n] = 1;
+        n++;
       } else {
         const j = seenAt[id] as number;
         count[j] = (count[j] as number) + 1;
       }
     }
-    const norms = new Array<number>(GROUPS.length).fill(0);
-    for (let j = 0; j < index.length; j++) {
+    const norms = new Float64Array(GROUPS.length);
+    for (let j = 0; j < n; j++) {
       const g = group[j] as number;
       norms[g] = (norms[g] as number) + (count[j] as number) ** 2;
     }
-    const value = new Float32Array(index.length);
-    for (let j = 0; j < index.length; j++) {
+    const value = new Float32Array(n);
+    for (let j = 0; j < n; j++) {
       const g = group[j] as number;
       value[j] = ((count[j] as number) * (GROUP_WEIGHT[g] as number)) / Math.sqrt(norms[g] as number);
     }
-    return { index: Int32Array.from(index), value, unseen };
+    return { index: index.slice(0, n), value, unseen };
   }
 }

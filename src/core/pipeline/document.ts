@@ -124,10 +124,13 @@ export function topicOf(kb: KnowledgeBase, id: IntentId): Topic {
 }
 
 export function relatedList(kb: KnowledgeBase, ids: readonly IntentId[]): RelatedTopic[] {
-  return ids.flatMap((id) => {
+  // A loop, not flatMap (slow on V8): every composed answer lists its related topics.
+  const out: RelatedTopic[] = [];
+  for (const id of ids) {
     const t = kb.topics.get(id);
-    return t ? [{ intent: id, title: t.title }] : [];
-  });
+    if (t) out.push({ intent: id, title: t.title });
+  }
+  return out;
 }
 
 export function topicActions(kb: KnowledgeBase, ids: readonly IntentId[]): Action[] {

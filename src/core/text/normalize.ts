@@ -104,16 +104,23 @@ export class Normalizer {
 
   /** The words with typos corrected and run-together words split, each change said in `corrections`. */
   private corrected(asTyped: readonly string[], corrections: string[]): string[] {
-    return asTyped.flatMap((word) => {
+    // A loop, not flatMap: every word of every reading of a question comes through here.
+    const out: string[] = [];
+    for (const word of asTyped) {
       const corrected = this.speller.correct(word);
       if (corrected !== undefined) {
         corrections.push(`${word} → ${corrected}`);
-        return [corrected];
+        out.push(corrected);
+        continue;
       }
       const parts = this.runTogether(word);
-      if (parts !== undefined) corrections.push(`${word} → ${parts.join(' ')}`);
-      return parts ?? [word];
-    });
+      if (parts === undefined) out.push(word);
+      else {
+        corrections.push(`${word} → ${parts.join(' ')}`);
+        out.push(...parts);
+      }
+    }
+    return out;
   }
 
   private normalizeWords(
@@ -126,11 +133,12 @@ export class Normalizer {
     const { words: folded, folded: synonyms } = foldSynonyms(typed, this.synonymTable);
     const canonical = this.synonymTable.canonical;
     const { stopwords, stopStems } = this.lexicon;
-    const terms = this.lexicon
-      .withoutSourceMentions(folded)
-      .filter((w) => !stopwords.has(w))
-      .map((w) => (canonical.has(w) ? w : stem(w)))
-      .filter((t) => canonical.has(t) || !stopStems.has(t));
+    const terms: string[] = [];
+    for (const w of this.lexicon.withoutSourceMentions(folded)) {
+      if (stopwords.has(w)) continue;
+      const t = canonical.has(w) ? w : stem(w);
+      if (canonical.has(t) || !stopStems.has(t)) terms.push(t);
+    }
     return { plain, words: typed, folded, terms, corrections, synonyms };
   }
 
