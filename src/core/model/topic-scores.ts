@@ -2,7 +2,7 @@ import { FALLBACK_ID, type IntentId } from '../../knowledge/ids.js';
 import type { NormalizedText } from '../text/normalize.js';
 import { NO_TOPIC } from './examples.js';
 import type { SparseVector } from './features.js';
-import type { Matcher, Ranking } from './nearest.js';
+import type { Candidate, Matcher, Ranking } from './nearest.js';
 import { predictSoftmax, type SoftmaxState } from './softmax.js';
 
 /** A topic the question may be about, by both models. */
@@ -34,25 +34,32 @@ export function scoreTopics(
 ): { candidates: TopicCandidate[]; features: number[]; fallback: number; noTopic: number; ranking: Ranking } {
   const p = predictSoftmax(model, vector);
   const ranking = matcher.rank(normalized.terms);
-  const similarity = new Map(ranking.candidates.map((c) => [c.intent, c] as const));
+  // Loops and two literal shapes rather than map, forEach and a spread: this runs for every reading.
+  const similarity = new Map<string, Candidate>();
+  for (const c of ranking.candidates) similarity.set(c.intent, c);
   const candidates: TopicCandidate[] = [];
   let fallback = 0;
   let noTopic = 0;
-  classes.forEach((intent, i) => {
+  for (let i = 0; i < classes.length; i++) {
+    const intent = classes[i] as string;
     const probabilityOf = p[i] ?? 0;
     if (intent === FALLBACK_ID) fallback = probabilityOf;
     else if (intent === NO_TOPIC) noTopic = probabilityOf;
     else {
       const near = similarity.get(intent);
-      candidates.push({
-        intent,
-        probability: probabilityOf,
-        similarity: near?.score ?? 0,
-        ...(near === undefined ? {} : { nearest: near.nearest }),
-        evidence: near?.evidence ?? [],
-      });
+      candidates.push(
+        near === undefined
+          ? { intent, probability: probabilityOf, similarity: 0, evidence: [] }
+          : {
+              intent,
+              probability: probabilityOf,
+              similarity: near.score,
+              nearest: near.nearest,
+              evidence: near.evidence,
+            },
+      );
     }
-  });
+  }
   candidates.sort((a, b) => b.probability - a.probability);
   const best = candidates[0];
   const second = Math.max(candidates[1]?.probability ?? 0, fallback, noTopic);
@@ -72,9 +79,16 @@ export function scoreTopics(
     Math.log(1 + normalized.terms.length),
     logit(1 - fallback - noTopic),
     logit(top / Math.max(1e-4, top + (candidates[1]?.probability ?? 0))),
-    Math.max(0, ...(best?.evidence ?? []).map((e) => e.weight)),
+    strongest(best?.evidence ?? []),
   ];
   return { candidates, features, fallback, noTopic, ranking };
+}
+
+/** The largest evidence weight, or 0. */
+function strongest(evidence: readonly { readonly weight: number }[]): number {
+  let max = 0;
+  for (const e of evidence) max = Math.max(max, e.weight);
+  return max;
 }
 
 function logit(p: number): number {

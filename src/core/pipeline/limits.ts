@@ -93,6 +93,25 @@ function compile(source: string): Compiled {
   };
 }
 
+/** One question as the rules read it: its words, as a list and a set, and what was worked out once. */
+interface Reading {
+  readonly words: readonly string[];
+  readonly present: ReadonlySet<string>;
+  /** The pattern sets one of the question's words opens. */
+  readonly opened: ReadonlySet<PatternSet>;
+  /** Per token that needs some word to match it (a number, a prefix): whether one does. */
+  readonly tokens: Map<Token, boolean>;
+}
+
+function someWordMatches(token: Token, reading: Reading): boolean {
+  let found = reading.tokens.get(token);
+  if (found === undefined) {
+    found = reading.words.some((w) => tokenMatches(token, w));
+    reading.tokens.set(token, found);
+  }
+  return found;
+}
+
 /**
  * Patterns filed by the words they need: a question tries only the patterns one of its words
  * opens (and those that need no one word), not every pattern of every rule.
@@ -117,15 +136,21 @@ class PatternSet {
     }
   }
 
-  /** Whether any of the patterns occurs in the words (`present`: the same words, as a set). */
-  anyOccurs(words: readonly string[], present: ReadonlySet<string>): boolean {
+  /** The words that open some of the patterns. */
+  get words(): Iterable<string> {
+    return this.byWord.keys();
+  }
+
+  /** Whether any of the patterns occurs in the question's words. */
+  anyOccurs(reading: Reading): boolean {
+    const { words } = reading;
     for (let i = 0; i < this.others.length; i++) {
       const { pattern, needsToken } = this.others[i] as Compiled;
-      if (needsToken !== undefined && !words.some((w) => tokenMatches(needsToken, w))) continue;
+      if (needsToken !== undefined && !someWordMatches(needsToken, reading)) continue;
       if (occurs(pattern, words)) return true;
     }
-    if (this.byWord.size === 0) return false;
-    for (const word of present) {
+    if (!reading.opened.has(this)) return false;
+    for (const word of reading.present) {
       const list = this.byWord.get(word);
       if (list === undefined) continue;
       for (let i = 0; i < list.length; i++) if (occurs((list[i] as Compiled).pattern, words)) return true;
@@ -145,6 +170,8 @@ interface CompiledLimit {
 /** The rules of content/limits.yaml, ready to test questions against. */
 export class Limits {
   private readonly rules: readonly CompiledLimit[];
+  /** Per word, the pattern sets (of every rule) it opens: one look-up per word of a question. */
+  private readonly opens = new Map<string, PatternSet[]>();
 
   constructor(limits: readonly Limit[]) {
     this.rules = limits.map((limit) => {
@@ -157,6 +184,13 @@ export class Limits {
         unless: new PatternSet(limit.unless.map(compile)),
       };
     });
+    for (const r of this.rules)
+      for (const set of [r.whenSet, r.and, r.unless])
+        for (const word of set.words) {
+          const sets = this.opens.get(word);
+          if (sets === undefined) this.opens.set(word, [set]);
+          else sets.push(set);
+        }
   }
 
   /** The first rule the words fall under, with the run of words its `when` matched. */
@@ -176,11 +210,17 @@ export class Limits {
   match(words: readonly string[]): Limit | undefined {
     // Loops, not closures made per call: this runs for every question, over every rule.
     const present = new Set(words);
+    const opened = new Set<PatternSet>();
+    for (const word of present) {
+      const sets = this.opens.get(word);
+      if (sets !== undefined) for (const set of sets) opened.add(set);
+    }
+    const reading: Reading = { words, present, opened, tokens: new Map() };
     for (const r of this.rules) {
       if (
-        r.whenSet.anyOccurs(words, present) &&
-        (r.and.size === 0 || r.and.anyOccurs(words, present)) &&
-        !r.unless.anyOccurs(words, present)
+        r.whenSet.anyOccurs(reading) &&
+        (r.and.size === 0 || r.and.anyOccurs(reading)) &&
+        !r.unless.anyOccurs(reading)
       )
         return r.limit;
     }

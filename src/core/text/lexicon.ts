@@ -192,9 +192,11 @@ export class Lexicon {
   words(text: string, shorthand: Shorthand = NO_SHORTHAND): string[] {
     let prepared = text;
     for (const { pattern, word } of this.acronyms) prepared = prepared.replace(pattern, ` ${word} `);
+    // Dotted acronyms are one word: "I.N.L." is "inl", "O.D.N.I" is "odni" (looked for only
+    // where there is a dot).
+    if (prepared.includes('.'))
+      prepared = prepared.replace(/\b(?:\p{L}\.){2,}\p{L}?\b\.?/gu, (dotted) => dotted.replace(/\./g, ''));
     prepared = prepared
-      // Dotted acronyms are one word: "I.N.L." is "inl", "O.D.N.I" is "odni".
-      .replace(/\b(?:\p{L}\.){2,}\p{L}?\b\.?/gu, (dotted) => dotted.replace(/\./g, ''))
       .replace(/[’‘`´]/g, "'")
       .toLowerCase()
       // Chat stretches words ("heyyy", "pleeease"): English never triples a letter.
