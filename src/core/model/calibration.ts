@@ -37,29 +37,13 @@ export function fitCalibration(
     for (let i = 1; i < dims; i++) rows[r * dims + i] = p.features[i - 1] ?? 0;
     labels[r] = p.correct ? 1 : 0;
   });
-  let beta = new Array<number>(dims).fill(0);
+  // A typed array throughout: newtonSums then always sees one kind of array (a plain array of
+  // zeros and one of fractions are two, and the compiled sums were thrown away at the switch).
+  let beta = new Float64Array(dims);
   const gradient = new Float64Array(dims);
   const flat = new Float64Array(dims * dims);
   for (let it = 0; it < iterations; it++) {
-    gradient.fill(0);
-    flat.fill(0);
-    for (let i = 0; i < dims; i++) flat[i * dims + i] = ridge;
-    // Each sum runs over the points in order, as a point-by-point loop would add them.
-    for (let r = 0; r < n; r++) {
-      const at = r * dims;
-      let z = 0;
-      for (let i = 0; i < dims; i++) z += (rows[at + i] as number) * (beta[i] as number);
-      const mu = 1 / (1 + Math.exp(-z));
-      const y = labels[r] as number;
-      const w = Math.max(mu * (1 - mu), 1e-9);
-      for (let i = 0; i < dims; i++) {
-        const xi = rows[at + i] as number;
-        gradient[i] = (gradient[i] as number) + xi * (y - mu);
-        const wx = w * xi;
-        const h = i * dims;
-        for (let j = 0; j < dims; j++) flat[h + j] = (flat[h + j] as number) + wx * (rows[at + j] as number);
-      }
-    }
+    newtonSums(rows, labels, beta, ridge, gradient, flat);
     const hessian = Array.from({ length: dims }, (_, i) =>
       Array.from(flat.subarray(i * dims, (i + 1) * dims)),
     );
@@ -68,7 +52,44 @@ export function fitCalibration(
     beta = beta.map((b, i) => b + (step[i] ?? 0));
     if (step.every((s) => Math.abs(s) < 1e-8)) break;
   }
-  return { bias: beta[0] ?? 0, weights: beta.slice(1) };
+  return { bias: beta[0] ?? 0, weights: Array.from(beta.subarray(1)) };
+}
+
+/**
+ * The log-likelihood's gradient and Hessian (plus the ridge on its diagonal) at `beta`, into
+ * `gradient` and `flat` (row by row). A function of its own, apart from the Newton step: the
+ * optimizing compiler then compiles these loops once, rather than again at every iteration when
+ * the code after them (the step, with little type feedback yet) sent it back to the interpreter.
+ */
+function newtonSums(
+  rows: Float64Array,
+  labels: Float64Array,
+  beta: Float64Array,
+  ridge: number,
+  gradient: Float64Array,
+  flat: Float64Array,
+): void {
+  const dims = beta.length;
+  const n = labels.length;
+  gradient.fill(0);
+  flat.fill(0);
+  for (let i = 0; i < dims; i++) flat[i * dims + i] = ridge;
+  // Each sum runs over the points in order, as a point-by-point loop would add them.
+  for (let r = 0; r < n; r++) {
+    const at = r * dims;
+    let z = 0;
+    for (let i = 0; i < dims; i++) z += (rows[at + i] as number) * (beta[i] as number);
+    const mu = 1 / (1 + Math.exp(-z));
+    const y = labels[r] as number;
+    const w = Math.max(mu * (1 - mu), 1e-9);
+    for (let i = 0; i < dims; i++) {
+      const xi = rows[at + i] as number;
+      gradient[i] = (gradient[i] as number) + xi * (y - mu);
+      const wx = w * xi;
+      const h = i * dims;
+      for (let j = 0; j < dims; j++) flat[h + j] = (flat[h + j] as number) + wx * (rows[at + j] as number);
+    }
+  }
 }
 
 /** Gaussian elimination with partial pivoting; the system is tiny and positive definite. */
