@@ -81,6 +81,7 @@ export const framingFileSchema = z.strictObject({
   before_join: z.array(z.string()).min(1).default([' ']),
   after: z.array(lowerCase).default([]),
   after_join: z.array(z.string()).min(1).default([' ']),
+  threat_nouns: z.array(lowerCase).default([]),
 });
 
 /** `intents/language/clauses.yaml`: where a question splits into clauses, and the words that open an asking one. */

@@ -82,6 +82,7 @@ export function loadLanguage(root: string, report: Report): Language {
       beforeJoin: framing?.before_join ?? [' '],
       after: framing?.after ?? [],
       afterJoin: framing?.after_join ?? [' '],
+      threatNouns: framing?.threat_nouns ?? [],
     },
     clauses: {
       split: clauses?.split ?? '.?!;:,',

@@ -60,6 +60,8 @@ export interface Language {
     readonly beforeJoin: readonly string[];
     readonly after: readonly string[];
     readonly afterJoin: readonly string[];
+    /** nouns people put after a threat's name ("the fraud problem"): part of its name, not a question */
+    readonly threatNouns: readonly string[];
   };
   /** where a question splits into clauses, and the words that open a clause that asks */
   readonly clauses: {

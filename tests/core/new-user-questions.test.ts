@@ -104,3 +104,28 @@ describe('what the bot is', () => {
     expect(bot.answerNow('are you like a search engine or what').intent).toBe('bot.help');
   });
 });
+
+describe('a noun after a threat’s name is part of the name', () => {
+  it.each([
+    ['what should we do about the fraud problem', 'threat.fraud'],
+    ['what should we do about the fentanyl problem', 'threat.drugs'],
+  ])('asks for the solutions bearing on the threat: %s', (question, intent) => {
+    const answer = bot.answerNow(question);
+    expect(answer.intent).toBe(intent);
+    expect(answer.followUp).toBe('solutions');
+  });
+
+  it('still reads "what problem does ILEA solve" as asking for the threats it answers', () => {
+    const answer = bot.answerNow('what problem does ILEA solve');
+    expect(answer.intent).toBe('solution.ilea');
+    expect(answer.followUp).toBe('threats');
+  });
+});
+
+describe('a fact answers a limit only when it holds what the limit read', () => {
+  it('declines who directs ILEA Budapest: the background names the academy, not its director', () => {
+    const answer = bot.answerNow('who is the director of ILEA budapest');
+    expect(answer.intent).toBe('fallback');
+    expect(answer.trace.reason).toContain('officials');
+  });
+});

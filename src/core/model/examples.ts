@@ -60,6 +60,8 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
   const out: TrainingText[] = [];
   const askable = [...kb.topics.values()].filter((t) => t.group !== 'bot' && t.group !== 'fallback');
   const names = askable.flatMap((t) => t.names.map((name) => ({ topic: t.id, name })));
+  const threatNames = names.filter((n) => kb.topics.get(n.topic)?.group === 'threat');
+  const { threatNouns } = kb.language.framing;
   const openers = kb.examples
     .filter((e) => {
       const role = kb.topics.get(e.intent)?.role;
@@ -80,6 +82,13 @@ export function trainingTexts(kb: KnowledgeBase): TrainingText[] {
       for (let i = 0; i < ACT_FILLS_PER_SLOT && names.length > 0; i++) {
         const pick = names[Math.floor(random() * names.length)] as { topic: IntentId; name: string };
         push(fillSlot(example.text, pick.name), pick.topic, 0.7, false, i >= FILLS_PER_SLOT);
+      }
+      // …and once with a threat's name and a noun people put after it ("the fraud problem"),
+      // drawn after the fills above so that they stay as they were.
+      if (threatNames.length > 0 && threatNouns.length > 0) {
+        const pick = threatNames[Math.floor(random() * threatNames.length)] as { topic: IntentId; name: string };
+        const noun = threatNouns[Math.floor(random() * threatNouns.length)] as string;
+        push(fillSlot(example.text, `${pick.name} ${noun}`), pick.topic, 0.7, false, true);
       }
       return;
     }

@@ -1,6 +1,7 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
-import { hasRun } from '../text/lexicon.js';
+import { hasRun, isGenericStopword } from '../text/lexicon.js';
+import { stem } from '../text/tokens.js';
 import type { Normalizer } from '../text/normalize.js';
 
 /** A background fact a question asks about: its topic, and how much of the question it covers. */
@@ -31,6 +32,8 @@ interface Fact {
   readonly kinds: ReadonlySet<Kind>;
   /** Its terms that name its topic (the topic's title and `names`): what a question about it must share. */
   readonly subject: ReadonlySet<string>;
+  /** Its words, stemmed, stop words and all: what a limit read must find in it ("runs", not "director"). */
+  readonly stems: ReadonlySet<string>;
 }
 
 /**
@@ -63,6 +66,7 @@ export class Facts {
           terms,
           kinds: new Set((Object.keys(STATES) as Kind[]).filter((k) => STATES[k].test(b.text))),
           subject: new Set([...terms].filter((t) => naming.has(t))),
+          stems: new Set(normalizer.words(b.text).map((w) => stem(w.toLowerCase()))),
         };
       });
     });
@@ -85,7 +89,13 @@ export class Facts {
    * question that asks for neither asks for a fact only when one fact holds every content term of
    * it, two or more ("who runs the MLATs": the treaties solution's background says who does).
    */
-  find(words: readonly string[], terms: readonly string[]): FactMatch | undefined {
+  find(
+    words: readonly string[],
+    terms: readonly string[],
+    /** The words a limit read ("who runs", "who is the director"): a fact that states no amount or date asked must hold them too. */
+    limitWords: readonly string[] = [],
+  ): FactMatch | undefined {
+    const read = limitWords.filter((w) => !isGenericStopword(w)).map((w) => stem(w));
     // One thing asked, an amount before a date ("how much … last year" asks an amount).
     let asked: Kind | undefined;
     const cueTerms = new Set<string>();
@@ -102,7 +112,10 @@ export class Facts {
     let best: FactMatch | undefined;
     for (const f of this.facts) {
       const shared = distinct.filter((t) => f.terms.has(t));
-      const states = asked === undefined ? shared.length === distinct.length : f.kinds.has(asked);
+      const states =
+        asked === undefined
+          ? shared.length === distinct.length && read.every((w) => f.stems.has(w))
+          : f.kinds.has(asked);
       if (!states || !shared.some((t) => f.subject.has(t))) continue;
       const coverage = (shared.reduce((s, t) => s + weight(t), 0) + (states ? bonus : 0)) / total;
       if (best === undefined || coverage > best.coverage)

@@ -131,7 +131,15 @@ export function questionReader(parts: QuestionReaderParts) {
       ...(limitNamed === undefined ? {} : { limitNamed }),
       ...(classification === undefined
         ? {}
-        : { fact: once(() => facts().find(classification.normalized.words, classification.contentTerms)) }),
+        : {
+            fact: once(() =>
+              facts().find(
+                classification.normalized.words,
+                classification.contentTerms,
+                found === undefined ? [] : askedWords.slice(found.start, found.end),
+              ),
+            ),
+          }),
       ...(read === undefined
         ? {}
         : {

@@ -117,6 +117,12 @@ const GENERIC_STOPWORDS = `a about above across after again against all also am 
   wasn't we we're were weren't what what's when where where's whether which while who who's whom whose why
   will with within without won't would wouldn't you you're your yours yourself`.split(/\s+/);
 
+const GENERIC = new Set(GENERIC_STOPWORDS);
+/** A generic English stop word ("who", "the"), not one of the curators' ("director", "memo"). */
+export function isGenericStopword(word: string): boolean {
+  return GENERIC.has(word);
+}
+
 /** A possessive or a contraction's ending, as `words` drops it. */
 const CONTRACTION = /'(?:s|re|ve|ll|d|m|t)$/u;
 
