@@ -185,3 +185,52 @@ describe('later turns: another source named after a source', () => {
     expect(threat[1]).toEqual(['threat.ransomware', 'source']);
   });
 });
+
+describe('later turns: a follow-up asked by a bare noun of its own', () => {
+  it('reads "— solutions?" as the follow-up after a decline, and not a clause of an out-of-scope question', async () => {
+    const got = await turns('bare-solutions', [
+      'transnational crime threat overview pls',
+      'what does the ATA say about china',
+      'back to TCOs — solutions?',
+    ]);
+    expect(got[1]?.[0]).toBe('fallback');
+    expect(got[2]?.[1]).toBe('solutions');
+    expect(['threat.overview', 'solution.overview']).toContain(got[2]?.[0]);
+    const [word] = await turns('bare-oos', ['my word doc says the file is corrupted, how do i fix it']);
+    expect(word?.[0]).toBe('fallback');
+  });
+});
+
+describe('later turns: the report itself, named after a threat', () => {
+  it('answers the report when the question names it apart from asking for a source', async () => {
+    const read = await turns('report-itself', [
+      'what did the ATA say about ransomware',
+      'what did the 2023 assessment say about it',
+      'ok, for the 2024 one — where can i read it',
+    ]);
+    expect(read[1]?.[0]).toBe('fallback');
+    expect(read[2]?.[0]).toBe('source.ata');
+    // Named only by asking for a source: the conversation's topic's sources.
+    const part = await turns('report-part', [
+      'whats the overall tco threat',
+      'and what does 1787 propose?',
+      'source for the threat part',
+    ]);
+    expect(part[2]).toEqual(['threat.overview', 'source']);
+    // Who proposes, not the document: 1787's fixes for the threat.
+    const fix = await turns('report-fix', ['fentanyl & meth trafficking in the ATA', "what's 1787's fix"]);
+    expect(fix[1]).toEqual(['threat.drugs', 'solutions']);
+  });
+});
+
+describe('later turns: an off-topic question with a follow-up word in it', () => {
+  it('declines what asks a follow-up of something out of scope, and the conversation goes on after', async () => {
+    const got = await turns('off-topic-history', [
+      'fraud against govt programs by tcos?',
+      'btw any good book on the history of the mafia',
+      'source?',
+    ]);
+    expect(got[1]?.[0]).toBe('fallback');
+    expect(got[2]).toEqual(['threat.fraud', 'source']);
+  });
+});

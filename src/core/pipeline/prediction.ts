@@ -36,7 +36,12 @@ export interface ReadingInput {
    */
   /** A follow-up asking for a form of the answer ("tl;dr"), its phrase anywhere in the question. */
   readonly formAsked?: () => FollowUpKind | undefined;
-  readonly parts?: () => readonly { readonly exact: IntentId | undefined; readonly asks: boolean }[];
+  readonly parts?: () => readonly {
+    readonly exact: IntentId | undefined;
+    readonly asks: boolean;
+    /** The clause classified alone (cached with the clauses'), read only when a reading asks. */
+    readonly read: () => Classification;
+  }[];
   /** The threat or solution the question names by one of its names (content/topics `names:`), among those asked for. */
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   /** The question without the words that ask for a follow-up, read alone ("the TCO overview" of "source for the TCO overview"); read when a reading asks. */

@@ -95,15 +95,28 @@ export function followUp(input: ReadingInput): Prediction {
   // own, unless the conversation is about one of the same group: after 1787's page, "and the
   // threat report they quote?" is that report, not 1787's page again.
   const previousGroup = input.previous === undefined ? undefined : input.kb.topics.get(input.previous)?.group;
-  if (
-    namesTopic &&
-    !(previousGroup !== undefined && previousGroup !== named.group && isGenericTarget(named, view))
-  )
+  // A source named surely is the document asked about, after any topic: "when was that report
+  // released", "ok, for the 2024 one — where can i read it" (a follow-up that names no source,
+  // "source?", is the conversation's topic's).
+  const standsFor = (t: Topic): boolean =>
+    previousGroup !== undefined &&
+    previousGroup !== t.group &&
+    !(view === 'sources' && namesDocument(input, t)) &&
+    isGenericTarget(t, view);
+  if (namesTopic && !standsFor(named))
     return predict({
       decision: answer(input, named.id, view, c.confidence),
       reason: `asks for ${kind} (${pct(asked)}) on the topic it names, ${named.id} (${pct(c.confidence)})`,
     });
   if (input.previous !== undefined) {
+    // "btw any good book on the history of the mafia", after fraud: the topic head reads it as
+    // about something out of scope, not as naming nothing; "history" is a follow-up's word, but the
+    // question asks it of something else.
+    if (ofSomethingElse(input))
+      return {
+        probability: 0,
+        reason: `asks for ${kind}, but of something out of scope (${pct(c.outOfScope)}, naming no topic ${pct(c.noTopic)})`,
+      };
     const followed = followedTopic(input, input.previous);
     return predict({
       decision: answer(input, followed, view, act.probability),
@@ -142,6 +155,34 @@ export function followUp(input: ReadingInput): Prediction {
   });
 }
 
+/**
+ * In a conversation, whether the topic head reads the question as about something out of scope, surely, rather than
+ * as naming nothing: a follow-up's words in it ("history", "fix") ask of that, not of the conversation.
+ */
+function ofSomethingElse(input: ReadingInput): boolean {
+  const c = input.classification;
+  if (c === undefined || c.outOfScope < input.threshold || c.outOfScope <= c.noTopic) return false;
+  // A topic named by one of its names ("whats the mexico one's rationale, threat-wise") is no
+  // something else, however the models read the rest.
+  return input.previous !== undefined && followedTopic(input, input.previous) === input.previous;
+}
+
+/**
+ * Whether a source asked of is the document itself: the question read without the words that ask
+ * for a source still names it surely ("when was that report released", "for the 2024 one — where
+ * can i read it"), where "source for the threat part" names the report only by asking for a source.
+ */
+function namesDocument(input: ReadingInput, source: Topic): boolean {
+  if (source.group !== 'source') return false;
+  const s = input.subject?.() ?? input.classification;
+  return (
+    s !== undefined &&
+    s.candidates[0]?.intent === source.id &&
+    s.confidence >= input.threshold &&
+    s.inScope >= input.threshold
+  );
+}
+
 /** The conversation's topic among the candidates, when it is linked to the first and nearly as likely. */
 function linkedRecall(input: ReadingInput, first: TopicCandidate | undefined): TopicCandidate | undefined {
   const { previous, kb } = input;
@@ -162,12 +203,40 @@ function linkedRecall(input: ReadingInput, first: TopicCandidate | undefined): T
  * to the rest of the question, which the act head, reading it alone, cannot know.
  */
 function askedAlone(input: ReadingInput): { kind: FollowUpKind; probability: number } | undefined {
-  for (const { exact } of input.parts?.() ?? []) {
+  const parts = input.parts?.() ?? [];
+  for (const { exact } of parts) {
     const kind = exact === undefined ? undefined : followUpOf(exact);
     if (kind !== undefined) return { kind, probability: 1 };
   }
+  // A clause of nothing but a follow-up's words ("back to TCOs — solutions?"), no follow-up's
+  // phrase word for word: the act head, reading that clause alone, says which follow-up, when it
+  // is sure and the clause names no topic but what that follow-up lists in general (the solutions).
+  // Only where the whole question's act head hears no follow-up (the topic's words blur it) and
+  // the question is in scope: "my word doc says the file is corrupted, how do i fix it" asks for
+  // no solution, and "thanks - whats the response" is heard whole.
+  const c = input.classification;
+  if (c === undefined || c.acts[0]?.kind !== null || c.outOfScope >= input.threshold) return undefined;
+  for (const { read } of parts) {
+    const k = read();
+    const act = k.acts[0];
+    if (act?.kind == null || act.probability < input.threshold * ALONE_SHARE) continue;
+    const best = k.candidates[0];
+    const named = best === undefined ? undefined : input.kb.topics.get(best.intent);
+    // A bare follow-up ("solutions?", "fixes pls", "recs?"), naming nothing or only what the
+    // follow-up lists in general, not a clause that asks of the rest ("cartels and drugs - what's
+    // the threat?", "… - is that from the ATA?", "How should we respond, per 1787?").
+    if (k.normalized.words.length > BARE_WORDS) continue;
+    const namesNothing = k.contentTerms.length === 0 && k.normalized.terms.length > 0;
+    if (namesNothing || (named !== undefined && isGenericTarget(named, VIEW_OF[act.kind])))
+      return { kind: act.kind, probability: act.probability };
+  }
   return undefined;
 }
+
+/** A clause of follow-up words alone asks for a follow-up when its act head is this sure (share of the threshold). */
+const ALONE_SHARE = 1.4;
+/** A clause of at most this many words is a bare follow-up. */
+const BARE_WORDS = 2;
 
 /**
  * Whether a question points back to what the conversation is about (a word of `refers` in
@@ -228,7 +297,7 @@ export function continuation(input: ReadingInput): Prediction {
       probability: 0,
       reason: `asks for nothing (best act ${pct(act?.probability ?? 0)} against ${pct(floor)})`,
     };
-  if (c.outOfScope >= act.probability && !onlyTheConversation)
+  if ((c.outOfScope >= act.probability || ofSomethingElse(input)) && !onlyTheConversation)
     return {
       probability: 0,
       reason: `out of scope (${pct(c.outOfScope)}) as surely as ${act.kind} (${pct(act.probability)})`,
