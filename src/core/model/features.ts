@@ -104,6 +104,7 @@ export class FeatureIndex {
   private scratch = new Int32Array(0);
   private scratchGroup = new Int32Array(0);
   private scratchCount = new Int32Array(0);
+  private scratchValue = new Float32Array(0);
   /** Per term and per word seen in questions, their feature ids (at most KEPT of each). */
   private readonly termIds = new Map<string, Int32Array>();
   private readonly wordIds = new Map<string, number>();
@@ -160,6 +161,9 @@ export class FeatureIndex {
    * features, in the same order, as `featureStrings` (training's), but a term's own feature and
    * its letter n-grams, and a word's feature, are looked up once per term or word and kept: a
    * question's features are then mostly ids already known, not strings made and hashed again.
+   * Its arrays are this index's scratch space, written over by the next vector: it is for
+   * scoring at once, never for keeping (two new typed arrays a question, their storage outside
+   * the heap past V8's 64-byte limit, cost more than filling them).
    */
   vector(text: NormalizedText): SparseVector & { readonly unseen: number } {
     const ids: number[] = [];
@@ -204,7 +208,7 @@ export class FeatureIndex {
       );
       groups.push(G.rare, G.rare);
     }
-    return this.fromIds(ids, groups);
+    return this.fromIds(ids, groups, true);
   }
 
   /** A term's own feature id, then its letter n-grams' (as featureStrings lists them). */
@@ -218,10 +222,14 @@ export class FeatureIndex {
     return features;
   }
 
-  /** A vector from its features' ids (-1: never seen in training), each with its group. */
+  /**
+   * A vector from its features' ids (-1: never seen in training), each with its group: in new
+   * arrays, or with `scratch` in views of this index's scratch space (see `vector`).
+   */
   private fromIds(
     ids: readonly number[],
     groups: readonly number[],
+    scratch = false,
   ): SparseVector & { readonly unseen: number } {
     // Each group is unit length over the features it has, then weighed: a long question's many
     // letter n-grams must not drown its few terms.
@@ -270,11 +278,13 @@ export class FeatureIndex {
       const g = group[j] as number;
       norms[g] = (norms[g] as number) + (count[j] as number) ** 2;
     }
-    const value = new Float32Array(n);
+    if (scratch && this.scratchValue.length < index.length)
+      this.scratchValue = new Float32Array(index.length);
+    const value = scratch ? this.scratchValue.subarray(0, n) : new Float32Array(n);
     for (let j = 0; j < n; j++) {
       const g = group[j] as number;
       value[j] = ((count[j] as number) * (GROUP_WEIGHT[g] as number)) / Math.sqrt(norms[g] as number);
     }
-    return { index: index.slice(0, n), value, unseen };
+    return { index: scratch ? index.subarray(0, n) : index.slice(0, n), value, unseen };
   }
 }

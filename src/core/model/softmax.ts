@@ -147,8 +147,20 @@ function step(t: Training, vector: SparseVector, label: number, w: number): void
 }
 
 /** Class probabilities for one vector. */
+/** Each model's probabilities, made once and written over by every prediction (see predictSoftmax). */
+const scratchScores = new WeakMap<SoftmaxState, Float64Array>();
+
+/**
+ * The model's probabilities for a vector, in an array the model keeps and writes over at its next
+ * prediction: read them before predicting with the same model again. A new array per question
+ * (its storage outside the heap, past V8's 64-byte limit) cost more than the softmax itself.
+ */
 export function predictSoftmax(state: SoftmaxState, vector: SparseVector): Float64Array {
-  const scores = new Float64Array(state.classes);
+  let scores = scratchScores.get(state);
+  if (scores === undefined) {
+    scores = new Float64Array(state.classes);
+    scratchScores.set(state, scores);
+  }
   score(state.weights, state.bias, state.classes, vector, scores);
   return softmaxInPlace(scores);
 }

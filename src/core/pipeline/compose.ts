@@ -9,7 +9,15 @@ import { counts, numberWord } from '../document/wording.js';
 import { composeBibliography } from './bibliography.js';
 import type { Trace } from './decide.js';
 import { type Decision, followUpOfView, type View } from './decision.js';
-import { type ComposeContext, type Document, documentOf, note, relatedList, topicActions, topicOf } from './document.js';
+import {
+  type ComposeContext,
+  type Document,
+  documentOf,
+  note,
+  relatedList,
+  topicActions,
+  topicOf,
+} from './document.js';
 import { composeBot, composeClarify, composeDecline } from './replies.js';
 
 const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
@@ -113,7 +121,6 @@ function composeTopic(
             `I don't write ${decision.unsupportedStyle} references (I write ${CITATION_STYLES.join(', ')}); here they are in ${context.style}.`,
           ),
         ];
-  const sourceOf = sourceOfQuote([...topic.quotes, ...topic.background]);
 
   switch (view) {
     case 'summary':
@@ -126,7 +133,9 @@ function composeTopic(
         : view === 'short'
           ? firstSentence(topic.summary)
           : topic.summary;
-      const blocks = parseBlocks(text, sourceOf);
+      const blocks = parsedOnce(topic, view, () =>
+        parseBlocks(text, sourceOfQuote([...topic.quotes, ...topic.background])),
+      );
       const document = documentOf(context, {
         notes,
         blocks,
@@ -182,6 +191,27 @@ function composeTopic(
     case 'threats':
       return composeLinked(topic, view, base, notes, context);
   }
+}
+
+/**
+ * A topic's view as blocks, parsed from its curator text on first use: the text is the topic's and
+ * the view's alone, fixed while this knowledge base is loaded (a reload makes new topics), and
+ * blocks are read-only, so answers share them rather than parse the same Markdown for every question.
+ */
+const parsedViews = new WeakMap<Topic, Map<View, readonly Block[]>>();
+
+function parsedOnce(topic: Topic, view: View, parse: () => readonly Block[]): readonly Block[] {
+  let views = parsedViews.get(topic);
+  if (views === undefined) {
+    views = new Map();
+    parsedViews.set(topic, views);
+  }
+  let blocks = views.get(view);
+  if (blocks === undefined) {
+    blocks = parse();
+    views.set(view, blocks);
+  }
+  return blocks;
 }
 
 /** A text's first sentence (the whole text when it has one). */
