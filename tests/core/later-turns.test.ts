@@ -234,3 +234,16 @@ describe('later turns: an off-topic question with a follow-up word in it', () =>
     expect(got[2]).toEqual(['threat.fraud', 'source']);
   });
 });
+
+describe("later turns: another organization's own proposal", () => {
+  it("declines the UN's own proposal after a solution, as the other-organizations limit", async () => {
+    const got = await turns('un-proposal', [
+      "treaties for combating crime — 1787's idea?",
+      'what problem does that solve?',
+      "whats the UN's own proposal on this",
+      'source?',
+    ]);
+    expect(got[2]?.[0]).toBe('fallback');
+    expect(got[3]).toEqual(['solution.treaties', 'source']);
+  });
+});
