@@ -13,7 +13,7 @@ import { scoreTopics, type TopicCandidate } from './topic-scores.js';
 import { characteristicFollowUpTerms, vocabularyTexts } from './vocabulary.js';
 
 /** Bump when the shape of a trained model or of normalization changes, so stale caches are ignored. */
-export const MODEL_VERSION = 14;
+export const MODEL_VERSION = 15;
 
 /** What the models make of one question; the decide step combines it with the conversation. */
 export interface Classification {
@@ -188,8 +188,15 @@ export class Classifier {
 
   static fromState(state: ClassifierState, kb: KnowledgeBase): Classifier | undefined {
     if (state.version !== MODEL_VERSION) return undefined;
-    const stems = { words: new StringTable(state.stems.words), stems: new StringTable(state.stems.stems) };
-    learnStems(stems.words.toArray(), stems.stems.toArray());
+    const words = new StringTable(state.stems.words);
+    const stems = new StringTable(state.stems.stems);
+    learnStems({
+      get: (word) => {
+        const i = words.indexOf(word);
+        return i < 0 ? undefined : stems.at(i);
+      },
+      entries: () => ({ words: words.toArray(), stems: stems.toArray() }),
+    });
     return new Classifier(
       new Normalizer(new Map(state.vocabulary), kb.language),
       new FeatureIndex(new StringTable(state.features), state.commonTerms),
@@ -219,7 +226,7 @@ export class Classifier {
       exact: this.exactPhrases.toState(),
       followUpTerms: [...this.followUpTerms],
       stems: (({ words, stems }) => ({
-        words: StringTable.of(words).toState(),
+        words: StringTable.of(words, { lookup: true }).toState(),
         stems: StringTable.of(stems).toState(),
       }))(knownStems()),
     };
