@@ -247,3 +247,25 @@ describe("later turns: another organization's own proposal", () => {
     expect(got[3]).toEqual(['solution.treaties', 'source']);
   });
 });
+
+describe('later turns: what the act head learns from the follow-up phrases', () => {
+  it('reads doing something about a problem as its fix, trimming as the short view, the website as the source', async () => {
+    const fix = await turns('problem-fix', [
+      'ata fraud warning',
+      'how do i report credit card fraud on my visa',
+      'what should we do about the laundering problem?',
+    ]);
+    expect(fix[1]?.[0]).toBe('fallback');
+    expect(fix[2]?.[1]).toBe('solutions');
+    const supposed = await turns('supposed', [
+      'whats the sex trafficking / forced labor line in the ATA',
+      'what are we supposed to do about that',
+    ]);
+    expect(supposed[1]).toEqual(['threat.trafficking', 'solutions']);
+    const trim = await turns('trim', ["treaties and legal cooperation — 1787's position?", 'trim it down']);
+    expect(trim[1]).toEqual(['solution.treaties', 'short']);
+    const site = await turns('website', ['who is 1787 anyway', 'whats their website']);
+    expect(site[1]?.[0]).toBe('source.1787');
+    expect(site[1]?.[1]).not.toBe('short');
+  });
+});
