@@ -387,7 +387,18 @@ export class Matcher {
         nearest: nearest[intent] as number,
       });
     }
-    return result.sort((a, b) => b.score - a.score);
+    // Best first, ties in the order first seen: the stable sort by (a, b) => b.score - a.score,
+    // by insertion (a few dozen intents; no comparator calls).
+    for (let i = 1; i < result.length; i++) {
+      const c = result[i] as Scored;
+      let j = i - 1;
+      while (j >= 0 && (result[j] as Scored).score < c.score) {
+        result[j + 1] = result[j] as Scored;
+        j--;
+      }
+      result[j + 1] = c;
+    }
+    return result;
   }
 }
 

@@ -60,7 +60,17 @@ export function scoreTopics(
       );
     }
   }
-  candidates.sort((a, b) => b.probability - a.probability);
+  // Most probable first, ties in class order: what the stable sort by (a, b) => b.probability -
+  // a.probability gives, by insertion (a couple of dozen candidates; no comparator calls).
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as TopicCandidate;
+    let j = i - 1;
+    while (j >= 0 && (candidates[j] as TopicCandidate).probability < c.probability) {
+      candidates[j + 1] = candidates[j] as TopicCandidate;
+      j--;
+    }
+    candidates[j + 1] = c;
+  }
   const best = candidates[0];
   const second = Math.max(candidates[1]?.probability ?? 0, fallback, noTopic);
   const top = best?.probability ?? 0;
