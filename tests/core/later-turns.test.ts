@@ -269,3 +269,17 @@ describe('later turns: what the act head learns from the follow-up phrases', () 
     expect(site[1]?.[1]).not.toBe('short');
   });
 });
+
+describe('later turns: a clause that points at the topic the question names', () => {
+  it('answers a topic new to the conversation, asked "what\'s that about", as its own answer', async () => {
+    const got = await turns('points-within', [
+      'penalties against networks - what does 1787 say',
+      'more',
+      "ok, and ILEA, what's that about",
+      'tell me more',
+    ]);
+    expect(got[1]).toEqual(['solution.penalties', 'more']);
+    expect(got[2]).toEqual(['solution.ilea', null]);
+    expect(got[3]).toEqual(['solution.ilea', 'more']);
+  });
+});

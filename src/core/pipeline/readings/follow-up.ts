@@ -103,6 +103,13 @@ export function followUp(input: ReadingInput): Prediction {
     previousGroup !== t.group &&
     !(view === 'sources' && namesDocument(input, t)) &&
     isGenericTarget(t, view);
+  // "ok, and ILEA, what's that about", after penalties: "more" asked in a clause that points at
+  // the topic the question itself names, new to the conversation, asks what it is: its own answer.
+  if (namesTopic && kind === 'more' && named.id !== input.previous && pointsWithin(input))
+    return {
+      probability: 0,
+      reason: `asks what ${named.id}, which it names, is about, in a clause that points to it: no follow-up`,
+    };
   if (namesTopic && !standsFor(named))
     return predict({
       decision: answer(input, named.id, view, c.confidence),
@@ -152,6 +159,18 @@ export function followUp(input: ReadingInput): Prediction {
   return predict({
     decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
     reason: `asks for ${kind} (${pct(asked)}) with no topic named and none before`,
+  });
+}
+
+/**
+ * Whether a clause of the question points at something (a word of clauses.yaml's `refers`) and
+ * names nothing itself ("what's that about", "what is it"): it asks of what another clause names.
+ */
+function pointsWithin(input: ReadingInput): boolean {
+  const refers = new Set(input.kb.language.clauses.refers);
+  return (input.parts?.() ?? []).some(({ read }) => {
+    const k = read();
+    return k.contentTerms.length === 0 && k.normalized.words.some((w) => refers.has(w));
   });
 }
 
