@@ -124,24 +124,33 @@ export class FeatureIndex {
       for (const term of new Set(text.terms)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const common = [...counts].filter(([, n]) => n > RARE).map(([term]) => term);
     const commonSet = new Set(common);
-    const lists = texts.map((t) => featureStrings(t, (term) => !commonSet.has(term)));
-    // Ids in order of first appearance: one pass, no sorting.
+    const isRare = (term: string): boolean => !commonSet.has(term);
+    // Ids in order of first appearance: one pass, no sorting. Each text's feature names become ids
+    // as soon as they are made: hundreds of thousands of strings then die young, where keeping
+    // them all until the index was built had the collector copy and promote every one.
     const ids = new Map<string, number>();
-    const listIds = lists.map((list) =>
-      list.names.map((name) => {
+    const listIds: Int32Array[] = [];
+    const listGroups: Uint8Array[] = [];
+    for (const text of texts) {
+      const { names, groups } = featureStrings(text, isRare);
+      const textIds = new Int32Array(names.length);
+      for (let j = 0; j < names.length; j++) {
+        const name = names[j] as string;
         let id = ids.get(name);
         if (id === undefined) {
           id = ids.size;
           ids.set(name, id);
         }
-        return id;
-      }),
-    );
+        textIds[j] = id;
+      }
+      listIds.push(textIds);
+      listGroups.push(Uint8Array.from(groups));
+    }
     const index = new FeatureIndex(StringTable.of([...ids.keys()], { lookup: true }), common);
     // Each vector copied into an object of its own (see keptApart in classifier.ts): training keeps
     // them all, and the object fromIds makes for every question must not be pretenured for it.
-    const vectors = lists.map((list, i): SparseVector => {
-      const { index: ids, value } = index.fromIds(listIds[i] as number[], list.groups);
+    const vectors = listIds.map((textIds, i): SparseVector => {
+      const { index: ids, value } = index.fromIds(textIds, listGroups[i] as Uint8Array);
       return { index: ids, value };
     });
     return { index, vectors };
@@ -227,8 +236,8 @@ export class FeatureIndex {
    * arrays, or with `scratch` in views of this index's scratch space (see `vector`).
    */
   private fromIds(
-    ids: readonly number[],
-    groups: readonly number[],
+    ids: ArrayLike<number>,
+    groups: ArrayLike<number>,
     scratch = false,
   ): SparseVector & { readonly unseen: number } {
     // Each group is unit length over the features it has, then weighed: a long question's many
