@@ -175,7 +175,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
     // The topic remembered, faded by turns that answer none (memory.ts); the style chosen and what was cited kept.
     const memory = afterTurn(
       state?.topic === undefined ? undefined : state,
-      { topic: answer.topic, declined: answer.kind === 'decline' },
+      { topic: answer.topic, declined: answer.kind === 'decline', self: answer.intent === helpIntent },
       now(),
     );
     const chosen = named ?? state?.style;
@@ -230,6 +230,9 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
   const load = async (context: AskContext): Promise<ConversationState | undefined> =>
     context.conversationId === undefined ? undefined : conversations.get(context.conversationId);
 
+  /** The bot's own help: after it, a follow-up naming nothing is about the bot. */
+  const helpIntent = [...kb.topics.values()].find((t) => t.group === 'bot' && t.role === 'help')?.id;
+
   /** The topic the conversation is about, while remembered strongly enough (memory.ts). */
   const recall = (state: ConversationState | undefined): IntentId | undefined => {
     // A topic a reload removed is as good as forgotten.
@@ -263,7 +266,7 @@ export function createAssistant(kb: KnowledgeBase, options: AssistantOptions = {
 
     async ask(question, context = {}) {
       const state = await load(context);
-      const { decision, trace, form } = decideQuestion(question, recall(state));
+      const { decision, trace, form } = decideQuestion(question, recall(state), state?.self === true);
       return composeAsync(decision, trace, context, state, form);
     },
 

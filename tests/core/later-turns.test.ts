@@ -283,3 +283,19 @@ describe('later turns: a clause that points at the topic the question names', ()
     expect(got[3]).toEqual(['solution.ilea', 'more']);
   });
 });
+
+describe("later turns: after the bot's own help", () => {
+  it('reads a follow-up naming nothing, with no topic before, as about the bot; the next turn forgets it', async () => {
+    const got = await turns('after-help', [
+      'who built this bot?',
+      "and what's it drawing on",
+      'what does the ata say about fentanyl',
+      'source?',
+    ]);
+    expect(got[1]?.[0]).toBe('bot.help');
+    expect(got[3]).toEqual(['threat.drugs', 'source']);
+    // With nothing before, the same words ask "about what?".
+    const [fresh] = await turns('no-help', ["and what's it drawing on"]);
+    expect(fresh?.[0]).toBe('fallback');
+  });
+});

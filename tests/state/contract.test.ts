@@ -130,6 +130,13 @@ describe('two replicas on one Redis', () => {
     const [a, b] = [await redisStore('shared3:'), await redisStore('shared3:')];
     await a.conversations.set('slack:T:C:1.2', { topic: 'threat.ransomware' });
     expect(await b.conversations.get('slack:T:C:1.2')).toEqual({ topic: 'threat.ransomware' });
+    // What the last turn answered (the bot's own help) is shared too.
+    await a.conversations.set('slack:T:C:1.2', { topic: 'threat.drugs', strength: 0.6, self: true });
+    expect(await b.conversations.get('slack:T:C:1.2')).toEqual({
+      topic: 'threat.drugs',
+      strength: 0.6,
+      self: true,
+    });
     await a.keys('slack:threads', { ttlMs: 60_000, max: 100 }).add('C:1.2');
     expect(await b.keys('slack:threads', { ttlMs: 60_000, max: 100 }).has('C:1.2')).toBe(true);
     const salts = [await a.shared('salt', () => 'first'), await b.shared('salt', () => 'second')];

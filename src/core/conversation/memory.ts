@@ -33,8 +33,20 @@ export function recalledTopic(
   return strengthOf(state, now) >= FADE.forgetShare * threshold ? state.topic : undefined;
 }
 
-/** What the conversation remembers after a turn: the topic answered, or the one before, weaker. */
+/**
+ * What the conversation remembers after a turn: the topic answered, or the one before, weaker; and
+ * whether the turn answered the bot's own help (`self`), which only the next turn reads.
+ */
 export function afterTurn(
+  before: ConversationState | undefined,
+  answered: { readonly topic: IntentId | null; readonly declined: boolean; readonly self?: boolean },
+  now: number,
+): ConversationState | undefined {
+  const kept = topicAfter(before, answered, now);
+  return answered.self === true ? { ...kept, self: true } : kept;
+}
+
+function topicAfter(
   before: ConversationState | undefined,
   answered: { readonly topic: IntentId | null; readonly declined: boolean },
   now: number,

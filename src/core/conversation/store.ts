@@ -19,6 +19,8 @@ export interface ConversationState {
   readonly strength?: number;
   /** When the strength was set (ms since the epoch): idle time fades it from there. */
   readonly since?: number;
+  /** The last turn answered the bot's own help: a follow-up naming nothing, with no topic recalled, is about the bot. */
+  readonly self?: boolean;
   readonly style?: CitationStyle;
   readonly cited?: readonly CitedKey[];
   readonly notes?: number;

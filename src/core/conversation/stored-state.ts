@@ -17,6 +17,7 @@ const stateSchema = z.object({
   notes: z.number().int().nonnegative().optional(),
   strength: z.number().min(0).max(1).optional(),
   since: z.number().nonnegative().optional(),
+  self: z.boolean().optional(),
 });
 
 /**
@@ -26,8 +27,9 @@ const stateSchema = z.object({
 export function parseConversationState(raw: unknown): ConversationState | undefined {
   const parsed = stateSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const { topic, style, cited, notes, strength, since } = parsed.data;
+  const { topic, style, cited, notes, strength, since, self } = parsed.data;
   return {
+    ...(self === true ? { self } : {}),
     ...(topic === undefined ? {} : { topic }),
     ...(strength === undefined ? {} : { strength }),
     ...(since === undefined ? {} : { since }),

@@ -22,6 +22,8 @@ export interface ReadingInput {
   readonly classification?: Classification;
   /** The topic the conversation is about, while it is remembered strongly enough. */
   readonly previous?: IntentId;
+  /** The turn before answered the bot's own help ("who built this bot?"). */
+  readonly afterSelf?: boolean;
   /**
    * The question's clauses, each classified alone, when it has two or more; computed only when a
    * reading asks. `asks`: the clause is a question or a request, not a preamble.

@@ -38,7 +38,7 @@ export function questionReader(parts: QuestionReaderParts) {
   const overCap = (text: string): boolean => text.length > parts.maxLength;
   const self = new SelfReference(kb.language, (w) => classifier.normalizer.lexicon.isStopword(w));
   const forms = formPhrases(classifier);
-  return (question: string, previous: IntentId | undefined) => {
+  return (question: string, previous: IntentId | undefined, afterSelf = false) => {
     const tooLong = overCap(question);
     // The style reading: a citation style named ("ransomware citation in chicago style") is read
     // from the words as typed, and every other reading reads the question without it: one version.
@@ -132,6 +132,7 @@ export function questionReader(parts: QuestionReaderParts) {
               lookup().named(classification.normalized.terms, among),
           }),
       ...(previous === undefined ? {} : { previous }),
+      ...(afterSelf ? { afterSelf } : {}),
       ...(limit === undefined ? {} : { limit }),
       ...(limitNamed === undefined ? {} : { limitNamed }),
       ...(classification === undefined

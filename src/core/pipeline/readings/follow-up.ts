@@ -1,4 +1,4 @@
-import { type FollowUpKind, followUpOf } from '../../../knowledge/ids.js';
+import { type FollowUpKind, followUpOf, type IntentId } from '../../../knowledge/ids.js';
 import type { Topic } from '../../../knowledge/types.js';
 import type { TopicCandidate } from '../../model/topic-scores.js';
 import { VIEW_OF } from '../decision.js';
@@ -156,10 +156,23 @@ export function followUp(input: ReadingInput): Prediction {
       decision: answer(input, overview.id, view, act.probability),
       reason: `asks for ${kind} (${pct(act.probability)}) of nothing named: ${overview.id}, the whole list`,
     });
+  // "and what's it drawing on", after "who built this bot?": with no topic before, what the
+  // conversation was about is the bot itself; its help says what it rests on.
+  const help = input.afterSelf === true ? helpTopic(input) : undefined;
+  if (help !== undefined)
+    return predict({
+      decision: { kind: 'bot', intent: help, confidence: asked },
+      reason: `asks for ${kind} (${pct(asked)}) with no topic before but the bot's own help: the bot`,
+    });
   return predict({
     decision: { kind: 'clarify', reason: { code: 'no-topic-yet', followUp: kind } },
     reason: `asks for ${kind} (${pct(asked)}) with no topic named and none before`,
   });
+}
+
+/** The bot's own help intent. */
+function helpTopic(input: ReadingInput): IntentId | undefined {
+  return [...input.kb.topics.values()].find((t) => t.group === 'bot' && t.role === 'help')?.id;
 }
 
 /**
