@@ -129,3 +129,20 @@ describe('a fact answers a limit only when it holds what the limit read', () => 
     expect(answer.trace.reason).toContain('officials');
   });
 });
+
+describe('a pasted paragraph, then "what does the ATA say on this?"', () => {
+  it('answers the threat the paragraph names by name', () => {
+    const answer = bot.answerNow(
+      'From our hearing prep: "Witnesses are expected to press on synthetic opioids crossing the southwest border. Members want the intelligence community\'s framing." what does the ATA say on this?',
+    );
+    expect(answer.intent).toBe('threat.drugs');
+    expect(answer.trace.decidedBy).toBe('clause');
+  });
+
+  it('declines when the paragraph names nothing the source speaks of', () => {
+    const answer = bot.answerNow(
+      'From our hearing prep: "Witnesses are expected to press on the weather in Buffalo this winter. Members want the framing." what does the ATA say on this?',
+    );
+    expect(answer.intent).toBe('fallback');
+  });
+});

@@ -1,3 +1,6 @@
+import type { IntentId } from '../../../knowledge/ids.js';
+import type { Topic } from '../../../knowledge/types.js';
+import type { Classification } from '../../model/classifier.js';
 import { VIEW_OF } from '../decision.js';
 import type { Prediction, ReadingInput } from '../prediction.js';
 import { answer, inConversation, isAskable, isGenericTarget, subjectTopic } from '../targets.js';
@@ -116,7 +119,7 @@ export function clause(input: ReadingInput): Prediction {
   const pool =
     asking.length > 0 ? asking : named.filter((x) => x.k.inScope >= threshold && x.k.confidence >= threshold);
   const best = surest(pool);
-  if (best === undefined) return { probability: 0, reason: 'no clause alone names a topic surely' };
+  if (best === undefined) return pointing(input, named) ?? { probability: 0, reason: 'no clause alone names a topic surely' };
   const { topic, k, asks } = best;
   // What the asking clause asks for, when its act head is sure ("what does 1787 recommend on X").
   const act = k.acts.find((a) => a.kind !== null);
@@ -152,6 +155,46 @@ export function clause(input: ReadingInput): Prediction {
     asks,
     reason: `its ${asks ? 'asking ' : ''}clause “${k.normalized.plain}” names ${topic.id} (${pct(k.confidence)})`,
   };
+}
+
+/**
+ * 'From our hearing prep: "Witnesses are expected to press on synthetic opioids crossing the southwest
+ * border." what does the ATA say on this?': when no clause alone names a topic surely, an asking
+ * clause that names only who speaks (a source) and points back ("this") leans on the rest of the
+ * question, which need not be in scope on its own: it asks of what the question names by one of
+ * its names, among what that source speaks of.
+ */
+function pointing(
+  input: ReadingInput,
+  named: readonly { readonly topic: Topic; readonly k: Classification; readonly asks: boolean }[],
+): Prediction | undefined {
+  for (const { topic, k, asks } of named) {
+    if (!asks || topic.group !== 'source' || k.confidence < ASKING_SHARE * input.threshold) continue;
+    const of = pointedAt(input, topic, k.normalized.words);
+    if (of === undefined) continue;
+    return {
+      decision: answer(input, of, 'summary', k.confidence),
+      probability: k.confidence,
+      // In scope by the name it gives, not by the scope head's reading of the words around it.
+      scope: input.threshold,
+      asks,
+      reason: `its asking clause “${k.normalized.plain}” names only ${topic.id} and points back; the question names ${of}`,
+    };
+  }
+  return undefined;
+}
+
+/** The specific topic the question names by name among those a source speaks of, when the clause's words point back. */
+function pointedAt(input: ReadingInput, source: Topic, words: readonly string[]): IntentId | undefined {
+  const refers = new Set(input.kb.language.clauses.refers);
+  if (!words.some((w) => refers.has(w))) return undefined;
+  const groups = new Set<string>(
+    source.related.map((id) => input.kb.topics.get(id)?.group).filter((g) => g !== undefined && g !== 'source'),
+  );
+  return input.named?.((id) => {
+    const t = input.kb.topics.get(id);
+    return t !== undefined && t.role !== 'overview' && groups.has(t.group);
+  });
 }
 
 /** The clause surest of its topic, if any. */
