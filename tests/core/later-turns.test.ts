@@ -299,3 +299,15 @@ describe("later turns: after the bot's own help", () => {
     expect(fresh?.[0]).toBe('fallback');
   });
 });
+
+describe('later turns: an interjection before the question', () => {
+  it('reads "ugh ok." as no word of the question: what to do about the topic is its fix', async () => {
+    const got = await turns('interjection', [
+      'human trafficking threat per the ata',
+      'ok and whats the weather',
+      'ugh ok. what are we supposed to do about trafficking?',
+    ]);
+    expect(got[1]?.[0]).toBe('fallback');
+    expect(got[2]).toEqual(['threat.trafficking', 'solutions']);
+  });
+});
