@@ -274,12 +274,24 @@ export class Classifier {
 
   /** `classify(text).exact` without the scoring: the intent of the training phrase a text is word for word. */
   exactIntent(text: string): IntentId | undefined {
+    return this.exactOf(text).intent;
+  }
+
+  /**
+   * `exactIntent`, with how many words the text has as typed: `classify(text).normalized.words`
+   * has at least as many (a correction replaces a word by one, a split by two), so a reading that
+   * wants only short texts can pass over a long one without classifying it.
+   */
+  exactOf(text: string): { readonly intent: IntentId | undefined; readonly typedWords: number } {
     // The words as typed first; corrected only when they are no phrase (as `exact` looks them up).
     const { typed, corrected } = this.normalizer.spellings(text);
     const asTyped = this.exactPhrases.get(typed.join(' '));
-    if (asTyped !== undefined) return asTyped.intent;
+    if (asTyped !== undefined) return { intent: asTyped.intent, typedWords: typed.length };
     const words = corrected();
-    return words === undefined ? undefined : this.exactPhrases.get(words.join(' '))?.intent;
+    return {
+      intent: words === undefined ? undefined : this.exactPhrases.get(words.join(' '))?.intent,
+      typedWords: typed.length,
+    };
   }
 
   /** The intent of a training phrase asked word for word: as written, or once typos are corrected. */

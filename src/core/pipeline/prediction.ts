@@ -41,6 +41,8 @@ export interface ReadingInput {
   readonly parts?: () => readonly {
     readonly exact: IntentId | undefined;
     readonly asks: boolean;
+    /** Its words as typed: `read().normalized.words` has at least as many. */
+    readonly typedWords: number;
     /** The clause classified alone (cached with the clauses'), read only when a reading asks. */
     readonly read: () => Classification;
   }[];

@@ -94,12 +94,16 @@ export function questionReader(parts: QuestionReaderParts) {
     const plain = classification?.normalized.plain ?? '';
     const clauses = once(() => clauseSplitter.split(plain).map(classifyClause));
     const everyClause = once(() =>
-      clauseSplitter.parts(plain).map((c) => ({
-        exact: classifier.exactIntent(c.text),
-        asks: c.asks,
-        // The clause read alone, only when a reading asks: the follow-up its act head hears.
-        read: once(() => classifyClause({ text: c.text, asks: c.asks }).classification),
-      })),
+      clauseSplitter.parts(plain).map((c) => {
+        const { intent, typedWords } = classifier.exactOf(c.text);
+        return {
+          exact: intent,
+          asks: c.asks,
+          typedWords,
+          // The clause read alone, only when a reading asks: the follow-up its act head hears.
+          read: once(() => classifyClause({ text: c.text, asks: c.asks }).classification),
+        };
+      }),
     );
     // The question without the words that ask for a follow-up ("source for the TCO overview" is
     // about the TCO overview): a word goes when every term it makes is a follow-up's, not content.

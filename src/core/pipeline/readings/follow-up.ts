@@ -248,7 +248,10 @@ function askedAlone(input: ReadingInput): { kind: FollowUpKind; probability: num
   // no solution, and "thanks - whats the response" is heard whole.
   const c = input.classification;
   if (c === undefined || c.acts[0]?.kind !== null || c.outOfScope >= input.threshold) return undefined;
-  for (const { read } of parts) {
+  for (const { read, typedWords } of parts) {
+    // Longer as typed, it is longer read (corrections never make fewer words): no bare follow-up,
+    // and not worth classifying (most clauses of a long question).
+    if (typedWords > BARE_WORDS) continue;
     const k = read();
     const act = k.acts[0];
     if (act?.kind == null || act.probability < input.threshold * ALONE_SHARE) continue;
