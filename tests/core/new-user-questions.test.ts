@@ -146,3 +146,10 @@ describe('a pasted paragraph, then "what does the ATA say on this?"', () => {
     expect(answer.intent).toBe('fallback');
   });
 });
+
+describe('a word shared with a phrase is no name', () => {
+  it('answers "when was 1787 founded" about 1787, not ILEA ("who founded ILEA")', () => {
+    const answer = bot.answerNow('when was 1787 founded');
+    expect(answer.intent).toBe('source.1787');
+  });
+});

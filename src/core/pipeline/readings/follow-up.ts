@@ -72,10 +72,14 @@ export function followUp(input: ReadingInput): Prediction {
   // The follow-up's own words blur the topic head; a name the nearest phrase matches closely, and
   // well ahead of any other, still names. Only when the head is blurred: a topic it is sure of
   // ("cite the 1787 page") is the one named.
-  const nearest =
+  // A name, not a word shared with a phrase: "when was 1787 founded" is no question about ILEA for
+  // its closeness to "who founded ILEA".
+  const close =
     input.previous === undefined && c.confidence < input.threshold
       ? closelyNamed(input.kb, c.candidates, view)
       : undefined;
+  const nearest =
+    close !== undefined && input.named?.((id) => id === close.intent) === close.intent ? close : undefined;
   // "ok. source for the trafficking bit", after the trafficking threat: words a topic shares with
   // one it is linked to (a threat and the solution that answers it) are the conversation's, when
   // the model holds the conversation's topic at least SPECIFIC_SHARE as likely as the other.
