@@ -6,6 +6,7 @@ import { defaultHandlerDeps, registerHandlers } from '../../../src/adapters/slac
 import { slackAdapter } from '../../../src/adapters/slack/index.js';
 import type { PolicyAssistant } from '../../../src/core/index.js';
 import { HttpRoutes } from '../../../src/runtime/http.js';
+import { silentLogger } from '../../../src/runtime/logger.js';
 import { capturingLogger } from './assistant.js';
 import { blockText } from './blocks.js';
 import { FakeSlack, sendToBot, slashCommand } from './fake-slack.js';
@@ -130,5 +131,54 @@ describe('Socket Mode with no way to Slack', () => {
     expect(error.message).toContain("Check this machine's network");
     expect(error.message).not.toContain('A request error occurred');
     expect(error.message).not.toContain(APP_TOKEN);
+  });
+});
+
+describe('Slack start-up', () => {
+  it('fails with a ConfigError when Slack rejects the bot token, without echoing it', async () => {
+    const fake = await new FakeSlack().start();
+    try {
+      fake.failures.set('auth.test', 'invalid_auth');
+      const http = new HttpRoutes();
+      const env = {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+      };
+      const started = slackAdapter.start({ assistant, env, http, logger: silentLogger });
+      await expect(started).rejects.toThrow(/^Slack did not accept SLACK_BOT_TOKEN: .*invalid_auth/);
+      await expect(started).rejects.not.toThrow(BOT_TOKEN);
+      expect(http.size).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it.each([
+    ['is not served at all (404)', (fake: FakeSlack) => fake.missing.add('auth.test')],
+    ['is an unknown method', (fake: FakeSlack) => fake.failures.set('auth.test', 'unknown_method')],
+  ])('serves anyway when auth.test %s, and warns', async (_, prepare) => {
+    const running = await startSlack(
+      assistant,
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET },
+      (fake) => {
+        prepare(fake);
+      },
+    );
+    try {
+      expect(running.logLines.join('\n')).toContain('could not check the bot token with auth.test');
+      const response = await sendToBot(
+        running.eventsUrl,
+        new URLSearchParams(
+          slashCommand('what does the report say about ransomware', running.fake.responseUrl('x')),
+        ).toString(),
+        'application/x-www-form-urlencoded',
+        { secret: SIGNING_SECRET },
+      );
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).toContain('ransomware operations');
+    } finally {
+      await running.close();
+    }
   });
 });
