@@ -1,4 +1,4 @@
-import type { BenchResults, EngineResult } from './report.js';
+import type { BenchResults, EngineResult } from './run-results.js';
 
 /**
  * The README's figures, written by the same full `npm run bench` that writes BENCHMARKS.md's

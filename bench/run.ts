@@ -17,14 +17,10 @@ import { ENGINE_IDS, type EngineId, isEngineId, loadSpec, standalonePhrases } fr
 import { msSince, now } from './measure.js';
 import { BENCHMARKS_MD, README_MD, RESULTS_DIR, RESULTS_JSON, ROOT } from './paths.js';
 import { renderReadme, spliceReadme } from './readme.js';
-import {
-  type BenchResults,
-  type EngineResult,
-  renderConsole,
-  renderMarkdown,
-  spliceGenerated,
-} from './report.js';
+import { renderMarkdown, spliceGenerated } from './report.js';
+import type { BenchResults, EngineResult } from './run-results.js';
 import { evalSets } from './sets.js';
+import { renderConsole } from './tables.js';
 import { type CvPoint, chooseThreshold, cvFigures, FOLDS } from './tune.js';
 import type { FoldResult, MeasureResult } from './worker.js';
 

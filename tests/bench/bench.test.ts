@@ -5,19 +5,12 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { type EngineSpec, standalonePhrases, toIntent, trainingPhrases } from '../../bench/engine.js';
 import { CappedLogisticRegression } from '../../bench/engines/natural-lr.js';
 import { percentile, QuestionStream, variant } from '../../bench/measure.js';
-import {
-  type BenchResults,
-  END,
-  POOLED_LABEL,
-  renderAccuracy,
-  renderMarkdown,
-  renderSpeed,
-  renderTargets,
-  START,
-  spliceGenerated,
-} from '../../bench/report.js';
+import { END, renderMarkdown, START, spliceGenerated } from '../../bench/report.js';
+import type { BenchResults } from '../../bench/run-results.js';
 import { poolFollowUps } from '../../bench/score.js';
 import { evalSet, evalSets, type SetStatus } from '../../bench/sets.js';
+import { renderTargets } from '../../bench/standing.js';
+import { POOLED_LABEL, renderAccuracy, renderSpeed } from '../../bench/tables.js';
 import { type CvPoint, chooseThreshold, cvFigures, foldOf, foldSplit } from '../../bench/tune.js';
 import type { FollowUpReport } from '../../src/cli/commands/eval.js';
 import type { LabelledQuestion } from '../../src/eval/dataset.js';
