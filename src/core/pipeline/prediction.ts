@@ -50,6 +50,11 @@ export interface ReadingInput {
   readonly named?: (among?: (topic: IntentId) => boolean) => IntentId | undefined;
   /** The question without the words that ask for a follow-up, read alone ("the TCO overview" of "source for the TCO overview"); read when a reading asks. */
   readonly subject?: () => Classification | undefined;
+  /**
+   * The sentences that ask, read alone, when other sentences frame them (a pasted paragraph, then
+   * "Can you give me the full set of 1787 recommendations?"); read when a reading asks.
+   */
+  readonly asked?: () => Classification | undefined;
   readonly limit?: Limit;
   /** The topic a name of which is the very words the limit read ("tougher sentences" is a name of the penalties solution). */
   readonly limitNamed?: IntentId;

@@ -132,6 +132,7 @@ export function questionReader(parts: QuestionReaderParts) {
             parts: everyClause,
             formAsked: once(() => (read === undefined ? undefined : forms.first(read.typed)?.kind)),
             subject,
+            asked: once(() => (asking === undefined ? undefined : classifier.classify(asking))),
             named: (among?: (topic: IntentId) => boolean) =>
               lookup().named(classification.normalized.terms, among),
           }),

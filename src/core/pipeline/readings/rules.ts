@@ -83,12 +83,23 @@ export function limit({ limit, limitNamed, classification, kb }: ReadingInput): 
 }
 
 /** "cite the fifa corruption scandal": one word a topic knows, more that none does. Whatever it shares, it is about something else. */
-export function mostlyUnknown({ classification: c, kb }: ReadingInput): Prediction {
+export function mostlyUnknown({ classification: c, kb, asked }: ReadingInput): Prediction {
   if (c === undefined) return { probability: 0, reason: 'nothing to read' };
   const content = c.contentTerms;
   const unknown = strangeTerms(c);
   const why = `${unknown.length} of ${content.length} content terms unknown to every topic`;
   if (content.length < 2 || unknown.length * 2 <= content.length) return { probability: 0, reason: why };
+  // A pasted paragraph of the asker's own ("New LA here, just inherited the crime portfolio…")
+  // framing a plain ask: the share is the ask's, when it has words enough of its own to count.
+  const ask = asked?.();
+  if (ask !== undefined && ask.contentTerms.length >= 2) {
+    const strange = strangeTerms(ask);
+    if (strange.length * 2 <= ask.contentTerms.length)
+      return {
+        probability: 0,
+        reason: `${why}, but ${strange.length} of ${ask.contentTerms.length} in the sentences that ask (“${ask.normalized.plain}”)`,
+      };
+  }
   const subject = subjectOf(c);
   return {
     decision: {

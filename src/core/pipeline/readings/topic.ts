@@ -103,23 +103,42 @@ export function clause(input: ReadingInput): Prediction {
   // to Buffalo. What does 1787 suggest about working with Canadian authorities?"), not one sharing a
   // general word with an overview ("how do I do a SWOT analysis, what counts as a threat?").
   const ownTopicOnly = c.outOfScope >= CLAUSE_OUT_OF_SCOPE;
+  // …unless the ask is a sentence of its own after a paragraph that frames it ("New LA here, just
+  // inherited the crime portfolio. Can you give me the full set of 1787 recommendations?"), and
+  // that sentence, read alone, is surely in scope: then it names what it names, an overview too.
+  const ask = input.asked?.();
+  const askedTopic =
+    ask !== undefined && ask.inScope >= threshold && ask.confidence >= CLAUSE_RESCUE * threshold
+      ? ask.candidates[0]?.intent
+      : undefined;
   const named = input.clauses().flatMap(({ classification: k, asks, frames }) => {
     const topic = input.kb.topics.get(k.candidates[0]?.intent ?? '');
     if (!isAskable(topic)) return [];
     // The clause that asks is a question of its own: sure of a specific topic at the threshold.
     const rescue = (asks ? 1 : CLAUSE_RESCUE) * threshold;
-    if (ownTopicOnly && (topic.role === 'overview' || k.confidence < rescue)) return [];
-    return [{ topic, k, asks, frames }];
+    const askedAlone = asks && topic.id === askedTopic;
+    if (ownTopicOnly && !askedAlone && (topic.role === 'overview' || k.confidence < rescue))
+      // A source asked of after such a paragraph may still point back at a topic it names by name.
+      return asks && topic.group === 'source' ? [{ topic, k, asks, frames, pointsOnly: true }] : [];
+    return [{ topic, k, asks, frames, pointsOnly: false }];
   });
   // An asking clause that names nothing surely ("illicit proceeds, how big a problem is it") leans
   // on the clause before it: that one, then, if it is sure.
   const asking = named.filter(
-    (x) => x.asks && x.k.inScope >= threshold && x.k.confidence >= ASKING_SHARE * threshold,
+    (x) => x.asks && !x.pointsOnly && x.k.inScope >= threshold && x.k.confidence >= ASKING_SHARE * threshold,
   );
   const pool =
-    asking.length > 0 ? asking : named.filter((x) => x.k.inScope >= threshold && x.k.confidence >= threshold);
+    asking.length > 0
+      ? asking
+      : named.filter((x) => !x.pointsOnly && x.k.inScope >= threshold && x.k.confidence >= threshold);
   const best = surest(pool);
-  if (best === undefined) return pointing(input, named) ?? { probability: 0, reason: 'no clause alone names a topic surely' };
+  if (best === undefined)
+    return (
+      pointing(input, named, ask?.candidates[0]?.intent) ?? {
+        probability: 0,
+        reason: 'no clause alone names a topic surely',
+      }
+    );
   const { topic, k, asks } = best;
   // What the asking clause asks for, when its act head is sure ("what does 1787 recommend on X").
   const act = k.acts.find((a) => a.kind !== null);
@@ -148,6 +167,10 @@ export function clause(input: ReadingInput): Prediction {
       asks,
       reason: `its asking clause “${k.normalized.plain}” names only ${topic.id}; the clause “${subject.k.normalized.plain}” names what of, ${subject.topic.id} (${pct(subject.k.confidence)})`,
     };
+  // …or, no other clause naming it surely, what the question names by one of its names.
+  const pointed =
+    asks && topic.group === 'source' ? pointing(input, [best], ask?.candidates[0]?.intent) : undefined;
+  if (pointed !== undefined) return pointed;
   return {
     decision: answer(input, topic.id, view, k.confidence),
     probability: k.confidence,
@@ -167,10 +190,14 @@ export function clause(input: ReadingInput): Prediction {
 function pointing(
   input: ReadingInput,
   named: readonly { readonly topic: Topic; readonly k: Classification; readonly asks: boolean }[],
+  askedTopic: IntentId | undefined,
 ): Prediction | undefined {
   for (const { topic, k, asks } of named) {
     if (!asks || topic.group !== 'source' || k.confidence < ASKING_SHARE * input.threshold) continue;
-    const of = pointedAt(input, topic, k.normalized.words);
+    // "A hospital system in our district went down after a cyberattack. … What does the threat
+    // assessment say?": a sentence that asks only what a source says, after a paragraph that frames
+    // it, points back at the paragraph as "this" would.
+    const of = pointedAt(input, topic, k.normalized.words, topic.id === askedTopic);
     if (of === undefined) continue;
     return {
       decision: answer(input, of, 'summary', k.confidence),
@@ -185,11 +212,18 @@ function pointing(
 }
 
 /** The specific topic the question names by name among those a source speaks of, when the clause's words point back. */
-function pointedAt(input: ReadingInput, source: Topic, words: readonly string[]): IntentId | undefined {
+function pointedAt(
+  input: ReadingInput,
+  source: Topic,
+  words: readonly string[],
+  afterParagraph: boolean,
+): IntentId | undefined {
   const refers = new Set(input.kb.language.clauses.refers);
-  if (!words.some((w) => refers.has(w))) return undefined;
+  if (!afterParagraph && !words.some((w) => refers.has(w))) return undefined;
   const groups = new Set<string>(
-    source.related.map((id) => input.kb.topics.get(id)?.group).filter((g) => g !== undefined && g !== 'source'),
+    source.related
+      .map((id) => input.kb.topics.get(id)?.group)
+      .filter((g) => g !== undefined && g !== 'source'),
   );
   return input.named?.((id) => {
     const t = input.kb.topics.get(id);
