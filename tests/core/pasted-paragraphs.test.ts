@@ -41,4 +41,19 @@ describe('a paragraph of context, then a plain ask', () => {
     );
     expect(answer.intent).toBe('fallback');
   });
+
+  it('answers the view a bare ask wants of the topic the paragraph names by name', () => {
+    const answer = bot.answerNow(
+      "My member chairs a panel on money laundering next month. He wants a one-pager. what's the threat and what should we do?",
+    );
+    expect(answer.intent).toBe('threat.fraud');
+    expect(answer.trace.decidedBy).toBe('clause');
+  });
+
+  it('declines the same ask after a paragraph that names no topic', () => {
+    const answer = bot.answerNow(
+      "My member chairs a panel on school lunches next month. He wants a one-pager. what's the threat and what should we do?",
+    );
+    expect(answer.intent).toBe('fallback');
+  });
 });

@@ -134,7 +134,8 @@ export function clause(input: ReadingInput): Prediction {
   const best = surest(pool);
   if (best === undefined)
     return (
-      pointing(input, named, ask?.candidates[0]?.intent) ?? {
+      pointing(input, named, ask?.candidates[0]?.intent) ??
+      viewOfNamed(input, ask) ?? {
         probability: 0,
         reason: 'no clause alone names a topic surely',
       }
@@ -209,6 +210,34 @@ function pointing(
     };
   }
   return undefined;
+}
+
+/** What a sentence asking for a view of nothing it names may ask for: a topic's threats or solutions. */
+const NAMED_VIEWS: ReadonlySet<string> = new Set(['threats', 'solutions']);
+
+/**
+ * "Boss is hosting a roundtable with NGOs on forced labor next week. … what's the threat and what's
+ * 1787's fix?": the sentence that asks, after a paragraph that frames it, asks surely for a view
+ * (the threat, the fix) and names nothing; the paragraph names the topic by one of its names,
+ * however far out of scope its other words are ("My member chairs a panel on money laundering…").
+ */
+function viewOfNamed(input: ReadingInput, ask: Classification | undefined): Prediction | undefined {
+  if (ask === undefined) return undefined;
+  const act = ask.acts[0];
+  if (act?.kind == null || !NAMED_VIEWS.has(act.kind) || act.probability < input.threshold) return undefined;
+  const of = input.named?.((id) => {
+    const t = input.kb.topics.get(id);
+    return t !== undefined && t.role !== 'overview' && (t.group === 'threat' || t.group === 'solution');
+  });
+  if (of === undefined) return undefined;
+  return {
+    decision: answer(input, of, VIEW_OF[act.kind], act.probability),
+    probability: act.probability,
+    // In scope by the name it gives, not by the scope head's reading of the paragraph around it.
+    scope: input.threshold,
+    asks: true,
+    reason: `its asking sentence “${ask.normalized.plain}” asks for ${act.kind} (${pct(act.probability)}) and names nothing; the paragraph names ${of}`,
+  };
 }
 
 /** The specific topic the question names by name among those a source speaks of, when the clause's words point back. */
