@@ -51,6 +51,7 @@ export const selfFileSchema = z.strictObject({
   about: z
     .array(lowerCase.regex(/^[\p{L}\p{N}']+\*?$/u, 'must be one word, optionally ending in *'))
     .min(1, 'needs at least one word'),
+  greetings: z.array(lowerCase.regex(/^[\p{L}']+$/u, 'must be one word')).optional(),
 });
 
 /** A word pattern of `content/limits.yaml` (see that file for the syntax). */

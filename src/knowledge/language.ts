@@ -124,6 +124,7 @@ export function loadLanguage(root: string, report: Report): Language {
       names: phrases(self?.names),
       refers: self?.refers ?? [],
       about: self?.about ?? [],
+      greetings: self?.greetings ?? [],
     },
     lexicon: {
       stopwords: [...new Set(Object.values(lexicon?.stopwords ?? {}).flat())],

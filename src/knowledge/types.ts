@@ -98,6 +98,8 @@ export interface Language {
     readonly names: readonly string[];
     readonly refers: readonly string[];
     readonly about: readonly string[];
+    /** words that greet before the ask ("hi, what do you know"): set aside when something else asks */
+    readonly greetings: readonly string[];
   };
   /** stop words beyond the generic English ones, acronym rules, source mentions */
   readonly lexicon: LexiconRules;

@@ -14,6 +14,7 @@ export class SelfReference {
   private readonly addressWords: ReadonlySet<string>;
   private readonly words: ReadonlySet<string>;
   private readonly prefixes: readonly string[];
+  private readonly greetings: ReadonlySet<string>;
 
   constructor(
     language: Language,
@@ -25,6 +26,7 @@ export class SelfReference {
     this.addressWords = new Set(this.address.flat());
     this.words = new Set(language.self.about.filter((w) => !w.endsWith('*')));
     this.prefixes = language.self.about.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1));
+    this.greetings = new Set(language.self.greetings);
   }
 
   /**
@@ -34,9 +36,8 @@ export class SelfReference {
    * own ("My supervisor said to use this bot but didn't explain it. What is it and what can it answer?").
    */
   asksAboutSelf(typed: readonly string[], asking?: readonly string[]): boolean {
-    const words = typed.map((w) => w.toLowerCase());
-    if (this.address.some((run) => hasRun(words, run)) && words.every((w) => this.isSelfWord(w)))
-      return true;
+    const words = this.withoutGreeting(typed.map((w) => w.toLowerCase()));
+    if (this.address.some((run) => hasRun(words, run)) && words.every((w) => this.isSelfWord(w))) return true;
     if (asking === undefined || !this.names.some((run) => hasRun(words, run))) return false;
     const asked = asking.map((w) => w.toLowerCase());
     const refers = (w: string): boolean => this.refers.has(w);
@@ -44,6 +45,20 @@ export class SelfReference {
       (asked.some(refers) || this.address.some((run) => hasRun(asked, run))) &&
       asked.every((w) => refers(w) || this.isSelfWord(w))
     );
+  }
+
+  /**
+   * The words after a greeting that opens the question ("hi, what do you know"): the greeting only
+   * when the rest holds a word such questions are made of ("hi policybot", "hi, are you there"
+   * stay greetings, for the other readings).
+   */
+  private withoutGreeting(words: readonly string[]): readonly string[] {
+    let start = 0;
+    while (start < words.length && this.greetings.has(words[start] ?? '')) start++;
+    if (start === 0) return words;
+    const rest = words.slice(start);
+    const asks = rest.some((w) => this.words.has(w) || this.prefixes.some((p) => w.startsWith(p)));
+    return asks ? rest : words;
   }
 
   private isSelfWord(w: string): boolean {
