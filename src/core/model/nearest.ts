@@ -1,5 +1,6 @@
 import type { IntentId } from '../../knowledge/ids.js';
 import { type LabelledTerms, type MatcherState, matcherIndex, type Ranking } from './matcher-state.js';
+import { rankInPlace } from './order.js';
 import { StringTable } from './strings.js';
 
 export type { Candidate, LabelledTerms, MatcherState, Ranking } from './matcher-state.js';
@@ -297,17 +298,8 @@ export class Matcher {
         nearest: nearest[intent] as number,
       });
     }
-    // Best first, ties in the order first seen: the stable sort by (a, b) => b.score - a.score,
-    // by insertion (a few dozen intents; no comparator calls).
-    for (let i = 1; i < result.length; i++) {
-      const c = result[i] as Scored;
-      let j = i - 1;
-      while (j >= 0 && (result[j] as Scored).score < c.score) {
-        result[j + 1] = result[j] as Scored;
-        j--;
-      }
-      result[j + 1] = c;
-    }
+    // Best first, ties in the order first seen.
+    rankInPlace(result, byScore);
     return result;
   }
 }
@@ -319,3 +311,5 @@ interface Scored {
   /** The phrase that matched best. */
   readonly nearest: number;
 }
+
+const byScore = (s: Scored): number => s.score;

@@ -3,6 +3,7 @@ import type { NormalizedText } from '../text/normalize.js';
 import { NO_TOPIC } from './examples.js';
 import type { SparseVector } from './features.js';
 import type { Candidate, Matcher, Ranking } from './nearest.js';
+import { rankInPlace } from './order.js';
 import { predictSoftmax, type SoftmaxState } from './softmax.js';
 
 /** A topic the question may be about, by both models. */
@@ -60,17 +61,8 @@ export function scoreTopics(
       );
     }
   }
-  // Most probable first, ties in class order: what the stable sort by (a, b) => b.probability -
-  // a.probability gives, by insertion (a couple of dozen candidates; no comparator calls).
-  for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i] as TopicCandidate;
-    let j = i - 1;
-    while (j >= 0 && (candidates[j] as TopicCandidate).probability < c.probability) {
-      candidates[j + 1] = candidates[j] as TopicCandidate;
-      j--;
-    }
-    candidates[j + 1] = c;
-  }
+  // Most probable first, ties in class order.
+  rankInPlace(candidates, byProbability);
   const best = candidates[0];
   const second = Math.max(candidates[1]?.probability ?? 0, fallback, noTopic);
   const top = best?.probability ?? 0;
@@ -105,3 +97,5 @@ function logit(p: number): number {
   const q = Math.min(Math.max(p, 1e-4), 1 - 1e-4);
   return Math.log(q / (1 - q));
 }
+
+const byProbability = (c: TopicCandidate): number => c.probability;
