@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assistant, TestConversation } from '../support/assistant.js';
-
-/** A conversation asked turn by turn; each turn's intent and follow-up kind, as the port answers. */
-async function turns(id: string, questions: readonly string[]): Promise<[string, string | null][]> {
-  const chat = new TestConversation(assistant(), id);
-  const out: [string, string | null][] = [];
-  for (const q of questions) {
-    const a = await chat.say(q);
-    out.push([a.intent, a.followUp]);
-  }
-  return out;
-}
+import { turns } from '../support/assistant.js';
 
 describe('a greeting before a question about the bot', () => {
   it('answers the question (help), the greeting set aside', async () => {

@@ -1,16 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assistant, TestConversation } from '../support/assistant.js';
-
-/** A conversation asked turn by turn; each turn's intent and follow-up kind, as the port answers. */
-async function turns(id: string, questions: readonly string[]): Promise<[string, string | null][]> {
-  const chat = new TestConversation(assistant(), id);
-  const out: [string, string | null][] = [];
-  for (const q of questions) {
-    const a = await chat.say(q);
-    out.push([a.intent, a.followUp]);
-  }
-  return out;
-}
+import { assistant, TestConversation, turns } from '../support/assistant.js';
 
 describe('later turns: the follow-up head', () => {
   it('reads a follow-up clause of its own ("— tl;dr?") however the rest names a topic, after a decline too', async () => {

@@ -76,3 +76,14 @@ export class TestConversation {
     return answer;
   }
 }
+
+/** A conversation asked turn by turn; each turn's intent and follow-up kind, as the port answers. */
+export async function turns(id: string, questions: readonly string[]): Promise<[string, string | null][]> {
+  const chat = new TestConversation(assistant(), id);
+  const out: [string, string | null][] = [];
+  for (const q of questions) {
+    const a = await chat.say(q);
+    out.push([a.intent, a.followUp]);
+  }
+  return out;
+}
