@@ -49,7 +49,13 @@ describe('memory that fades', () => {
 
 describe('the bot knows itself', () => {
   const bot = assistant();
-  it.each(['who are you', 'who made you', 'how current is this', 'when was your data last updated'])(
+  it.each([
+    'who are you',
+    'who made you',
+    'how current is this',
+    'when was your data last updated',
+    'when did you last read your sources',
+  ])(
     '%s is answered from the knowledge base’s own data',
     async (q) => {
       const answer = await bot.ask(q);
