@@ -130,3 +130,18 @@ describe('the structured answer', () => {
     expect(sources.text).not.toMatch(/“[^”]*“/);
   });
 });
+
+describe('a topic view parsed once, shared by the answers that show it', () => {
+  it('is frozen: a surface writing into one answer cannot change the next', () => {
+    const bot = assistant();
+    const first = bot.answerNow('what does the report say about ransomware');
+    const block = first.blocks[0] as Block;
+    expect(Object.isFrozen(block)).toBe(true);
+    expect(() => {
+      (block as { kind: string }).kind = 'changed';
+    }).toThrow(TypeError);
+    const second = bot.answerNow('ransomware?');
+    expect(second.blocks).toEqual(first.blocks);
+    expect(second.blocks[0]?.kind).not.toBe('changed');
+  });
+});

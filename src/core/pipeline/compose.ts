@@ -208,10 +208,20 @@ function parsedOnce(topic: Topic, view: View, parse: () => readonly Block[]): re
   }
   let blocks = views.get(view);
   if (blocks === undefined) {
-    blocks = parse();
+    // Frozen whole, once: answers share these, so a surface that wrote into one would write into
+    // every later answer's; frozen, such a write throws where it is made instead.
+    blocks = deepFreeze(parse());
     views.set(view, blocks);
   }
   return blocks;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** A text's first sentence (the whole text when it has one). */
